@@ -1,0 +1,148 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace onsite {
+
+// The assignment document of DESIGN §4. Plain data: the rules (Rules) and the wire format
+// (AssignmentCodec) live elsewhere so client and server share them unchanged.
+
+enum class AssignmentStatus { Assigned, InProgress, Submitted, Approved, Paid, Cancelled };
+enum class PricingType { Flat, Hourly };
+enum class ChecklistKind { ConfirmSchedule, CheckInOut, Deliverables, CloseoutNotes };
+enum class TaskType { Checkbox, Text, Number };
+enum class TimeLogSource { Desktop, Phone };
+enum class FundsKind { BudgetIncrease, Expense, Bonus };
+enum class FundsStatus { Pending, Approved, Declined, Withdrawn };
+enum class DeliverableKind { SignOff, Photo, Other };
+
+struct CompanyRef {
+    qint64 id = 0;
+    QString name;
+};
+
+struct Site {
+    QString address;
+    QString city;
+    QString region;
+    QString postalCode;
+    QString country;
+    QString timeZone; // IANA id, e.g. "America/Chicago"
+};
+
+struct Schedule {
+    QDateTime start; // UTC
+    QDateTime end;   // UTC
+    bool isWindow = false;
+    bool confirmRequired = false;
+    QDateTime confirmBy;   // UTC, null when not required
+    QDateTime confirmedAt; // UTC, null until confirmed
+    int checkinEarlyMinutes = 0;
+    int checkinGraceMinutes = 0;
+};
+
+struct PhoneCheckin {
+    bool required = false;
+    QString number;
+    QString instructions;
+};
+
+struct Pricing {
+    PricingType type = PricingType::Flat;
+    QString currency; // ISO 4217
+    qint64 flatCents = 0;
+    qint64 hourlyRateCents = 0;
+    int maxHours = 0;
+    bool counteroffersAllowed = true;
+};
+
+struct ChecklistItem {
+    ChecklistKind kind = ChecklistKind::CheckInOut;
+    bool required = true;
+};
+
+struct Task {
+    QString id;
+    TaskType type = TaskType::Checkbox;
+    QString label;
+    bool required = true;
+    QString answer;
+    QDateTime completedAt;
+};
+
+struct TimeLog {
+    QString id; // client UUID
+    QDateTime checkIn;
+    QDateTime checkOut; // null while on site
+    QString note;
+    TimeLogSource source = TimeLogSource::Desktop;
+    bool edited = false;
+    bool deleted = false;
+};
+
+struct FundsRequest {
+    QString id; // client UUID
+    FundsKind kind = FundsKind::BudgetIncrease;
+    qint64 amountCents = 0;
+    int extraHours = 0;
+    QString reason;
+    QString receipt; // deliverable id of the receipt file, if any
+    FundsStatus status = FundsStatus::Pending;
+    QDateTime requestedAt;
+    QDateTime decidedAt;
+    QString decisionNote;
+};
+
+struct DeliverableRequirement {
+    QString id;
+    DeliverableKind kind = DeliverableKind::Other;
+    QString description;
+    int count = 1;
+};
+
+struct Deliverable {
+    QString id;
+    QString requirementId;
+    DeliverableKind kind = DeliverableKind::Other;
+    QString filename;
+    qint64 size = 0;
+    QString sha256;
+    QDateTime uploadedAt;
+};
+
+struct Label {
+    QString code; // not_confirmed, worker_late, deliverables_late
+    QString text;
+    QDateTime since;
+};
+
+struct Assignment {
+    qint64 id = 0;
+    qint64 rev = 0;
+    AssignmentStatus status = AssignmentStatus::Assigned;
+    QString title;
+    CompanyRef company;
+    QString description;
+    QString instructions;
+    QString specialInstructions;
+    Site site;
+    Schedule schedule;
+    PhoneCheckin phoneCheckin;
+    Pricing pricing;
+    QList<ChecklistItem> checklist;
+    QList<Task> tasks;
+    QList<TimeLog> timeLogs;
+    QList<FundsRequest> fundsRequests;
+    QList<DeliverableRequirement> deliverableRequirements;
+    QDateTime deliverablesDueAt;
+    QList<Deliverable> deliverables;
+    QList<Label> labels; // as last computed; Rules::labels() recomputes them from the clock
+    QString resolution;
+    QDateTime submittedAt;
+    QDateTime approvedAt;
+    QDateTime paidAt;
+};
+
+} // namespace onsite

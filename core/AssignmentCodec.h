@@ -1,0 +1,20 @@
+#pragma once
+
+#include "Assignment.h"
+
+#include <QJsonObject>
+#include <optional>
+
+namespace onsite {
+
+// The wire format of the assignment document (DESIGN §4). Decoding is strict: a wrong type,
+// a missing required field or an unknown enum value is an error naming the field; unknown
+// fields are ignored so older clients keep working when the server grows.
+class AssignmentCodec
+{
+public:
+    static QJsonObject toJson(const Assignment &a);
+    static std::optional<Assignment> fromJson(const QJsonObject &o, QString *error);
+};
+
+} // namespace onsite

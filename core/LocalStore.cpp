@@ -1,0 +1,268 @@
+#include "LocalStore.h"
+
+#include "AssignmentCodec.h"
+#include "Enums.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QVariant>
+
+namespace onsite {
+
+QList<LocalStore::Migration> LocalStore::migrations()
+{
+    return {
+        {1,
+         {QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+          QStringLiteral("CREATE TABLE assignments (id INTEGER PRIMARY KEY, rev INTEGER NOT NULL,"
+                         " status TEXT NOT NULL, doc TEXT NOT NULL, synced_at INTEGER NOT NULL)"),
+          QStringLiteral(
+              "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+              " op_id TEXT NOT NULL UNIQUE, assignment_id INTEGER NOT NULL, type TEXT NOT NULL,"
+              " payload TEXT NOT NULL, created_at INTEGER NOT NULL,"
+              " state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0,"
+              " last_error TEXT)")}},
+        {2,
+         {QStringLiteral("CREATE INDEX outbox_by_state ON outbox (state, seq)"),
+          QStringLiteral("CREATE INDEX assignments_by_status ON assignments (status)")}},
+    };
+}
+
+int LocalStore::latestVersion() { return migrations().constLast().version; }
+
+LocalStore::LocalStore(QString connectionName) : m_name(std::move(connectionName)) {}
+
+LocalStore::~LocalStore() { close(); }
+
+bool LocalStore::isOpen() const { return m_db.isOpen(); }
+
+void LocalStore::close()
+{
+    m_upsert.reset();
+    m_remove.reset();
+    m_setMeta.reset();
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+}
+
+bool LocalStore::exec(const QString &sql, QString *error)
+{
+    QSqlQuery q(m_db);
+    if (q.exec(sql))
+        return true;
+    if (error)
+        *error = q.lastError().text() + QStringLiteral(" (") + sql.left(60) + QLatin1Char(')');
+    return false;
+}
+
+bool LocalStore::open(const QString &path, QString *error, const QList<Migration> &steps)
+{
+    close();
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+    m_db.setDatabaseName(path);
+    if (!m_db.open()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    // WAL lets readers run beside the one writer; FULL makes each commit durable on power loss.
+    if (!exec(QStringLiteral("PRAGMA busy_timeout = 5000"), error) ||
+        !exec(QStringLiteral("PRAGMA journal_mode = WAL"), error) ||
+        !exec(QStringLiteral("PRAGMA synchronous = FULL"), error) ||
+        !exec(QStringLiteral("PRAGMA foreign_keys = ON"), error))
+        return false;
+    if (journalMode() != QLatin1String("wal")) {
+        *error = QStringLiteral("SQLite refused write-ahead logging for %1").arg(path);
+        return false;
+    }
+    if (synchronousLevel() != 2) {
+        *error = QStringLiteral("SQLite refused synchronous=FULL for %1").arg(path);
+        return false;
+    }
+    if (!migrate(steps, error))
+        return false;
+    m_upsert.emplace(m_db);
+    m_upsert->prepare(QStringLiteral(
+        "INSERT INTO assignments (id, rev, status, doc, synced_at) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET rev = excluded.rev, status = excluded.status,"
+        " doc = excluded.doc, synced_at = excluded.synced_at"));
+    m_remove.emplace(m_db);
+    m_remove->prepare(QStringLiteral("DELETE FROM assignments WHERE id = ?"));
+    m_setMeta.emplace(m_db);
+    m_setMeta->prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"
+                                      " ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    return true;
+}
+
+QString LocalStore::journalMode()
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next() ? q.value(0).toString()
+                                                                     : QString();
+}
+
+int LocalStore::synchronousLevel()
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("PRAGMA synchronous")) && q.next() ? q.value(0).toInt() : -1;
+}
+
+int LocalStore::schemaVersion()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")))
+        return 0; // no meta table yet: a new file
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+bool LocalStore::migrate(const QList<Migration> &steps, QString *error)
+{
+    const int current = schemaVersion();
+    if (current > steps.constLast().version) {
+        *error = QStringLiteral("This data (schema version %1) was written by a newer Onsite; "
+                                "update the app to open it.")
+                     .arg(current);
+        return false;
+    }
+    for (const Migration &m : steps) {
+        if (m.version <= current)
+            continue;
+        // Each step in one transaction: a failed step leaves the file at the previous version.
+        if (!m_db.transaction()) {
+            *error = m_db.lastError().text();
+            return false;
+        }
+        bool ok = true;
+        for (const QString &sql : m.statements)
+            if (!(ok = exec(sql, error)))
+                break;
+        if (ok)
+            ok = exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', "
+                                     "'%1') ON CONFLICT(key) DO UPDATE SET value = "
+                                     "excluded.value")
+                          .arg(m.version),
+                      error);
+        if (!ok || !m_db.commit()) {
+            if (ok)
+                *error = m_db.lastError().text();
+            m_db.rollback();
+            *error = QStringLiteral("Migration to schema version %1 failed: %2")
+                         .arg(m.version)
+                         .arg(*error);
+            return false;
+        }
+    }
+    return true;
+}
+
+QString LocalStore::meta(const QString &key)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    q.addBindValue(key);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+bool LocalStore::setMeta(const QString &key, const QString &value, QString *error)
+{
+    m_setMeta->addBindValue(key);
+    m_setMeta->addBindValue(value);
+    if (m_setMeta->exec())
+        return true;
+    if (error)
+        *error = m_setMeta->lastError().text();
+    return false;
+}
+
+QString LocalStore::cursor() { return meta(QStringLiteral("sync_cursor")); }
+
+bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<qint64> &removed,
+                                  const QString &cursor, QString *error)
+{
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    bool ok = true;
+    for (qint64 id : removed) {
+        m_remove->addBindValue(id);
+        if (!(ok = m_remove->exec())) {
+            *error = m_remove->lastError().text();
+            break;
+        }
+    }
+    for (int i = 0; ok && i < changes.size(); ++i) {
+        const Assignment &a = changes.at(i);
+        m_upsert->addBindValue(a.id);
+        m_upsert->addBindValue(a.rev);
+        m_upsert->addBindValue(toWire(a.status));
+        m_upsert->addBindValue(QString::fromUtf8(
+            QJsonDocument(AssignmentCodec::toJson(a)).toJson(QJsonDocument::Compact)));
+        m_upsert->addBindValue(now);
+        if (!(ok = m_upsert->exec()))
+            *error = m_upsert->lastError().text();
+    }
+    if (ok)
+        ok = setMeta(QStringLiteral("sync_cursor"), cursor, error);
+    if (ok && !m_db.commit()) {
+        *error = m_db.lastError().text();
+        ok = false;
+    }
+    if (!ok)
+        m_db.rollback();
+    return ok;
+}
+
+QList<Assignment> LocalStore::assignments(QString *error)
+{
+    QList<Assignment> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT doc FROM assignments ORDER BY id"))) {
+        if (error)
+            *error = q.lastError().text();
+        return out;
+    }
+    QString decodeError;
+    while (q.next()) {
+        const QJsonObject o = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+        if (auto a = AssignmentCodec::fromJson(o, &decodeError))
+            out.append(std::move(*a));
+    }
+    return out;
+}
+
+std::optional<Assignment> LocalStore::assignment(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT doc FROM assignments WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    QString error;
+    return AssignmentCodec::fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(),
+                                     &error);
+}
+
+int LocalStore::assignmentCount()
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("SELECT count(*) FROM assignments")) && q.next()
+               ? q.value(0).toInt()
+               : 0;
+}
+
+int LocalStore::pendingOperationCount()
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state <> 'applied'")) &&
+                   q.next()
+               ? q.value(0).toInt()
+               : 0;
+}
+
+} // namespace onsite

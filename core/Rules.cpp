@@ -1,0 +1,194 @@
+#include "Rules.h"
+
+namespace onsite {
+
+bool Rules::isActive(const Assignment &a)
+{
+    return a.status == AssignmentStatus::Assigned || a.status == AssignmentStatus::InProgress;
+}
+
+bool Rules::isNotConfirmed(const Assignment &a, const QDateTime &now)
+{
+    const Schedule &s = a.schedule;
+    if (!isActive(a) || !s.confirmRequired || !s.confirmBy.isValid())
+        return false;
+    // Confirming late still clears the label: the client then knows the worker is coming.
+    return !s.confirmedAt.isValid() && now > s.confirmBy;
+}
+
+QDateTime Rules::checkinWindowOpens(const Assignment &a)
+{
+    return a.schedule.start.addSecs(-60 * qint64(a.schedule.checkinEarlyMinutes));
+}
+
+QDateTime Rules::checkinWindowCloses(const Assignment &a)
+{
+    const QDateTime base = a.schedule.isWindow ? a.schedule.end : a.schedule.start;
+    return base.addSecs(60 * qint64(a.schedule.checkinGraceMinutes));
+}
+
+bool Rules::hasCheckinInWindow(const Assignment &a)
+{
+    const QDateTime open = checkinWindowOpens(a);
+    const QDateTime close = checkinWindowCloses(a);
+    for (const TimeLog &l : a.timeLogs)
+        if (!l.deleted && l.checkIn >= open && l.checkIn <= close)
+            return true;
+    return false;
+}
+
+bool Rules::isWorkerLate(const Assignment &a, const QDateTime &now)
+{
+    if (!isActive(a) || !a.schedule.start.isValid())
+        return false;
+    return now > checkinWindowCloses(a) && !hasCheckinInWindow(a);
+}
+
+int Rules::deliverablesFor(const Assignment &a, const QString &requirementId)
+{
+    int n = 0;
+    for (const Deliverable &d : a.deliverables)
+        if (d.requirementId == requirementId)
+            ++n;
+    return n;
+}
+
+bool Rules::deliverablesMet(const Assignment &a)
+{
+    for (const DeliverableRequirement &r : a.deliverableRequirements)
+        if (deliverablesFor(a, r.id) < r.count)
+            return false;
+    return true;
+}
+
+bool Rules::areDeliverablesLate(const Assignment &a, const QDateTime &now)
+{
+    if (!isActive(a) || !a.deliverablesDueAt.isValid())
+        return false;
+    return now > a.deliverablesDueAt && !deliverablesMet(a);
+}
+
+QList<Label> Rules::labels(const Assignment &a, const QDateTime &now)
+{
+    QList<Label> out;
+    if (isNotConfirmed(a, now))
+        out.append({QStringLiteral("not_confirmed"), tr("Not Confirmed"), a.schedule.confirmBy});
+    if (isWorkerLate(a, now))
+        out.append({QStringLiteral("worker_late"), tr("Worker Late"), checkinWindowCloses(a)});
+    if (areDeliverablesLate(a, now))
+        out.append(
+            {QStringLiteral("deliverables_late"), tr("Deliverables Late"), a.deliverablesDueAt});
+    return out;
+}
+
+bool Rules::hasCompletedVisit(const Assignment &a)
+{
+    for (const TimeLog &l : a.timeLogs)
+        if (!l.deleted && l.checkOut.isValid())
+            return true;
+    return false;
+}
+
+bool Rules::isCheckedIn(const Assignment &a)
+{
+    for (const TimeLog &l : a.timeLogs)
+        if (!l.deleted && !l.checkOut.isValid())
+            return true;
+    return false;
+}
+
+ChecklistProgress Rules::checklist(const Assignment &a)
+{
+    ChecklistProgress p;
+    auto add = [&p](QString key, QString title, bool required, bool done) {
+        p.entries.append({std::move(key), std::move(title), required, done});
+        if (required) {
+            ++p.requiredTotal;
+            if (done)
+                ++p.requiredDone;
+        }
+    };
+    for (const ChecklistItem &c : a.checklist) {
+        switch (c.kind) {
+        case ChecklistKind::ConfirmSchedule:
+            add(QStringLiteral("confirm_schedule"), tr("Confirm schedule"), c.required,
+                a.schedule.confirmedAt.isValid());
+            break;
+        case ChecklistKind::CheckInOut:
+            add(QStringLiteral("check_in_out"), tr("Check in and check out"), c.required,
+                hasCompletedVisit(a) && !isCheckedIn(a));
+            break;
+        case ChecklistKind::Deliverables:
+            add(QStringLiteral("deliverables"), tr("Upload deliverables"), c.required,
+                deliverablesMet(a));
+            break;
+        case ChecklistKind::CloseoutNotes:
+            add(QStringLiteral("closeout_notes"), tr("Close-out notes"), c.required,
+                !a.resolution.trimmed().isEmpty());
+            break;
+        }
+    }
+    for (const Task &t : a.tasks)
+        add(QStringLiteral("task:") + t.id, t.label, t.required, t.completedAt.isValid());
+    return p;
+}
+
+NextDue Rules::nextDue(const Assignment &a)
+{
+    switch (a.status) {
+    case AssignmentStatus::Submitted:
+        return {QStringLiteral("await_approval"), tr("Awaiting approval"), {}};
+    case AssignmentStatus::Approved:
+        return {QStringLiteral("await_payment"), tr("Awaiting payment"), {}};
+    case AssignmentStatus::Paid:
+    case AssignmentStatus::Cancelled:
+        return {};
+    case AssignmentStatus::Assigned:
+    case AssignmentStatus::InProgress:
+        break;
+    }
+    const ChecklistProgress p = checklist(a);
+    auto requiredOpen = [&p](const QString &key) {
+        for (const ChecklistEntry &e : p.entries)
+            if (e.key == key && e.required && !e.done)
+                return true;
+        return false;
+    };
+    // In the order a worker meets them on the day.
+    if (requiredOpen(QStringLiteral("confirm_schedule")))
+        return {QStringLiteral("confirm_schedule"), tr("Confirm schedule"),
+                a.schedule.confirmBy};
+    if (isCheckedIn(a))
+        return {QStringLiteral("check_out"), tr("Check out"), a.schedule.end};
+    if (!hasCompletedVisit(a) && a.status == AssignmentStatus::Assigned)
+        return {QStringLiteral("check_in"), tr("Check in"), checkinWindowCloses(a)};
+    if (requiredOpen(QStringLiteral("check_in_out")))
+        return {QStringLiteral("check_in"), tr("Check in"), checkinWindowCloses(a)};
+    if (requiredOpen(QStringLiteral("deliverables")))
+        return {QStringLiteral("deliverables"), tr("Upload deliverables"), a.deliverablesDueAt};
+    for (const ChecklistEntry &e : p.entries)
+        if (e.required && !e.done)
+            return {e.key, e.title, {}};
+    return {QStringLiteral("submit"), tr("Submit for approval"), {}};
+}
+
+QString Rules::statusText(AssignmentStatus s)
+{
+    switch (s) {
+    case AssignmentStatus::Assigned:
+        return tr("Assigned");
+    case AssignmentStatus::InProgress:
+        return tr("In progress");
+    case AssignmentStatus::Submitted:
+        return tr("Pending approval");
+    case AssignmentStatus::Approved:
+        return tr("Approved");
+    case AssignmentStatus::Paid:
+        return tr("Paid");
+    case AssignmentStatus::Cancelled:
+        return tr("Cancelled");
+    }
+    return {};
+}
+
+} // namespace onsite

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "Assignment.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace onsite {
+
+struct ChecklistEntry {
+    QString key; // "confirm_schedule", "check_in_out", "deliverables", "closeout_notes", "task:<id>"
+    QString title;
+    bool required = true;
+    bool done = false;
+};
+
+struct ChecklistProgress {
+    QList<ChecklistEntry> entries;
+    int requiredDone = 0;
+    int requiredTotal = 0;
+    bool complete() const { return requiredDone == requiredTotal; }
+};
+
+struct NextDue {
+    QString key;  // empty: nothing due
+    QString what; // for people, e.g. "Confirm schedule"
+    QDateTime deadline; // null when the step has no deadline
+};
+
+// The business rules of DESIGN §1, written once and called by both the app and the server so
+// that an offline answer equals the online one. Every rule takes "now" from the caller's clock.
+//
+// Boundaries (documented in docs/rules.md): a deadline is missed only strictly after it passes;
+// at the deadline instant the worker is still on time.
+class Rules
+{
+    Q_DECLARE_TR_FUNCTIONS(Rules)
+public:
+    static bool isActive(const Assignment &a);
+
+    static bool isNotConfirmed(const Assignment &a, const QDateTime &now);
+
+    // The allotted check-in window: from start minus the early allowance to start (or, for a
+    // window schedule, end) plus the grace period.
+    static QDateTime checkinWindowOpens(const Assignment &a);
+    static QDateTime checkinWindowCloses(const Assignment &a);
+    static bool hasCheckinInWindow(const Assignment &a);
+    static bool isWorkerLate(const Assignment &a, const QDateTime &now);
+
+    static bool deliverablesMet(const Assignment &a);
+    static int deliverablesFor(const Assignment &a, const QString &requirementId);
+    static bool areDeliverablesLate(const Assignment &a, const QDateTime &now);
+
+    static QList<Label> labels(const Assignment &a, const QDateTime &now);
+
+    static bool hasCompletedVisit(const Assignment &a);
+    static bool isCheckedIn(const Assignment &a);
+    static ChecklistProgress checklist(const Assignment &a);
+    static NextDue nextDue(const Assignment &a);
+
+    static QString statusText(AssignmentStatus s);
+};
+
+} // namespace onsite

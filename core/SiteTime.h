@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QDateTime>
+#include <QLocale>
+#include <QString>
+#include <QTimeZone>
+
+namespace onsite {
+
+// Shows instants the way a worker reads them: in the site's time zone, with the zone's
+// abbreviation, and the machine's local time beside it when the two differ.
+class SiteTime
+{
+public:
+    static QDateTime inZone(const QDateTime &utc, const QString &ianaZone);
+    static QString format(const QDateTime &utc, const QString &ianaZone,
+                          const QLocale &locale = QLocale());
+    // "Tue 1 Dec 09:00 CST (16:00 your time)" when the local zone shows another wall time.
+    static QString formatWithLocal(const QDateTime &utc, const QString &ianaZone,
+                                   const QTimeZone &local = QTimeZone::systemTimeZone(),
+                                   const QLocale &locale = QLocale());
+    // "in 3 h 20 min" / "2 d ago", relative to now.
+    static QString relative(const QDateTime &when, const QDateTime &now);
+};
+
+} // namespace onsite

@@ -1,0 +1,174 @@
+#include "ApiHandlers.h"
+
+#include "ServerStore.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSet>
+
+namespace onsite::server {
+namespace {
+
+ApiError methodNotAllowed(const ApiRequest &r)
+{
+    return {405, QStringLiteral("method_not_allowed"),
+            QStringLiteral("%1 is not allowed on /api/v1/%2.").arg(r.method, r.path)};
+}
+
+// The body as a JSON object, or a 400 that says what is wrong with it.
+bool jsonBody(const ApiRequest &r, QJsonObject *out, ApiError *err)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.body, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        *err = ApiError::badRequest(
+            QStringLiteral("Malformed JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
+        return false;
+    }
+    if (!doc.isObject()) {
+        *err = ApiError::badRequest(QStringLiteral("The body must be a JSON object."));
+        return false;
+    }
+    *out = doc.object();
+    return true;
+}
+
+bool onlyKeys(const QJsonObject &o, const QSet<QString> &allowed, ApiError *err)
+{
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!allowed.contains(it.key())) {
+            *err = ApiError::badRequest(QStringLiteral("Unknown field \"%1\".").arg(it.key()));
+            return false;
+        }
+    return true;
+}
+
+qint64 parseId(const QString &s)
+{
+    bool ok = false;
+    const qint64 id = s.toLongLong(&ok);
+    return ok && id > 0 ? id : 0;
+}
+
+ApiResponse result(const QJsonObject &body, const ApiError &err, int status = 200)
+{
+    return err ? ApiResponse::error(err) : ApiResponse::json(body, status);
+}
+
+ApiResponse session(const ApiRequest &r)
+{
+    ApiError err;
+    if (r.method == QLatin1String("DELETE")) {
+        if (r.bearerToken().isEmpty() || !ServerStore::workerForToken(r.bearerToken()))
+            return ApiResponse::error({401, QStringLiteral("unauthorized"),
+                                       QStringLiteral("Sign in first.")});
+        ServerStore::signOut(r.bearerToken());
+        return ApiResponse::noContent();
+    }
+    if (r.method != QLatin1String("POST"))
+        return ApiResponse::error(methodNotAllowed(r));
+    QJsonObject in;
+    if (!jsonBody(r, &in, &err) ||
+        !onlyKeys(in, {QStringLiteral("email"), QStringLiteral("password")}, &err))
+        return ApiResponse::error(err);
+    const QJsonValue email = in.value(QStringLiteral("email"));
+    const QJsonValue password = in.value(QStringLiteral("password"));
+    if (!email.isString() || !password.isString())
+        return ApiResponse::error(
+            ApiError::badRequest(QStringLiteral("email and password must be strings.")));
+    const QJsonObject out =
+        ServerStore::signIn(email.toString(), password.toString(), r.peer.toString(), &err);
+    return result(out, err);
+}
+
+ApiResponse company(const ApiRequest &r, const QDateTime &now)
+{
+    const auto companyId = ServerStore::companyForToken(r.bearerToken());
+    if (r.bearerToken().isEmpty() || !companyId)
+        return ApiResponse::error({401, QStringLiteral("unauthorized"),
+                                   QStringLiteral("A valid company token is required.")});
+    const QStringList &s = r.segments;
+    ApiError err;
+    QJsonObject in;
+    if (s.size() == 2 && s.at(1) == QLatin1String("assignments")) {
+        if (r.method != QLatin1String("POST"))
+            return ApiResponse::error(methodNotAllowed(r));
+        if (!jsonBody(r, &in, &err))
+            return ApiResponse::error(err);
+        return result(ServerStore::createAssignment(*companyId, in, now, &err), err, 201);
+    }
+    if (s.size() == 3 && s.at(1) == QLatin1String("assignments")) {
+        const qint64 id = parseId(s.at(2));
+        if (!id)
+            return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
+        if (r.method == QLatin1String("GET"))
+            return result(ServerStore::companyAssignment(*companyId, id, now, &err), err);
+        if (r.method != QLatin1String("PATCH"))
+            return ApiResponse::error(methodNotAllowed(r));
+        if (!jsonBody(r, &in, &err))
+            return ApiResponse::error(err);
+        return result(ServerStore::patchAssignment(*companyId, id, in, now, &err), err);
+    }
+    return ApiResponse::error(
+        ApiError::notFound(QStringLiteral("route /api/v1/%1").arg(r.path)));
+}
+
+ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
+{
+    const QStringList &s = r.segments;
+    ApiError err;
+    const QString first = s.value(0);
+    if (first == QLatin1String("me") && s.size() == 1) {
+        if (r.method != QLatin1String("GET"))
+            return ApiResponse::error(methodNotAllowed(r));
+        return ApiResponse::json(ServerStore::worker(workerId));
+    }
+    if (first == QLatin1String("changes") && s.size() == 1) {
+        if (r.method != QLatin1String("GET"))
+            return ApiResponse::error(methodNotAllowed(r));
+        bool ok = true;
+        const QString sinceText = r.query.queryItemValue(QStringLiteral("since"));
+        const qint64 since = sinceText.isEmpty() ? 0 : sinceText.toLongLong(&ok);
+        if (!ok || since < 0)
+            return ApiResponse::error(ApiError::badRequest(
+                QStringLiteral("since: expected a cursor from an earlier answer, or 0")));
+        const QString limitText = r.query.queryItemValue(QStringLiteral("limit"));
+        const int limit = limitText.isEmpty() ? 500 : limitText.toInt(&ok);
+        if (!ok || limit < 1 || limit > 1000)
+            return ApiResponse::error(
+                ApiError::badRequest(QStringLiteral("limit: expected 1 to 1000")));
+        return result(ServerStore::changes(workerId, since, limit, now, &err), err);
+    }
+    if (first == QLatin1String("assignments") && s.size() == 2) {
+        if (r.method != QLatin1String("GET"))
+            return ApiResponse::error(methodNotAllowed(r));
+        const qint64 id = parseId(s.at(1));
+        if (!id)
+            return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
+        return result(ServerStore::workerAssignment(workerId, id, now, &err), err);
+    }
+    return ApiResponse::error(
+        ApiError::notFound(QStringLiteral("route /api/v1/%1").arg(r.path)));
+}
+
+} // namespace
+
+ApiResponse ApiHandlers::handle(const ApiRequest &r)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString first = r.segments.value(0);
+    if (first == QLatin1String("session") && r.segments.size() == 1)
+        return session(r);
+    if (first == QLatin1String("company"))
+        return company(r, now);
+    const QString token = r.bearerToken();
+    const auto workerId = token.isEmpty() ? std::nullopt : ServerStore::workerForToken(token);
+    if (!workerId)
+        return ApiResponse::error({401, QStringLiteral("unauthorized"),
+                                   QStringLiteral("Sign in first: the session is missing or has "
+                                                  "ended.")});
+    return worker(r, *workerId, now);
+}
+
+} // namespace onsite::server

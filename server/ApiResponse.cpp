@@ -1,0 +1,23 @@
+#include "ApiResponse.h"
+
+#include <QJsonDocument>
+
+namespace onsite::server {
+
+ApiResponse ApiResponse::json(const QJsonObject &o, int status)
+{
+    return {status, "application/json", QJsonDocument(o).toJson(QJsonDocument::Compact), {}};
+}
+
+ApiResponse ApiResponse::error(const ApiError &e)
+{
+    ApiResponse r = json({{QStringLiteral("error"),
+                           QJsonObject{{QStringLiteral("code"), e.code},
+                                       {QStringLiteral("message"), e.message}}}},
+                         e.status);
+    if (e.status == 429)
+        r.headers.append(qMakePair(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("900")));
+    return r;
+}
+
+} // namespace onsite::server

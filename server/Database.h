@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+namespace onsite::server {
+
+// The server's database: SQLite (one file) or PostgreSQL (shared by several server
+// processes). Each thread gets its own connection on first use; the pool threads never
+// expire, so connections live as long as the process.
+class Database
+{
+public:
+    static bool configure(const QString &url, QString *error);
+    static bool isPostgres();
+    static QSqlDatabase connection();
+    static bool migrate(QString *error);
+    static qint64 nowMs();
+};
+
+// A transaction on this thread's connection that rolls back unless committed. SQLite
+// transactions start IMMEDIATE so two writers queue instead of failing to upgrade a lock.
+class Transaction
+{
+public:
+    enum class Mode { Write, Snapshot };
+    // Snapshot: every read inside sees one consistent state (REPEATABLE READ on PostgreSQL).
+    explicit Transaction(Mode mode = Mode::Write);
+    ~Transaction();
+    bool ok() const { return m_ok; }
+    bool commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_ok = false;
+    bool m_done = false;
+};
+
+// A prepared statement on this thread's connection: exec() binds the values in order.
+class Sql
+{
+public:
+    explicit Sql(const QString &statement);
+    bool exec(const QVariantList &values = {});
+    // For INSERT/UPDATE ... RETURNING one number: runs, reads it and finishes the statement
+    // (an unfinished RETURNING statement keeps SQLite's write lock). -1 on failure.
+    qint64 execReturning(const QVariantList &values = {});
+    bool next() { return m_query.next(); }
+    QVariant value(int i) const { return m_query.value(i); }
+    QString error() const;
+    QSqlQuery &query() { return m_query; }
+
+private:
+    QSqlQuery m_query;
+};
+
+} // namespace onsite::server

@@ -1,0 +1,326 @@
+#include "DemoSeeder.h"
+
+#include "Assignment.h"
+#include "Database.h"
+#include "Enums.h"
+#include "ServerStore.h"
+
+#include <QJsonArray>
+#include <QUuid>
+
+namespace onsite::server {
+namespace {
+
+struct Place {
+    const char *address;
+    const char *city;
+    const char *region;
+    const char *postal;
+    const char *country;
+    const char *zone;
+};
+
+const Place kPlaces[] = {
+    {"410 W Monroe St", "Chicago", "IL", "60606", "US", "America/Chicago"},
+    {"1 Market St", "San Francisco", "CA", "94105", "US", "America/Los_Angeles"},
+    {"350 5th Ave", "New York", "NY", "10118", "US", "America/New_York"},
+    {"1600 Glenarm Pl", "Denver", "CO", "80202", "US", "America/Denver"},
+    {"100 Peachtree St NW", "Atlanta", "GA", "30303", "US", "America/New_York"},
+    {"2 Queen St E", "Toronto", "ON", "M5C 3G7", "CA", "America/Toronto"},
+};
+
+const char *kTitles[] = {"Replace POS terminal and test card reader",
+                         "Install 4 ceiling access points",
+                         "Rack and cable network switch",
+                         "Troubleshoot intermittent WAN outage",
+                         "Deploy digital signage player",
+                         "Swap failed UPS battery",
+                         "Survey site for camera install",
+                         "Re-terminate patch panel",
+                         "Image and deploy 6 workstations",
+                         "Replace receipt printers at 3 lanes"};
+
+QString uuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+
+struct CompanyDef {
+    qint64 id;
+    QString name;
+    bool phone;
+    bool counteroffers;
+    QList<ChecklistItem> checklist;
+};
+
+Assignment make(const CompanyDef &c, int n, AssignmentStatus status, qint64 startOffsetSecs,
+                const QDateTime &now)
+{
+    const Place &p = kPlaces[n % 6];
+    Assignment a;
+    a.status = status;
+    a.title = QString::fromLatin1(kTitles[n % 10]);
+    a.company = {c.id, c.name};
+    a.description = QStringLiteral("Work order #%1 for %2. Bring a laptop with a console cable.")
+                        .arg(4100 + n)
+                        .arg(c.name);
+    a.instructions = QStringLiteral(
+        "Check in with the store manager on arrival. Photograph the equipment before and after.");
+    if (n % 3 == 0)
+        a.specialInstructions =
+            QStringLiteral("Site access only through the loading dock; badge required.");
+    a.site = {QString::fromLatin1(p.address), QString::fromLatin1(p.city),
+              QString::fromLatin1(p.region),  QString::fromLatin1(p.postal),
+              QString::fromLatin1(p.country), QString::fromLatin1(p.zone)};
+    Schedule &s = a.schedule;
+    s.start = now.addSecs(startOffsetSecs);
+    s.end = s.start.addSecs(3 * 3600);
+    s.isWindow = n % 4 == 1;
+    if (s.isWindow)
+        s.end = s.start.addSecs(6 * 3600);
+    s.checkinEarlyMinutes = 30;
+    s.checkinGraceMinutes = 15;
+    for (const ChecklistItem &i : c.checklist)
+        if (i.kind == ChecklistKind::ConfirmSchedule)
+            s.confirmRequired = true;
+    if (s.confirmRequired)
+        s.confirmBy = s.start.addSecs(-24 * 3600);
+    a.phoneCheckin.required = c.phone;
+    if (c.phone) {
+        a.phoneCheckin.number = QStringLiteral("+1 800 555 0142");
+        a.phoneCheckin.instructions =
+            QStringLiteral("Call from the site phone, enter work order %1, then press 1 to "
+                           "check in or 2 to check out.")
+                .arg(4100 + n);
+    }
+    a.pricing.currency = QStringLiteral("USD");
+    a.pricing.counteroffersAllowed = c.counteroffers;
+    if (n % 3 == 2) {
+        a.pricing.type = PricingType::Hourly;
+        a.pricing.hourlyRateCents = 6500;
+        a.pricing.maxHours = 4;
+    } else {
+        a.pricing.flatCents = 15000 + 2500 * (n % 5);
+    }
+    a.checklist = c.checklist;
+    if (n % 2 == 0)
+        a.tasks.append({uuid(), TaskType::Checkbox,
+                        QStringLiteral("Confirm old equipment boxed for return"), true, {}, {}});
+    if (n % 5 == 0)
+        a.tasks.append({uuid(), TaskType::Number, QStringLiteral("Number of devices replaced"),
+                        true, {}, {}});
+    a.deliverableRequirements.append(
+        {uuid(), DeliverableKind::SignOff, QStringLiteral("Signed work order"), 1});
+    a.deliverableRequirements.append(
+        {uuid(), DeliverableKind::Photo, QStringLiteral("Before and after photos"), 2 + n % 3});
+    if (n % 4 != 3)
+        a.deliverablesDueAt = s.end.addSecs(24 * 3600 * (1 + n % 3));
+    return a;
+}
+
+void addVisit(Assignment &a, qint64 inOffset, qint64 durationSecs, bool phone = false)
+{
+    TimeLog l;
+    l.id = uuid();
+    l.checkIn = a.schedule.start.addSecs(inOffset);
+    if (durationSecs > 0)
+        l.checkOut = l.checkIn.addSecs(durationSecs);
+    l.source = phone ? TimeLogSource::Phone : TimeLogSource::Desktop;
+    a.timeLogs.append(l);
+}
+
+void addDeliverables(Assignment &a, int upTo)
+{
+    int added = 0;
+    for (const DeliverableRequirement &r : a.deliverableRequirements)
+        for (int i = 0; i < r.count && added < upTo; ++i, ++added)
+            a.deliverables.append(
+                {uuid(), r.id, r.kind,
+                 r.kind == DeliverableKind::Photo ? QStringLiteral("IMG_%1.jpg").arg(2040 + added)
+                                                  : QStringLiteral("signed-work-order.pdf"),
+                 180000 + 1000 * added,
+                 QStringLiteral("%1").arg(QString::number(qHash(a.title) + added, 16), 64,
+                                          QLatin1Char('0')),
+                 a.schedule.end.addSecs(600)});
+}
+
+void finishWork(Assignment &a)
+{
+    a.schedule.confirmedAt = a.schedule.confirmRequired ? a.schedule.confirmBy.addSecs(-7200)
+                                                        : QDateTime();
+    addVisit(a, 300, 2 * 3600 + 900, a.phoneCheckin.required);
+    addDeliverables(a, 1000);
+    for (Task &t : a.tasks) {
+        t.answer = t.type == TaskType::Number ? QStringLiteral("3") : QStringLiteral("yes");
+        t.completedAt = a.schedule.end;
+    }
+    a.resolution = QStringLiteral("Replaced the unit, tested with the manager, all working.");
+    a.submittedAt = a.schedule.end.addSecs(3600);
+}
+
+FundsRequest funds(FundsKind kind, qint64 cents, const QString &reason, FundsStatus status,
+                   const QDateTime &at)
+{
+    FundsRequest f;
+    f.id = uuid();
+    f.kind = kind;
+    f.amountCents = cents;
+    f.reason = reason;
+    f.status = status;
+    f.requestedAt = at;
+    if (status != FundsStatus::Pending) {
+        f.decidedAt = at.addSecs(5400);
+        f.decisionNote = status == FundsStatus::Approved ? QStringLiteral("Approved, thanks.")
+                                                         : QStringLiteral("Not in budget.");
+    }
+    return f;
+}
+
+} // namespace
+
+bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *companyTokens,
+                      QString *error)
+{
+    ApiError err;
+    auto handOutTokens = [&] {
+        Sql q(QStringLiteral("SELECT id, name FROM companies ORDER BY id"));
+        q.exec();
+        while (q.next() && !err)
+            companyTokens->append(
+                {q.value(1).toString(), ServerStore::createCompanyToken(q.value(0).toLongLong(), &err)});
+        if (err)
+            *error = err.message;
+        return !err;
+    };
+    if (ServerStore::workerIdByEmail(QStringLiteral("alex@demo.onsite")))
+        return handOutTokens(); // already seeded: keep the data
+    const QString pw = QStringLiteral("onsite-demo");
+    const qint64 alex = ServerStore::createWorker(QStringLiteral("alex@demo.onsite"),
+                                                  QStringLiteral("Alex Rivera"), pw, &err);
+    const qint64 blair = ServerStore::createWorker(QStringLiteral("blair@demo.onsite"),
+                                                   QStringLiteral("Blair Chen"), pw, &err);
+    using CK = ChecklistKind;
+    const QList<ChecklistItem> full{{CK::ConfirmSchedule, true},
+                                    {CK::CheckInOut, true},
+                                    {CK::Deliverables, true},
+                                    {CK::CloseoutNotes, true}};
+    const QList<ChecklistItem> light{{CK::CheckInOut, true}, {CK::Deliverables, true}};
+    const QList<ChecklistItem> phoneList{
+        {CK::ConfirmSchedule, true}, {CK::CheckInOut, true}, {CK::CloseoutNotes, false}};
+    QList<CompanyDef> companies{
+        {0, QStringLiteral("Northwind Retail Services"), true, true, phoneList},
+        {0, QStringLiteral("Bluebird Telecom"), false, false, full},
+        {0, QStringLiteral("Cascade Facilities Group"), false, true, light},
+    };
+    for (CompanyDef &c : companies) {
+        QJsonArray checklist;
+        for (const ChecklistItem &i : c.checklist)
+            checklist.append(QJsonObject{{QStringLiteral("kind"), toWire(i.kind)},
+                                         {QStringLiteral("required"), i.required}});
+        c.id = ServerStore::createCompany(
+            c.name,
+            {{QStringLiteral("checklist"), checklist},
+             {QStringLiteral("counteroffers_allowed"), c.counteroffers}},
+            &err);
+    }
+    if (err) {
+        *error = err.message;
+        return false;
+    }
+
+    const qint64 hour = 3600;
+    const qint64 day = 24 * hour;
+    int n = 0;
+    auto store = [&](Assignment a, qint64 worker) {
+        ServerStore::insertAssignment(a.company.id, worker, a, now, &err);
+    };
+    // Alex: every status, late and missed cases, in several time zones.
+    for (int i = 0; i < 9; ++i) { // upcoming
+        Assignment a = make(companies[i % 3], n++, AssignmentStatus::Assigned,
+                            (i < 3 ? 6 * hour : 2 * day) + i * day / 2, now);
+        if (a.schedule.confirmBy.isValid() && a.schedule.confirmBy < now)
+            a.schedule.confirmBy = now.addSecs(2 * hour); // assigned late: a short deadline
+        if (i % 3 == 1 && a.schedule.confirmRequired)
+            a.schedule.confirmedAt = now.addSecs(-hour);
+        store(a, alex);
+    }
+    { // confirmation deadline missed: Not Confirmed
+        Assignment a = make(companies[1], n++, AssignmentStatus::Assigned, 20 * hour, now);
+        store(a, alex);
+    }
+    { // started two hours ago, nobody checked in: Worker Late
+        Assignment a = make(companies[2], n++, AssignmentStatus::Assigned, -2 * hour, now);
+        store(a, alex);
+    }
+    for (int i = 0; i < 6; ++i) { // in progress: on site now, or finished and closing out
+        Assignment a = make(companies[i % 3], n++, AssignmentStatus::InProgress,
+                            i < 3 ? -hour : -(2 + i) * day, now);
+        if (a.schedule.confirmRequired)
+            a.schedule.confirmedAt = a.schedule.confirmBy.addSecs(-3600);
+        if (i < 3) {
+            addVisit(a, -600, 0, a.phoneCheckin.required);
+        } else {
+            addVisit(a, 600, 3 * hour);
+            addDeliverables(a, i - 2); // partly uploaded
+            if (i == 5)
+                a.deliverablesDueAt = a.schedule.end.addSecs(12 * hour); // now late
+        }
+        if (i == 1)
+            a.fundsRequests.append(funds(FundsKind::Expense, 4299,
+                                         QStringLiteral("Bought a replacement patch cable"),
+                                         FundsStatus::Pending, now.addSecs(-1800)));
+        if (i == 3)
+            a.fundsRequests.append(funds(FundsKind::BudgetIncrease, 6500,
+                                         QStringLiteral("Second switch needed re-racking"),
+                                         FundsStatus::Approved, a.schedule.end));
+        if (i == 4)
+            a.fundsRequests.append(funds(FundsKind::Bonus, 2500,
+                                         QStringLiteral("Weekend call-out"), FundsStatus::Declined,
+                                         a.schedule.end));
+        store(a, alex);
+    }
+    for (int i = 0; i < 4; ++i) { // pending approval
+        Assignment a =
+            make(companies[i % 3], n++, AssignmentStatus::Submitted, -(3 + i) * day, now);
+        finishWork(a);
+        if (i == 0)
+            a.fundsRequests.append(funds(FundsKind::Expense, 1850,
+                                         QStringLiteral("Parking at the site"),
+                                         FundsStatus::Pending, a.schedule.end));
+        store(a, alex);
+    }
+    for (int i = 0; i < 3; ++i) { // approved
+        Assignment a =
+            make(companies[i % 3], n++, AssignmentStatus::Approved, -(8 + i) * day, now);
+        finishWork(a);
+        a.approvedAt = a.submittedAt.addSecs(day);
+        store(a, alex);
+    }
+    for (int i = 0; i < 4; ++i) { // paid
+        Assignment a = make(companies[i % 3], n++, AssignmentStatus::Paid, -(15 + 3 * i) * day, now);
+        finishWork(a);
+        a.approvedAt = a.submittedAt.addSecs(day);
+        a.paidAt = a.approvedAt.addSecs(5 * day);
+        store(a, alex);
+    }
+    { // cancelled
+        Assignment a = make(companies[0], n++, AssignmentStatus::Cancelled, 4 * day, now);
+        store(a, alex);
+    }
+    // Blair: a few of their own.
+    for (int i = 0; i < 4; ++i) {
+        const AssignmentStatus st = i < 2 ? AssignmentStatus::Assigned
+                                          : (i == 2 ? AssignmentStatus::InProgress
+                                                    : AssignmentStatus::Paid);
+        Assignment a = make(companies[(i + 1) % 3], n++, st, (i - 2) * day + 5 * hour, now);
+        if (st == AssignmentStatus::Paid) {
+            finishWork(a);
+            a.paidAt = a.schedule.end.addSecs(4 * day);
+        }
+        store(a, blair);
+    }
+    if (err) {
+        *error = err.message;
+        return false;
+    }
+    return handOutTokens();
+}
+
+} // namespace onsite::server

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace onsite::server {
+
+// Command line of onsite-server. Defaults: loopback, a data directory in the user's data
+// location, SQLite inside it.
+struct ServerConfig {
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8750;
+    QString databaseUrl; // sqlite:PATH or postgresql://user:pass@host:port/db
+    QString filesDir;
+    bool demo = false;
+    int threads = 8;
+    qint64 maxJsonBody = 1024 * 1024;
+    QStringList adminArgs; // non-empty: run `admin` with these and exit
+
+    // false with *error when the arguments are wrong; *exitNow for --help/--version.
+    static bool parse(const QStringList &args, ServerConfig *out, QString *error, bool *exitNow);
+    static QString usage();
+};
+
+} // namespace onsite::server

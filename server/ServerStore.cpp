@@ -1,0 +1,459 @@
+#include "ServerStore.h"
+
+#include "AssignmentCodec.h"
+#include "Database.h"
+#include "Rules.h"
+#include "Secrets.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace onsite::server {
+namespace {
+
+// What a company may set on an assignment; the rest (id, rev, status, logs, requests,
+// deliverables, labels) belongs to the server and the worker's operations.
+const QSet<QString> kCompanyKeys{
+    QStringLiteral("title"),         QStringLiteral("description"),
+    QStringLiteral("instructions"),  QStringLiteral("special_instructions"),
+    QStringLiteral("site"),          QStringLiteral("schedule"),
+    QStringLiteral("phone_checkin"), QStringLiteral("pricing"),
+    QStringLiteral("checklist"),     QStringLiteral("tasks"),
+    QStringLiteral("deliverable_requirements"), QStringLiteral("deliverables_due_at"),
+    QStringLiteral("worker_id")};
+
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject parseObject(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+qint64 nextSeq()
+{
+    Sql q(QStringLiteral(
+        "UPDATE counters SET value = value + 1 WHERE name = 'change_seq' RETURNING value"));
+    // The row lock taken here is held until commit, so sequence order is commit order and a
+    // reader paging by seq never skips a change that commits late.
+    return q.execReturning();
+}
+
+QJsonObject present(const QString &storedDoc, const QDateTime &now)
+{
+    QString error;
+    auto a = AssignmentCodec::fromJson(parseObject(storedDoc), &error);
+    if (!a)
+        return {};
+    a->labels = Rules::labels(*a, now);
+    return AssignmentCodec::toJson(*a);
+}
+
+ApiError checkCompanyInput(const QJsonObject &input)
+{
+    for (auto it = input.begin(); it != input.end(); ++it)
+        if (!kCompanyKeys.contains(it.key()))
+            return ApiError::badRequest(QStringLiteral("Unknown or read-only field \"%1\".")
+                                            .arg(it.key()));
+    return {};
+}
+
+// Company-level rules that the document codec cannot know.
+ApiError checkAssignment(Assignment &a)
+{
+    if (a.schedule.confirmRequired && !a.schedule.confirmBy.isValid())
+        a.schedule.confirmBy = a.schedule.start.addSecs(-24 * 3600);
+    if (a.deliverablesDueAt.isValid() &&
+        (a.deliverablesDueAt > a.schedule.end.addDays(7) ||
+         a.deliverablesDueAt < a.schedule.start))
+        return ApiError::badRequest(QStringLiteral(
+            "deliverables_due_at: must fall between the start and 7 days after the end"));
+    if (a.pricing.type == PricingType::Hourly && a.pricing.hourlyRateCents <= 0)
+        return ApiError::badRequest(
+            QStringLiteral("pricing.hourly_rate_cents: required for hourly work"));
+    return {};
+}
+
+bool workerExists(qint64 workerId)
+{
+    Sql q(QStringLiteral("SELECT 1 FROM workers WHERE id = ?"));
+    return q.exec({workerId}) && q.next();
+}
+
+// Stores doc as the current state of assignment a.id for workerId, with a new seq; moves it
+// out of the previous worker's view when the worker changes. Runs inside the caller's
+// transaction.
+bool writeAssignment(Assignment &a, qint64 workerId, qint64 previousWorker)
+{
+    const qint64 seq = nextSeq();
+    if (seq < 0)
+        return false;
+    a.labels.clear();
+    Sql update(QStringLiteral(
+        "UPDATE assignments SET worker_id = ?, rev = ?, seq = ?, doc = ?, updated_at = ? "
+        "WHERE id = ?"));
+    if (!update.exec({workerId, a.rev, seq, compact(AssignmentCodec::toJson(a)), Database::nowMs(),
+                      a.id}))
+        return false;
+    if (previousWorker > 0 && previousWorker != workerId) {
+        Sql removal(QStringLiteral(
+            "INSERT INTO removals (worker_id, assignment_id, seq) VALUES (?, ?, ?) "
+            "ON CONFLICT (worker_id, assignment_id) DO UPDATE SET seq = excluded.seq"));
+        if (!removal.exec({previousWorker, a.id, seq}))
+            return false;
+    }
+    Sql back(QStringLiteral("DELETE FROM removals WHERE worker_id = ? AND assignment_id = ?"));
+    return back.exec({workerId, a.id});
+}
+
+QString companyName(qint64 companyId)
+{
+    Sql q(QStringLiteral("SELECT name FROM companies WHERE id = ?"));
+    return q.exec({companyId}) && q.next() ? q.value(0).toString() : QString();
+}
+
+QJsonObject companySettings(qint64 companyId)
+{
+    Sql q(QStringLiteral("SELECT settings FROM companies WHERE id = ?"));
+    return q.exec({companyId}) && q.next() ? parseObject(q.value(0).toString()) : QJsonObject();
+}
+
+} // namespace
+
+qint64 ServerStore::createCompany(const QString &name, const QJsonObject &settings, ApiError *err)
+{
+    if (name.trimmed().isEmpty()) {
+        *err = ApiError::badRequest(QStringLiteral("name: must not be empty"));
+        return 0;
+    }
+    Sql q(QStringLiteral(
+        "INSERT INTO companies (name, settings, created_at) VALUES (?, ?, ?) RETURNING id"));
+    const qint64 id = q.execReturning({name.trimmed(), compact(settings), Database::nowMs()});
+    if (id < 0)
+        *err = ApiError::internal();
+    return qMax<qint64>(id, 0);
+}
+
+qint64 ServerStore::createWorker(const QString &email, const QString &name,
+                                 const QString &password, ApiError *err)
+{
+    const QString e = email.trimmed().toLower();
+    if (!e.contains(QLatin1Char('@')) || password.size() < 8) {
+        *err = ApiError::badRequest(
+            QStringLiteral("A worker needs an email address and a password of 8+ characters."));
+        return 0;
+    }
+    if (workerIdByEmail(e)) {
+        *err = {409, QStringLiteral("exists"), QStringLiteral("%1 already exists.").arg(e)};
+        return 0;
+    }
+    Sql q(QStringLiteral("INSERT INTO workers (email, name, password_hash, created_at) "
+                         "VALUES (?, ?, ?, ?) RETURNING id"));
+    const qint64 id = q.execReturning({e, name, Secrets::hashPassword(password), Database::nowMs()});
+    if (id < 0)
+        *err = ApiError::internal();
+    return qMax<qint64>(id, 0);
+}
+
+QString ServerStore::createCompanyToken(qint64 companyId, ApiError *err)
+{
+    if (companyName(companyId).isEmpty()) {
+        *err = ApiError::notFound(QStringLiteral("company"));
+        return {};
+    }
+    const QString token = Secrets::newToken("oc_");
+    Sql q(QStringLiteral(
+        "INSERT INTO company_tokens (token_hash, company_id, created_at) VALUES (?, ?, ?)"));
+    if (!q.exec({Secrets::tokenHash(token), companyId, Database::nowMs()})) {
+        *err = ApiError::internal();
+        return {};
+    }
+    return token;
+}
+
+std::optional<qint64> ServerStore::companyForToken(const QString &token)
+{
+    Sql q(QStringLiteral("SELECT company_id FROM company_tokens WHERE token_hash = ?"));
+    if (q.exec({Secrets::tokenHash(token)}) && q.next())
+        return q.value(0).toLongLong();
+    return std::nullopt;
+}
+
+std::optional<qint64> ServerStore::workerForToken(const QString &token)
+{
+    Sql q(QStringLiteral("SELECT worker_id FROM sessions WHERE token_hash = ?"));
+    if (q.exec({Secrets::tokenHash(token)}) && q.next())
+        return q.value(0).toLongLong();
+    return std::nullopt;
+}
+
+std::optional<qint64> ServerStore::workerIdByEmail(const QString &email)
+{
+    Sql q(QStringLiteral("SELECT id FROM workers WHERE email = ?"));
+    if (q.exec({email.trimmed().toLower()}) && q.next())
+        return q.value(0).toLongLong();
+    return std::nullopt;
+}
+
+QJsonObject ServerStore::worker(qint64 workerId)
+{
+    Sql q(QStringLiteral("SELECT id, email, name FROM workers WHERE id = ?"));
+    if (!q.exec({workerId}) || !q.next())
+        return {};
+    return {{QStringLiteral("id"), q.value(0).toLongLong()},
+            {QStringLiteral("email"), q.value(1).toString()},
+            {QStringLiteral("name"), q.value(2).toString()}};
+}
+
+QJsonObject ServerStore::signIn(const QString &email, const QString &password, const QString &peer,
+                                ApiError *err)
+{
+    const QString e = email.trimmed().toLower();
+    const qint64 now = Database::nowMs();
+    const QStringList keys{QStringLiteral("email:") + e, QStringLiteral("ip:") + peer};
+    // Failures are counted in the database so every server process sees the same count.
+    Sql count(QStringLiteral("SELECT count(*) FROM signin_failures WHERE key = ? AND at > ?"));
+    if (!count.exec({keys.first(), now - kFailureWindowMs}) || !count.next()) {
+        *err = ApiError::internal();
+        return {};
+    }
+    const int byEmail = count.value(0).toInt();
+    Sql countIp(QStringLiteral("SELECT count(*) FROM signin_failures WHERE key = ? AND at > ?"));
+    const int byIp = countIp.exec({keys.last(), now - kFailureWindowMs}) && countIp.next()
+                         ? countIp.value(0).toInt()
+                         : 0;
+    if (byEmail >= kMaxSignInFailures || byIp >= 10 * kMaxSignInFailures) {
+        *err = {429, QStringLiteral("rate_limited"),
+                QStringLiteral("Too many failed sign-ins. Wait 15 minutes and try again.")};
+        return {};
+    }
+    Sql q(QStringLiteral("SELECT id, password_hash FROM workers WHERE email = ?"));
+    const bool found = q.exec({e}) && q.next();
+    // Verify against a fixed hash for unknown emails too, so timing does not reveal accounts.
+    static const QString dummy = Secrets::hashPassword(QStringLiteral("not-a-real-password"));
+    const bool good = Secrets::verifyPassword(found ? q.value(1).toString() : dummy, password);
+    if (!found || !good) {
+        for (const QString &key : keys) {
+            Sql fail(QStringLiteral("INSERT INTO signin_failures (key, at) VALUES (?, ?)"));
+            fail.exec({key, now});
+        }
+        *err = {401, QStringLiteral("bad_credentials"),
+                QStringLiteral("The email address or password is not correct.")};
+        return {};
+    }
+    const qint64 workerId = q.value(0).toLongLong();
+    Sql clear(QStringLiteral("DELETE FROM signin_failures WHERE key = ?"));
+    clear.exec({keys.first()});
+    const QString token = Secrets::newToken("ow_");
+    Sql session(
+        QStringLiteral("INSERT INTO sessions (token_hash, worker_id, created_at) VALUES (?, ?, ?)"));
+    if (!session.exec({Secrets::tokenHash(token), workerId, now})) {
+        *err = ApiError::internal();
+        return {};
+    }
+    return {{QStringLiteral("token"), token}, {QStringLiteral("worker"), worker(workerId)}};
+}
+
+void ServerStore::signOut(const QString &token)
+{
+    Sql q(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
+    q.exec({Secrets::tokenHash(token)});
+}
+
+QJsonObject ServerStore::createAssignment(qint64 companyId, const QJsonObject &input,
+                                          const QDateTime &now, ApiError *err)
+{
+    if ((*err = checkCompanyInput(input)))
+        return {};
+    const QJsonValue workerValue = input.value(QStringLiteral("worker_id"));
+    const qint64 workerId = workerValue.toInteger(0);
+    if (!workerValue.isDouble() || !workerExists(workerId)) {
+        *err = ApiError::badRequest(QStringLiteral("worker_id: no such worker"));
+        return {};
+    }
+    // Company settings give the defaults; the input overrides them per assignment.
+    const QJsonObject settings = companySettings(companyId);
+    QJsonObject doc = input;
+    doc.remove(QStringLiteral("worker_id"));
+    for (const QString &key : {QStringLiteral("checklist"), QStringLiteral("phone_checkin")})
+        if (!doc.contains(key) && settings.contains(key))
+            doc.insert(key, settings.value(key));
+    if (settings.contains(QStringLiteral("counteroffers_allowed")) &&
+        doc.value(QStringLiteral("pricing")).isObject()) {
+        QJsonObject pricing = doc.value(QStringLiteral("pricing")).toObject();
+        if (!pricing.contains(QStringLiteral("counteroffers_allowed")))
+            pricing.insert(QStringLiteral("counteroffers_allowed"),
+                           settings.value(QStringLiteral("counteroffers_allowed")));
+        doc.insert(QStringLiteral("pricing"), pricing);
+    }
+    doc.insert(QStringLiteral("id"), 1); // placeholder until the row exists
+    doc.insert(QStringLiteral("rev"), 1);
+    doc.insert(QStringLiteral("status"), QStringLiteral("assigned"));
+    doc.insert(QStringLiteral("company"), QJsonObject{{QStringLiteral("id"), companyId},
+                                                      {QStringLiteral("name"),
+                                                       companyName(companyId)}});
+    QString why;
+    auto a = AssignmentCodec::fromJson(doc, &why);
+    if (!a) {
+        *err = ApiError::badRequest(why);
+        return {};
+    }
+    if ((*err = checkAssignment(*a)))
+        return {};
+    return insertAssignment(companyId, workerId, *a, now, err);
+}
+
+QJsonObject ServerStore::insertAssignment(qint64 companyId, qint64 workerId, Assignment &a,
+                                          const QDateTime &now, ApiError *err)
+{
+    Transaction tx;
+    Sql insert(QStringLiteral("INSERT INTO assignments (company_id, worker_id, rev, seq, doc, "
+                              "updated_at) VALUES (?, ?, 1, 0, '{}', ?) RETURNING id"));
+    a.id = tx.ok() ? insert.execReturning({companyId, workerId, Database::nowMs()}) : -1;
+    if (a.id < 0) {
+        *err = ApiError::internal();
+        return {};
+    }
+    a.company.id = companyId;
+    a.rev = 1;
+    if (!writeAssignment(a, workerId, 0) || !tx.commit()) {
+        *err = ApiError::internal();
+        return {};
+    }
+    a.labels = Rules::labels(a, now);
+    return AssignmentCodec::toJson(a);
+}
+
+QJsonObject ServerStore::patchAssignment(qint64 companyId, qint64 id, const QJsonObject &patch,
+                                         const QDateTime &now, ApiError *err)
+{
+    if ((*err = checkCompanyInput(patch)))
+        return {};
+    Transaction tx;
+    Sql q(QStringLiteral(
+        "SELECT doc, worker_id FROM assignments WHERE id = ? AND company_id = ?"));
+    if (!tx.ok() || !q.exec({id, companyId})) {
+        *err = ApiError::internal();
+        return {};
+    }
+    if (!q.next()) {
+        *err = ApiError::notFound(QStringLiteral("assignment"));
+        return {};
+    }
+    QJsonObject doc = parseObject(q.value(0).toString());
+    const qint64 previousWorker = q.value(1).toLongLong();
+    qint64 workerId = previousWorker;
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        if (it.key() == QLatin1String("worker_id")) {
+            workerId = it.value().toInteger(0);
+            if (!it.value().isDouble() || !workerExists(workerId)) {
+                *err = ApiError::badRequest(QStringLiteral("worker_id: no such worker"));
+                return {};
+            }
+        } else {
+            doc.insert(it.key(), it.value());
+        }
+    }
+    QString why;
+    auto a = AssignmentCodec::fromJson(doc, &why);
+    if (!a) {
+        *err = ApiError::badRequest(why);
+        return {};
+    }
+    if ((*err = checkAssignment(*a)))
+        return {};
+    a->rev += 1;
+    if (!writeAssignment(*a, workerId, previousWorker) || !tx.commit()) {
+        *err = ApiError::internal();
+        return {};
+    }
+    a->labels = Rules::labels(*a, now);
+    return AssignmentCodec::toJson(*a);
+}
+
+QJsonObject ServerStore::companyAssignment(qint64 companyId, qint64 id, const QDateTime &now,
+                                           ApiError *err)
+{
+    Sql q(QStringLiteral("SELECT doc FROM assignments WHERE id = ? AND company_id = ?"));
+    if (!q.exec({id, companyId})) {
+        *err = ApiError::internal();
+        return {};
+    }
+    if (!q.next()) {
+        *err = ApiError::notFound(QStringLiteral("assignment"));
+        return {};
+    }
+    return present(q.value(0).toString(), now);
+}
+
+QJsonObject ServerStore::workerAssignment(qint64 workerId, qint64 id, const QDateTime &now,
+                                          ApiError *err)
+{
+    Sql q(QStringLiteral("SELECT doc FROM assignments WHERE id = ? AND worker_id = ?"));
+    if (!q.exec({id, workerId})) {
+        *err = ApiError::internal();
+        return {};
+    }
+    if (!q.next()) {
+        *err = ApiError::notFound(QStringLiteral("assignment"));
+        return {};
+    }
+    return present(q.value(0).toString(), now);
+}
+
+QJsonObject ServerStore::changes(qint64 workerId, qint64 since, int limit, const QDateTime &now,
+                                 ApiError *err)
+{
+    // Changed rows and removals share one sequence; take the first `limit` of both, in order,
+    // from one snapshot so a change committing between the two reads cannot be skipped.
+    Transaction snapshot(Transaction::Mode::Snapshot);
+    Sql rows(QStringLiteral("SELECT seq, doc FROM assignments WHERE worker_id = ? AND seq > ? "
+                            "ORDER BY seq LIMIT ?"));
+    Sql gone(QStringLiteral("SELECT seq, assignment_id FROM removals WHERE worker_id = ? AND "
+                            "seq > ? ORDER BY seq LIMIT ?"));
+    if (!snapshot.ok() || !rows.exec({workerId, since, limit + 1}) ||
+        !gone.exec({workerId, since, limit + 1})) {
+        *err = ApiError::internal();
+        return {};
+    }
+    struct Item {
+        qint64 seq;
+        QString doc;
+        qint64 removedId;
+    };
+    QList<Item> items;
+    while (rows.next())
+        items.append({rows.value(0).toLongLong(), rows.value(1).toString(), 0});
+    while (gone.next())
+        items.append({gone.value(0).toLongLong(), QString(), gone.value(1).toLongLong()});
+    std::sort(items.begin(), items.end(),
+              [](const Item &a, const Item &b) { return a.seq < b.seq; });
+    const bool more = items.size() > limit;
+    if (more)
+        items.resize(limit);
+    QJsonArray changed;
+    QJsonArray removed;
+    qint64 cursor = since;
+    for (const Item &it : items) {
+        if (it.removedId)
+            removed.append(it.removedId);
+        else
+            changed.append(present(it.doc, now));
+        cursor = it.seq;
+    }
+    return {{QStringLiteral("changes"), changed},
+            {QStringLiteral("removed"), removed},
+            {QStringLiteral("cursor"), QString::number(cursor)},
+            {QStringLiteral("more"), more}};
+}
+
+int ServerStore::assignmentCount()
+{
+    Sql q(QStringLiteral("SELECT count(*) FROM assignments"));
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+} // namespace onsite::server

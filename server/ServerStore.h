@@ -1,0 +1,55 @@
+#pragma once
+
+#include "ApiError.h"
+
+#include "Assignment.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QStringList>
+#include <optional>
+
+namespace onsite::server {
+
+
+// What the server does with its database, shared by the HTTP handlers and `admin`. Every
+// worker-facing method takes the worker id and only ever touches that worker's rows.
+class ServerStore
+{
+public:
+    static constexpr int kMaxSignInFailures = 5;
+    static constexpr qint64 kFailureWindowMs = 15 * 60 * 1000;
+
+    // Companies, workers, tokens
+    static qint64 createCompany(const QString &name, const QJsonObject &settings, ApiError *err);
+    static qint64 createWorker(const QString &email, const QString &name, const QString &password,
+                               ApiError *err);
+    static QString createCompanyToken(qint64 companyId, ApiError *err);
+    static std::optional<qint64> companyForToken(const QString &token);
+    static std::optional<qint64> workerForToken(const QString &token);
+    static QJsonObject worker(qint64 workerId);
+    static std::optional<qint64> workerIdByEmail(const QString &email);
+
+    // Sign-in: {token, worker} or an error (401 bad credentials, 429 too many failures).
+    static QJsonObject signIn(const QString &email, const QString &password, const QString &peer,
+                              ApiError *err);
+    static void signOut(const QString &token);
+
+    // Assignments. Documents are returned with labels computed for `now`.
+    static QJsonObject createAssignment(qint64 companyId, const QJsonObject &input,
+                                        const QDateTime &now, ApiError *err);
+    // Stores a complete document as given (admin import, demo data); sets a.id.
+    static QJsonObject insertAssignment(qint64 companyId, qint64 workerId, Assignment &a,
+                                        const QDateTime &now, ApiError *err);
+    static QJsonObject patchAssignment(qint64 companyId, qint64 id, const QJsonObject &patch,
+                                       const QDateTime &now, ApiError *err);
+    static QJsonObject companyAssignment(qint64 companyId, qint64 id, const QDateTime &now,
+                                         ApiError *err);
+    static QJsonObject workerAssignment(qint64 workerId, qint64 id, const QDateTime &now,
+                                        ApiError *err);
+    static QJsonObject changes(qint64 workerId, qint64 since, int limit, const QDateTime &now,
+                               ApiError *err);
+    static int assignmentCount();
+};
+
+} // namespace onsite::server

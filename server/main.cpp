@@ -1,0 +1,78 @@
+#include "AdminCommand.h"
+#include "Database.h"
+#include "DemoSeeder.h"
+#include "HttpRoutes.h"
+#include "Secrets.h"
+#include "ServerConfig.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QHttpServer>
+#include <QTcpServer>
+#include <QTextStream>
+#include <csignal>
+
+using namespace onsite::server;
+
+namespace {
+void quitOnSignal(int) { QCoreApplication::quit(); }
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("onsite-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ONSITE_VERSION));
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+
+    ServerConfig config;
+    QString error;
+    bool exitNow = false;
+    if (!ServerConfig::parse(app.arguments(), &config, &error, &exitNow)) {
+        err << error << "\n";
+        return 2;
+    }
+    if (exitNow)
+        return 0;
+    if (!Secrets::init()) {
+        err << "libsodium failed to initialise\n";
+        return 1;
+    }
+    if (!Database::configure(config.databaseUrl, &error) || !Database::migrate(&error)) {
+        err << error << "\n";
+        return 1;
+    }
+    if (!config.adminArgs.isEmpty())
+        return AdminCommand::run(config.adminArgs);
+
+    QDir().mkpath(config.filesDir);
+    if (config.demo) {
+        QList<QPair<QString, QString>> tokens;
+        if (!DemoSeeder::seed(QDateTime::currentDateTimeUtc(), &tokens, &error)) {
+            err << "demo: " << error << "\n";
+            return 1;
+        }
+        out << "Demo workers: alex@demo.onsite, blair@demo.onsite (password onsite-demo)\n";
+        for (const auto &t : tokens)
+            out << "Demo company token (" << t.first << "): " << t.second << "\n";
+    }
+
+    QHttpServer server;
+    HttpRoutes routes(&server, config.threads, config.maxJsonBody);
+    const quint16 port = server.listen(config.address, config.port);
+    if (!port) {
+        err << "Cannot listen on " << config.address.toString() << ":" << config.port << "\n";
+        return 1;
+    }
+    const QString host = config.address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QStringLiteral("[%1]").arg(config.address.toString())
+                             : config.address.toString();
+    out << "Listening on http://" << host << ":" << port << "\n";
+    out.flush();
+    std::signal(SIGTERM, quitOnSignal);
+    std::signal(SIGINT, quitOnSignal);
+    const int rc = app.exec();
+    routes.pool()->waitForDone();
+    return rc;
+}
