@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Backoff.h"
+#include "ChangesJob.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -13,7 +14,7 @@ class QTimer;
 
 namespace onsite {
 
-class ChangesJob;
+
 class LocalStore;
 
 // Brings the local cache up to date with the server: pages of GET /changes, each applied in

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs `onsite --demo` under Xvfb and writes screenshots of the dashboard and of an assignment
+# page to docs/screenshots/. Needs xvfb, imagemagick (import) and xdotool.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${ONSITE_BIN:-$root/build/bin}
+out=${1:-$root/docs/screenshots}
+mkdir -p "$out"
+display=:$((90 + RANDOM % 9))
+Xvfb "$display" -screen 0 1400x860x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $app $xvfb 2>/dev/null || true' EXIT
+sleep 1
+export DISPLAY=$display QT_QPA_PLATFORM=xcb
+"$bin/onsite" --demo >/tmp/onsite-screens.log 2>&1 &
+app=$!
+sleep 8
+import -window root "$out/dashboard.png"
+# Open the first row: focus the table, select, Enter.
+win=$(xdotool search --sync --name Onsite | head -n1)
+xdotool windowactivate --sync "$win" || true
+xdotool mousemove 400 210 click 1 key Return
+sleep 2
+import -window root "$out/assignment.png"
+echo "wrote $out/dashboard.png $out/assignment.png"

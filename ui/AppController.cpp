@@ -1,0 +1,288 @@
+#include "AppController.h"
+
+#include "AssignmentPage.h"
+#include "Clock.h"
+#include "CredentialStore.h"
+#include "DashboardModel.h"
+#include "LocalStore.h"
+#include "MainWindow.h"
+#include "SignInDialog.h"
+#include "SignInJob.h"
+#include "SignOutJob.h"
+#include "SyncEngine.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QThread>
+#include <QTimer>
+#include <QUuid>
+#include <QtConcurrent>
+
+namespace onsite {
+namespace {
+
+QUrl apiBase(const QUrl &server)
+{
+    QUrl u = server;
+    QString p = u.path();
+    if (!p.endsWith(QLatin1Char('/')))
+        p += QLatin1Char('/');
+    u.setPath(p + QStringLiteral("api/v1/"));
+    return u;
+}
+
+} // namespace
+
+AppController::AppController(MainWindow *window, CredentialStore *credentials, QString dataDir,
+                             const Clock *clock, QObject *parent)
+    : QObject(parent), m_window(window), m_credentials(credentials),
+      m_dataDir(std::move(dataDir)), m_clock(clock), m_nam(new QNetworkAccessManager(this)),
+      m_labelTimer(new QTimer(this))
+{
+    QDir().mkpath(m_dataDir);
+    m_loadPool.setMaxThreadCount(1);
+    connect(&m_loader, &QFutureWatcher<QVector<DashboardRow>>::finished, this, [this] {
+        QVector<DashboardRow> rows = m_loader.result();
+        const int n = int(rows.size());
+        m_window->model()->setRows(std::move(rows));
+        Q_EMIT rowsReloaded(n);
+        if (m_reloadAgain) {
+            m_reloadAgain = false;
+            reload();
+        }
+    });
+    connect(m_window, &MainWindow::syncRequested, this, &AppController::syncNow);
+    connect(m_window, &MainWindow::cancelSyncRequested, this, [this] {
+        if (m_engine)
+            QMetaObject::invokeMethod(m_engine, &SyncEngine::cancel);
+    });
+    connect(m_window, &MainWindow::signOutRequested, this, &AppController::signOut);
+    connect(m_window, &MainWindow::assignmentRequested, this, &AppController::openAssignment);
+    // Labels such as Worker Late appear with the passing of time, not only with new data.
+    connect(m_labelTimer, &QTimer::timeout, this, &AppController::reload);
+    m_labelTimer->start(60 * 1000);
+}
+
+AppController::~AppController() { closeSession(); }
+
+QString AppController::accountKey(const QUrl &server, const QString &email)
+{
+    return email.toLower() + QLatin1Char('@') + server.host() + QLatin1Char(':') +
+           QString::number(server.port(server.scheme() == QLatin1String("https") ? 443 : 80));
+}
+
+void AppController::start()
+{
+    QSettings settings;
+    const QUrl server = settings.value(QStringLiteral("account/server")).toUrl();
+    const QString email = settings.value(QStringLiteral("account/email")).toString();
+    if (server.isEmpty() || email.isEmpty()) {
+        showSignIn(QString());
+        return;
+    }
+    const QString account = accountKey(server, email);
+    auto *conn = new QMetaObject::Connection;
+    *conn = connect(m_credentials, &CredentialStore::readFinished, this,
+                    [this, conn, account, server, email](const QString &acc, const QString &secret,
+                                                         const QString &error) {
+                        if (acc != account)
+                            return;
+                        disconnect(*conn);
+                        delete conn;
+                        if (secret.isEmpty()) {
+                            showSignIn(error);
+                            return;
+                        }
+                        openSession(server, email, secret);
+                    });
+    m_credentials->read(account);
+}
+
+void AppController::showSignIn(const QString &message)
+{
+    if (!m_dialog) {
+        m_dialog = new SignInDialog(m_window);
+        m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+        QSettings settings;
+        m_dialog->setServer(settings.value(QStringLiteral("account/server")).toString());
+        m_dialog->setEmail(settings.value(QStringLiteral("account/email")).toString());
+        connect(m_dialog, &SignInDialog::signInRequested, this, [this] {
+            signIn(m_dialog->server(), m_dialog->email(), m_dialog->password());
+        });
+    }
+    m_dialog->showError(message);
+    m_dialog->show();
+    m_dialog->raise();
+}
+
+void AppController::signIn(const QUrl &server, const QString &email, const QString &password)
+{
+    auto *job = new SignInJob(m_nam, apiBase(server), email, password, this);
+    job->setTimeoutMs(20000);
+    connect(job, &NetworkJob::finished, this, [this, job, server, email] {
+        job->deleteLater();
+        if (job->errorKind() != NetworkJob::ErrorKind::None) {
+            if (m_dialog)
+                m_dialog->showError(job->errorMessage());
+            Q_EMIT signInFailed(job->errorMessage());
+            return;
+        }
+        QSettings settings;
+        settings.setValue(QStringLiteral("account/server"), server);
+        settings.setValue(QStringLiteral("account/email"), email);
+        const QString account = accountKey(server, email);
+        auto *conn = new QMetaObject::Connection;
+        *conn = connect(m_credentials, &CredentialStore::writeFinished, this,
+                        [this, conn, account](const QString &acc, const QString &error) {
+                            if (acc != account)
+                                return;
+                            disconnect(*conn);
+                            delete conn;
+                            if (!error.isEmpty())
+                                m_window->showMessage(error); // keeps working, token in memory
+                        });
+        m_credentials->write(account, job->token());
+        if (m_dialog)
+            m_dialog->accept();
+        openSession(server, email, job->token());
+    });
+    job->start();
+}
+
+void AppController::openSession(const QUrl &server, const QString &email, const QString &token)
+{
+    closeSession();
+    m_server = server;
+    m_email = email;
+    m_token = token;
+    const QByteArray key =
+        QCryptographicHash::hash(accountKey(server, email).toUtf8(), QCryptographicHash::Sha1);
+    // One cache file per account, so switching accounts never mixes or discards anyone's work.
+    m_dbPath = QDir(m_dataDir).filePath(QStringLiteral("cache-%1.sqlite")
+                                            .arg(QString::fromLatin1(key.toHex().left(16))));
+    m_window->setAccount(tr("%1 on %2").arg(email, server.host()));
+
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("sync"));
+    m_engine = new SyncEngine(m_dbPath, apiBase(server));
+    m_engine->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    connect(m_engine, &SyncEngine::opened, this, &AppController::onEngineOpened);
+    connect(m_engine, &SyncEngine::storeChanged, this, &AppController::reload);
+    connect(m_engine, &SyncEngine::onlineChanged, m_window, &MainWindow::setOnline);
+    connect(m_engine, &SyncEngine::pendingCountChanged, m_window, &MainWindow::setPendingCount);
+    connect(m_engine, &SyncEngine::syncStarted, m_window, [this] { m_window->setSyncing(true); });
+    connect(m_engine, &SyncEngine::syncFinished, this,
+            [this](bool ok, const QString &message, const QDateTime &at) {
+                m_window->setSyncing(false);
+                m_window->setLastSync(at, message);
+                Q_EMIT syncFinished(ok, message);
+            });
+    connect(m_engine, &SyncEngine::signInRequired, this, &AppController::showSignIn);
+    m_thread->start();
+    SyncEngine *engine = m_engine;
+    const int interval = m_intervalSecs;
+    QMetaObject::invokeMethod(engine, [engine, token, interval] {
+        engine->open();
+        engine->setToken(token);
+        engine->setIntervalSecs(interval);
+    });
+}
+
+void AppController::onEngineOpened(bool ok, const QString &error)
+{
+    if (!ok) {
+        m_window->showMessage(tr("Cannot open the local cache: %1").arg(error));
+        return;
+    }
+    m_reader = std::make_unique<LocalStore>(QStringLiteral("ui-") +
+                                            QUuid::createUuid().toString(QUuid::WithoutBraces));
+    QString readerError;
+    if (!m_reader->open(m_dbPath, &readerError))
+        m_window->showMessage(readerError);
+    reload();
+    m_window->showMessage(QString());
+    Q_EMIT signedIn();
+    syncNow();
+}
+
+void AppController::closeSession()
+{
+    if (m_engine) {
+        QMetaObject::invokeMethod(m_engine, &SyncEngine::cancel);
+        m_engine = nullptr;
+    }
+    if (m_thread) {
+        m_thread->quit();
+        m_thread->wait();
+        delete m_thread;
+        m_thread = nullptr;
+    }
+    m_loader.waitForFinished();
+    m_reader.reset();
+}
+
+void AppController::signOut()
+{
+    if (!m_token.isEmpty()) {
+        auto *job = new SignOutJob(m_nam, apiBase(m_server), m_token, this);
+        connect(job, &NetworkJob::finished, job, &QObject::deleteLater);
+        job->start();
+        m_credentials->remove(accountKey(m_server, m_email));
+    }
+    m_token.clear();
+    closeSession();
+    m_window->model()->setRows({});
+    m_window->showDashboard();
+    showSignIn(QString());
+}
+
+void AppController::syncNow()
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(m_engine, &SyncEngine::syncNow);
+}
+
+void AppController::reload()
+{
+    if (m_dbPath.isEmpty() || !m_reader)
+        return;
+    if (m_loader.isRunning()) {
+        m_reloadAgain = true;
+        return;
+    }
+    const QString path = m_dbPath;
+    const QDateTime now = m_clock->now();
+    m_loader.setFuture(QtConcurrent::run(&m_loadPool, [path, now] {
+        QVector<DashboardRow> rows;
+        LocalStore store(QStringLiteral("load-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
+        QString error;
+        if (!store.open(path, &error))
+            return rows;
+        const QList<Assignment> all = store.assignments(&error);
+        rows.reserve(all.size());
+        for (const Assignment &a : all)
+            rows.append(DashboardRow::from(a, now));
+        return rows;
+    }));
+    if (m_window->isShowingAssignment() && m_window->page()->assignmentId())
+        openAssignment(m_window->page()->assignmentId());
+}
+
+void AppController::openAssignment(qint64 id)
+{
+    if (!m_reader)
+        return;
+    const auto a = m_reader->assignment(id);
+    if (!a) {
+        m_window->showMessage(tr("That assignment is no longer in your list."));
+        m_window->showDashboard();
+        return;
+    }
+    m_window->page()->show(*a);
+    m_window->showAssignmentPage();
+}
+
+} // namespace onsite

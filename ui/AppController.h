@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+#include <QThreadPool>
+#include <QUrl>
+#include <QVector>
+#include <memory>
+
+class QNetworkAccessManager;
+class QThread;
+class QTimer;
+
+namespace onsite {
+
+class Clock;
+class CredentialStore;
+class LocalStore;
+class MainWindow;
+class SignInDialog;
+class SyncEngine;
+struct DashboardRow;
+
+// The session: signs in (token kept in the credential store, never on disk in plain text),
+// runs the sync engine on its own thread, reloads the dashboard off the UI thread whenever the
+// cache changes, and opens assignments. The window only shows what this tells it.
+class AppController : public QObject
+{
+    Q_OBJECT
+public:
+    AppController(MainWindow *window, CredentialStore *credentials, QString dataDir,
+                  const Clock *clock, QObject *parent = nullptr);
+    ~AppController() override;
+
+    // Resumes the last account (token from the credential store) or asks to sign in.
+    void start();
+    void signIn(const QUrl &server, const QString &email, const QString &password);
+    void showSignIn(const QString &message);
+    void signOut();
+    void setSyncIntervalSecs(int secs) { m_intervalSecs = secs; }
+
+    bool isSignedIn() const { return m_engine != nullptr; }
+    SignInDialog *signInDialog() const { return m_dialog; }
+    QString databasePath() const { return m_dbPath; }
+    static QString accountKey(const QUrl &server, const QString &email);
+
+public Q_SLOTS:
+    void syncNow();
+    void reload();
+    void openAssignment(qint64 id);
+
+Q_SIGNALS:
+    void signedIn();
+    void signInFailed(const QString &message);
+    void rowsReloaded(int count);
+    void syncFinished(bool ok, const QString &message);
+
+private:
+    void openSession(const QUrl &server, const QString &email, const QString &token);
+    void closeSession();
+    void onEngineOpened(bool ok, const QString &error);
+
+    MainWindow *m_window;
+    CredentialStore *m_credentials;
+    QString m_dataDir;
+    const Clock *m_clock;
+    QNetworkAccessManager *m_nam;
+    QPointer<SignInDialog> m_dialog;
+    QThread *m_thread = nullptr;
+    SyncEngine *m_engine = nullptr;
+    std::unique_ptr<LocalStore> m_reader;
+    QThreadPool m_loadPool;
+    QFutureWatcher<QVector<DashboardRow>> m_loader;
+    bool m_reloadAgain = false;
+    QTimer *m_labelTimer;
+    QUrl m_server;
+    QString m_email;
+    QString m_token;
+    QString m_dbPath;
+    int m_intervalSecs = 60;
+};
+
+} // namespace onsite

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "Assignment.h"
+
+#include <QList>
+#include <QString>
+
+namespace onsite {
+
+// What the dashboard shows of one assignment, computed once per load (off the UI thread) so
+// painting, sorting and filtering never decode documents or evaluate rules.
+struct DashboardRow {
+    qint64 id = 0;
+    QString title;
+    QString company;
+    QString city;
+    QString timeZone;
+    qint64 startMs = 0;
+    QString scheduled; // in site time
+    AssignmentStatus status = AssignmentStatus::Assigned;
+    QList<Label> labels;
+    int done = 0;
+    int required = 0;
+    QString nextDue;
+    qint64 nextDueMs = 0; // 0: no deadline
+    QString haystack;     // lower-case text the search box matches against
+
+    static DashboardRow from(const Assignment &a, const QDateTime &now);
+};
+
+} // namespace onsite

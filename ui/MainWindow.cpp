@@ -1,0 +1,192 @@
+#include "MainWindow.h"
+
+#include "AssignmentPage.h"
+#include "ChipDelegate.h"
+#include "DashboardFilterModel.h"
+#include "DashboardModel.h"
+#include "ProgressDelegate.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace onsite {
+
+MainWindow::MainWindow(const Clock *clock, QWidget *parent)
+    : QMainWindow(parent), m_model(new DashboardModel(this)),
+      m_filter(new DashboardFilterModel(this)), m_stack(new QStackedWidget(this)),
+      m_tabs(new QTabBar(this)), m_search(new QLineEdit(this)), m_table(new QTableView(this)),
+      m_empty(new QLabel(this)), m_page(new AssignmentPage(clock, this)),
+      m_online(new QLabel(this)), m_lastSync(new QLabel(this)), m_pending(new QLabel(this)),
+      m_account(new QLabel(this)), m_syncProgress(new QProgressBar(this))
+{
+    setWindowTitle(tr("Onsite"));
+    resize(1280, 760);
+
+    auto *syncAction = new QAction(tr("&Sync now"), this);
+    syncAction->setShortcut(QKeySequence::Refresh); // F5
+    syncAction->setToolTip(tr("Sync now (F5)"));
+    connect(syncAction, &QAction::triggered, this, &MainWindow::syncRequested);
+    m_cancelSync = new QAction(tr("&Cancel sync"), this);
+    m_cancelSync->setShortcut(Qt::Key_Escape);
+    m_cancelSync->setEnabled(false);
+    connect(m_cancelSync, &QAction::triggered, this, &MainWindow::cancelSyncRequested);
+    auto *findAction = new QAction(tr("&Find"), this);
+    findAction->setShortcut(QKeySequence::Find);
+    connect(findAction, &QAction::triggered, this, [this] {
+        showDashboard();
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    auto *signOut = new QAction(tr("Sign &out"), this);
+    connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *file = menuBar()->addMenu(tr("&Onsite"));
+    file->addAction(syncAction);
+    file->addAction(m_cancelSync);
+    file->addAction(findAction);
+    file->addSeparator();
+    file->addAction(signOut);
+    file->addAction(quit);
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->addAction(syncAction);
+    bar->addAction(m_cancelSync);
+
+    for (const QString &t : {tr("Upcoming"), tr("In progress"), tr("Pending approval"), tr("Paid"),
+                             tr("All")})
+        m_tabs->addTab(t);
+    m_tabs->setCurrentIndex(int(DashboardFilterModel::Tab::All));
+    m_tabs->setAccessibleName(tr("Status"));
+    m_filter->setSourceModel(m_model);
+    m_filter->setTab(DashboardFilterModel::Tab::All);
+    connect(m_tabs, &QTabBar::currentChanged, this,
+            [this](int i) { m_filter->setTab(DashboardFilterModel::Tab(i)); });
+
+    m_search->setPlaceholderText(tr("Search assignments, companies, cities, labels… (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search"));
+    connect(m_search, &QLineEdit::textChanged, m_filter, &DashboardFilterModel::setSearchText);
+
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    // What needs the worker soonest comes first; finished work (nothing due) sinks.
+    m_table->sortByColumn(DashboardModel::NextDue, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(30);
+    m_table->setAccessibleName(tr("Assignments"));
+    m_table->setItemDelegateForColumn(DashboardModel::Status,
+                                      new ChipDelegate(ChipDelegate::Kind::Status, m_table));
+    m_table->setItemDelegateForColumn(DashboardModel::Labels,
+                                      new ChipDelegate(ChipDelegate::Kind::Labels, m_table));
+    m_table->setItemDelegateForColumn(DashboardModel::Progress, new ProgressDelegate(m_table));
+    QHeaderView *h = m_table->horizontalHeader();
+    h->setSectionResizeMode(QHeaderView::Interactive);
+    h->setStretchLastSection(true);
+    const int widths[] = {290, 180, 130, 190, 125, 150, 90};
+    for (int c = 0; c < 7; ++c)
+        h->resizeSection(c, widths[c]);
+    connect(m_table, &QTableView::activated, this, &MainWindow::openRow);
+
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setText(tr("No assignments here yet. They appear once synced."));
+    auto updateEmpty = [this] { m_empty->setVisible(m_filter->rowCount() == 0); };
+    connect(m_filter, &QAbstractItemModel::modelReset, this, updateEmpty);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, updateEmpty);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, updateEmpty);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, updateEmpty);
+
+    auto *dashboard = new QWidget(this);
+    auto *dl = new QVBoxLayout(dashboard);
+    dl->addWidget(m_tabs);
+    dl->addWidget(m_search);
+    dl->addWidget(m_empty);
+    dl->addWidget(m_table, 1);
+    m_stack->addWidget(dashboard);
+    m_stack->addWidget(m_page);
+    setCentralWidget(m_stack);
+    connect(m_page, &AssignmentPage::backRequested, this, &MainWindow::showDashboard);
+
+    m_syncProgress->setRange(0, 0);
+    m_syncProgress->setMaximumWidth(120);
+    m_syncProgress->hide();
+    statusBar()->addPermanentWidget(m_syncProgress);
+    statusBar()->addPermanentWidget(m_online);
+    statusBar()->addPermanentWidget(m_lastSync);
+    statusBar()->addPermanentWidget(m_pending);
+    statusBar()->addPermanentWidget(m_account);
+    setOnline(false);
+    setLastSync({}, {});
+    setPendingCount(0);
+}
+
+bool MainWindow::isShowingAssignment() const { return m_stack->currentWidget() == m_page; }
+void MainWindow::showAssignmentPage() { m_stack->setCurrentWidget(m_page); }
+
+void MainWindow::showDashboard()
+{
+    m_stack->setCurrentIndex(0);
+    m_table->setFocus();
+}
+
+void MainWindow::openRow(const QModelIndex &proxyIndex)
+{
+    if (proxyIndex.isValid())
+        Q_EMIT assignmentRequested(proxyIndex.data(DashboardModel::IdRole).toLongLong());
+}
+
+void MainWindow::setOnline(bool online)
+{
+    m_online->setText(online ? tr("● Online") : tr("○ Offline"));
+    m_online->setStyleSheet(online ? QStringLiteral("color:#2e7d32") : QStringLiteral("color:#9e9e9e"));
+}
+
+void MainWindow::setLastSync(const QDateTime &at, const QString &problem)
+{
+    QString text = at.isValid() ? tr("Last sync %1").arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat))
+                                : tr("Not synced yet");
+    if (!problem.isEmpty())
+        text += QStringLiteral(" — ") + problem;
+    m_lastSync->setText(text);
+}
+
+void MainWindow::setSyncing(bool syncing)
+{
+    m_syncProgress->setVisible(syncing);
+    m_cancelSync->setEnabled(syncing);
+}
+
+void MainWindow::setPendingCount(int count)
+{
+    m_pending->setText(count ? tr("%n change(s) waiting to sync", nullptr, count)
+                             : tr("All changes synced"));
+}
+
+void MainWindow::setAccount(const QString &text) { m_account->setText(text); }
+void MainWindow::showMessage(const QString &text) { statusBar()->showMessage(text, 10000); }
+
+QString MainWindow::statusText() const
+{
+    return QStringList{m_online->text(), m_lastSync->text(), m_pending->text(), m_account->text()}
+        .join(QStringLiteral(" | "));
+}
+
+} // namespace onsite

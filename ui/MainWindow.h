@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QStackedWidget;
+class QTabBar;
+class QTableView;
+
+namespace onsite {
+
+class AssignmentPage;
+class Clock;
+class DashboardFilterModel;
+class DashboardModel;
+
+// The dashboard (status tabs, search, the assignments table) and the assignment page, with a
+// status bar that always says whether we are online, when we last synced and how many changes
+// wait to be sent. Owns no session logic: AppController drives it.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(const Clock *clock, QWidget *parent = nullptr);
+
+    DashboardModel *model() const { return m_model; }
+    DashboardFilterModel *filter() const { return m_filter; }
+    QTableView *table() const { return m_table; }
+    QTabBar *tabs() const { return m_tabs; }
+    QLineEdit *search() const { return m_search; }
+    AssignmentPage *page() const { return m_page; }
+    bool isShowingAssignment() const;
+
+    void showAssignmentPage();
+    void showDashboard();
+    void setOnline(bool online);
+    void setLastSync(const QDateTime &at, const QString &problem);
+    void setSyncing(bool syncing);
+    void setPendingCount(int count);
+    void setAccount(const QString &text);
+    void showMessage(const QString &text);
+    QString statusText() const;
+
+Q_SIGNALS:
+    void syncRequested();
+    void cancelSyncRequested();
+    void signOutRequested();
+    void assignmentRequested(qint64 id);
+
+private:
+    void openRow(const QModelIndex &proxyIndex);
+
+    DashboardModel *m_model;
+    DashboardFilterModel *m_filter;
+    QStackedWidget *m_stack;
+    QTabBar *m_tabs;
+    QLineEdit *m_search;
+    QTableView *m_table;
+    QLabel *m_empty;
+    AssignmentPage *m_page;
+    QLabel *m_online;
+    QLabel *m_lastSync;
+    QLabel *m_pending;
+    QLabel *m_account;
+    QProgressBar *m_syncProgress;
+    QAction *m_cancelSync;
+};
+
+} // namespace onsite
