@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# README command 2: installs what is missing, builds everything, starts a throwaway PostgreSQL
+# for the server's PostgreSQL run, and runs every test. Ends with ctest's summary line.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+./scripts/install-deps.sh
+build=${ONSITE_BUILD_DIR:-$root/build}
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" -j2
+pgdir=$(mktemp -d /tmp/onsite-pg.XXXXXX)
+trap './scripts/test-postgres.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT
+export ONSITE_TEST_PG_URL
+ONSITE_TEST_PG_URL=$(./scripts/test-postgres.sh start "$pgdir")
+cd "$build"
+QT_QPA_PLATFORM=offscreen ctest -j2 --output-on-failure --timeout 600

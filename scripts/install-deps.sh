@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what Onsite needs to build, test and run on Debian 12 / Ubuntu 24.04 (apt).
+# Only missing packages are installed; nothing happens when all are present.
+set -euo pipefail
+packages=(build-essential cmake ninja-build pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql
+  qt6-httpserver-dev qtkeychain-qt6-dev libsodium-dev libgl-dev catch2
+  postgresql fonts-dejavu-core "$@")
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Installing: ${missing[*]}"
+sudo=""
+[ "$(id -u)" = 0 ] || sudo=sudo
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

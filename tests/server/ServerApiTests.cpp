@@ -1,0 +1,378 @@
+#include <catch2/catch.hpp>
+
+#include "CatchQt.h"
+#include "HttpClient.h"
+#include "TestServer.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <QJsonDocument>
+#include <QTemporaryFile>
+
+using namespace onsite::test;
+
+namespace {
+
+// One demo server for this file's tests (a fresh database each run of the binary).
+TestServer &server()
+{
+    static TestServer s;
+    static const bool started = s.start();
+    if (!started)
+        FAIL("server did not start: " << s.lastError().toStdString());
+    return s;
+}
+
+QJsonObject validInput(qint64 workerId)
+{
+    return {{QStringLiteral("worker_id"), workerId},
+            {QStringLiteral("title"), QStringLiteral("Install kiosk")},
+            {QStringLiteral("site"), QJsonObject{{QStringLiteral("city"), QStringLiteral("Austin")},
+                                                 {QStringLiteral("time_zone"), QStringLiteral("America/Chicago")}}},
+            {QStringLiteral("schedule"), QJsonObject{{QStringLiteral("start"), QStringLiteral("2030-01-10T15:00:00Z")},
+                                                     {QStringLiteral("end"), QStringLiteral("2030-01-10T18:00:00Z")}}},
+            {QStringLiteral("pricing"), QJsonObject{{QStringLiteral("type"), QStringLiteral("flat")},
+                                                    {QStringLiteral("currency"), QStringLiteral("USD")},
+                                                    {QStringLiteral("flat_cents"), 20000}}}};
+}
+
+QList<qint64> idsOf(const QJsonArray &changes)
+{
+    QList<qint64> ids;
+    for (const QJsonValue &v : changes)
+        ids << v.toObject().value(QStringLiteral("id")).toInteger();
+    return ids;
+}
+
+// Every assignment id the worker can see, via one large page.
+QList<qint64> allIds(HttpClient &http, const QString &token)
+{
+    const auto r = http.get(QStringLiteral("changes?since=0&limit=1000"), token);
+    return idsOf(r.json.value(QStringLiteral("changes")).toArray());
+}
+
+} // namespace
+
+TEST_CASE("sign-in: good credentials give a token and the worker", "[api]")
+{
+    HttpClient http(server().apiBase());
+    const auto r = http.post(QStringLiteral("session"),
+                             {{QStringLiteral("email"), QStringLiteral("Alex@Demo.Onsite")},
+                              {QStringLiteral("password"), QStringLiteral("onsite-demo")}});
+    REQUIRE(r.status == 200);
+    const QString token = r.json.value(QStringLiteral("token")).toString();
+    CHECK(token.size() > 30);
+    CHECK(r.json.value(QStringLiteral("worker")).toObject().value(QStringLiteral("email")).toString() ==
+          QStringLiteral("alex@demo.onsite"));
+    const auto me = http.get(QStringLiteral("me"), token);
+    CHECK(me.status == 200);
+    CHECK(me.json.value(QStringLiteral("name")).toString() == QStringLiteral("Alex Rivera"));
+}
+
+TEST_CASE("sign-in: bad credentials are refused with a JSON error", "[api]")
+{
+    HttpClient http(server().apiBase());
+    const auto wrong = http.post(QStringLiteral("session"),
+                                 {{QStringLiteral("email"), QStringLiteral("alex@demo.onsite")},
+                                  {QStringLiteral("password"), QStringLiteral("wrong-password")}});
+    CHECK(wrong.status == 401);
+    CHECK(wrong.errorCode() == QStringLiteral("bad_credentials"));
+    CHECK_FALSE(wrong.errorMessage().isEmpty());
+    CHECK_FALSE(wrong.json.contains(QStringLiteral("token")));
+    const auto nobody = http.post(QStringLiteral("session"),
+                                  {{QStringLiteral("email"), QStringLiteral("nobody@demo.onsite")},
+                                   {QStringLiteral("password"), QStringLiteral("onsite-demo")}});
+    CHECK(nobody.status == 401);
+    CHECK(nobody.errorMessage() == wrong.errorMessage()); // does not reveal which accounts exist
+    // The right password still works after one mistake.
+    CHECK_FALSE(http.signIn(QStringLiteral("alex@demo.onsite")).isEmpty());
+}
+
+TEST_CASE("sign-in: repeated failures are rate limited, even with the right password", "[api]")
+{
+    HttpClient http(server().apiBase());
+    int exitCode = -1;
+    server().admin({QStringLiteral("create-worker"), QStringLiteral("rate@test.onsite"),
+                    QStringLiteral("Rate Test")},
+                   &exitCode, "correct-horse-1\n");
+    REQUIRE(exitCode == 0);
+    for (int i = 0; i < 5; ++i) {
+        const auto r = http.post(QStringLiteral("session"),
+                                 {{QStringLiteral("email"), QStringLiteral("rate@test.onsite")},
+                                  {QStringLiteral("password"), QStringLiteral("guess-%1").arg(i)}});
+        REQUIRE(r.status == 401);
+    }
+    const auto limited = http.post(QStringLiteral("session"),
+                                   {{QStringLiteral("email"), QStringLiteral("rate@test.onsite")},
+                                    {QStringLiteral("password"), QStringLiteral("correct-horse-1")}});
+    CHECK(limited.status == 429);
+    CHECK(limited.errorCode() == QStringLiteral("rate_limited"));
+    bool retryAfter = false;
+    for (const auto &h : limited.headers)
+        retryAfter |= h.first.toLower() == "retry-after";
+    CHECK(retryAfter);
+}
+
+TEST_CASE("bad request bodies get 400 with a message and change nothing", "[api]")
+{
+    HttpClient http(server().apiBase());
+    auto r = http.request("POST", QStringLiteral("session"), "{\"email\": \"alex@demo.onsite\", ");
+    CHECK(r.status == 400);
+    CHECK(r.errorCode() == QStringLiteral("bad_request"));
+    CHECK(r.errorMessage().contains(QStringLiteral("Malformed JSON")));
+
+    r = http.request("POST", QStringLiteral("session"), "[1,2]");
+    CHECK(r.status == 400);
+    CHECK(r.errorMessage().contains(QStringLiteral("JSON object")));
+
+    r = http.post(QStringLiteral("session"), {{QStringLiteral("email"), 5},
+                                              {QStringLiteral("password"), QStringLiteral("x")}});
+    CHECK(r.status == 400);
+    CHECK(r.errorMessage().contains(QStringLiteral("strings")));
+
+    r = http.post(QStringLiteral("session"), {{QStringLiteral("email"), QStringLiteral("a@b")},
+                                              {QStringLiteral("password"), QStringLiteral("x")},
+                                              {QStringLiteral("remember"), true}});
+    CHECK(r.status == 400);
+    CHECK(r.errorMessage().contains(QStringLiteral("remember")));
+
+    const QString company = server().companyToken();
+    const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
+    const int before = int(allIds(http, alex).size());
+    r = http.request("POST", QStringLiteral("company/assignments"), "{not json", company);
+    CHECK(r.status == 400);
+    CHECK(r.errorMessage().contains(QStringLiteral("Malformed JSON")));
+
+    QJsonObject bad = validInput(1);
+    QJsonObject schedule = bad.value(QStringLiteral("schedule")).toObject();
+    schedule.insert(QStringLiteral("start"), QStringLiteral("tomorrow"));
+    bad.insert(QStringLiteral("schedule"), schedule);
+    r = http.post(QStringLiteral("company/assignments"), bad, company);
+    CHECK(r.status == 400);
+    CHECK(r.errorMessage().startsWith(QStringLiteral("schedule.start:")));
+
+    bad = validInput(1);
+    bad.insert(QStringLiteral("status"), QStringLiteral("paid"));
+    r = http.post(QStringLiteral("company/assignments"), bad, company);
+    CHECK(r.status == 400);
+    CHECK(r.errorMessage().contains(QStringLiteral("status")));
+
+    bad = validInput(1);
+    QJsonObject pricing = bad.value(QStringLiteral("pricing")).toObject();
+    pricing.insert(QStringLiteral("flat_cents"), -500);
+    bad.insert(QStringLiteral("pricing"), pricing);
+    r = http.post(QStringLiteral("company/assignments"), bad, company);
+    CHECK(r.status == 400);
+    CHECK(r.errorMessage().startsWith(QStringLiteral("pricing.flat_cents:")));
+
+    r = http.post(QStringLiteral("company/assignments"), validInput(999999), company);
+    CHECK(r.status == 400);
+    CHECK(r.errorMessage().contains(QStringLiteral("worker_id")));
+
+    CHECK(allIds(http, alex).size() == before);
+}
+
+TEST_CASE("oversized bodies are refused with 413", "[api]")
+{
+    HttpClient http(server().apiBase());
+    const QByteArray big = "{\"email\":\"" + QByteArray(2 * 1024 * 1024, 'a') + "\"}";
+    const auto r = http.request("POST", QStringLiteral("session"), big);
+    CHECK(r.status == 413);
+    CHECK(r.errorCode() == QStringLiteral("too_large"));
+}
+
+TEST_CASE("routes need a valid session and unknown routes say so", "[api]")
+{
+    HttpClient http(server().apiBase());
+    CHECK(http.get(QStringLiteral("me")).status == 401);
+    CHECK(http.get(QStringLiteral("me"), QStringLiteral("ow_not-a-token")).status == 401);
+    CHECK(http.get(QStringLiteral("changes?since=0")).status == 401);
+    const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
+    const auto missing = http.get(QStringLiteral("no/such/route"), alex);
+    CHECK(missing.status == 404);
+    CHECK(missing.errorCode() == QStringLiteral("not_found"));
+    CHECK(http.request("DELETE", QStringLiteral("me"), {}, alex).status == 405);
+    CHECK(http.get(QStringLiteral("changes?since=abc"), alex).status == 400);
+    CHECK(http.get(QStringLiteral("changes?since=0&limit=0"), alex).status == 400);
+    CHECK(http.get(QStringLiteral("company/assignments/1"), alex).status == 401); // worker token
+}
+
+TEST_CASE("changes are paged with a cursor, oldest first, each assignment once", "[api]")
+{
+    HttpClient http(server().apiBase());
+    const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
+    const QList<qint64> all = allIds(http, alex);
+    REQUIRE(all.size() >= 25);
+
+    QList<qint64> paged;
+    QString cursor = QStringLiteral("0");
+    qint64 lastCursor = 0;
+    int pages = 0;
+    bool more = true;
+    while (more && pages < 100) {
+        const auto r = http.get(QStringLiteral("changes?since=%1&limit=5").arg(cursor), alex);
+        REQUIRE(r.status == 200);
+        const QJsonArray changes = r.json.value(QStringLiteral("changes")).toArray();
+        CHECK(changes.size() <= 5);
+        paged += idsOf(changes);
+        cursor = r.json.value(QStringLiteral("cursor")).toString();
+        CHECK(cursor.toLongLong() > lastCursor);
+        lastCursor = cursor.toLongLong();
+        more = r.json.value(QStringLiteral("more")).toBool();
+        ++pages;
+    }
+    CHECK(pages == (all.size() + 4) / 5);
+    CHECK(paged == all);
+    CHECK(QSet<qint64>(paged.begin(), paged.end()).size() == paged.size());
+
+    const auto end = http.get(QStringLiteral("changes?since=%1").arg(cursor), alex);
+    CHECK(end.json.value(QStringLiteral("changes")).toArray().isEmpty());
+    CHECK(end.json.value(QStringLiteral("cursor")).toString() == cursor);
+    CHECK_FALSE(end.json.value(QStringLiteral("more")).toBool());
+}
+
+TEST_CASE("a worker cannot see or touch another worker's assignments", "[api][isolation]")
+{
+    HttpClient http(server().apiBase());
+    const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
+    const QString blair = http.signIn(QStringLiteral("blair@demo.onsite"));
+    const QList<qint64> alexIds = allIds(http, alex);
+    const QList<qint64> blairIds = allIds(http, blair);
+    REQUIRE_FALSE(blairIds.isEmpty());
+    for (qint64 id : blairIds)
+        CHECK_FALSE(alexIds.contains(id));
+
+    for (qint64 id : alexIds) {
+        const auto own = http.get(QStringLiteral("assignments/%1").arg(id), alex);
+        CHECK(own.status == 200);
+        CHECK(own.json.value(QStringLiteral("id")).toInteger() == id);
+        const auto other = http.get(QStringLiteral("assignments/%1").arg(id), blair);
+        CHECK(other.status == 404);
+        CHECK(other.errorCode() == QStringLiteral("not_found"));
+    }
+    CHECK(http.get(QStringLiteral("assignments/abc"), alex).status == 404);
+    CHECK(http.get(QStringLiteral("assignments/-1"), alex).status == 404);
+    CHECK(http.get(QStringLiteral("assignments/99999999"), alex).status == 404);
+}
+
+TEST_CASE("a company sees and changes only its own assignments", "[api][isolation]")
+{
+    HttpClient http(server().apiBase());
+    const QString company = server().companyToken(); // Northwind, company 1
+    const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
+    const auto page = http.get(QStringLiteral("changes?since=0&limit=1000"), alex);
+    int checked = 0;
+    for (const QJsonValue &v : page.json.value(QStringLiteral("changes")).toArray()) {
+        const QJsonObject a = v.toObject();
+        const qint64 id = a.value(QStringLiteral("id")).toInteger();
+        const bool ours = a.value(QStringLiteral("company")).toObject().value(QStringLiteral("id")).toInteger() == 1;
+        const auto get = http.get(QStringLiteral("company/assignments/%1").arg(id), company);
+        const auto patch = http.patch(QStringLiteral("company/assignments/%1").arg(id),
+                                      {{QStringLiteral("description"), QStringLiteral("x")}},
+                                      QStringLiteral("oc_wrong"));
+        CHECK(patch.status == 401);
+        if (ours) {
+            CHECK(get.status == 200);
+        } else {
+            CHECK(get.status == 404);
+            const auto foreign = http.patch(QStringLiteral("company/assignments/%1").arg(id),
+                                            {{QStringLiteral("description"), QStringLiteral("hijack")}},
+                                            company);
+            CHECK(foreign.status == 404);
+            const auto after = http.get(QStringLiteral("assignments/%1").arg(id), alex);
+            CHECK(after.json.value(QStringLiteral("description")).toString() != QStringLiteral("hijack"));
+        }
+        ++checked;
+    }
+    CHECK(checked >= 25);
+}
+
+TEST_CASE("company changes reach the worker's change feed; reassignment removes", "[api]")
+{
+    HttpClient http(server().apiBase());
+    const QString company = server().companyToken();
+    const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
+    const QString blair = http.signIn(QStringLiteral("blair@demo.onsite"));
+    const qint64 alexId = http.get(QStringLiteral("me"), alex).json.value(QStringLiteral("id")).toInteger();
+    const qint64 blairId = http.get(QStringLiteral("me"), blair).json.value(QStringLiteral("id")).toInteger();
+    const QString alexCursor =
+        http.get(QStringLiteral("changes?since=0&limit=1000"), alex).json.value(QStringLiteral("cursor")).toString();
+    const QString blairCursor =
+        http.get(QStringLiteral("changes?since=0&limit=1000"), blair).json.value(QStringLiteral("cursor")).toString();
+
+    const auto created = http.post(QStringLiteral("company/assignments"), validInput(alexId), company);
+    REQUIRE(created.status == 201);
+    const qint64 id = created.json.value(QStringLiteral("id")).toInteger();
+    CHECK(created.json.value(QStringLiteral("rev")).toInteger() == 1);
+    CHECK(created.json.value(QStringLiteral("status")).toString() == QStringLiteral("assigned"));
+    CHECK(created.json.value(QStringLiteral("company")).toObject().value(QStringLiteral("name")).toString() ==
+          QStringLiteral("Northwind Retail Services"));
+
+    auto feed = http.get(QStringLiteral("changes?since=%1").arg(alexCursor), alex);
+    CHECK(idsOf(feed.json.value(QStringLiteral("changes")).toArray()) == QList<qint64>{id});
+    const QString afterCreate = feed.json.value(QStringLiteral("cursor")).toString();
+
+    const auto patched = http.patch(QStringLiteral("company/assignments/%1").arg(id),
+                                    {{QStringLiteral("title"), QStringLiteral("Install two kiosks")}}, company);
+    REQUIRE(patched.status == 200);
+    CHECK(patched.json.value(QStringLiteral("rev")).toInteger() == 2);
+    feed = http.get(QStringLiteral("changes?since=%1").arg(afterCreate), alex);
+    const QJsonArray changed = feed.json.value(QStringLiteral("changes")).toArray();
+    REQUIRE(changed.size() == 1);
+    CHECK(changed.first().toObject().value(QStringLiteral("title")).toString() == QStringLiteral("Install two kiosks"));
+    const QString afterPatch = feed.json.value(QStringLiteral("cursor")).toString();
+
+    const auto moved = http.patch(QStringLiteral("company/assignments/%1").arg(id),
+                                  {{QStringLiteral("worker_id"), blairId}}, company);
+    REQUIRE(moved.status == 200);
+    feed = http.get(QStringLiteral("changes?since=%1").arg(afterPatch), alex);
+    CHECK(feed.json.value(QStringLiteral("changes")).toArray().isEmpty());
+    CHECK(feed.json.value(QStringLiteral("removed")).toArray() == QJsonArray{id});
+    CHECK(http.get(QStringLiteral("assignments/%1").arg(id), alex).status == 404);
+    const auto blairFeed = http.get(QStringLiteral("changes?since=%1").arg(blairCursor), blair);
+    CHECK(idsOf(blairFeed.json.value(QStringLiteral("changes")).toArray()) == QList<qint64>{id});
+}
+
+TEST_CASE("signing out ends the session", "[api]")
+{
+    HttpClient http(server().apiBase());
+    const QString token = http.signIn(QStringLiteral("blair@demo.onsite"));
+    REQUIRE(http.get(QStringLiteral("me"), token).status == 200);
+    CHECK(http.request("DELETE", QStringLiteral("session"), {}, token).status == 204);
+    CHECK(http.get(QStringLiteral("me"), token).status == 401);
+}
+
+TEST_CASE("admin commands create companies, workers, tokens and import assignments", "[api][admin]")
+{
+    HttpClient http(server().apiBase());
+    int rc = -1;
+    const QString companyId =
+        server().admin({QStringLiteral("create-company"), QStringLiteral("Acme Field Co")}, &rc).trimmed();
+    REQUIRE(rc == 0);
+    const QString token =
+        server().admin({QStringLiteral("create-company-token"), companyId}, &rc).trimmed();
+    REQUIRE(rc == 0);
+    CHECK(token.startsWith(QStringLiteral("oc_")));
+    const QString workerId = server().admin({QStringLiteral("create-worker"), QStringLiteral("dana@acme.test"),
+                                             QStringLiteral("Dana")},
+                                            &rc, "long-enough-pw\n").trimmed();
+    REQUIRE(rc == 0);
+    server().admin({QStringLiteral("create-worker"), QStringLiteral("dana@acme.test"), QStringLiteral("Dana")},
+                   &rc, "long-enough-pw\n");
+    CHECK(rc == 1); // already exists
+
+    QTemporaryFile file;
+    REQUIRE(file.open());
+    file.write(QJsonDocument(QJsonArray{validInput(workerId.toLongLong()), validInput(workerId.toLongLong())})
+                   .toJson());
+    file.close();
+    const QString out = server().admin({QStringLiteral("import-assignments"), companyId, file.fileName()}, &rc);
+    REQUIRE(rc == 0);
+    CHECK(out.trimmed().split(QLatin1Char('\n')).size() == 2);
+
+    const QString dana = http.signIn(QStringLiteral("dana@acme.test"), QStringLiteral("long-enough-pw"));
+    REQUIRE_FALSE(dana.isEmpty());
+    CHECK(allIds(http, dana).size() == 2);
+    const auto viaToken = http.get(QStringLiteral("company/assignments/%1").arg(allIds(http, dana).first()), token);
+    CHECK(viaToken.status == 200);
+}

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "Assignment.h"
+#include "CatchQt.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+namespace onsite::test {
+
+inline QDateTime utc(const char *iso)
+{
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate).toUTC();
+}
+
+// A complete assignment with every part of the document filled in.
+inline Assignment sampleAssignment(qint64 id = 42)
+{
+    Assignment a;
+    a.id = id;
+    a.rev = 3;
+    a.status = AssignmentStatus::InProgress;
+    a.title = QStringLiteral("Replace POS terminal");
+    a.company = {7, QStringLiteral("Northwind Retail")};
+    a.description = QStringLiteral("Swap the terminal");
+    a.instructions = QStringLiteral("Ask for the manager");
+    a.specialInstructions = QStringLiteral("Loading dock only");
+    a.site = {QStringLiteral("410 W Monroe St"), QStringLiteral("Chicago"), QStringLiteral("IL"),
+              QStringLiteral("60606"), QStringLiteral("US"), QStringLiteral("America/Chicago")};
+    a.schedule.start = utc("2026-03-10T15:00:00Z");
+    a.schedule.end = utc("2026-03-10T18:00:00Z");
+    a.schedule.confirmRequired = true;
+    a.schedule.confirmBy = utc("2026-03-09T15:00:00Z");
+    a.schedule.checkinEarlyMinutes = 30;
+    a.schedule.checkinGraceMinutes = 15;
+    a.phoneCheckin = {true, QStringLiteral("+1 800 555 0142"), QStringLiteral("Press 1")};
+    a.pricing = {PricingType::Hourly, QStringLiteral("USD"), 0, 6500, 4, false};
+    a.checklist = {{ChecklistKind::ConfirmSchedule, true},
+                   {ChecklistKind::CheckInOut, true},
+                   {ChecklistKind::Deliverables, true},
+                   {ChecklistKind::CloseoutNotes, false}};
+    a.tasks = {{QStringLiteral("t1"), TaskType::Number, QStringLiteral("Devices replaced"), true,
+                QStringLiteral("3"), utc("2026-03-10T17:00:00Z")}};
+    a.timeLogs = {{QStringLiteral("l1"), utc("2026-03-10T14:50:00Z"), utc("2026-03-10T17:10:00Z"),
+                   QStringLiteral("first visit"), TimeLogSource::Phone, true, false}};
+    a.fundsRequests = {{QStringLiteral("f1"), FundsKind::Expense, 4299, 0,
+                        QStringLiteral("Cable"), QStringLiteral("d9"), FundsStatus::Approved,
+                        utc("2026-03-10T16:00:00Z"), utc("2026-03-10T17:00:00Z"),
+                        QStringLiteral("ok")}};
+    a.deliverableRequirements = {{QStringLiteral("r1"), DeliverableKind::Photo,
+                                  QStringLiteral("Photos"), 2}};
+    a.deliverablesDueAt = utc("2026-03-12T18:00:00Z");
+    a.deliverables = {{QStringLiteral("d1"), QStringLiteral("r1"), DeliverableKind::Photo,
+                       QStringLiteral("a.jpg"), 1234, QString(64, QLatin1Char('a')),
+                       utc("2026-03-10T17:05:00Z")}};
+    a.labels = {{QStringLiteral("worker_late"), QStringLiteral("Worker Late"),
+                 utc("2026-03-10T15:15:00Z")}};
+    a.resolution = QStringLiteral("Done");
+    a.submittedAt = {};
+    return a;
+}
+
+} // namespace onsite::test

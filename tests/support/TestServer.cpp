@@ -1,0 +1,104 @@
+#include "TestServer.h"
+
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUuid>
+
+namespace onsite::test {
+
+TestServer::TestServer(bool demo) : m_demo(demo), m_server(std::make_unique<EmbeddedServer>())
+{
+    m_server->setProgram(QStringLiteral(ONSITE_SERVER_BIN));
+}
+
+TestServer::~TestServer() { stop(); }
+
+bool TestServer::usingPostgres()
+{
+    return qEnvironmentVariable("ONSITE_TEST_DB") == QLatin1String("postgres");
+}
+
+bool TestServer::createPostgresDatabase()
+{
+    const QUrl admin(qEnvironmentVariable("ONSITE_TEST_PG_URL",
+                                          QStringLiteral("postgresql://postgres@127.0.0.1:55432/postgres")));
+    const QString name =
+        QStringLiteral("onsite_test_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(admin.host());
+        db.setPort(admin.port(5432));
+        db.setUserName(admin.userName());
+        db.setPassword(admin.password());
+        db.setDatabaseName(admin.path().mid(1));
+        if (!db.open()) {
+            m_error = QStringLiteral("PostgreSQL at %1 is not reachable: %2")
+                          .arg(admin.toString(), db.lastError().text());
+            return false;
+        }
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("CREATE DATABASE %1").arg(name))) {
+            m_error = q.lastError().text();
+            return false;
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    QUrl url = admin;
+    url.setPath(QLatin1Char('/') + name);
+    m_dbUrl = url.toString();
+    return true;
+}
+
+bool TestServer::start()
+{
+    if (m_dbUrl.isEmpty()) {
+        if (usingPostgres()) {
+            if (!createPostgresDatabase())
+                return false;
+        } else {
+            m_dbUrl = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("server.sqlite"));
+        }
+    }
+    QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                     QStringLiteral("--db"), m_dbUrl, QStringLiteral("--files"),
+                     m_dir.filePath(QStringLiteral("files")), QStringLiteral("--threads"),
+                     QStringLiteral("4")};
+    if (m_demo)
+        args << QStringLiteral("--demo");
+    m_server->start(args);
+    if (!m_server->waitUntilReady(60000)) {
+        m_error = QStringLiteral("onsite-server did not start: ") + m_server->output();
+        return false;
+    }
+    return true;
+}
+
+void TestServer::stop() { m_server->stop(); }
+
+bool TestServer::restart()
+{
+    stop();
+    m_server = std::make_unique<EmbeddedServer>();
+    m_server->setProgram(QStringLiteral(ONSITE_SERVER_BIN));
+    return start();
+}
+
+QString TestServer::admin(const QStringList &args, int *exitCode, const QByteArray &stdinData)
+{
+    QProcess p;
+    p.start(QStringLiteral(ONSITE_SERVER_BIN),
+            QStringList{QStringLiteral("admin"), QStringLiteral("--db"), m_dbUrl} + args);
+    p.waitForStarted();
+    if (!stdinData.isEmpty())
+        p.write(stdinData);
+    p.closeWriteChannel();
+    p.waitForFinished(60000);
+    *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+}
+
+} // namespace onsite::test

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "EmbeddedServer.h"
+
+#include <QTemporaryDir>
+#include <QUrl>
+#include <memory>
+
+namespace onsite::test {
+
+// A real onsite-server process on a free loopback port with the demo world, on SQLite in a
+// temporary directory, or on a fresh database of the PostgreSQL named by $ONSITE_TEST_PG_URL
+// when $ONSITE_TEST_DB is "postgres" (the CI run starts that PostgreSQL).
+class TestServer
+{
+public:
+    explicit TestServer(bool demo = true);
+    ~TestServer();
+
+    bool start();
+    void stop();
+    bool restart(); // same database, same port not guaranteed
+    QUrl url() const { return m_server->url(); }
+    QUrl apiBase() const { return m_server->apiBase(); }
+    QString companyToken() const { return m_server->companyToken(); }
+    QString databaseUrl() const { return m_dbUrl; }
+    QString output() const { return m_server->output(); }
+    QString lastError() const { return m_error; }
+    EmbeddedServer *process() { return m_server.get(); }
+
+    static bool usingPostgres();
+    // Runs `onsite-server admin --db <this db> args...`, returns stdout; *exitCode set.
+    QString admin(const QStringList &args, int *exitCode, const QByteArray &stdinData = {});
+
+private:
+    bool createPostgresDatabase();
+
+    bool m_demo;
+    QTemporaryDir m_dir;
+    QString m_dbUrl;
+    QString m_error;
+    std::unique_ptr<EmbeddedServer> m_server;
+};
+
+} // namespace onsite::test

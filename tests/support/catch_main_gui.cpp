@@ -1,0 +1,16 @@
+// Catch2 runner with a QApplication on the offscreen platform (also during test discovery).
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QStandardPaths>
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("OnsiteTests"));
+    QStandardPaths::setTestModeEnabled(true); // QSettings and data go to a test location
+    return Catch::Session().run(argc, argv);
+}

@@ -1,0 +1,113 @@
+#include <catch2/catch.hpp>
+
+#include "DashboardFilterModel.h"
+#include "DashboardModel.h"
+#include "Fixtures.h"
+#include "Rules.h"
+
+#include <QAbstractItemModelTester>
+
+using namespace onsite;
+using namespace onsite::test;
+
+namespace {
+
+QVector<DashboardRow> demoRows(const QDateTime &now)
+{
+    QVector<DashboardRow> rows;
+    const AssignmentStatus statuses[] = {AssignmentStatus::Assigned, AssignmentStatus::InProgress,
+                                         AssignmentStatus::Submitted, AssignmentStatus::Approved,
+                                         AssignmentStatus::Paid, AssignmentStatus::Cancelled};
+    const char *cities[] = {"Chicago", "Denver", "Boston"};
+    for (int i = 0; i < 12; ++i) {
+        Assignment a = sampleAssignment(100 + i);
+        a.status = statuses[i % 6];
+        a.site.city = QString::fromLatin1(cities[i % 3]);
+        a.title = QStringLiteral("Job %1").arg(i);
+        a.schedule.start = a.schedule.start.addDays(i);
+        a.schedule.end = a.schedule.start.addSecs(3600);
+        a.schedule.confirmBy = a.schedule.start.addDays(-1);
+        a.timeLogs.clear();
+        rows.append(DashboardRow::from(a, now));
+    }
+    return rows;
+}
+
+QStringList column(QAbstractItemModel &m, int col, int role = Qt::DisplayRole)
+{
+    QStringList out;
+    for (int r = 0; r < m.rowCount(); ++r)
+        out << m.index(r, col).data(role).toString();
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the dashboard model and its filter obey the model contract", "[ui][model]")
+{
+    DashboardModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    DashboardFilterModel filter;
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    filter.sort(DashboardModel::Scheduled);
+
+    const QDateTime now = utc("2026-03-11T12:00:00Z");
+    model.setRows(demoRows(now));
+    CHECK(model.rowCount() == 12);
+    CHECK(model.columnCount() == DashboardModel::ColumnCount);
+    CHECK(filter.rowCount() == 12);
+
+    filter.setTab(DashboardFilterModel::Tab::Upcoming);
+    CHECK(filter.rowCount() == 2);
+    filter.setTab(DashboardFilterModel::Tab::PendingApproval); // submitted + approved
+    CHECK(filter.rowCount() == 4);
+    filter.setTab(DashboardFilterModel::Tab::Paid);
+    CHECK(filter.rowCount() == 2);
+    filter.setTab(DashboardFilterModel::Tab::All);
+    filter.setSearchText(QStringLiteral("  DENVER "));
+    CHECK(filter.rowCount() == 4);
+    CHECK(column(filter, DashboardModel::City) == QStringList(4, QStringLiteral("Denver, IL")));
+    filter.setSearchText(QStringLiteral("job 1"));
+    CHECK(filter.rowCount() == 3); // Job 1, Job 10, Job 11
+    filter.setSearchText(QString());
+    model.setRows({});
+    CHECK(filter.rowCount() == 0);
+}
+
+TEST_CASE("rows show site time, status, labels, progress and the next thing due", "[ui][model]")
+{
+    DashboardModel model;
+    Assignment a = sampleAssignment(7);
+    a.status = AssignmentStatus::Assigned;
+    a.timeLogs.clear();
+    a.deliverables.clear();
+    a.schedule.confirmedAt = {};
+    const QDateTime now = a.schedule.confirmBy.addSecs(60); // missed the confirmation
+    model.setRows({DashboardRow::from(a, now)});
+    auto cell = [&](int c, int role = Qt::DisplayRole) { return model.index(0, c).data(role); };
+    CHECK(cell(DashboardModel::Title).toString() == QStringLiteral("#7 Replace POS terminal"));
+    CHECK(cell(DashboardModel::Scheduled).toString().endsWith(QStringLiteral("10:00 CDT")));
+    CHECK(cell(DashboardModel::Status).toString() == QStringLiteral("Assigned"));
+    CHECK(cell(DashboardModel::Labels, DashboardModel::LabelCodesRole).toStringList() ==
+          QStringList{QStringLiteral("not_confirmed")});
+    CHECK(cell(DashboardModel::Progress).toString() == QStringLiteral("1 of 4"));
+    CHECK(cell(DashboardModel::NextDue).toString().startsWith(QStringLiteral("Confirm schedule")));
+    CHECK(cell(DashboardModel::NextDue).toString().contains(QStringLiteral("ago")));
+    CHECK(cell(DashboardModel::Title, DashboardModel::IdRole).toLongLong() == 7);
+}
+
+TEST_CASE("sorting uses real keys, not display text", "[ui][model]")
+{
+    DashboardModel model;
+    DashboardFilterModel filter;
+    filter.setSourceModel(&model);
+    model.setRows(demoRows(utc("2026-03-01T00:00:00Z")));
+    filter.sort(DashboardModel::Scheduled, Qt::DescendingOrder);
+    CHECK(filter.index(0, DashboardModel::Title).data().toString() == QStringLiteral("#111 Job 11"));
+    filter.sort(DashboardModel::Scheduled, Qt::AscendingOrder);
+    CHECK(filter.index(0, DashboardModel::Title).data().toString() == QStringLiteral("#100 Job 0"));
+    filter.sort(DashboardModel::Status, Qt::AscendingOrder);
+    CHECK(filter.index(0, DashboardModel::Status).data().toString() == QStringLiteral("Assigned"));
+    CHECK(filter.index(11, DashboardModel::Status).data().toString() == QStringLiteral("Cancelled"));
+}

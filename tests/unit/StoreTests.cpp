@@ -1,0 +1,128 @@
+#include <catch2/catch.hpp>
+
+#include "Fixtures.h"
+#include "LocalStore.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+using namespace onsite;
+using namespace onsite::test;
+
+namespace {
+
+bool tableExists(const QString &path, const QString &table)
+{
+    bool exists = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        db.setDatabaseName(path);
+        db.open();
+        exists = db.tables().contains(table);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+    return exists;
+}
+
+} // namespace
+
+TEST_CASE("a new cache file is migrated to the latest schema with WAL and FULL sync", "[store]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.sqlite"));
+    LocalStore store(QStringLiteral("s1"));
+    QString error;
+    REQUIRE(store.open(path, &error));
+    CHECK(error.isEmpty());
+    CHECK(store.schemaVersion() == LocalStore::latestVersion());
+    CHECK(store.journalMode() == QStringLiteral("wal"));
+    CHECK(store.synchronousLevel() == 2);
+    CHECK(store.cursor().isEmpty());
+    CHECK(store.pendingOperationCount() == 0);
+}
+
+TEST_CASE("an older cache file is migrated step by step and keeps its data", "[store]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.sqlite"));
+    const QList<LocalStore::Migration> v1{LocalStore::migrations().first()};
+    {
+        LocalStore old(QStringLiteral("old"));
+        QString error;
+        REQUIRE(old.open(path, &error, v1));
+        REQUIRE(old.schemaVersion() == 1);
+        REQUIRE(old.applyChangesPage({sampleAssignment(5)}, {}, QStringLiteral("17"), &error));
+    }
+    LocalStore store(QStringLiteral("new"));
+    QString error;
+    REQUIRE(store.open(path, &error));
+    CHECK(store.schemaVersion() == LocalStore::latestVersion());
+    CHECK(store.cursor() == QStringLiteral("17"));
+    REQUIRE(store.assignment(5));
+    CHECK(store.assignment(5)->title == QStringLiteral("Replace POS terminal"));
+}
+
+TEST_CASE("a failing migration step leaves the file at the previous version", "[store]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.sqlite"));
+    QList<LocalStore::Migration> steps = LocalStore::migrations();
+    const int last = steps.constLast().version;
+    steps.append({last + 1,
+                  {QStringLiteral("CREATE TABLE half_done (x INTEGER)"),
+                   QStringLiteral("THIS IS NOT SQL")}});
+    {
+        LocalStore store(QStringLiteral("bad"));
+        QString error;
+        CHECK_FALSE(store.open(path, &error, steps));
+        CHECK(error.contains(QStringLiteral("Migration to schema version %1 failed").arg(last + 1)));
+        CHECK(store.schemaVersion() == last);
+    }
+    CHECK_FALSE(tableExists(path, QStringLiteral("half_done")));
+    LocalStore again(QStringLiteral("again"));
+    QString error;
+    CHECK(again.open(path, &error));
+    CHECK(again.schemaVersion() == last);
+}
+
+TEST_CASE("a file from a newer app is refused, not damaged", "[store]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.sqlite"));
+    QList<LocalStore::Migration> future = LocalStore::migrations();
+    future.append({99, {QStringLiteral("CREATE TABLE from_the_future (x INTEGER)")}});
+    {
+        LocalStore store(QStringLiteral("future"));
+        QString error;
+        REQUIRE(store.open(path, &error, future));
+    }
+    LocalStore store(QStringLiteral("today"));
+    QString error;
+    CHECK_FALSE(store.open(path, &error));
+    CHECK(error.contains(QStringLiteral("newer Onsite")));
+    CHECK(tableExists(path, QStringLiteral("from_the_future")));
+}
+
+TEST_CASE("a page of changes and its cursor are stored together", "[store]")
+{
+    QTemporaryDir dir;
+    LocalStore store(QStringLiteral("page"));
+    QString error;
+    REQUIRE(store.open(dir.filePath(QStringLiteral("c.sqlite")), &error));
+    REQUIRE(store.applyChangesPage({sampleAssignment(1), sampleAssignment(2), sampleAssignment(3)}, {},
+                                   QStringLiteral("3"), &error));
+    CHECK(store.assignmentCount() == 3);
+    CHECK(store.cursor() == QStringLiteral("3"));
+
+    Assignment changed = sampleAssignment(2);
+    changed.rev = 9;
+    changed.title = QStringLiteral("Changed");
+    REQUIRE(store.applyChangesPage({changed}, {1}, QStringLiteral("5"), &error));
+    CHECK(store.assignmentCount() == 2);
+    CHECK_FALSE(store.assignment(1));
+    CHECK(store.assignment(2)->title == QStringLiteral("Changed"));
+    CHECK(store.assignment(2)->rev == 9);
+    CHECK(store.cursor() == QStringLiteral("5"));
+}
