@@ -1,6 +1,7 @@
 #include "LocalStore.h"
 
 #include "AssignmentCodec.h"
+#include "AssignmentSummary.h"
 #include "Enums.h"
 
 #include <QDateTime>
@@ -26,6 +27,16 @@ QList<LocalStore::Migration> LocalStore::migrations()
         {2,
          {QStringLiteral("CREATE INDEX outbox_by_state ON outbox (state, seq)"),
           QStringLiteral("CREATE INDEX assignments_by_status ON assignments (status)")}},
+        // The dashboard's columns, kept with each document so a list of 100,000 loads
+        // without decoding documents (filled for existing rows by rebuildSummaries()).
+        {3,
+         {QStringLiteral(
+             "CREATE TABLE assignment_rows (id INTEGER PRIMARY KEY REFERENCES assignments(id)"
+             " ON DELETE CASCADE, title TEXT NOT NULL, company TEXT NOT NULL, city TEXT NOT NULL,"
+             " region TEXT NOT NULL, address TEXT NOT NULL, postal_code TEXT NOT NULL,"
+             " time_zone TEXT NOT NULL, start_ms INTEGER NOT NULL, status TEXT NOT NULL,"
+             " done INTEGER NOT NULL, required INTEGER NOT NULL, next_key TEXT NOT NULL,"
+             " next_what TEXT NOT NULL, next_ms INTEGER NOT NULL, labels TEXT NOT NULL)")}},
     };
 }
 
@@ -39,6 +50,7 @@ bool LocalStore::isOpen() const { return m_db.isOpen(); }
 
 void LocalStore::close()
 {
+    m_upsertRow.reset();
     m_upsert.reset();
     m_remove.reset();
     m_setMeta.reset();
@@ -94,7 +106,63 @@ bool LocalStore::open(const QString &path, QString *error, const QList<Migration
     m_setMeta.emplace(m_db);
     m_setMeta->prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"
                                       " ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
-    return true;
+    m_upsertRow.emplace(m_db);
+    m_upsertRow->prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO assignment_rows (id, title, company, city, region, address,"
+        " postal_code, time_zone, start_ms, status, done, required, next_key, next_what, next_ms,"
+        " labels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    // A file opened with an older step list (tests of migrations) has no summary table.
+    m_hasSummaries = schemaVersion() >= 3;
+    return !m_hasSummaries || rebuildSummaries(error);
+}
+
+bool LocalStore::writeSummary(const Assignment &a, QString *error)
+{
+    if (!m_hasSummaries)
+        return true;
+    const AssignmentSummary s = AssignmentSummary::of(a);
+    // A null QString binds as SQL NULL; the columns hold empty text instead.
+    auto text = [](const QString &v) { return QVariant(v.isNull() ? QStringLiteral("") : v); };
+    for (const QVariant &v :
+         {QVariant(s.id), text(s.title), text(s.company), text(s.city), text(s.region),
+          text(s.address), text(s.postalCode), text(s.timeZone), QVariant(s.startMs),
+          QVariant(toWire(s.status)), QVariant(s.done), QVariant(s.required), text(s.nextKey),
+          text(s.nextWhat), QVariant(s.nextDueMs), text(s.labelsColumn())})
+        m_upsertRow->addBindValue(v);
+    if (m_upsertRow->exec())
+        return true;
+    *error = m_upsertRow->lastError().text();
+    return false;
+}
+
+bool LocalStore::rebuildSummaries(QString *error)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT doc FROM assignments WHERE id NOT IN "
+                               "(SELECT id FROM assignment_rows)"))) {
+        *error = q.lastError().text();
+        return false;
+    }
+    QList<Assignment> missing;
+    QString decodeError;
+    while (q.next())
+        if (auto a = AssignmentCodec::fromJson(
+                QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(), &decodeError))
+            missing.append(std::move(*a));
+    q.finish();
+    if (missing.isEmpty())
+        return true;
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    for (const Assignment &a : missing)
+        if (!writeSummary(a, error)) {
+            m_db.rollback();
+            return false;
+        }
+    return m_db.commit();
 }
 
 QString LocalStore::journalMode()
@@ -205,6 +273,8 @@ bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<
         m_upsert->addBindValue(now);
         if (!(ok = m_upsert->exec()))
             *error = m_upsert->lastError().text();
+        else
+            ok = writeSummary(a, error);
     }
     if (ok)
         ok = setMeta(QStringLiteral("sync_cursor"), cursor, error);
@@ -246,6 +316,41 @@ std::optional<Assignment> LocalStore::assignment(qint64 id)
     QString error;
     return AssignmentCodec::fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(),
                                      &error);
+}
+
+QList<AssignmentSummary> LocalStore::summaries(QString *error)
+{
+    QList<AssignmentSummary> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT id, title, company, city, region, address, postal_code, time_zone, start_ms,"
+            " status, done, required, next_key, next_what, next_ms, labels FROM assignment_rows"))) {
+        if (error)
+            *error = q.lastError().text();
+        return out;
+    }
+    while (q.next()) {
+        AssignmentSummary s;
+        s.id = q.value(0).toLongLong();
+        s.title = q.value(1).toString();
+        s.company = q.value(2).toString();
+        s.city = q.value(3).toString();
+        s.region = q.value(4).toString();
+        s.address = q.value(5).toString();
+        s.postalCode = q.value(6).toString();
+        s.timeZone = q.value(7).toString();
+        s.startMs = q.value(8).toLongLong();
+        s.status = fromWire<AssignmentStatus>(q.value(9).toString()).value_or(AssignmentStatus::Assigned);
+        s.done = q.value(10).toInt();
+        s.required = q.value(11).toInt();
+        s.nextKey = q.value(12).toString();
+        s.nextWhat = q.value(13).toString();
+        s.nextDueMs = q.value(14).toLongLong();
+        s.potentialLabels = AssignmentSummary::parseLabelsColumn(q.value(15).toString());
+        out.append(std::move(s));
+    }
+    return out;
 }
 
 int LocalStore::assignmentCount()

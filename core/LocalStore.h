@@ -10,6 +10,8 @@
 
 namespace onsite {
 
+struct AssignmentSummary;
+
 // The client's SQLite cache: assignments as last seen from the server, the sync cursor and the
 // outbox of operations not yet acknowledged. One instance is one connection and belongs to one
 // thread; the sync thread holds the only writer, readers open their own instance.
@@ -48,6 +50,8 @@ public:
                           const QString &cursor, QString *error);
 
     QList<Assignment> assignments(QString *error = nullptr);
+    // The dashboard's view of every assignment, without decoding documents.
+    QList<AssignmentSummary> summaries(QString *error = nullptr);
     std::optional<Assignment> assignment(qint64 id);
     int assignmentCount();
     int pendingOperationCount();
@@ -55,12 +59,16 @@ public:
 private:
     bool exec(const QString &sql, QString *error);
     bool migrate(const QList<Migration> &steps, QString *error);
+    bool writeSummary(const Assignment &a, QString *error);
+    bool rebuildSummaries(QString *error);
 
     QString m_name;
     QSqlDatabase m_db;
     std::optional<QSqlQuery> m_upsert;
     std::optional<QSqlQuery> m_remove;
     std::optional<QSqlQuery> m_setMeta;
+    std::optional<QSqlQuery> m_upsertRow;
+    bool m_hasSummaries = false;
 };
 
 } // namespace onsite

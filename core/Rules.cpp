@@ -68,17 +68,46 @@ bool Rules::areDeliverablesLate(const Assignment &a, const QDateTime &now)
     return now > a.deliverablesDueAt && !deliverablesMet(a);
 }
 
-QList<Label> Rules::labels(const Assignment &a, const QDateTime &now)
+QList<Label> Rules::potentialLabels(const Assignment &a)
+{
+    // Each rule is "a condition of the document" and "a deadline"; the condition does not
+    // depend on the time, so asking the rule one instant after its deadline gives it.
+    QList<Label> out;
+    auto add = [&](const char *code, const QDateTime &deadline, bool late) {
+        if (deadline.isValid() && late)
+            out.append({QString::fromLatin1(code), labelText(QString::fromLatin1(code)), deadline});
+    };
+    add("not_confirmed", a.schedule.confirmBy,
+        isNotConfirmed(a, a.schedule.confirmBy.addMSecs(1)));
+    add("worker_late", checkinWindowCloses(a), isWorkerLate(a, checkinWindowCloses(a).addMSecs(1)));
+    add("deliverables_late", a.deliverablesDueAt,
+        areDeliverablesLate(a, a.deliverablesDueAt.addMSecs(1)));
+    return out;
+}
+
+QList<Label> Rules::labelsAt(const QList<Label> &potential, const QDateTime &now)
 {
     QList<Label> out;
-    if (isNotConfirmed(a, now))
-        out.append({QStringLiteral("not_confirmed"), tr("Not Confirmed"), a.schedule.confirmBy});
-    if (isWorkerLate(a, now))
-        out.append({QStringLiteral("worker_late"), tr("Worker Late"), checkinWindowCloses(a)});
-    if (areDeliverablesLate(a, now))
-        out.append(
-            {QStringLiteral("deliverables_late"), tr("Deliverables Late"), a.deliverablesDueAt});
+    for (const Label &l : potential)
+        if (now > l.since)
+            out.append(l);
     return out;
+}
+
+QList<Label> Rules::labels(const Assignment &a, const QDateTime &now)
+{
+    return labelsAt(potentialLabels(a), now);
+}
+
+QString Rules::labelText(const QString &code)
+{
+    if (code == QLatin1String("not_confirmed"))
+        return tr("Not Confirmed");
+    if (code == QLatin1String("worker_late"))
+        return tr("Worker Late");
+    if (code == QLatin1String("deliverables_late"))
+        return tr("Deliverables Late");
+    return code;
 }
 
 bool Rules::hasCompletedVisit(const Assignment &a)

@@ -51,7 +51,13 @@ public:
     static int deliverablesFor(const Assignment &a, const QString &requirementId);
     static bool areDeliverablesLate(const Assignment &a, const QDateTime &now);
 
+    // Every label the document would show once its deadline passes, with `since` = that
+    // deadline. labels(a, now) keeps those whose deadline is strictly before now; caches keep
+    // this list so time alone can add labels without decoding the document again.
+    static QList<Label> potentialLabels(const Assignment &a);
+    static QList<Label> labelsAt(const QList<Label> &potential, const QDateTime &now);
     static QList<Label> labels(const Assignment &a, const QDateTime &now);
+    static QString labelText(const QString &code);
 
     static bool hasCompletedVisit(const Assignment &a);
     static bool isCheckedIn(const Assignment &a);

@@ -1,13 +1,18 @@
 #include "SiteTime.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace onsite {
 
 QDateTime SiteTime::inZone(const QDateTime &utc, const QString &ianaZone)
 {
-    const QTimeZone zone(ianaZone.toUtf8());
-    return zone.isValid() ? utc.toTimeZone(zone) : utc.toUTC();
+    // Making a QTimeZone reads the zone database; lists format thousands of times per load.
+    thread_local QHash<QString, QTimeZone> zones;
+    auto it = zones.find(ianaZone);
+    if (it == zones.end())
+        it = zones.insert(ianaZone, QTimeZone(ianaZone.toUtf8()));
+    return it->isValid() ? utc.toTimeZone(*it) : utc.toUTC();
 }
 
 QString SiteTime::format(const QDateTime &utc, const QString &ianaZone, const QLocale &locale)

@@ -1,6 +1,7 @@
 #include "AdminCommand.h"
 
 #include "AssignmentCodec.h"
+#include "Database.h"
 #include "ServerStore.h"
 
 #include <QDateTime>
@@ -18,8 +19,12 @@ int usage(QTextStream &out)
            "  create-company NAME [SETTINGS_JSON]   prints the company id\n"
            "  create-worker EMAIL NAME              password from $ONSITE_PASSWORD or stdin\n"
            "  create-company-token COMPANY_ID       prints a new company API token\n"
-           "  import-assignments COMPANY_ID FILE    FILE: JSON array of assignments, each with\n"
-           "                                        worker_id (as POST /company/assignments)\n"
+           "  import-assignments COMPANY_ID FILE [--with-history]\n"
+           "                                        FILE: JSON array of assignments, each with\n"
+           "                                        worker_id (as POST /company/assignments);\n"
+           "                                        --with-history: complete documents (status,\n"
+           "                                        logs, requests, deliverables) from another\n"
+           "                                        system, all or nothing in one transaction\n"
            "  show-assignment COMPANY_ID ID         prints the assignment document\n";
     return 2;
 }
@@ -28,6 +33,37 @@ int fail(const ApiError &e)
 {
     QTextStream(stderr) << "error: " << e.message << "\n";
     return 1;
+}
+
+// Complete documents, validated by the shared codec, stored in one transaction.
+int importWithHistory(qint64 companyId, const QJsonArray &items, const QDateTime &now,
+                      QTextStream &out)
+{
+    Transaction tx;
+    ApiError err;
+    QList<qint64> ids;
+    for (int i = 0; i < items.size(); ++i) {
+        QJsonObject o = items.at(i).toObject();
+        const qint64 workerId = o.take(QStringLiteral("worker_id")).toInteger(0);
+        o.insert(QStringLiteral("id"), 1);
+        o.insert(QStringLiteral("rev"), 1);
+        QString why;
+        auto a = AssignmentCodec::fromJson(o, &why);
+        if (!a)
+            return fail(ApiError::badRequest(QStringLiteral("item %1: %2").arg(i).arg(why)));
+        if (!ServerStore::worker(workerId).contains(QStringLiteral("id")))
+            return fail(ApiError::badRequest(QStringLiteral("item %1: worker_id: no such worker").arg(i)));
+        a->company.id = companyId;
+        ServerStore::insertAssignment(companyId, workerId, *a, now, &err, false);
+        if (err)
+            return fail(err);
+        ids << a->id;
+    }
+    if (!tx.commit())
+        return fail(ApiError::internal());
+    for (qint64 id : ids)
+        out << id << "\n";
+    return 0;
 }
 
 } // namespace
@@ -64,7 +100,8 @@ int AdminCommand::run(const QStringList &args)
         out << token << "\n";
         return 0;
     }
-    if (cmd == QLatin1String("import-assignments") && args.size() == 3) {
+    const bool history = args.size() == 4 && args.at(3) == QLatin1String("--with-history");
+    if (cmd == QLatin1String("import-assignments") && (args.size() == 3 || history)) {
         QFile f(args.at(2));
         if (!f.open(QIODevice::ReadOnly))
             return fail(ApiError::badRequest(f.errorString()));
@@ -74,9 +111,12 @@ int AdminCommand::run(const QStringList &args)
             return fail(ApiError::badRequest(
                 QStringLiteral("%1: expected a JSON array (%2)").arg(args.at(2), pe.errorString())));
         const QJsonArray items = doc.array();
+        const qint64 companyId = args.at(1).toLongLong();
+        if (history)
+            return importWithHistory(companyId, items, now, out);
         for (int i = 0; i < items.size(); ++i) {
             const QJsonObject created =
-                ServerStore::createAssignment(args.at(1).toLongLong(), items.at(i).toObject(), now, &err);
+                ServerStore::createAssignment(companyId, items.at(i).toObject(), now, &err);
             if (err) {
                 err.message = QStringLiteral("item %1: %2").arg(i).arg(err.message);
                 return fail(err);

@@ -307,19 +307,21 @@ QJsonObject ServerStore::createAssignment(qint64 companyId, const QJsonObject &i
 }
 
 QJsonObject ServerStore::insertAssignment(qint64 companyId, qint64 workerId, Assignment &a,
-                                          const QDateTime &now, ApiError *err)
+                                          const QDateTime &now, ApiError *err, bool ownTransaction)
 {
-    Transaction tx;
+    std::optional<Transaction> tx;
+    if (ownTransaction)
+        tx.emplace();
     Sql insert(QStringLiteral("INSERT INTO assignments (company_id, worker_id, rev, seq, doc, "
                               "updated_at) VALUES (?, ?, 1, 0, '{}', ?) RETURNING id"));
-    a.id = tx.ok() ? insert.execReturning({companyId, workerId, Database::nowMs()}) : -1;
+    a.id = !tx || tx->ok() ? insert.execReturning({companyId, workerId, Database::nowMs()}) : -1;
     if (a.id < 0) {
         *err = ApiError::internal();
         return {};
     }
-    a.company.id = companyId;
+    a.company = {companyId, companyName(companyId)};
     a.rev = 1;
-    if (!writeAssignment(a, workerId, 0) || !tx.commit()) {
+    if (!writeAssignment(a, workerId, 0) || (tx && !tx->commit())) {
         *err = ApiError::internal();
         return {};
     }

@@ -38,9 +38,11 @@ public:
     // Assignments. Documents are returned with labels computed for `now`.
     static QJsonObject createAssignment(qint64 companyId, const QJsonObject &input,
                                         const QDateTime &now, ApiError *err);
-    // Stores a complete document as given (admin import, demo data); sets a.id.
+    // Stores a complete document as given (admin import with history, demo data); sets a.id.
+    // With ownTransaction false the caller holds the transaction (bulk imports).
     static QJsonObject insertAssignment(qint64 companyId, qint64 workerId, Assignment &a,
-                                        const QDateTime &now, ApiError *err);
+                                        const QDateTime &now, ApiError *err,
+                                        bool ownTransaction = true);
     static QJsonObject patchAssignment(qint64 companyId, qint64 id, const QJsonObject &patch,
                                        const QDateTime &now, ApiError *err);
     static QJsonObject companyAssignment(qint64 companyId, qint64 id, const QDateTime &now,

@@ -1,6 +1,7 @@
 #include "AppController.h"
 
 #include "AssignmentPage.h"
+#include "AssignmentSummary.h"
 #include "Clock.h"
 #include "CredentialStore.h"
 #include "DashboardModel.h"
@@ -261,10 +262,10 @@ void AppController::reload()
         QString error;
         if (!store.open(path, &error))
             return rows;
-        const QList<Assignment> all = store.assignments(&error);
+        const QList<AssignmentSummary> all = store.summaries(&error);
         rows.reserve(all.size());
-        for (const Assignment &a : all)
-            rows.append(DashboardRow::from(a, now));
+        for (const AssignmentSummary &s : all)
+            rows.append(DashboardRow::from(s, now));
         return rows;
     }));
     if (m_window->isShowingAssignment() && m_window->page()->assignmentId())

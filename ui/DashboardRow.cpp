@@ -5,37 +5,38 @@
 
 namespace onsite {
 
-DashboardRow DashboardRow::from(const Assignment &a, const QDateTime &now)
+DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now)
 {
     DashboardRow r;
-    r.id = a.id;
-    r.title = a.title;
-    r.company = a.company.name;
-    r.city = a.site.region.isEmpty() ? a.site.city : a.site.city + QStringLiteral(", ") + a.site.region;
-    r.timeZone = a.site.timeZone;
-    r.startMs = a.schedule.start.toMSecsSinceEpoch();
-    r.scheduled = SiteTime::format(a.schedule.start, a.site.timeZone);
-    r.status = a.status;
-    r.labels = Rules::labels(a, now);
-    const ChecklistProgress p = Rules::checklist(a);
-    r.done = p.requiredDone;
-    r.required = p.requiredTotal;
-    const NextDue due = Rules::nextDue(a);
-    r.nextDue = due.what;
-    if (due.deadline.isValid()) {
-        r.nextDueMs = due.deadline.toMSecsSinceEpoch();
-        r.nextDue += QStringLiteral(" · ") + SiteTime::relative(due.deadline, now);
-    }
-    QString labelText;
+    r.id = s.id;
+    r.title = s.title;
+    r.company = s.company;
+    r.city = s.region.isEmpty() ? s.city : s.city + QStringLiteral(", ") + s.region;
+    r.timeZone = s.timeZone;
+    r.startMs = s.startMs;
+    r.scheduled = SiteTime::format(QDateTime::fromMSecsSinceEpoch(s.startMs, Qt::UTC), s.timeZone);
+    r.status = s.status;
+    r.labels = Rules::labelsAt(s.potentialLabels, now);
+    r.done = s.done;
+    r.required = s.required;
+    r.nextDue = s.nextWhat;
+    r.nextDueMs = s.nextDueMs;
+    if (s.nextDueMs)
+        r.nextDue += QStringLiteral(" · ") +
+                     SiteTime::relative(QDateTime::fromMSecsSinceEpoch(s.nextDueMs, Qt::UTC), now);
+    QString text = QLatin1Char('#') + QString::number(s.id) + QLatin1Char(' ') + r.title + QLatin1Char(' ') +
+                   r.company + QLatin1Char(' ') + r.city + QLatin1Char(' ') + r.scheduled +
+                   QLatin1Char(' ') + Rules::statusText(s.status) + QLatin1Char(' ') + r.nextDue +
+                   QLatin1Char(' ') + s.address + QLatin1Char(' ') + s.postalCode;
     for (const Label &l : r.labels)
-        labelText += l.text + QLatin1Char(' ');
-    r.haystack = (QString::number(a.id) + QLatin1Char(' ') + r.title + QLatin1Char(' ') +
-                  r.company + QLatin1Char(' ') + r.city + QLatin1Char(' ') + r.scheduled +
-                  QLatin1Char(' ') + Rules::statusText(a.status) + QLatin1Char(' ') + labelText +
-                  r.nextDue + QLatin1Char(' ') + a.site.address + QLatin1Char(' ') +
-                  a.site.postalCode)
-                     .toLower();
+        text += QLatin1Char(' ') + l.text;
+    r.haystack = text.toLower().toStdString();
     return r;
+}
+
+DashboardRow DashboardRow::from(const Assignment &a, const QDateTime &now)
+{
+    return from(AssignmentSummary::of(a), now);
 }
 
 } // namespace onsite

@@ -1,9 +1,10 @@
 #pragma once
 
-#include "Assignment.h"
+#include "AssignmentSummary.h"
 
 #include <QList>
 #include <QString>
+#include <string>
 
 namespace onsite {
 
@@ -23,8 +24,9 @@ struct DashboardRow {
     int required = 0;
     QString nextDue;
     qint64 nextDueMs = 0; // 0: no deadline
-    QString haystack;     // lower-case text the search box matches against
+    std::string haystack; // lower-case UTF-8 text the search box matches against
 
+    static DashboardRow from(const AssignmentSummary &s, const QDateTime &now);
     static DashboardRow from(const Assignment &a, const QDateTime &now);
 };
 

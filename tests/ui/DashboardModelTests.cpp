@@ -111,3 +111,67 @@ TEST_CASE("sorting uses real keys, not display text", "[ui][model]")
     CHECK(filter.index(0, DashboardModel::Status).data().toString() == QStringLiteral("Assigned"));
     CHECK(filter.index(11, DashboardModel::Status).data().toString() == QStringLiteral("Cancelled"));
 }
+
+TEST_CASE("typing and erasing a search shows exactly the rows that contain it", "[ui][model]")
+{
+    DashboardModel model;
+    DashboardFilterModel filter;
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    filter.sort(DashboardModel::Scheduled);
+    model.setRows(demoRows(utc("2026-03-11T12:00:00Z")));
+    // What a user would expect: every row whose visible text contains the search, nothing else.
+    auto expected = [&](const QString &needle) {
+        QStringList titles;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            QString text;
+            for (int c = 0; c < model.columnCount(); ++c)
+                text += model.index(r, c).data().toString() + QLatin1Char(' ');
+            if (text.toLower().contains(needle))
+                titles << model.index(r, DashboardModel::Title).data().toString();
+        }
+        titles.sort();
+        return titles;
+    };
+    auto shown = [&] {
+        QStringList titles = column(filter, DashboardModel::Title);
+        titles.sort();
+        return titles;
+    };
+    const QString word = QStringLiteral("job 10");
+    for (int i = 1; i <= word.size(); ++i) {
+        filter.setSearchText(word.left(i));
+        CHECK(shown() == expected(word.left(i)));
+    }
+    for (int i = word.size() - 1; i >= 0; --i) {
+        filter.setSearchText(word.left(i));
+        CHECK(shown() == expected(word.left(i)));
+    }
+    filter.setSearchText(QStringLiteral("boston"));
+    CHECK(filter.rowCount() == 4);
+    filter.setSearchText(QStringLiteral("bostonx"));
+    CHECK(filter.rowCount() == 0);
+    filter.setSearchText(QStringLiteral("chicago"));
+    CHECK(shown() == expected(QStringLiteral("chicago")));
+}
+
+TEST_CASE("the selected row stays selected while the search narrows around it", "[ui][model]")
+{
+    DashboardModel model;
+    DashboardFilterModel filter;
+    filter.setSourceModel(&model);
+    filter.sort(DashboardModel::Scheduled);
+    model.setRows(demoRows(utc("2026-03-11T12:00:00Z")));
+    QPersistentModelIndex selected;
+    for (int r = 0; r < filter.rowCount(); ++r)
+        if (filter.index(r, DashboardModel::Title).data().toString() == QStringLiteral("#107 Job 7"))
+            selected = filter.index(r, DashboardModel::Title);
+    REQUIRE(selected.isValid());
+    filter.setSearchText(QStringLiteral("denver"));
+    REQUIRE(selected.isValid());
+    CHECK(selected.data().toString() == QStringLiteral("#107 Job 7"));
+    filter.sort(DashboardModel::Scheduled, Qt::DescendingOrder);
+    CHECK(selected.data().toString() == QStringLiteral("#107 Job 7"));
+    filter.setSearchText(QStringLiteral("boston"));
+    CHECK_FALSE(selected.isValid()); // filtered out: no stale row is left selected
+}

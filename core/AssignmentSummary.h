@@ -1,0 +1,38 @@
+#pragma once
+
+#include "Assignment.h"
+
+#include <QList>
+#include <QString>
+
+namespace onsite {
+
+// The part of an assignment a list needs, with every rule already applied that does not
+// depend on the time: checklist progress, the next thing due, and the labels that will
+// appear once their deadlines pass. Stored beside the document in the local cache, so the
+// dashboard loads without decoding documents.
+struct AssignmentSummary {
+    qint64 id = 0;
+    QString title;
+    QString company;
+    QString city;
+    QString region;
+    QString address;
+    QString postalCode;
+    QString timeZone;
+    qint64 startMs = 0;
+    AssignmentStatus status = AssignmentStatus::Assigned;
+    int done = 0;
+    int required = 0;
+    QString nextKey;
+    QString nextWhat;
+    qint64 nextDueMs = 0; // 0: no deadline
+    QList<Label> potentialLabels;
+
+    static AssignmentSummary of(const Assignment &a);
+    // "code@epochms;code@epochms", the cache's column form of potentialLabels.
+    QString labelsColumn() const;
+    static QList<Label> parseLabelsColumn(const QString &column);
+};
+
+} // namespace onsite

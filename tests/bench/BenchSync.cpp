@@ -1,0 +1,226 @@
+// Initial sync of 10,000 assignments (with time logs, funds requests and deliverables) and a
+// sync with nothing new, through the real SyncEngine against a real onsite-server, beside the
+// floor measured in the same run: curl fetching the same pages and sqlite3 inserting them in
+// one transaction. Prints time, requests and bytes. Run by hand: build/bin/bench_sync [N]
+#include "AssignmentCodec.h"
+#include "EmbeddedServer.h"
+#include "SyncEngine.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+#include <QUuid>
+
+using namespace onsite;
+
+namespace {
+
+QTextStream out(stdout);
+
+QString run(const QString &program, const QStringList &args, const QByteArray &input = {},
+            const QByteArray &env = {})
+{
+    QProcess p;
+    if (!env.isEmpty()) {
+        auto e = QProcessEnvironment::systemEnvironment();
+        e.insert(QString::fromLatin1(env.left(env.indexOf('='))),
+                 QString::fromLatin1(env.mid(env.indexOf('=') + 1)));
+        p.setProcessEnvironment(e);
+    }
+    p.start(program, args);
+    p.write(input);
+    p.closeWriteChannel();
+    p.waitForFinished(-1);
+    if (p.exitCode() != 0)
+        qFatal("%s failed: %s", qPrintable(program), p.readAllStandardError().constData());
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+QJsonObject makeDoc(int i, qint64 workerId)
+{
+    Assignment a;
+    a.id = 1;
+    a.rev = 1;
+    a.status = i % 3 ? AssignmentStatus::Paid : AssignmentStatus::InProgress;
+    a.title = QStringLiteral("Benchmark work order %1: replace terminal and test").arg(i);
+    a.company = {1, QStringLiteral("Bench Co")};
+    a.description = QStringLiteral("A realistic description of the work to be done on site, about "
+                                   "two sentences long. Bring the usual tools.");
+    a.instructions = QStringLiteral("Check in with the manager. Photograph before and after.");
+    a.site = {QStringLiteral("%1 Main St").arg(i), QStringLiteral("Chicago"), QStringLiteral("IL"),
+              QStringLiteral("60606"), QStringLiteral("US"), QStringLiteral("America/Chicago")};
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-(i % 300));
+    a.schedule.start = start;
+    a.schedule.end = start.addSecs(3 * 3600);
+    a.schedule.confirmRequired = true;
+    a.schedule.confirmBy = start.addDays(-1);
+    a.schedule.confirmedAt = start.addDays(-2);
+    a.schedule.checkinGraceMinutes = 15;
+    a.pricing = {PricingType::Flat, QStringLiteral("USD"), 15000, 0, 0, true};
+    a.checklist = {{ChecklistKind::ConfirmSchedule, true}, {ChecklistKind::CheckInOut, true},
+                   {ChecklistKind::Deliverables, true}};
+    auto uuid = [] { return QUuid::createUuid().toString(QUuid::WithoutBraces); };
+    for (int v = 0; v < 2; ++v)
+        a.timeLogs.append({uuid(), start.addSecs(v * 3600), start.addSecs(v * 3600 + 1800),
+                           QStringLiteral("visit %1").arg(v), TimeLogSource::Desktop, false, false});
+    a.fundsRequests.append({uuid(), FundsKind::Expense, 1999, 0, QStringLiteral("Parking"), {},
+                            FundsStatus::Approved, start, start.addSecs(600), QStringLiteral("ok")});
+    const QString req = uuid();
+    a.deliverableRequirements.append({req, DeliverableKind::Photo, QStringLiteral("Photos"), 2});
+    for (int d = 0; d < 2; ++d)
+        a.deliverables.append({uuid(), req, DeliverableKind::Photo, QStringLiteral("IMG_%1.jpg").arg(d),
+                               250000, QString(64, QLatin1Char('c')), a.schedule.end});
+    QJsonObject o = AssignmentCodec::toJson(a);
+    o.insert(QStringLiteral("worker_id"), workerId);
+    return o;
+}
+
+QByteArray httpGet(QNetworkAccessManager &nam, const QUrl &url, const QString &token, int *status)
+{
+    QNetworkRequest req(url);
+    req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    QNetworkReply *r = nam.get(req);
+    QEventLoop loop;
+    QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    *status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = r->readAll();
+    r->deleteLater();
+    return body;
+}
+
+double runSync(SyncEngine &engine)
+{
+    QEventLoop loop;
+    QElapsedTimer t;
+    bool ok = false;
+    auto c = QObject::connect(&engine, &SyncEngine::syncFinished, &loop,
+                              [&](bool success) { ok = success; loop.quit(); });
+    t.start();
+    engine.syncNow();
+    loop.exec();
+    QObject::disconnect(c);
+    if (!ok)
+        qFatal("sync failed");
+    return t.nsecsElapsed() / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int n = argc > 1 ? QString::fromLatin1(argv[1]).toInt() : 10000;
+    const int pageSize = 500;
+    const QString serverBin = EmbeddedServer::defaultProgram();
+    QTemporaryDir dir;
+    const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("server.sqlite"));
+    const QStringList admin{QStringLiteral("admin"), QStringLiteral("--db"), db};
+
+    out << "Seeding " << n << " assignments...\n" << Qt::flush;
+    const QString company = run(serverBin, admin + QStringList{QStringLiteral("create-company"), QStringLiteral("Bench Co")}).trimmed();
+    const qint64 worker = run(serverBin, admin + QStringList{QStringLiteral("create-worker"), QStringLiteral("bench@onsite.test"), QStringLiteral("Bench")},
+                              {}, "ONSITE_PASSWORD=bench-password").trimmed().toLongLong();
+    QJsonArray docs;
+    for (int i = 0; i < n; ++i)
+        docs.append(makeDoc(i, worker));
+    QFile f(dir.filePath(QStringLiteral("docs.json")));
+    f.open(QIODevice::WriteOnly);
+    f.write(QJsonDocument(docs).toJson(QJsonDocument::Compact));
+    f.close();
+    run(serverBin, admin + QStringList{QStringLiteral("import-assignments"), company, f.fileName(), QStringLiteral("--with-history")});
+
+    EmbeddedServer server;
+    server.setProgram(serverBin);
+    server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"), db,
+                  QStringLiteral("--files"), dir.filePath(QStringLiteral("files"))});
+    if (!server.waitUntilReady())
+        qFatal("server did not start: %s", qPrintable(server.output()));
+    QNetworkAccessManager nam;
+    QNetworkRequest signIn(server.apiBase().resolved(QUrl(QStringLiteral("session"))));
+    signIn.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *r = nam.post(signIn, R"({"email":"bench@onsite.test","password":"bench-password"})");
+    QEventLoop l;
+    QObject::connect(r, &QNetworkReply::finished, &l, &QEventLoop::quit);
+    l.exec();
+    const QString token = QJsonDocument::fromJson(r->readAll()).object().value(QStringLiteral("token")).toString();
+
+    // Learn the page URLs once (also warms the server's cache of the database file).
+    QStringList urls;
+    QString cursor = QStringLiteral("0");
+    for (;;) {
+        const QUrl url = server.apiBase().resolved(
+            QUrl(QStringLiteral("changes?since=%1&limit=%2").arg(cursor).arg(pageSize)));
+        urls << url.toString();
+        int status = 0;
+        const QJsonObject page = QJsonDocument::fromJson(httpGet(nam, url, token, &status)).object();
+        cursor = page.value(QStringLiteral("cursor")).toString();
+        if (!page.value(QStringLiteral("more")).toBool())
+            break;
+    }
+
+    // The floor: one curl fetching every page over one connection, then sqlite3 inserting all
+    // of them in one transaction with the same durability settings as the app.
+    QStringList curlArgs{QStringLiteral("-s"), QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + token,
+                         QStringLiteral("-w"), QStringLiteral("%{size_download}\\n")};
+    for (int i = 0; i < urls.size(); ++i)
+        curlArgs << urls.at(i) << QStringLiteral("-o") << dir.filePath(QStringLiteral("page%1.json").arg(i));
+    QString sql = QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                                 "CREATE TABLE a (id INTEGER PRIMARY KEY, rev INTEGER, status TEXT, doc TEXT);"
+                                 "BEGIN;");
+    for (int i = 0; i < urls.size(); ++i)
+        sql += QStringLiteral("INSERT OR REPLACE INTO a SELECT json_extract(value,'$.id'),"
+                              " json_extract(value,'$.rev'), json_extract(value,'$.status'), value"
+                              " FROM json_each(readfile('%1'), '$.changes');")
+                   .arg(dir.filePath(QStringLiteral("page%1.json").arg(i)));
+    sql += QStringLiteral("COMMIT;");
+    QElapsedTimer t;
+    t.start();
+    const QString sizes = run(QStringLiteral("curl"), curlArgs);
+    const double curlMs = t.nsecsElapsed() / 1e6;
+    t.restart();
+    run(QStringLiteral("sqlite3"), {dir.filePath(QStringLiteral("floor.sqlite"))}, sql.toUtf8());
+    const double sqliteMs = t.nsecsElapsed() / 1e6;
+    qint64 floorBytes = 0;
+    for (const QString &s : sizes.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        floorBytes += s.toLongLong();
+    const double floorMs = curlMs + sqliteMs;
+
+    SyncEngine engine(dir.filePath(QStringLiteral("client.sqlite")), server.apiBase());
+    engine.setPageSize(pageSize);
+    engine.open();
+    engine.setToken(token);
+    const double syncMs = runSync(engine);
+    const int syncRequests = engine.requestsMade();
+    const qint64 syncBytes = engine.bytesReceived();
+    const double noChangeMs = runSync(engine);
+    const int noChangeRequests = engine.requestsMade();
+    const qint64 noChangeBody = engine.bytesReceived();
+    // Headers too, as curl sees them, for the whole exchange of the no-change request.
+    const QString noChange = run(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                                                          QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + token,
+                                                          QStringLiteral("-w"), QStringLiteral("%{size_request} %{size_header} %{size_download}"),
+                                                          server.apiBase().resolved(QUrl(QStringLiteral("changes?since=%1&limit=%2").arg(cursor).arg(pageSize))).toString()});
+    const QStringList parts = noChange.split(QLatin1Char(' '));
+    const qint64 wire = parts.value(0).toLongLong() + parts.value(1).toLongLong() + parts.value(2).toLongLong();
+
+    out << QStringLiteral("Initial sync of %1 assignments (%2 per page)\n").arg(n).arg(pageSize);
+    out << QStringLiteral("  onsite SyncEngine : %1 ms, %2 requests, %3 bytes\n").arg(syncMs, 0, 'f', 0).arg(syncRequests).arg(syncBytes);
+    out << QStringLiteral("  floor curl+sqlite3: %1 ms (curl %2 ms + sqlite3 %3 ms), %4 requests, %5 bytes\n")
+               .arg(floorMs, 0, 'f', 0).arg(curlMs, 0, 'f', 0).arg(sqliteMs, 0, 'f', 0).arg(urls.size()).arg(floorBytes);
+    out << QStringLiteral("  ratio to floor    : %1x (target <= 3x)\n").arg(syncMs / floorMs, 0, 'f', 2);
+    out << QStringLiteral("Sync with nothing new\n");
+    out << QStringLiteral("  %1 ms, %2 request(s), body %3 bytes, %4 bytes on the wire with headers (target: 1 request, < 1024 bytes)\n")
+               .arg(noChangeMs, 0, 'f', 1).arg(noChangeRequests).arg(noChangeBody).arg(wire);
+    server.stop();
+    return 0;
+}
