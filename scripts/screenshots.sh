@@ -7,7 +7,7 @@ bin=${ONSITE_BIN:-$root/build/bin}
 out=${1:-$root/docs/screenshots}
 mkdir -p "$out"
 display=:$((90 + RANDOM % 9))
-Xvfb "$display" -screen 0 1400x860x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $app $xvfb 2>/dev/null || true' EXIT
 sleep 1

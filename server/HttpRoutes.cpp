@@ -80,6 +80,11 @@ HttpRoutes::HttpRoutes(QHttpServer *server, int threads, qint64 maxJsonBody, QOb
             r.query = req.query();
             r.headers = req.headers();
             r.peer = req.remoteAddress();
+            // Behind the README's nginx every peer is loopback; nginx passes the client's
+            // address in X-Real-IP, which is believed only from loopback.
+            const QHostAddress real(QString::fromLatin1(r.header("X-Real-IP")));
+            if (r.peer.isLoopback() && !real.isNull())
+                r.peer = real;
             if (!fullPath.startsWith(kPrefix)) {
                 ApiResponse resp = ApiResponse::error(ApiError::notFound(QStringLiteral("route")));
                 accessLog(r, fullPath, resp.status, resp.body.size(), timer.nsecsElapsed() / 1000);

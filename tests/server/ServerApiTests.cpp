@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QSet>
 #include <QJsonDocument>
+#include <QEventLoop>
+#include <QNetworkReply>
 #include <QTemporaryFile>
 
 using namespace onsite::test;
@@ -375,4 +377,29 @@ TEST_CASE("admin commands create companies, workers, tokens and import assignmen
     CHECK(allIds(http, dana).size() == 2);
     const auto viaToken = http.get(QStringLiteral("company/assignments/%1").arg(allIds(http, dana).first()), token);
     CHECK(viaToken.status == 200);
+}
+
+TEST_CASE("behind the proxy, sign-in limits count the client's address from X-Real-IP", "[api]")
+{
+    HttpClient http(server().apiBase());
+    auto attempt = [&](const QByteArray &ip, const QString &email, const QString &password) {
+        QNetworkAccessManager nam;
+        QNetworkRequest req(server().apiBase().resolved(QUrl(QStringLiteral("session"))));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        req.setRawHeader("X-Real-IP", ip);
+        QNetworkReply *reply = nam.post(req, QJsonDocument(QJsonObject{{QStringLiteral("email"), email},
+                                                                     {QStringLiteral("password"), password}})
+                                                 .toJson());
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        delete reply;
+        return status;
+    };
+    // 50 failures from one client address, spread over many emails so no email is limited.
+    for (int i = 0; i < 50; ++i)
+        REQUIRE(attempt("203.0.113.9", QStringLiteral("spray%1@test.onsite").arg(i), QStringLiteral("x")) == 401);
+    CHECK(attempt("203.0.113.9", QStringLiteral("alex@demo.onsite"), QStringLiteral("onsite-demo")) == 429);
+    CHECK(attempt("198.51.100.7", QStringLiteral("alex@demo.onsite"), QStringLiteral("onsite-demo")) == 200);
 }

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The README's deployment, run for real: packaging/nginx/onsite.conf (ports, certificate and
+# paths adapted to a temporary directory) terminating TLS in front of two onsite-server
+# processes that share one PostgreSQL database. Checks that requests through nginx reach both
+# processes, that a body over nginx's cap is refused with 413, and that the service keeps
+# answering when one process is killed.
+set -euo pipefail
+server_bin=$1
+src=$(cd "$(dirname "$0")/../.." && pwd)
+pg=${ONSITE_TEST_PG_URL:?ONSITE_TEST_PG_URL must name the test PostgreSQL}
+work=$(mktemp -d /tmp/onsite-deploy.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; for f in "$work"/*.log; do echo "== $f"; tail -20 "$f"; done >&2; exit 1; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+db="onsite_deploy_$$"
+psql "$pg" -qc "CREATE DATABASE $db" >/dev/null
+dburl="${pg%/*}/$db"
+
+start_server() { # name port [--demo]
+  "$server_bin" --listen "127.0.0.1:$2" --db "$dburl" --files "$work/files" ${3:-} \
+    >"$work/$1.out" 2>"$work/$1.log" &
+  pids+=($!)
+  for _ in $(seq 100); do grep -q "Listening on" "$work/$1.out" 2>/dev/null && return; sleep 0.1; done
+  fail "$1 did not start"
+}
+a_port=$(free_port); b_port=$(free_port); tls_port=$(free_port)
+start_server a "$a_port" --demo
+start_server b "$b_port"
+a_pid=${pids[0]}
+
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \
+  -keyout "$work/privkey.pem" -out "$work/fullchain.pem" >/dev/null 2>&1
+# The shipped configuration, adapted only where a test must differ from a real host.
+sed -e "s#server 127.0.0.1:8751#server 127.0.0.1:$a_port#" \
+    -e "s#server 127.0.0.1:8752#server 127.0.0.1:$b_port#" \
+    -e "s#listen 443 ssl;#listen 127.0.0.1:$tls_port ssl;#" \
+    -e "s#listen 80;#listen 127.0.0.1:$(free_port);#" \
+    -e "s#/etc/ssl/onsite/#$work/#g" \
+    -e "s#/etc/nginx/onsite-proxy.conf#$src/packaging/nginx/onsite-proxy.conf#" \
+    "$src/packaging/nginx/onsite.conf" >"$work/onsite.conf"
+mkdir -p "$work/tmp"; chmod 777 "$work/tmp"
+cat >"$work/nginx.conf" <<CONF
+daemon on;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 256; }
+http {
+  access_log $work/nginx-access.log;
+  client_body_temp_path $work/tmp/body;
+  proxy_temp_path $work/tmp/proxy;
+  fastcgi_temp_path $work/tmp/fastcgi;
+  uwsgi_temp_path $work/tmp/uwsgi;
+  scgi_temp_path $work/tmp/scgi;
+  include $work/onsite.conf;
+}
+CONF
+nginx -c "$work/nginx.conf" -p "$work" || fail "nginx did not start"
+base="https://127.0.0.1:$tls_port/api/v1"
+
+token=$(curl -sk -X POST "$base/session" -H 'Content-Type: application/json' \
+  -d '{"email":"alex@demo.onsite","password":"onsite-demo"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])') \
+  || fail "sign-in through nginx"
+for _ in $(seq 20); do
+  code=$(curl -sk -o /dev/null -w '%{http_code}' "$base/changes?since=0&limit=5" -H "Authorization: Bearer $token")
+  [ "$code" = 200 ] || fail "GET /changes through nginx answered $code"
+done
+a_hits=$(grep -c "GET /api/v1/changes" "$work/a.log" || true)
+b_hits=$(grep -c "GET /api/v1/changes" "$work/b.log" || true)
+[ "$a_hits" -gt 0 ] && [ "$b_hits" -gt 0 ] || fail "requests did not reach both servers (a=$a_hits b=$b_hits)"
+echo "both servers answered: a=$a_hits b=$b_hits"
+
+# A session made through one process works on the other: all state is in PostgreSQL.
+me_a=$(curl -s "http://127.0.0.1:$a_port/api/v1/me" -H "Authorization: Bearer $token" -o /dev/null -w '%{http_code}')
+me_b=$(curl -s "http://127.0.0.1:$b_port/api/v1/me" -H "Authorization: Bearer $token" -o /dev/null -w '%{http_code}')
+[ "$me_a" = 200 ] && [ "$me_b" = 200 ] || fail "the session is not shared (a=$me_a b=$me_b)"
+
+head -c 2000000 /dev/zero | tr '\0' 'a' >"$work/big.json"
+code=$(curl -sk -o /dev/null -w '%{http_code}' -X POST "$base/session" -H 'Content-Type: application/json' --data-binary @"$work/big.json")
+[ "$code" = 413 ] || fail "an oversized body got $code, expected 413 from nginx"
+grep -q "POST /api/v1/session 413" "$work/a.log" "$work/b.log" && fail "the oversized body reached a server"
+
+code=$(curl -sk -o /dev/null -w '%{http_code}' "http://127.0.0.1:$tls_port/api/v1/me")
+[ "$code" = 400 ] || fail "plain HTTP on the TLS port answered $code"
+
+kill -9 "$a_pid"
+for _ in $(seq 10); do
+  code=$(curl -sk -o /dev/null -w '%{http_code}' "$base/me" -H "Authorization: Bearer $token")
+  [ "$code" = 200 ] || fail "with one server killed, GET /me answered $code"
+done
+echo "deployment checks passed"
