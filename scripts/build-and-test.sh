@@ -9,8 +9,14 @@ build=${ONSITE_BUILD_DIR:-$root/build}
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j2
 pgdir=$(mktemp -d /tmp/onsite-pg.XXXXXX)
-trap './scripts/test-postgres.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT
+cleanup() {
+  local rc=$?
+  "$root/scripts/test-postgres.sh" stop "$pgdir"
+  rm -rf "$pgdir"
+  exit $rc
+}
+trap cleanup EXIT
 export ONSITE_TEST_PG_URL
-ONSITE_TEST_PG_URL=$(./scripts/test-postgres.sh start "$pgdir")
+ONSITE_TEST_PG_URL=$("$root/scripts/test-postgres.sh" start "$pgdir")
 cd "$build"
 QT_QPA_PLATFORM=offscreen ctest -j2 --output-on-failure --timeout 600

@@ -203,7 +203,8 @@ bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *comp
                                     {CK::CloseoutNotes, true}};
     const QList<ChecklistItem> light{{CK::CheckInOut, true}, {CK::Deliverables, true}};
     const QList<ChecklistItem> phoneList{
-        {CK::ConfirmSchedule, true}, {CK::CheckInOut, true}, {CK::CloseoutNotes, false}};
+        {CK::ConfirmSchedule, true}, {CK::CheckInOut, true}, {CK::Deliverables, true},
+        {CK::CloseoutNotes, false}};
     QList<CompanyDef> companies{
         {0, QStringLiteral("Northwind Retail Services"), true, true, phoneList},
         {0, QStringLiteral("Bluebird Telecom"), false, false, full},

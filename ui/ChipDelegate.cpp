@@ -51,10 +51,14 @@ void ChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     int x = opt.rect.left() + 4;
     const int h = fm.height() + 4;
     const int y = opt.rect.center().y() - h / 2;
-    for (const QString &t : texts) {
-        const int w = fm.horizontalAdvance(t) + 12;
-        if (x + w > opt.rect.right())
+    for (const QString &full : texts) {
+        // A chip that does not fit is shortened with an ellipsis, never dropped: the colour
+        // alone must not carry the meaning.
+        const int room = opt.rect.right() - 4 - x;
+        if (room < fm.horizontalAdvance(QStringLiteral("W…")) + 12)
             break;
+        const QString t = fm.elidedText(full, Qt::ElideRight, room - 12);
+        const int w = fm.horizontalAdvance(t) + 12;
         const QRect chip(x, y, w, h);
         QPainterPath path;
         path.addRoundedRect(chip, h / 2.0, h / 2.0);

@@ -101,7 +101,7 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     QHeaderView *h = m_table->horizontalHeader();
     h->setSectionResizeMode(QHeaderView::Interactive);
     h->setStretchLastSection(true);
-    const int widths[] = {290, 180, 130, 190, 125, 150, 90};
+    const int widths[] = {255, 170, 125, 185, 135, 140, 80};
     for (int c = 0; c < 7; ++c)
         h->resizeSection(c, widths[c]);
     connect(m_table, &QTableView::activated, this, &MainWindow::openRow);
