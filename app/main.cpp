@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -21,6 +22,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("onsite"));
     QApplication::setApplicationDisplayName(QStringLiteral("Onsite"));
     QApplication::setApplicationVersion(QStringLiteral(ONSITE_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/onsite/onsite.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("org.onsite.Onsite"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -30,12 +33,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption server(QStringLiteral("server"),
                                     QApplication::translate("main", "Onsite server to sign in to."),
                                     QStringLiteral("URL"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QApplication::translate("main", "Where the local cache lives."),
-                                     QStringLiteral("DIR"));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"), QApplication::translate("main", "Where the local cache lives."),
+        QStringLiteral("DIR"));
     const QCommandLineOption demo(
         QStringLiteral("demo"),
-        QApplication::translate("main", "Start the bundled server with demo data and sign in to it."));
+        QApplication::translate("main",
+                                "Start the bundled server with demo data and sign in to it."));
     parser.addOptions({server, dataDir, demo});
     parser.process(app);
 
@@ -43,10 +47,10 @@ int main(int argc, char *argv[])
     QTemporaryDir demoDir;
     if (isDemo)
         QApplication::setApplicationName(QStringLiteral("onsite-demo")); // separate settings
-    const QString dir = parser.isSet(dataDir)
-                            ? parser.value(dataDir)
-                            : isDemo ? demoDir.filePath(QStringLiteral("client"))
-                                     : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString dir = parser.isSet(dataDir) ? parser.value(dataDir)
+                        : isDemo
+                            ? demoDir.filePath(QStringLiteral("client"))
+                            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 
     SystemClock clock;
     std::unique_ptr<CredentialStore> credentials;
@@ -62,17 +66,19 @@ int main(int argc, char *argv[])
     if (isDemo) {
         window.showMessage(QApplication::translate("main", "Starting the demo server…"));
         QObject::connect(&embedded, &EmbeddedServer::ready, &controller, [&](const QUrl &url) {
-            controller.signIn(url, QStringLiteral("alex@demo.onsite"), QStringLiteral("onsite-demo"));
+            controller.signIn(url, QStringLiteral("alex@demo.onsite"),
+                              QStringLiteral("onsite-demo"));
         });
         QObject::connect(&embedded, &EmbeddedServer::failed, &window, [&](const QString &message) {
             QMessageBox::critical(&window, QApplication::translate("main", "Demo server"), message);
         });
         QObject::connect(&controller, &AppController::signInFailed, &window,
                          [&](const QString &message) { window.showMessage(message); });
-        embedded.start({QStringLiteral("--demo"), QStringLiteral("--listen"),
-                        QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"),
-                        QStringLiteral("sqlite:") + demoDir.filePath(QStringLiteral("server.sqlite")),
-                        QStringLiteral("--files"), demoDir.filePath(QStringLiteral("files"))});
+        embedded.start(
+            {QStringLiteral("--demo"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+             QStringLiteral("--db"),
+             QStringLiteral("sqlite:") + demoDir.filePath(QStringLiteral("server.sqlite")),
+             QStringLiteral("--files"), demoDir.filePath(QStringLiteral("files"))});
     } else if (parser.isSet(server)) {
         controller.showSignIn(QString());
         controller.signInDialog()->setServer(parser.value(server));

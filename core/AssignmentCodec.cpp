@@ -7,8 +7,10 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
-namespace onsite {
-namespace {
+namespace onsite
+{
+namespace
+{
 
 QJsonValue instant(const QDateTime &t)
 {
@@ -45,9 +47,8 @@ QJsonObject AssignmentCodec::toJson(const Assignment &a)
     o.insert(QStringLiteral("rev"), a.rev);
     o.insert(QStringLiteral("status"), toWire(a.status));
     o.insert(QStringLiteral("title"), a.title);
-    o.insert(QStringLiteral("company"),
-             QJsonObject{{QStringLiteral("id"), a.company.id},
-                         {QStringLiteral("name"), a.company.name}});
+    o.insert(QStringLiteral("company"), QJsonObject{{QStringLiteral("id"), a.company.id},
+                                                    {QStringLiteral("name"), a.company.name}});
     o.insert(QStringLiteral("description"), a.description);
     o.insert(QStringLiteral("instructions"), a.instructions);
     o.insert(QStringLiteral("special_instructions"), a.specialInstructions);

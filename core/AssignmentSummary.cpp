@@ -2,7 +2,8 @@
 
 #include "Rules.h"
 
-namespace onsite {
+namespace onsite
+{
 
 AssignmentSummary AssignmentSummary::of(const Assignment &a)
 {

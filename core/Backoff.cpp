@@ -3,7 +3,8 @@
 #include <QRandomGenerator>
 #include <algorithm>
 
-namespace onsite {
+namespace onsite
+{
 
 int Backoff::nextDelayMs()
 {

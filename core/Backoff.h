@@ -2,14 +2,16 @@
 
 #include <QtGlobal>
 
-namespace onsite {
+namespace onsite
+{
 
 // Bounded exponential backoff with jitter: 1 s, 2 s, 4 s ... capped (5 min by default), so a
 // server that comes back is found soon and a fleet of clients does not retry in lockstep.
 class Backoff
 {
 public:
-    explicit Backoff(int baseMs = 1000, int maxMs = 5 * 60 * 1000) : m_baseMs(baseMs), m_maxMs(maxMs)
+    explicit Backoff(int baseMs = 1000, int maxMs = 5 * 60 * 1000)
+        : m_baseMs(baseMs), m_maxMs(maxMs)
     {
     }
     int nextDelayMs();

@@ -5,7 +5,8 @@
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 
-namespace onsite {
+namespace onsite
+{
 
 ChangesJob::ChangesJob(QNetworkAccessManager *nam, QUrl apiBase, QString token, QString since,
                        int limit, QObject *parent)

@@ -6,7 +6,8 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
-namespace onsite {
+namespace onsite
+{
 
 EmbeddedServer::EmbeddedServer(QObject *parent) : QObject(parent), m_program(defaultProgram())
 {
@@ -23,7 +24,10 @@ EmbeddedServer::EmbeddedServer(QObject *parent) : QObject(parent), m_program(def
     });
 }
 
-EmbeddedServer::~EmbeddedServer() { stop(); }
+EmbeddedServer::~EmbeddedServer()
+{
+    stop();
+}
 
 QString EmbeddedServer::defaultProgram()
 {

@@ -4,7 +4,8 @@
 #include <QProcess>
 #include <QUrl>
 
-namespace onsite {
+namespace onsite
+{
 
 // Runs the bundled onsite-server on a free loopback port for `onsite --demo` and for tests,
 // and stops it with its owner. The server prints "Listening on URL" once it accepts requests.

@@ -3,11 +3,12 @@
 #include <array>
 #include <utility>
 
-namespace onsite {
-namespace {
+namespace onsite
+{
+namespace
+{
 
-template <typename E, std::size_t N>
-using Table = std::array<std::pair<E, const char *>, N>;
+template <typename E, std::size_t N> using Table = std::array<std::pair<E, const char *>, N>;
 
 const Table<AssignmentStatus, 6> kStatus{{{AssignmentStatus::Assigned, "assigned"},
                                           {AssignmentStatus::InProgress, "in_progress"},
@@ -15,7 +16,8 @@ const Table<AssignmentStatus, 6> kStatus{{{AssignmentStatus::Assigned, "assigned
                                           {AssignmentStatus::Approved, "approved"},
                                           {AssignmentStatus::Paid, "paid"},
                                           {AssignmentStatus::Cancelled, "cancelled"}}};
-const Table<PricingType, 2> kPricing{{{PricingType::Flat, "flat"}, {PricingType::Hourly, "hourly"}}};
+const Table<PricingType, 2> kPricing{
+    {{PricingType::Flat, "flat"}, {PricingType::Hourly, "hourly"}}};
 const Table<ChecklistKind, 4> kChecklist{{{ChecklistKind::ConfirmSchedule, "confirm_schedule"},
                                           {ChecklistKind::CheckInOut, "check_in_out"},
                                           {ChecklistKind::Deliverables, "deliverables"},
@@ -53,22 +55,67 @@ template <typename E, std::size_t N> std::optional<E> parse(const Table<E, N> &t
 
 } // namespace
 
-QString toWire(AssignmentStatus v) { return name(kStatus, v); }
-QString toWire(PricingType v) { return name(kPricing, v); }
-QString toWire(ChecklistKind v) { return name(kChecklist, v); }
-QString toWire(TaskType v) { return name(kTask, v); }
-QString toWire(TimeLogSource v) { return name(kSource, v); }
-QString toWire(FundsKind v) { return name(kFundsKind, v); }
-QString toWire(FundsStatus v) { return name(kFundsStatus, v); }
-QString toWire(DeliverableKind v) { return name(kDeliverable, v); }
+QString toWire(AssignmentStatus v)
+{
+    return name(kStatus, v);
+}
+QString toWire(PricingType v)
+{
+    return name(kPricing, v);
+}
+QString toWire(ChecklistKind v)
+{
+    return name(kChecklist, v);
+}
+QString toWire(TaskType v)
+{
+    return name(kTask, v);
+}
+QString toWire(TimeLogSource v)
+{
+    return name(kSource, v);
+}
+QString toWire(FundsKind v)
+{
+    return name(kFundsKind, v);
+}
+QString toWire(FundsStatus v)
+{
+    return name(kFundsStatus, v);
+}
+QString toWire(DeliverableKind v)
+{
+    return name(kDeliverable, v);
+}
 
-template <> std::optional<AssignmentStatus> fromWire(const QString &s) { return parse(kStatus, s); }
-template <> std::optional<PricingType> fromWire(const QString &s) { return parse(kPricing, s); }
-template <> std::optional<ChecklistKind> fromWire(const QString &s) { return parse(kChecklist, s); }
-template <> std::optional<TaskType> fromWire(const QString &s) { return parse(kTask, s); }
-template <> std::optional<TimeLogSource> fromWire(const QString &s) { return parse(kSource, s); }
-template <> std::optional<FundsKind> fromWire(const QString &s) { return parse(kFundsKind, s); }
-template <> std::optional<FundsStatus> fromWire(const QString &s) { return parse(kFundsStatus, s); }
+template <> std::optional<AssignmentStatus> fromWire(const QString &s)
+{
+    return parse(kStatus, s);
+}
+template <> std::optional<PricingType> fromWire(const QString &s)
+{
+    return parse(kPricing, s);
+}
+template <> std::optional<ChecklistKind> fromWire(const QString &s)
+{
+    return parse(kChecklist, s);
+}
+template <> std::optional<TaskType> fromWire(const QString &s)
+{
+    return parse(kTask, s);
+}
+template <> std::optional<TimeLogSource> fromWire(const QString &s)
+{
+    return parse(kSource, s);
+}
+template <> std::optional<FundsKind> fromWire(const QString &s)
+{
+    return parse(kFundsKind, s);
+}
+template <> std::optional<FundsStatus> fromWire(const QString &s)
+{
+    return parse(kFundsStatus, s);
+}
 template <> std::optional<DeliverableKind> fromWire(const QString &s)
 {
     return parse(kDeliverable, s);

@@ -3,7 +3,8 @@
 #include <QTimeZone>
 #include <cmath>
 
-namespace onsite {
+namespace onsite
+{
 
 JsonReader::JsonReader(const QJsonObject &object, QString path, QString *error)
     : m_object(object), m_path(std::move(path)), m_error(error)
@@ -83,8 +84,7 @@ QDateTime JsonReader::instant(const char *key, bool required)
         return {};
     const QDateTime t = v.isString() ? parseInstant(v.toString()) : QDateTime();
     if (!t.isValid())
-        fail(QString::fromLatin1(key),
-             QStringLiteral("expected an ISO 8601 UTC time ending in Z"));
+        fail(QString::fromLatin1(key), QStringLiteral("expected an ISO 8601 UTC time ending in Z"));
     return t;
 }
 

@@ -2,8 +2,10 @@
 
 #include <qt6keychain/keychain.h>
 
-namespace onsite {
-namespace {
+namespace onsite
+{
+namespace
+{
 
 const QString kService = QStringLiteral("Onsite");
 

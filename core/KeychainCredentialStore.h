@@ -2,7 +2,8 @@
 
 #include "CredentialStore.h"
 
-namespace onsite {
+namespace onsite
+{
 
 class KeychainCredentialStore : public CredentialStore
 {

@@ -9,7 +9,8 @@
 #include <QSqlError>
 #include <QVariant>
 
-namespace onsite {
+namespace onsite
+{
 
 QList<LocalStore::Migration> LocalStore::migrations()
 {
@@ -40,13 +41,22 @@ QList<LocalStore::Migration> LocalStore::migrations()
     };
 }
 
-int LocalStore::latestVersion() { return migrations().constLast().version; }
+int LocalStore::latestVersion()
+{
+    return migrations().constLast().version;
+}
 
 LocalStore::LocalStore(QString connectionName) : m_name(std::move(connectionName)) {}
 
-LocalStore::~LocalStore() { close(); }
+LocalStore::~LocalStore()
+{
+    close();
+}
 
-bool LocalStore::isOpen() const { return m_db.isOpen(); }
+bool LocalStore::isOpen() const
+{
+    return m_db.isOpen();
+}
 
 void LocalStore::close()
 {
@@ -245,7 +255,10 @@ bool LocalStore::setMeta(const QString &key, const QString &value, QString *erro
     return false;
 }
 
-QString LocalStore::cursor() { return meta(QStringLiteral("sync_cursor")); }
+QString LocalStore::cursor()
+{
+    return meta(QStringLiteral("sync_cursor"));
+}
 
 bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<qint64> &removed,
                                   const QString &cursor, QString *error)
@@ -314,8 +327,8 @@ std::optional<Assignment> LocalStore::assignment(qint64 id)
     if (!q.exec() || !q.next())
         return std::nullopt;
     QString error;
-    return AssignmentCodec::fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(),
-                                     &error);
+    return AssignmentCodec::fromJson(
+        QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(), &error);
 }
 
 QList<AssignmentSummary> LocalStore::summaries(QString *error)
@@ -325,7 +338,8 @@ QList<AssignmentSummary> LocalStore::summaries(QString *error)
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
             "SELECT id, title, company, city, region, address, postal_code, time_zone, start_ms,"
-            " status, done, required, next_key, next_what, next_ms, labels FROM assignment_rows"))) {
+            " status, done, required, next_key, next_what, next_ms, labels FROM "
+            "assignment_rows"))) {
         if (error)
             *error = q.lastError().text();
         return out;
@@ -341,7 +355,8 @@ QList<AssignmentSummary> LocalStore::summaries(QString *error)
         s.postalCode = q.value(6).toString();
         s.timeZone = q.value(7).toString();
         s.startMs = q.value(8).toLongLong();
-        s.status = fromWire<AssignmentStatus>(q.value(9).toString()).value_or(AssignmentStatus::Assigned);
+        s.status =
+            fromWire<AssignmentStatus>(q.value(9).toString()).value_or(AssignmentStatus::Assigned);
         s.done = q.value(10).toInt();
         s.required = q.value(11).toInt();
         s.nextKey = q.value(12).toString();

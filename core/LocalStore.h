@@ -8,7 +8,8 @@
 #include <QStringList>
 #include <optional>
 
-namespace onsite {
+namespace onsite
+{
 
 struct AssignmentSummary;
 
@@ -32,8 +33,7 @@ public:
 
     // Opens (creating if needed) and migrates the file. On failure says why in *error and
     // leaves the file at the last version that migrated completely.
-    bool open(const QString &path, QString *error,
-              const QList<Migration> &steps = migrations());
+    bool open(const QString &path, QString *error, const QList<Migration> &steps = migrations());
     void close();
     bool isOpen() const;
 

@@ -3,7 +3,8 @@
 #include "NetworkJob.h"
 #include "Worker.h"
 
-namespace onsite {
+namespace onsite
+{
 
 // GET /me
 class MeJob : public NetworkJob

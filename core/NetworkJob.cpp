@@ -5,7 +5,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
-namespace onsite {
+namespace onsite
+{
 
 NetworkJob::NetworkJob(QNetworkAccessManager *nam, QUrl apiBase, QString token, QObject *parent)
     : QObject(parent), m_nam(nam), m_apiBase(std::move(apiBase)), m_token(std::move(token))
@@ -92,9 +93,9 @@ void NetworkJob::onReplyFinished()
                  : serverMessage);
     } else if (m_httpStatus >= 400) {
         fail(ErrorKind::Fatal, serverCode,
-             serverMessage.isEmpty() ? tr("The server refused the request (HTTP %1).")
-                                           .arg(m_httpStatus)
-                                     : serverMessage);
+             serverMessage.isEmpty()
+                 ? tr("The server refused the request (HTTP %1).").arg(m_httpStatus)
+                 : serverMessage);
     } else if (reply->error() != QNetworkReply::NoError) {
         fail(ErrorKind::Retry, QStringLiteral("network"), reply->errorString());
     } else if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {

@@ -1,6 +1,7 @@
 #include "Rules.h"
 
-namespace onsite {
+namespace onsite
+{
 
 bool Rules::isActive(const Assignment &a)
 {
@@ -77,8 +78,7 @@ QList<Label> Rules::potentialLabels(const Assignment &a)
         if (deadline.isValid() && late)
             out.append({QString::fromLatin1(code), labelText(QString::fromLatin1(code)), deadline});
     };
-    add("not_confirmed", a.schedule.confirmBy,
-        isNotConfirmed(a, a.schedule.confirmBy.addMSecs(1)));
+    add("not_confirmed", a.schedule.confirmBy, isNotConfirmed(a, a.schedule.confirmBy.addMSecs(1)));
     add("worker_late", checkinWindowCloses(a), isWorkerLate(a, checkinWindowCloses(a).addMSecs(1)));
     add("deliverables_late", a.deliverablesDueAt,
         areDeliverablesLate(a, a.deliverablesDueAt.addMSecs(1)));
@@ -185,8 +185,7 @@ NextDue Rules::nextDue(const Assignment &a)
     };
     // In the order a worker meets them on the day.
     if (requiredOpen(QStringLiteral("confirm_schedule")))
-        return {QStringLiteral("confirm_schedule"), tr("Confirm schedule"),
-                a.schedule.confirmBy};
+        return {QStringLiteral("confirm_schedule"), tr("Confirm schedule"), a.schedule.confirmBy};
     if (isCheckedIn(a))
         return {QStringLiteral("check_out"), tr("Check out"), a.schedule.end};
     if (!hasCompletedVisit(a) && a.status == AssignmentStatus::Assigned)

@@ -5,10 +5,12 @@
 #include <QCoreApplication>
 #include <QList>
 
-namespace onsite {
+namespace onsite
+{
 
 struct ChecklistEntry {
-    QString key; // "confirm_schedule", "check_in_out", "deliverables", "closeout_notes", "task:<id>"
+    QString
+        key; // "confirm_schedule", "check_in_out", "deliverables", "closeout_notes", "task:<id>"
     QString title;
     bool required = true;
     bool done = false;
@@ -22,8 +24,8 @@ struct ChecklistProgress {
 };
 
 struct NextDue {
-    QString key;  // empty: nothing due
-    QString what; // for people, e.g. "Confirm schedule"
+    QString key;        // empty: nothing due
+    QString what;       // for people, e.g. "Confirm schedule"
     QDateTime deadline; // null when the step has no deadline
 };
 

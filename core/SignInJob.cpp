@@ -2,7 +2,8 @@
 
 #include <QNetworkAccessManager>
 
-namespace onsite {
+namespace onsite
+{
 
 SignInJob::SignInJob(QNetworkAccessManager *nam, QUrl apiBase, QString email, QString password,
                      QObject *parent)

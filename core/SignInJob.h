@@ -3,7 +3,8 @@
 #include "NetworkJob.h"
 #include "Worker.h"
 
-namespace onsite {
+namespace onsite
+{
 
 // POST /session {email, password} -> {token, worker}
 class SignInJob : public NetworkJob

@@ -2,7 +2,8 @@
 
 #include <QNetworkAccessManager>
 
-namespace onsite {
+namespace onsite
+{
 
 QNetworkReply *SignOutJob::send(QNetworkAccessManager *nam, QNetworkRequest request)
 {

@@ -3,7 +3,8 @@
 #include <QCoreApplication>
 #include <QHash>
 
-namespace onsite {
+namespace onsite
+{
 
 QDateTime SiteTime::inZone(const QDateTime &utc, const QString &ianaZone)
 {

@@ -8,7 +8,8 @@
 #include <QTimer>
 #include <QUuid>
 
-namespace onsite {
+namespace onsite
+{
 
 SyncEngine::SyncEngine(QString databasePath, QUrl apiBase, QObject *parent)
     : QObject(parent), m_path(std::move(databasePath)), m_apiBase(std::move(apiBase))
@@ -38,7 +39,10 @@ void SyncEngine::open()
         Q_EMIT pendingCountChanged(m_store->pendingOperationCount());
 }
 
-void SyncEngine::setToken(const QString &token) { m_token = token; }
+void SyncEngine::setToken(const QString &token)
+{
+    m_token = token;
+}
 
 void SyncEngine::setIntervalSecs(int secs)
 {

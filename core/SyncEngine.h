@@ -12,8 +12,8 @@
 class QNetworkAccessManager;
 class QTimer;
 
-namespace onsite {
-
+namespace onsite
+{
 
 class LocalStore;
 
@@ -37,7 +37,7 @@ public:
     bool isRunning() const { return m_job != nullptr; }
 
 public Q_SLOTS:
-    void open();                     // opens the store on the engine's thread
+    void open(); // opens the store on the engine's thread
     void setToken(const QString &token);
     void setIntervalSecs(int secs); // 0: no periodic sync
     void syncNow();

@@ -3,7 +3,8 @@
 #include <QJsonObject>
 #include <QString>
 
-namespace onsite {
+namespace onsite
+{
 
 struct Worker {
     qint64 id = 0;

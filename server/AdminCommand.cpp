@@ -10,8 +10,10 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
-namespace onsite::server {
-namespace {
+namespace onsite::server
+{
+namespace
+{
 
 int usage(QTextStream &out)
 {
@@ -52,7 +54,8 @@ int importWithHistory(qint64 companyId, const QJsonArray &items, const QDateTime
         if (!a)
             return fail(ApiError::badRequest(QStringLiteral("item %1: %2").arg(i).arg(why)));
         if (!ServerStore::worker(workerId).contains(QStringLiteral("id")))
-            return fail(ApiError::badRequest(QStringLiteral("item %1: worker_id: no such worker").arg(i)));
+            return fail(
+                ApiError::badRequest(QStringLiteral("item %1: worker_id: no such worker").arg(i)));
         a->company.id = companyId;
         ServerStore::insertAssignment(companyId, workerId, *a, now, &err, false);
         if (err)
@@ -108,8 +111,8 @@ int AdminCommand::run(const QStringList &args)
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
         if (!doc.isArray())
-            return fail(ApiError::badRequest(
-                QStringLiteral("%1: expected a JSON array (%2)").arg(args.at(2), pe.errorString())));
+            return fail(ApiError::badRequest(QStringLiteral("%1: expected a JSON array (%2)")
+                                                 .arg(args.at(2), pe.errorString())));
         const QJsonArray items = doc.array();
         const qint64 companyId = args.at(1).toLongLong();
         if (history)

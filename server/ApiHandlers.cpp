@@ -7,8 +7,10 @@
 #include <QJsonParseError>
 #include <QSet>
 
-namespace onsite::server {
-namespace {
+namespace onsite::server
+{
+namespace
+{
 
 ApiError methodNotAllowed(const ApiRequest &r)
 {
@@ -61,8 +63,8 @@ ApiResponse session(const ApiRequest &r)
     ApiError err;
     if (r.method == QLatin1String("DELETE")) {
         if (r.bearerToken().isEmpty() || !ServerStore::workerForToken(r.bearerToken()))
-            return ApiResponse::error({401, QStringLiteral("unauthorized"),
-                                       QStringLiteral("Sign in first.")});
+            return ApiResponse::error(
+                {401, QStringLiteral("unauthorized"), QStringLiteral("Sign in first.")});
         ServerStore::signOut(r.bearerToken());
         return ApiResponse::noContent();
     }
@@ -110,8 +112,7 @@ ApiResponse company(const ApiRequest &r, const QDateTime &now)
             return ApiResponse::error(err);
         return result(ServerStore::patchAssignment(*companyId, id, in, now, &err), err);
     }
-    return ApiResponse::error(
-        ApiError::notFound(QStringLiteral("route /api/v1/%1").arg(r.path)));
+    return ApiResponse::error(ApiError::notFound(QStringLiteral("route /api/v1/%1").arg(r.path)));
 }
 
 ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
@@ -148,8 +149,7 @@ ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
             return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
         return result(ServerStore::workerAssignment(workerId, id, now, &err), err);
     }
-    return ApiResponse::error(
-        ApiError::notFound(QStringLiteral("route /api/v1/%1").arg(r.path)));
+    return ApiResponse::error(ApiError::notFound(QStringLiteral("route /api/v1/%1").arg(r.path)));
 }
 
 } // namespace

@@ -2,7 +2,8 @@
 
 #include <QJsonDocument>
 
-namespace onsite::server {
+namespace onsite::server
+{
 
 ApiResponse ApiResponse::json(const QJsonObject &o, int status)
 {
@@ -11,10 +12,10 @@ ApiResponse ApiResponse::json(const QJsonObject &o, int status)
 
 ApiResponse ApiResponse::error(const ApiError &e)
 {
-    ApiResponse r = json({{QStringLiteral("error"),
-                           QJsonObject{{QStringLiteral("code"), e.code},
-                                       {QStringLiteral("message"), e.message}}}},
-                         e.status);
+    ApiResponse r =
+        json({{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), e.code},
+                                                    {QStringLiteral("message"), e.message}}}},
+             e.status);
     if (e.status == 429)
         r.headers.append(qMakePair(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("900")));
     return r;

@@ -6,8 +6,10 @@
 #include <QThread>
 #include <QUrl>
 
-namespace onsite::server {
-namespace {
+namespace onsite::server
+{
+namespace
+{
 
 struct Settings {
     QString driver;
@@ -56,7 +58,10 @@ QStringList schema(bool pg)
 
 } // namespace
 
-qint64 Database::nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 Database::nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 bool Database::configure(const QString &url, QString *error)
 {
@@ -90,7 +95,10 @@ bool Database::configure(const QString &url, QString *error)
     return true;
 }
 
-bool Database::isPostgres() { return g_settings.driver == QLatin1String("QPSQL"); }
+bool Database::isPostgres()
+{
+    return g_settings.driver == QLatin1String("QPSQL");
+}
 
 QSqlDatabase Database::connection()
 {
@@ -191,8 +199,7 @@ bool Transaction::commit()
 {
     m_done = true;
     QSqlQuery q(m_db);
-    const bool ok =
-        Database::isPostgres() ? m_db.commit() : q.exec(QStringLiteral("COMMIT"));
+    const bool ok = Database::isPostgres() ? m_db.commit() : q.exec(QStringLiteral("COMMIT"));
     if (!ok) {
         qWarning().noquote() << "commit:"
                              << (Database::isPostgres() ? m_db.lastError() : q.lastError()).text();
@@ -224,6 +231,9 @@ qint64 Sql::execReturning(const QVariantList &values)
     return v;
 }
 
-QString Sql::error() const { return m_query.lastError().text(); }
+QString Sql::error() const
+{
+    return m_query.lastError().text();
+}
 
 } // namespace onsite::server

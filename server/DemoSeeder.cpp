@@ -8,8 +8,10 @@
 #include <QJsonArray>
 #include <QUuid>
 
-namespace onsite::server {
-namespace {
+namespace onsite::server
+{
+namespace
+{
 
 struct Place {
     const char *address;
@@ -40,7 +42,10 @@ const char *kTitles[] = {"Replace POS terminal and test card reader",
                          "Image and deploy 6 workstations",
                          "Replace receipt printers at 3 lanes"};
 
-QString uuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString uuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
 struct CompanyDef {
     qint64 id;
@@ -101,11 +106,15 @@ Assignment make(const CompanyDef &c, int n, AssignmentStatus status, qint64 star
     }
     a.checklist = c.checklist;
     if (n % 2 == 0)
-        a.tasks.append({uuid(), TaskType::Checkbox,
-                        QStringLiteral("Confirm old equipment boxed for return"), true, {}, {}});
+        a.tasks.append({uuid(),
+                        TaskType::Checkbox,
+                        QStringLiteral("Confirm old equipment boxed for return"),
+                        true,
+                        {},
+                        {}});
     if (n % 5 == 0)
-        a.tasks.append({uuid(), TaskType::Number, QStringLiteral("Number of devices replaced"),
-                        true, {}, {}});
+        a.tasks.append(
+            {uuid(), TaskType::Number, QStringLiteral("Number of devices replaced"), true, {}, {}});
     a.deliverableRequirements.append(
         {uuid(), DeliverableKind::SignOff, QStringLiteral("Signed work order"), 1});
     a.deliverableRequirements.append(
@@ -143,8 +152,8 @@ void addDeliverables(Assignment &a, int upTo)
 
 void finishWork(Assignment &a)
 {
-    a.schedule.confirmedAt = a.schedule.confirmRequired ? a.schedule.confirmBy.addSecs(-7200)
-                                                        : QDateTime();
+    a.schedule.confirmedAt =
+        a.schedule.confirmRequired ? a.schedule.confirmBy.addSecs(-7200) : QDateTime();
     addVisit(a, 300, 2 * 3600 + 900, a.phoneCheckin.required);
     addDeliverables(a, 1000);
     for (Task &t : a.tasks) {
@@ -183,8 +192,8 @@ bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *comp
         Sql q(QStringLiteral("SELECT id, name FROM companies ORDER BY id"));
         q.exec();
         while (q.next() && !err)
-            companyTokens->append(
-                {q.value(1).toString(), ServerStore::createCompanyToken(q.value(0).toLongLong(), &err)});
+            companyTokens->append({q.value(1).toString(),
+                                   ServerStore::createCompanyToken(q.value(0).toLongLong(), &err)});
         if (err)
             *error = err.message;
         return !err;
@@ -202,9 +211,10 @@ bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *comp
                                     {CK::Deliverables, true},
                                     {CK::CloseoutNotes, true}};
     const QList<ChecklistItem> light{{CK::CheckInOut, true}, {CK::Deliverables, true}};
-    const QList<ChecklistItem> phoneList{
-        {CK::ConfirmSchedule, true}, {CK::CheckInOut, true}, {CK::Deliverables, true},
-        {CK::CloseoutNotes, false}};
+    const QList<ChecklistItem> phoneList{{CK::ConfirmSchedule, true},
+                                         {CK::CheckInOut, true},
+                                         {CK::Deliverables, true},
+                                         {CK::CloseoutNotes, false}};
     QList<CompanyDef> companies{
         {0, QStringLiteral("Northwind Retail Services"), true, true, phoneList},
         {0, QStringLiteral("Bluebird Telecom"), false, false, full},
@@ -215,11 +225,11 @@ bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *comp
         for (const ChecklistItem &i : c.checklist)
             checklist.append(QJsonObject{{QStringLiteral("kind"), toWire(i.kind)},
                                          {QStringLiteral("required"), i.required}});
-        c.id = ServerStore::createCompany(
-            c.name,
-            {{QStringLiteral("checklist"), checklist},
-             {QStringLiteral("counteroffers_allowed"), c.counteroffers}},
-            &err);
+        c.id =
+            ServerStore::createCompany(c.name,
+                                       {{QStringLiteral("checklist"), checklist},
+                                        {QStringLiteral("counteroffers_allowed"), c.counteroffers}},
+                                       &err);
     }
     if (err) {
         *error = err.message;
@@ -272,9 +282,8 @@ bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *comp
                                          QStringLiteral("Second switch needed re-racking"),
                                          FundsStatus::Approved, a.schedule.end));
         if (i == 4)
-            a.fundsRequests.append(funds(FundsKind::Bonus, 2500,
-                                         QStringLiteral("Weekend call-out"), FundsStatus::Declined,
-                                         a.schedule.end));
+            a.fundsRequests.append(funds(FundsKind::Bonus, 2500, QStringLiteral("Weekend call-out"),
+                                         FundsStatus::Declined, a.schedule.end));
         store(a, alex);
     }
     for (int i = 0; i < 4; ++i) { // pending approval
@@ -288,14 +297,14 @@ bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *comp
         store(a, alex);
     }
     for (int i = 0; i < 3; ++i) { // approved
-        Assignment a =
-            make(companies[i % 3], n++, AssignmentStatus::Approved, -(8 + i) * day, now);
+        Assignment a = make(companies[i % 3], n++, AssignmentStatus::Approved, -(8 + i) * day, now);
         finishWork(a);
         a.approvedAt = a.submittedAt.addSecs(day);
         store(a, alex);
     }
     for (int i = 0; i < 4; ++i) { // paid
-        Assignment a = make(companies[i % 3], n++, AssignmentStatus::Paid, -(15 + 3 * i) * day, now);
+        Assignment a =
+            make(companies[i % 3], n++, AssignmentStatus::Paid, -(15 + 3 * i) * day, now);
         finishWork(a);
         a.approvedAt = a.submittedAt.addSecs(day);
         a.paidAt = a.approvedAt.addSecs(5 * day);
@@ -307,9 +316,9 @@ bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *comp
     }
     // Blair: a few of their own.
     for (int i = 0; i < 4; ++i) {
-        const AssignmentStatus st = i < 2 ? AssignmentStatus::Assigned
-                                          : (i == 2 ? AssignmentStatus::InProgress
-                                                    : AssignmentStatus::Paid);
+        const AssignmentStatus st =
+            i < 2 ? AssignmentStatus::Assigned
+                  : (i == 2 ? AssignmentStatus::InProgress : AssignmentStatus::Paid);
         Assignment a = make(companies[(i + 1) % 3], n++, st, (i - 2) * day + 5 * hour, now);
         if (st == AssignmentStatus::Paid) {
             finishWork(a);

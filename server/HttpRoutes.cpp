@@ -10,8 +10,10 @@
 #include <QTextStream>
 #include <QtConcurrent>
 
-namespace onsite::server {
-namespace {
+namespace onsite::server
+{
+namespace
+{
 
 const QString kPrefix = QStringLiteral("/api/v1/");
 
@@ -31,14 +33,22 @@ protected:
 QString methodName(QHttpServerRequest::Method m)
 {
     switch (m) {
-    case QHttpServerRequest::Method::Get: return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Put: return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete: return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Post: return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Head: return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Options: return QStringLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch: return QStringLiteral("PATCH");
-    default: return QStringLiteral("OTHER");
+    case QHttpServerRequest::Method::Get:
+        return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Post:
+        return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QStringLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QStringLiteral("PATCH");
+    default:
+        return QStringLiteral("OTHER");
     }
 }
 
@@ -56,9 +66,9 @@ void accessLog(const ApiRequest &r, const QString &fullPath, int status, qint64 
     static QMutex mutex;
     QMutexLocker lock(&mutex);
     QTextStream err(stderr);
-    err << QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) << ' '
-        << r.peer.toString() << ' ' << r.method << ' ' << fullPath << ' ' << status << ' '
-        << bytes << ' ' << QString::number(double(us) / 1000.0, 'f', 1) << "ms\n";
+    err << QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) << ' ' << r.peer.toString()
+        << ' ' << r.method << ' ' << fullPath << ' ' << status << ' ' << bytes << ' '
+        << QString::number(double(us) / 1000.0, 'f', 1) << "ms\n";
 }
 
 } // namespace
@@ -91,9 +101,10 @@ HttpRoutes::HttpRoutes(QHttpServer *server, int threads, qint64 maxJsonBody, QOb
                 return QtFuture::makeReadyFuture(toQt(std::move(resp)));
             }
             if (req.body().size() > m_maxJsonBody) {
-                ApiResponse resp = ApiResponse::error(
-                    {413, QStringLiteral("too_large"),
-                     QStringLiteral("The request body is larger than %1 bytes.").arg(m_maxJsonBody)});
+                ApiResponse resp =
+                    ApiResponse::error({413, QStringLiteral("too_large"),
+                                        QStringLiteral("The request body is larger than %1 bytes.")
+                                            .arg(m_maxJsonBody)});
                 accessLog(r, fullPath, resp.status, resp.body.size(), timer.nsecsElapsed() / 1000);
                 return QtFuture::makeReadyFuture(toQt(std::move(resp)));
             }

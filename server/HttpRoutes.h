@@ -5,7 +5,8 @@
 
 class QHttpServer;
 
-namespace onsite::server {
+namespace onsite::server
+{
 
 // The one place that speaks the Qt HttpServer API (it changed between Qt 6.4 and 6.8): a
 // single rule takes every request, copies it, refuses oversized bodies with 413, runs the

@@ -3,17 +3,21 @@
 #include <QCryptographicHash>
 #include <sodium.h>
 
-namespace onsite::server {
+namespace onsite::server
+{
 
-bool Secrets::init() { return sodium_init() >= 0; }
+bool Secrets::init()
+{
+    return sodium_init() >= 0;
+}
 
 QString Secrets::hashPassword(const QString &password)
 {
     const QByteArray pw = password.toUtf8();
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(out, pw.constData(), quint64(pw.size()),
-                              crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    if (crypto_pwhash_str_alg(
+            out, pw.constData(), quint64(pw.size()), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
         return {};
     return QString::fromLatin1(out);
 }

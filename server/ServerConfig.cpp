@@ -4,15 +4,16 @@
 #include <QStandardPaths>
 #include <QTextStream>
 
-namespace onsite::server {
+namespace onsite::server
+{
 
 QString ServerConfig::usage()
 {
     return QStringLiteral(
-        "Usage: onsite-server [--listen ADDR:PORT] [--db sqlite:PATH|postgresql://...]\n"
-        "                     [--files DIR] [--demo] [--threads N]\n"
-        "       onsite-server admin [--db URL] COMMAND ...   (onsite-server admin help)\n"
-        "Defaults: --listen 127.0.0.1:8750, data in %1\n")
+               "Usage: onsite-server [--listen ADDR:PORT] [--db sqlite:PATH|postgresql://...]\n"
+               "                     [--files DIR] [--demo] [--threads N]\n"
+               "       onsite-server admin [--db URL] COMMAND ...   (onsite-server admin help)\n"
+               "Defaults: --listen 127.0.0.1:8750, data in %1\n")
         .arg(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
              QStringLiteral("/onsite-server"));
 }

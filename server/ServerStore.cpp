@@ -9,19 +9,26 @@
 #include <QJsonDocument>
 #include <QSet>
 
-namespace onsite::server {
-namespace {
+namespace onsite::server
+{
+namespace
+{
 
 // What a company may set on an assignment; the rest (id, rev, status, logs, requests,
 // deliverables, labels) belongs to the server and the worker's operations.
-const QSet<QString> kCompanyKeys{
-    QStringLiteral("title"),         QStringLiteral("description"),
-    QStringLiteral("instructions"),  QStringLiteral("special_instructions"),
-    QStringLiteral("site"),          QStringLiteral("schedule"),
-    QStringLiteral("phone_checkin"), QStringLiteral("pricing"),
-    QStringLiteral("checklist"),     QStringLiteral("tasks"),
-    QStringLiteral("deliverable_requirements"), QStringLiteral("deliverables_due_at"),
-    QStringLiteral("worker_id")};
+const QSet<QString> kCompanyKeys{QStringLiteral("title"),
+                                 QStringLiteral("description"),
+                                 QStringLiteral("instructions"),
+                                 QStringLiteral("special_instructions"),
+                                 QStringLiteral("site"),
+                                 QStringLiteral("schedule"),
+                                 QStringLiteral("phone_checkin"),
+                                 QStringLiteral("pricing"),
+                                 QStringLiteral("checklist"),
+                                 QStringLiteral("tasks"),
+                                 QStringLiteral("deliverable_requirements"),
+                                 QStringLiteral("deliverables_due_at"),
+                                 QStringLiteral("worker_id")};
 
 QString compact(const QJsonObject &o)
 {
@@ -56,8 +63,8 @@ ApiError checkCompanyInput(const QJsonObject &input)
 {
     for (auto it = input.begin(); it != input.end(); ++it)
         if (!kCompanyKeys.contains(it.key()))
-            return ApiError::badRequest(QStringLiteral("Unknown or read-only field \"%1\".")
-                                            .arg(it.key()));
+            return ApiError::badRequest(
+                QStringLiteral("Unknown or read-only field \"%1\".").arg(it.key()));
     return {};
 }
 
@@ -67,8 +74,7 @@ ApiError checkAssignment(Assignment &a)
     if (a.schedule.confirmRequired && !a.schedule.confirmBy.isValid())
         a.schedule.confirmBy = a.schedule.start.addSecs(-24 * 3600);
     if (a.deliverablesDueAt.isValid() &&
-        (a.deliverablesDueAt > a.schedule.end.addDays(7) ||
-         a.deliverablesDueAt < a.schedule.start))
+        (a.deliverablesDueAt > a.schedule.end.addDays(7) || a.deliverablesDueAt < a.schedule.start))
         return ApiError::badRequest(QStringLiteral(
             "deliverables_due_at: must fall between the start and 7 days after the end"));
     if (a.pricing.type == PricingType::Hourly && a.pricing.hourlyRateCents <= 0)
@@ -95,8 +101,8 @@ bool writeAssignment(Assignment &a, qint64 workerId, qint64 previousWorker)
     Sql update(QStringLiteral(
         "UPDATE assignments SET worker_id = ?, rev = ?, seq = ?, doc = ?, updated_at = ? "
         "WHERE id = ?"));
-    if (!update.exec({workerId, a.rev, seq, compact(AssignmentCodec::toJson(a)), Database::nowMs(),
-                      a.id}))
+    if (!update.exec(
+            {workerId, a.rev, seq, compact(AssignmentCodec::toJson(a)), Database::nowMs(), a.id}))
         return false;
     if (previousWorker > 0 && previousWorker != workerId) {
         Sql removal(QStringLiteral(
@@ -137,8 +143,8 @@ qint64 ServerStore::createCompany(const QString &name, const QJsonObject &settin
     return qMax<qint64>(id, 0);
 }
 
-qint64 ServerStore::createWorker(const QString &email, const QString &name,
-                                 const QString &password, ApiError *err)
+qint64 ServerStore::createWorker(const QString &email, const QString &name, const QString &password,
+                                 ApiError *err)
 {
     const QString e = email.trimmed().toLower();
     if (!e.contains(QLatin1Char('@')) || password.size() < 8) {
@@ -152,7 +158,8 @@ qint64 ServerStore::createWorker(const QString &email, const QString &name,
     }
     Sql q(QStringLiteral("INSERT INTO workers (email, name, password_hash, created_at) "
                          "VALUES (?, ?, ?, ?) RETURNING id"));
-    const qint64 id = q.execReturning({e, name, Secrets::hashPassword(password), Database::nowMs()});
+    const qint64 id =
+        q.execReturning({e, name, Secrets::hashPassword(password), Database::nowMs()});
     if (id < 0)
         *err = ApiError::internal();
     return qMax<qint64>(id, 0);
@@ -248,8 +255,8 @@ QJsonObject ServerStore::signIn(const QString &email, const QString &password, c
     Sql clear(QStringLiteral("DELETE FROM signin_failures WHERE key = ?"));
     clear.exec({keys.first()});
     const QString token = Secrets::newToken("ow_");
-    Sql session(
-        QStringLiteral("INSERT INTO sessions (token_hash, worker_id, created_at) VALUES (?, ?, ?)"));
+    Sql session(QStringLiteral(
+        "INSERT INTO sessions (token_hash, worker_id, created_at) VALUES (?, ?, ?)"));
     if (!session.exec({Secrets::tokenHash(token), workerId, now})) {
         *err = ApiError::internal();
         return {};
@@ -292,9 +299,9 @@ QJsonObject ServerStore::createAssignment(qint64 companyId, const QJsonObject &i
     doc.insert(QStringLiteral("id"), 1); // placeholder until the row exists
     doc.insert(QStringLiteral("rev"), 1);
     doc.insert(QStringLiteral("status"), QStringLiteral("assigned"));
-    doc.insert(QStringLiteral("company"), QJsonObject{{QStringLiteral("id"), companyId},
-                                                      {QStringLiteral("name"),
-                                                       companyName(companyId)}});
+    doc.insert(QStringLiteral("company"),
+               QJsonObject{{QStringLiteral("id"), companyId},
+                           {QStringLiteral("name"), companyName(companyId)}});
     QString why;
     auto a = AssignmentCodec::fromJson(doc, &why);
     if (!a) {
@@ -335,8 +342,7 @@ QJsonObject ServerStore::patchAssignment(qint64 companyId, qint64 id, const QJso
     if ((*err = checkCompanyInput(patch)))
         return {};
     Transaction tx;
-    Sql q(QStringLiteral(
-        "SELECT doc, worker_id FROM assignments WHERE id = ? AND company_id = ?"));
+    Sql q(QStringLiteral("SELECT doc, worker_id FROM assignments WHERE id = ? AND company_id = ?"));
     if (!tx.ok() || !q.exec({id, companyId})) {
         *err = ApiError::internal();
         return {};

@@ -9,8 +9,8 @@
 #include <QStringList>
 #include <optional>
 
-namespace onsite::server {
-
+namespace onsite::server
+{
 
 // What the server does with its database, shared by the HTTP handlers and `admin`. Every
 // worker-facing method takes the worker id and only ever touches that worker's rows.

@@ -14,8 +14,12 @@
 
 using namespace onsite::server;
 
-namespace {
-void quitOnSignal(int) { QCoreApplication::quit(); }
+namespace
+{
+void quitOnSignal(int)
+{
+    QCoreApplication::quit();
+}
 } // namespace
 
 int main(int argc, char *argv[])

@@ -21,8 +21,10 @@
 #include <QUuid>
 #include <QtConcurrent>
 
-namespace onsite {
-namespace {
+namespace onsite
+{
+namespace
+{
 
 QUrl apiBase(const QUrl &server)
 {
@@ -38,9 +40,8 @@ QUrl apiBase(const QUrl &server)
 
 AppController::AppController(MainWindow *window, CredentialStore *credentials, QString dataDir,
                              const Clock *clock, QObject *parent)
-    : QObject(parent), m_window(window), m_credentials(credentials),
-      m_dataDir(std::move(dataDir)), m_clock(clock), m_nam(new QNetworkAccessManager(this)),
-      m_labelTimer(new QTimer(this))
+    : QObject(parent), m_window(window), m_credentials(credentials), m_dataDir(std::move(dataDir)),
+      m_clock(clock), m_nam(new QNetworkAccessManager(this)), m_labelTimer(new QTimer(this))
 {
     QDir().mkpath(m_dataDir);
     m_loadPool.setMaxThreadCount(1);
@@ -66,7 +67,10 @@ AppController::AppController(MainWindow *window, CredentialStore *credentials, Q
     m_labelTimer->start(60 * 1000);
 }
 
-AppController::~AppController() { closeSession(); }
+AppController::~AppController()
+{
+    closeSession();
+}
 
 QString AppController::accountKey(const QUrl &server, const QString &email)
 {
@@ -109,9 +113,8 @@ void AppController::showSignIn(const QString &message)
         QSettings settings;
         m_dialog->setServer(settings.value(QStringLiteral("account/server")).toString());
         m_dialog->setEmail(settings.value(QStringLiteral("account/email")).toString());
-        connect(m_dialog, &SignInDialog::signInRequested, this, [this] {
-            signIn(m_dialog->server(), m_dialog->email(), m_dialog->password());
-        });
+        connect(m_dialog, &SignInDialog::signInRequested, this,
+                [this] { signIn(m_dialog->server(), m_dialog->email(), m_dialog->password()); });
     }
     m_dialog->showError(message);
     m_dialog->show();
@@ -161,8 +164,8 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
     const QByteArray key =
         QCryptographicHash::hash(accountKey(server, email).toUtf8(), QCryptographicHash::Sha1);
     // One cache file per account, so switching accounts never mixes or discards anyone's work.
-    m_dbPath = QDir(m_dataDir).filePath(QStringLiteral("cache-%1.sqlite")
-                                            .arg(QString::fromLatin1(key.toHex().left(16))));
+    m_dbPath = QDir(m_dataDir).filePath(
+        QStringLiteral("cache-%1.sqlite").arg(QString::fromLatin1(key.toHex().left(16))));
     m_window->setAccount(tr("%1 on %2").arg(email, server.host()));
 
     m_thread = new QThread(this);
@@ -258,7 +261,8 @@ void AppController::reload()
     const QDateTime now = m_clock->now();
     m_loader.setFuture(QtConcurrent::run(&m_loadPool, [path, now] {
         QVector<DashboardRow> rows;
-        LocalStore store(QStringLiteral("load-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
+        LocalStore store(QStringLiteral("load-") +
+                         QUuid::createUuid().toString(QUuid::WithoutBraces));
         QString error;
         if (!store.open(path, &error))
             return rows;

@@ -12,7 +12,8 @@ class QNetworkAccessManager;
 class QThread;
 class QTimer;
 
-namespace onsite {
+namespace onsite
+{
 
 class Clock;
 class CredentialStore;

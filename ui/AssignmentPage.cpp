@@ -16,10 +16,15 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-namespace onsite {
-namespace {
+namespace onsite
+{
+namespace
+{
 
-QString esc(const QString &s) { return s.toHtmlEscaped(); }
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
 
 // Integer arithmetic only: money never passes through a float, not even for display.
 QString money(qint64 cents, const QString &currency)
@@ -42,8 +47,8 @@ QString row(const QString &k, const QString &v)
 
 AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     : QWidget(parent), m_clock(clock), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
-      m_statusBar(new QLabel(this)), m_labels(new QLabel(this)),
-      m_checklist(new QListWidget(this)), m_details(new QTextBrowser(this))
+      m_statusBar(new QLabel(this)), m_labels(new QLabel(this)), m_checklist(new QListWidget(this)),
+      m_details(new QTextBrowser(this))
 {
     auto *back = new QPushButton(tr("← Dashboard"), this);
     back->setShortcut(QKeySequence::Back);
@@ -85,8 +90,14 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     layout->addWidget(split, 1);
 }
 
-QString AssignmentPage::titleText() const { return m_title->text(); }
-QString AssignmentPage::detailsText() const { return m_details->toPlainText(); }
+QString AssignmentPage::titleText() const
+{
+    return m_title->text();
+}
+QString AssignmentPage::detailsText() const
+{
+    return m_details->toPlainText();
+}
 
 QStringList AssignmentPage::checklistTexts() const
 {
@@ -106,20 +117,23 @@ void AssignmentPage::show(const Assignment &a)
                                  SiteTime::formatWithLocal(a.schedule.start, a.site.timeZone)));
     const QColor c = ChipDelegate::statusColor(int(a.status));
     m_statusBar->setStyleSheet(
-        QStringLiteral("background:%1;color:white;font-weight:bold;border-radius:4px;").arg(c.name()));
+        QStringLiteral("background:%1;color:white;font-weight:bold;border-radius:4px;")
+            .arg(c.name()));
     const NextDue due = Rules::nextDue(a);
     QString statusLine = Rules::statusText(a.status);
     if (!due.key.isEmpty())
         statusLine += tr("  —  next: %1").arg(due.what);
     if (due.deadline.isValid())
-        statusLine += tr(" by %1 (%2)").arg(SiteTime::format(due.deadline, a.site.timeZone),
-                                            SiteTime::relative(due.deadline, now));
+        statusLine += tr(" by %1 (%2)")
+                          .arg(SiteTime::format(due.deadline, a.site.timeZone),
+                               SiteTime::relative(due.deadline, now));
     m_statusBar->setText(statusLine);
 
     QString chips;
     for (const Label &l : Rules::labels(a, now))
-        chips += QStringLiteral("<span style='background:#c62828;color:white;'>&nbsp;%1&nbsp;</span> ")
-                     .arg(esc(l.text));
+        chips +=
+            QStringLiteral("<span style='background:#c62828;color:white;'>&nbsp;%1&nbsp;</span> ")
+                .arg(esc(l.text));
     m_labels->setText(chips);
     m_labels->setVisible(!chips.isEmpty());
 
@@ -129,9 +143,10 @@ void AssignmentPage::show(const Assignment &a)
         const QString state = e.done ? tr("Done") : tr("To do");
         const QString text = e.required ? tr("%1 — %2").arg(e.title, state)
                                         : tr("%1 (optional) — %2").arg(e.title, state);
-        auto *item = new QListWidgetItem(
-            style()->standardIcon(e.done ? QStyle::SP_DialogApplyButton : QStyle::SP_DialogCancelButton),
-            text, m_checklist);
+        auto *item =
+            new QListWidgetItem(style()->standardIcon(e.done ? QStyle::SP_DialogApplyButton
+                                                             : QStyle::SP_DialogCancelButton),
+                                text, m_checklist);
         item->setForeground(e.done ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
     }
     m_details->setHtml(detailsHtml(a));
@@ -154,14 +169,15 @@ QString AssignmentPage::detailsHtml(const Assignment &a) const
     h += QStringLiteral("<h3>%1</h3><table>").arg(tr("Schedule"));
     h += row(a.schedule.isWindow ? tr("Arrive between") : tr("Start"), when(a.schedule.start));
     h += row(a.schedule.isWindow ? tr("and") : tr("End"), when(a.schedule.end));
-    h += row(tr("Check-in window"), tr("%1 to %2")
-                                        .arg(when(Rules::checkinWindowOpens(a)),
-                                             when(Rules::checkinWindowCloses(a))));
+    h += row(tr("Check-in window"),
+             tr("%1 to %2")
+                 .arg(when(Rules::checkinWindowOpens(a)), when(Rules::checkinWindowCloses(a))));
     if (a.schedule.confirmRequired)
-        h += row(tr("Confirm by"), when(a.schedule.confirmBy) +
-                                       (a.schedule.confirmedAt.isValid()
-                                            ? tr(" — confirmed %1").arg(when(a.schedule.confirmedAt))
-                                            : tr(" — not confirmed yet")));
+        h +=
+            row(tr("Confirm by"), when(a.schedule.confirmBy) +
+                                      (a.schedule.confirmedAt.isValid()
+                                           ? tr(" — confirmed %1").arg(when(a.schedule.confirmedAt))
+                                           : tr(" — not confirmed yet")));
     h += row(tr("Site time zone"), esc(tz));
     h += QStringLiteral("</table>");
 
@@ -187,9 +203,10 @@ QString AssignmentPage::detailsHtml(const Assignment &a) const
     if (!a.tasks.isEmpty()) {
         h += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Tasks"));
         for (const Task &t : a.tasks)
-            h += QStringLiteral("<li>%1%2 — %3</li>")
-                     .arg(esc(t.label), t.required ? QString() : tr(" (optional)"),
-                          t.completedAt.isValid() ? tr("done: %1").arg(esc(t.answer)) : tr("to do"));
+            h +=
+                QStringLiteral("<li>%1%2 — %3</li>")
+                    .arg(esc(t.label), t.required ? QString() : tr(" (optional)"),
+                         t.completedAt.isValid() ? tr("done: %1").arg(esc(t.answer)) : tr("to do"));
         h += QStringLiteral("</ul>");
     }
 
@@ -197,7 +214,8 @@ QString AssignmentPage::detailsHtml(const Assignment &a) const
     if (a.timeLogs.isEmpty())
         h += QStringLiteral("<p>%1</p>").arg(tr("No visits logged yet."));
     else {
-        h += QStringLiteral("<table><tr><th align=left>%1</th><th align=left>%2</th><th align=left>%3</th><th align=left>%4</th></tr>")
+        h += QStringLiteral("<table><tr><th align=left>%1</th><th align=left>%2</th><th "
+                            "align=left>%3</th><th align=left>%4</th></tr>")
                  .arg(tr("Checked in"), tr("Checked out"), tr("Source"), tr("Note"));
         for (const TimeLog &l : a.timeLogs) {
             if (l.deleted)
@@ -221,10 +239,11 @@ QString AssignmentPage::detailsHtml(const Assignment &a) const
                                    : f.status == FundsStatus::Approved ? tr("approved")
                                    : f.status == FundsStatus::Declined ? tr("declined")
                                                                        : tr("withdrawn");
-            h += QStringLiteral("<li>%1 %2 — %3 — <b>%4</b>%5</li>")
-                     .arg(kind, esc(money(f.amountCents, a.pricing.currency)), esc(f.reason), status,
-                          f.decisionNote.isEmpty() ? QString()
-                                                   : QStringLiteral(": ") + esc(f.decisionNote));
+            h +=
+                QStringLiteral("<li>%1 %2 — %3 — <b>%4</b>%5</li>")
+                    .arg(kind, esc(money(f.amountCents, a.pricing.currency)), esc(f.reason), status,
+                         f.decisionNote.isEmpty() ? QString()
+                                                  : QStringLiteral(": ") + esc(f.decisionNote));
         }
         h += QStringLiteral("</ul>");
     }

@@ -8,7 +8,8 @@ class QLabel;
 class QListWidget;
 class QTextBrowser;
 
-namespace onsite {
+namespace onsite
+{
 
 class Clock;
 

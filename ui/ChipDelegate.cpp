@@ -7,19 +7,28 @@
 #include <QPainter>
 #include <QPainterPath>
 
-namespace onsite {
+namespace onsite
+{
 
-ChipDelegate::ChipDelegate(Kind kind, QObject *parent) : QStyledItemDelegate(parent), m_kind(kind) {}
+ChipDelegate::ChipDelegate(Kind kind, QObject *parent) : QStyledItemDelegate(parent), m_kind(kind)
+{
+}
 
 QColor ChipDelegate::statusColor(int status)
 {
     switch (AssignmentStatus(status)) {
-    case AssignmentStatus::Assigned: return QColor(0x1f, 0x6f, 0xb5);   // blue
-    case AssignmentStatus::InProgress: return QColor(0xe0, 0x7b, 0x00); // orange
-    case AssignmentStatus::Submitted: return QColor(0x7b, 0x4f, 0xb8);  // purple
-    case AssignmentStatus::Approved: return QColor(0x2e, 0x7d, 0x32);   // green
-    case AssignmentStatus::Paid: return QColor(0x1b, 0x5e, 0x20);       // dark green
-    case AssignmentStatus::Cancelled: return QColor(0x75, 0x75, 0x75);  // grey
+    case AssignmentStatus::Assigned:
+        return QColor(0x1f, 0x6f, 0xb5); // blue
+    case AssignmentStatus::InProgress:
+        return QColor(0xe0, 0x7b, 0x00); // orange
+    case AssignmentStatus::Submitted:
+        return QColor(0x7b, 0x4f, 0xb8); // purple
+    case AssignmentStatus::Approved:
+        return QColor(0x2e, 0x7d, 0x32); // green
+    case AssignmentStatus::Paid:
+        return QColor(0x1b, 0x5e, 0x20); // dark green
+    case AssignmentStatus::Cancelled:
+        return QColor(0x75, 0x75, 0x75); // grey
     }
     return Qt::gray;
 }

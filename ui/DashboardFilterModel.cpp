@@ -6,7 +6,8 @@
 #include <cstring>
 #include <numeric>
 
-namespace onsite {
+namespace onsite
+{
 
 DashboardFilterModel::DashboardFilterModel(QObject *parent) : QAbstractProxyModel(parent) {}
 
@@ -60,13 +61,17 @@ bool DashboardFilterModel::accepts(int k) const
 {
     const auto status = AssignmentStatus(m_statusInOrder.at(k));
     switch (m_tab) {
-    case Tab::Upcoming: return status == AssignmentStatus::Assigned;
-    case Tab::InProgress: return status == AssignmentStatus::InProgress;
+    case Tab::Upcoming:
+        return status == AssignmentStatus::Assigned;
+    case Tab::InProgress:
+        return status == AssignmentStatus::InProgress;
     case Tab::PendingApproval:
         // Approved but not yet paid is still waiting on the client, so it stays here.
         return status == AssignmentStatus::Submitted || status == AssignmentStatus::Approved;
-    case Tab::Paid: return status == AssignmentStatus::Paid;
-    case Tab::All: return true;
+    case Tab::Paid:
+        return status == AssignmentStatus::Paid;
+    case Tab::All:
+        return true;
     }
     return true;
 }
@@ -77,15 +82,22 @@ bool DashboardFilterModel::lessThan(int left, int right) const
     const DashboardRow &b = m_source->rowAt(right);
     auto noDeadlineLast = [](qint64 ms) { return ms ? ms : std::numeric_limits<qint64>::max(); };
     switch (m_sortColumn) {
-    case DashboardModel::Title: return a.title.compare(b.title, Qt::CaseInsensitive) < 0;
-    case DashboardModel::Company: return a.company.compare(b.company, Qt::CaseInsensitive) < 0;
-    case DashboardModel::City: return a.city.compare(b.city, Qt::CaseInsensitive) < 0;
-    case DashboardModel::Scheduled: return a.startMs < b.startMs;
-    case DashboardModel::Status: return int(a.status) < int(b.status);
-    case DashboardModel::Labels: return a.labels.size() < b.labels.size();
+    case DashboardModel::Title:
+        return a.title.compare(b.title, Qt::CaseInsensitive) < 0;
+    case DashboardModel::Company:
+        return a.company.compare(b.company, Qt::CaseInsensitive) < 0;
+    case DashboardModel::City:
+        return a.city.compare(b.city, Qt::CaseInsensitive) < 0;
+    case DashboardModel::Scheduled:
+        return a.startMs < b.startMs;
+    case DashboardModel::Status:
+        return int(a.status) < int(b.status);
+    case DashboardModel::Labels:
+        return a.labels.size() < b.labels.size();
     case DashboardModel::Progress:
         return qint64(a.done) * qMax(1, b.required) < qint64(b.done) * qMax(1, a.required);
-    case DashboardModel::NextDue: return noDeadlineLast(a.nextDueMs) < noDeadlineLast(b.nextDueMs);
+    case DashboardModel::NextDue:
+        return noDeadlineLast(a.nextDueMs) < noDeadlineLast(b.nextDueMs);
     }
     return false;
 }
@@ -198,7 +210,10 @@ QVector<int> DashboardFilterModel::searchWithin(const QVector<int> &rows) const
     return hits;
 }
 
-void DashboardFilterModel::refilter() { apply(matchingRows()); }
+void DashboardFilterModel::refilter()
+{
+    apply(matchingRows());
+}
 
 QVector<int> DashboardFilterModel::matchingRows()
 {
@@ -220,7 +235,8 @@ QVector<int> DashboardFilterModel::matchingRows()
            m_needle.find(m_searches.constLast().first) == std::string::npos)
         m_searches.removeLast();
     if (m_searches.isEmpty() || m_searches.constLast().first != m_needle) {
-        QVector<int> hits = m_searches.isEmpty() ? searchAll() : searchWithin(m_searches.constLast().second);
+        QVector<int> hits =
+            m_searches.isEmpty() ? searchAll() : searchWithin(m_searches.constLast().second);
         if (m_searches.size() >= 64)
             m_searches.removeFirst();
         m_searches.append({m_needle, std::move(hits)});
@@ -262,7 +278,10 @@ QModelIndex DashboardFilterModel::index(int row, int column, const QModelIndex &
     return createIndex(row, column);
 }
 
-QModelIndex DashboardFilterModel::parent(const QModelIndex &) const { return {}; }
+QModelIndex DashboardFilterModel::parent(const QModelIndex &) const
+{
+    return {};
+}
 
 int DashboardFilterModel::rowCount(const QModelIndex &parent) const
 {

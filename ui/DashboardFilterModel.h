@@ -5,7 +5,8 @@
 #include <array>
 #include <string>
 
-namespace onsite {
+namespace onsite
+{
 
 class DashboardModel;
 
@@ -59,12 +60,12 @@ private:
     std::string m_needle; // m_search as UTF-8
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    QVector<int> m_order;    // every source row, in sort order
-    std::string m_haystack;  // each row's search text in m_order's order, '\n' after each
-    QVector<qsizetype> m_starts; // where each entry of m_order begins in m_haystack, + end
+    QVector<int> m_order;            // every source row, in sort order
+    std::string m_haystack;          // each row's search text in m_order's order, '\n' after each
+    QVector<qsizetype> m_starts;     // where each entry of m_order begins in m_haystack, + end
     QVector<quint8> m_statusInOrder; // status of each entry of m_order, read by the tab filter
     std::array<qint64, 256> m_byteCount{}; // how often each byte occurs in m_haystack
-    size_t m_pivot = 0;                      // the needle's rarest byte
+    size_t m_pivot = 0;                    // the needle's rarest byte
     // Searches typed so far, each containing the one before: (text, hits as m_order positions).
     QList<QPair<std::string, QVector<int>>> m_searches;
     QVector<int> m_visible;  // proxy row -> source row

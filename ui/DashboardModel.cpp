@@ -2,7 +2,8 @@
 
 #include "Rules.h"
 
-namespace onsite {
+namespace onsite
+{
 
 DashboardModel::DashboardModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -21,14 +22,22 @@ QVariant DashboardModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Title: return tr("Assignment");
-    case Company: return tr("Company");
-    case City: return tr("Site");
-    case Scheduled: return tr("Scheduled (site time)");
-    case Status: return tr("Status");
-    case Labels: return tr("Labels");
-    case Progress: return tr("Checklist");
-    case NextDue: return tr("Next due");
+    case Title:
+        return tr("Assignment");
+    case Company:
+        return tr("Company");
+    case City:
+        return tr("Site");
+    case Scheduled:
+        return tr("Scheduled (site time)");
+    case Status:
+        return tr("Status");
+    case Labels:
+        return tr("Labels");
+    case Progress:
+        return tr("Checklist");
+    case NextDue:
+        return tr("Next due");
     }
     return {};
 }
@@ -39,10 +48,14 @@ QVariant DashboardModel::data(const QModelIndex &index, int role) const
         return {};
     const DashboardRow &r = m_rows.at(index.row());
     switch (role) {
-    case IdRole: return r.id;
-    case StatusRole: return int(r.status);
-    case DoneRole: return r.done;
-    case RequiredRole: return r.required;
+    case IdRole:
+        return r.id;
+    case StatusRole:
+        return int(r.status);
+    case DoneRole:
+        return r.done;
+    case RequiredRole:
+        return r.required;
     case LabelsRole: {
         QStringList texts;
         for (const Label &l : r.labels)
@@ -67,16 +80,25 @@ QVariant DashboardModel::data(const QModelIndex &index, int role) const
     }
     const bool sort = role == SortRole;
     switch (index.column()) {
-    case Title: return sort ? QVariant(r.title) : QVariant(QStringLiteral("#%1 %2").arg(r.id).arg(r.title));
-    case Company: return r.company;
-    case City: return r.city;
-    case Scheduled: return sort ? QVariant(r.startMs) : QVariant(r.scheduled);
-    case Status: return sort ? QVariant(int(r.status)) : QVariant(Rules::statusText(r.status));
-    case Labels: return sort ? QVariant(int(r.labels.size())) : data(index, LabelsRole).toStringList().join(QStringLiteral(", "));
+    case Title:
+        return sort ? QVariant(r.title) : QVariant(QStringLiteral("#%1 %2").arg(r.id).arg(r.title));
+    case Company:
+        return r.company;
+    case City:
+        return r.city;
+    case Scheduled:
+        return sort ? QVariant(r.startMs) : QVariant(r.scheduled);
+    case Status:
+        return sort ? QVariant(int(r.status)) : QVariant(Rules::statusText(r.status));
+    case Labels:
+        return sort ? QVariant(int(r.labels.size()))
+                    : data(index, LabelsRole).toStringList().join(QStringLiteral(", "));
     case Progress:
         return sort ? QVariant(r.required ? double(r.done) / r.required : 1.0)
                     : QVariant(tr("%1 of %2").arg(r.done).arg(r.required));
-    case NextDue: return sort ? QVariant(r.nextDueMs ? r.nextDueMs : std::numeric_limits<qint64>::max()) : QVariant(r.nextDue);
+    case NextDue:
+        return sort ? QVariant(r.nextDueMs ? r.nextDueMs : std::numeric_limits<qint64>::max())
+                    : QVariant(r.nextDue);
     }
     return {};
 }

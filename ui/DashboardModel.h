@@ -5,7 +5,8 @@
 #include <QAbstractTableModel>
 #include <QVector>
 
-namespace onsite {
+namespace onsite
+{
 
 // The worker's assignments as a table: one row per assignment, columns as on the dashboard.
 // Rows arrive ready-made (DashboardRow) from a background load; the model only serves them.
@@ -16,8 +17,8 @@ public:
     enum Column { Title, Company, City, Scheduled, Status, Labels, Progress, NextDue, ColumnCount };
     enum Role {
         IdRole = Qt::UserRole + 1,
-        StatusRole,   // AssignmentStatus as int
-        LabelsRole,   // QStringList of label texts
+        StatusRole, // AssignmentStatus as int
+        LabelsRole, // QStringList of label texts
         LabelCodesRole,
         DoneRole,
         RequiredRole,

@@ -3,7 +3,8 @@
 #include "Rules.h"
 #include "SiteTime.h"
 
-namespace onsite {
+namespace onsite
+{
 
 DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now)
 {
@@ -24,10 +25,10 @@ DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now
     if (s.nextDueMs)
         r.nextDue += QStringLiteral(" · ") +
                      SiteTime::relative(QDateTime::fromMSecsSinceEpoch(s.nextDueMs, Qt::UTC), now);
-    QString text = QLatin1Char('#') + QString::number(s.id) + QLatin1Char(' ') + r.title + QLatin1Char(' ') +
-                   r.company + QLatin1Char(' ') + r.city + QLatin1Char(' ') + r.scheduled +
-                   QLatin1Char(' ') + Rules::statusText(s.status) + QLatin1Char(' ') + r.nextDue +
-                   QLatin1Char(' ') + s.address + QLatin1Char(' ') + s.postalCode;
+    QString text = QLatin1Char('#') + QString::number(s.id) + QLatin1Char(' ') + r.title +
+                   QLatin1Char(' ') + r.company + QLatin1Char(' ') + r.city + QLatin1Char(' ') +
+                   r.scheduled + QLatin1Char(' ') + Rules::statusText(s.status) + QLatin1Char(' ') +
+                   r.nextDue + QLatin1Char(' ') + s.address + QLatin1Char(' ') + s.postalCode;
     for (const Label &l : r.labels)
         text += QLatin1Char(' ') + l.text;
     r.haystack = text.toLower().toStdString();

@@ -19,7 +19,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
-namespace onsite {
+namespace onsite
+{
 
 MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     : QMainWindow(parent), m_model(new DashboardModel(this)),
@@ -66,8 +67,8 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     bar->addAction(syncAction);
     bar->addAction(m_cancelSync);
 
-    for (const QString &t : {tr("Upcoming"), tr("In progress"), tr("Pending approval"), tr("Paid"),
-                             tr("All")})
+    for (const QString &t :
+         {tr("Upcoming"), tr("In progress"), tr("Pending approval"), tr("Paid"), tr("All")})
         m_tabs->addTab(t);
     m_tabs->setCurrentIndex(int(DashboardFilterModel::Tab::All));
     m_tabs->setAccessibleName(tr("Status"));
@@ -138,8 +139,14 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     setPendingCount(0);
 }
 
-bool MainWindow::isShowingAssignment() const { return m_stack->currentWidget() == m_page; }
-void MainWindow::showAssignmentPage() { m_stack->setCurrentWidget(m_page); }
+bool MainWindow::isShowingAssignment() const
+{
+    return m_stack->currentWidget() == m_page;
+}
+void MainWindow::showAssignmentPage()
+{
+    m_stack->setCurrentWidget(m_page);
+}
 
 void MainWindow::showDashboard()
 {
@@ -156,13 +163,16 @@ void MainWindow::openRow(const QModelIndex &proxyIndex)
 void MainWindow::setOnline(bool online)
 {
     m_online->setText(online ? tr("● Online") : tr("○ Offline"));
-    m_online->setStyleSheet(online ? QStringLiteral("color:#2e7d32") : QStringLiteral("color:#9e9e9e"));
+    m_online->setStyleSheet(online ? QStringLiteral("color:#2e7d32")
+                                   : QStringLiteral("color:#9e9e9e"));
 }
 
 void MainWindow::setLastSync(const QDateTime &at, const QString &problem)
 {
-    QString text = at.isValid() ? tr("Last sync %1").arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat))
-                                : tr("Not synced yet");
+    QString text =
+        at.isValid()
+            ? tr("Last sync %1").arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat))
+            : tr("Not synced yet");
     if (!problem.isEmpty())
         text += QStringLiteral(" — ") + problem;
     m_lastSync->setText(text);
@@ -180,8 +190,14 @@ void MainWindow::setPendingCount(int count)
                              : tr("All changes synced"));
 }
 
-void MainWindow::setAccount(const QString &text) { m_account->setText(text); }
-void MainWindow::showMessage(const QString &text) { statusBar()->showMessage(text, 10000); }
+void MainWindow::setAccount(const QString &text)
+{
+    m_account->setText(text);
+}
+void MainWindow::showMessage(const QString &text)
+{
+    statusBar()->showMessage(text, 10000);
+}
 
 QString MainWindow::statusText() const
 {

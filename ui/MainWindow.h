@@ -9,7 +9,8 @@ class QStackedWidget;
 class QTabBar;
 class QTableView;
 
-namespace onsite {
+namespace onsite
+{
 
 class AssignmentPage;
 class Clock;

@@ -5,7 +5,8 @@
 #include <QApplication>
 #include <QStyleOptionProgressBar>
 
-namespace onsite {
+namespace onsite
+{
 
 void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                              const QModelIndex &index) const

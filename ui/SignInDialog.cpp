@@ -4,7 +4,8 @@
 
 #include <QPushButton>
 
-namespace onsite {
+namespace onsite
+{
 
 SignInDialog::SignInDialog(QWidget *parent) : QDialog(parent), m_ui(new Ui::SignInDialog)
 {
@@ -17,12 +18,30 @@ SignInDialog::SignInDialog(QWidget *parent) : QDialog(parent), m_ui(new Ui::Sign
 
 SignInDialog::~SignInDialog() = default;
 
-void SignInDialog::setServer(const QString &url) { m_ui->serverEdit->setText(url); }
-void SignInDialog::setEmail(const QString &email) { m_ui->emailEdit->setText(email); }
-void SignInDialog::setPassword(const QString &password) { m_ui->passwordEdit->setText(password); }
-QUrl SignInDialog::server() const { return QUrl::fromUserInput(m_ui->serverEdit->text().trimmed()); }
-QString SignInDialog::email() const { return m_ui->emailEdit->text().trimmed(); }
-QString SignInDialog::password() const { return m_ui->passwordEdit->text(); }
+void SignInDialog::setServer(const QString &url)
+{
+    m_ui->serverEdit->setText(url);
+}
+void SignInDialog::setEmail(const QString &email)
+{
+    m_ui->emailEdit->setText(email);
+}
+void SignInDialog::setPassword(const QString &password)
+{
+    m_ui->passwordEdit->setText(password);
+}
+QUrl SignInDialog::server() const
+{
+    return QUrl::fromUserInput(m_ui->serverEdit->text().trimmed());
+}
+QString SignInDialog::email() const
+{
+    return m_ui->emailEdit->text().trimmed();
+}
+QString SignInDialog::password() const
+{
+    return m_ui->passwordEdit->text();
+}
 
 void SignInDialog::setBusy(bool busy)
 {

@@ -18,33 +18,43 @@
 
 using namespace onsite;
 
-namespace {
+namespace
+{
 
 QTextStream out(stdout);
 
 Assignment make(int i, const QDateTime &base)
 {
-    static const char *cities[] = {"Chicago", "Denver", "Boston", "Austin", "Seattle", "Toronto", "Miami", "Portland"};
-    static const char *zones[] = {"America/Chicago", "America/Denver", "America/New_York", "America/Chicago",
-                                  "America/Los_Angeles", "America/Toronto", "America/New_York", "America/Los_Angeles"};
-    static const char *companies[] = {"Northwind Retail Services", "Bluebird Telecom", "Cascade Facilities Group",
-                                      "Acme Field Co", "Globex Installations"};
+    static const char *cities[] = {"Chicago", "Denver",  "Boston", "Austin",
+                                   "Seattle", "Toronto", "Miami",  "Portland"};
+    static const char *zones[] = {"America/Chicago",  "America/Denver",      "America/New_York",
+                                  "America/Chicago",  "America/Los_Angeles", "America/Toronto",
+                                  "America/New_York", "America/Los_Angeles"};
+    static const char *companies[] = {"Northwind Retail Services", "Bluebird Telecom",
+                                      "Cascade Facilities Group", "Acme Field Co",
+                                      "Globex Installations"};
     Assignment a;
     a.id = i + 1;
     a.rev = 1;
     a.status = AssignmentStatus(i % 5);
     a.title = QStringLiteral("Work order %1 replace terminal %2").arg(i).arg(i % 97);
     a.company = {1 + i % 5, QString::fromLatin1(companies[i % 5])};
-    a.site = {QStringLiteral("%1 Main St").arg(i), QString::fromLatin1(cities[i % 8]), QStringLiteral("ST"),
-              QStringLiteral("%1").arg(10000 + i % 89999), QStringLiteral("US"), QString::fromLatin1(zones[i % 8])};
+    a.site = {QStringLiteral("%1 Main St").arg(i),
+              QString::fromLatin1(cities[i % 8]),
+              QStringLiteral("ST"),
+              QStringLiteral("%1").arg(10000 + i % 89999),
+              QStringLiteral("US"),
+              QString::fromLatin1(zones[i % 8])};
     a.schedule.start = base.addSecs(3600LL * (i % 2000) - 3600LL * 1000);
     a.schedule.end = a.schedule.start.addSecs(3 * 3600);
     a.schedule.confirmRequired = i % 2;
     a.schedule.confirmBy = a.schedule.start.addDays(-1);
     a.pricing = {PricingType::Flat, QStringLiteral("USD"), 15000, 0, 0, true};
-    a.checklist = {{ChecklistKind::ConfirmSchedule, true}, {ChecklistKind::CheckInOut, true},
+    a.checklist = {{ChecklistKind::ConfirmSchedule, true},
+                   {ChecklistKind::CheckInOut, true},
                    {ChecklistKind::Deliverables, true}};
-    a.deliverableRequirements.append({QStringLiteral("r"), DeliverableKind::Photo, QStringLiteral("Photos"), 2});
+    a.deliverableRequirements.append(
+        {QStringLiteral("r"), DeliverableKind::Photo, QStringLiteral("Photos"), 2});
     a.deliverablesDueAt = a.schedule.end.addDays(2);
     return a;
 }
@@ -73,31 +83,32 @@ void settle()
 // follows is then forced and timed apart (into *paint), so no work slips into the next
 // keystroke's figure.
 template <typename F>
-QVector<double> typeAndErase(QAbstractItemView &view, const QString &word, F setText, QVector<double> *paint)
+QVector<double> typeAndErase(QAbstractItemView &view, const QString &word, F setText,
+                             QVector<double> *paint)
 {
     settle();
     QVector<double> times;
     QElapsedTimer p;
     for (int round = 0; round < 3; ++round) {
-    QElapsedTimer t;
-    for (int i = 1; i <= word.size(); ++i) {
-        t.start();
-        setText(word.left(i));
-        QCoreApplication::processEvents();
-        times << t.nsecsElapsed() / 1e6;
-        p.start();
-        view.viewport()->repaint();
-        *paint << p.nsecsElapsed() / 1e6;
-    }
-    for (int i = word.size() - 1; i >= 0; --i) {
-        t.start();
-        setText(word.left(i));
-        QCoreApplication::processEvents();
-        times << t.nsecsElapsed() / 1e6;
-        p.start();
-        view.viewport()->repaint();
-        *paint << p.nsecsElapsed() / 1e6;
-    }
+        QElapsedTimer t;
+        for (int i = 1; i <= word.size(); ++i) {
+            t.start();
+            setText(word.left(i));
+            QCoreApplication::processEvents();
+            times << t.nsecsElapsed() / 1e6;
+            p.start();
+            view.viewport()->repaint();
+            *paint << p.nsecsElapsed() / 1e6;
+        }
+        for (int i = word.size() - 1; i >= 0; --i) {
+            t.start();
+            setText(word.left(i));
+            QCoreApplication::processEvents();
+            times << t.nsecsElapsed() / 1e6;
+            p.start();
+            view.viewport()->repaint();
+            *paint << p.nsecsElapsed() / 1e6;
+        }
     }
     return times;
 }
@@ -165,7 +176,8 @@ int main(int argc, char *argv[])
     const QString word = QStringLiteral("denver");
     QVector<double> paintTimes;
     QVector<double> plainPaint;
-    const QVector<double> each = typeAndErase(view, word, [&](const QString &s) { filter.setSearchText(s); }, &paintTimes);
+    const QVector<double> each = typeAndErase(
+        view, word, [&](const QString &s) { filter.setSearchText(s); }, &paintTimes);
     const Stats ours = stats(each);
     if (qEnvironmentVariableIsSet("BENCH_VERBOSE")) {
         QStringList parts;
@@ -190,17 +202,28 @@ int main(int argc, char *argv[])
     plainView.resize(1280, 760);
     plainView.show();
     QCoreApplication::processEvents();
-    const Stats plainStats =
-        stats(typeAndErase(plainView, word, [&](const QString &s) { plainProxy.setFilterFixedString(s); }, &plainPaint));
+    const Stats plainStats = stats(typeAndErase(
+        plainView, word, [&](const QString &s) { plainProxy.setFilterFixedString(s); },
+        &plainPaint));
 
     out << QStringLiteral("Dashboard with %1 assignments\n").arg(n);
     out << QStringLiteral("  load: %1 ms (read summaries %2 ms, rows %3 ms, model+view %4 ms)\n")
-               .arg(loadMs, 0, 'f', 0).arg(readMs, 0, 'f', 0).arg(rowsMs, 0, 'f', 0).arg(modelMs, 0, 'f', 0);
-    out << QStringLiteral("  filter keystroke (typing and erasing \"%1\"): median %2 ms, p95 %3 ms, max %4 ms (target < 16 ms)\n")
-               .arg(word).arg(ours.median, 0, 'f', 1).arg(ours.p95, 0, 'f', 1).arg(ours.max, 0, 'f', 1);
+               .arg(loadMs, 0, 'f', 0)
+               .arg(readMs, 0, 'f', 0)
+               .arg(rowsMs, 0, 'f', 0)
+               .arg(modelMs, 0, 'f', 0);
+    out << QStringLiteral("  filter keystroke (typing and erasing \"%1\"): median %2 ms, p95 %3 "
+                          "ms, max %4 ms (target < 16 ms)\n")
+               .arg(word)
+               .arg(ours.median, 0, 'f', 1)
+               .arg(ours.p95, 0, 'f', 1)
+               .arg(ours.max, 0, 'f', 1);
     out << QStringLiteral("  repaint after a keystroke (offscreen software raster): median %1 ms\n")
                .arg(stats(paintTimes).median, 0, 'f', 1);
-    out << QStringLiteral("  plain QSortFilterProxyModel, 8 text columns: median %1 ms, p95 %2 ms, max %3 ms\n")
-               .arg(plainStats.median, 0, 'f', 1).arg(plainStats.p95, 0, 'f', 1).arg(plainStats.max, 0, 'f', 1);
+    out << QStringLiteral("  plain QSortFilterProxyModel, 8 text columns: median %1 ms, p95 %2 ms, "
+                          "max %3 ms\n")
+               .arg(plainStats.median, 0, 'f', 1)
+               .arg(plainStats.p95, 0, 'f', 1)
+               .arg(plainStats.max, 0, 'f', 1);
     return 0;
 }

@@ -22,7 +22,8 @@
 
 using namespace onsite;
 
-namespace {
+namespace
+{
 
 QTextStream out(stdout);
 
@@ -56,8 +57,12 @@ QJsonObject makeDoc(int i, qint64 workerId)
     a.description = QStringLiteral("A realistic description of the work to be done on site, about "
                                    "two sentences long. Bring the usual tools.");
     a.instructions = QStringLiteral("Check in with the manager. Photograph before and after.");
-    a.site = {QStringLiteral("%1 Main St").arg(i), QStringLiteral("Chicago"), QStringLiteral("IL"),
-              QStringLiteral("60606"), QStringLiteral("US"), QStringLiteral("America/Chicago")};
+    a.site = {QStringLiteral("%1 Main St").arg(i),
+              QStringLiteral("Chicago"),
+              QStringLiteral("IL"),
+              QStringLiteral("60606"),
+              QStringLiteral("US"),
+              QStringLiteral("America/Chicago")};
     const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-(i % 300));
     a.schedule.start = start;
     a.schedule.end = start.addSecs(3 * 3600);
@@ -66,19 +71,30 @@ QJsonObject makeDoc(int i, qint64 workerId)
     a.schedule.confirmedAt = start.addDays(-2);
     a.schedule.checkinGraceMinutes = 15;
     a.pricing = {PricingType::Flat, QStringLiteral("USD"), 15000, 0, 0, true};
-    a.checklist = {{ChecklistKind::ConfirmSchedule, true}, {ChecklistKind::CheckInOut, true},
+    a.checklist = {{ChecklistKind::ConfirmSchedule, true},
+                   {ChecklistKind::CheckInOut, true},
                    {ChecklistKind::Deliverables, true}};
     auto uuid = [] { return QUuid::createUuid().toString(QUuid::WithoutBraces); };
     for (int v = 0; v < 2; ++v)
         a.timeLogs.append({uuid(), start.addSecs(v * 3600), start.addSecs(v * 3600 + 1800),
-                           QStringLiteral("visit %1").arg(v), TimeLogSource::Desktop, false, false});
-    a.fundsRequests.append({uuid(), FundsKind::Expense, 1999, 0, QStringLiteral("Parking"), {},
-                            FundsStatus::Approved, start, start.addSecs(600), QStringLiteral("ok")});
+                           QStringLiteral("visit %1").arg(v), TimeLogSource::Desktop, false,
+                           false});
+    a.fundsRequests.append({uuid(),
+                            FundsKind::Expense,
+                            1999,
+                            0,
+                            QStringLiteral("Parking"),
+                            {},
+                            FundsStatus::Approved,
+                            start,
+                            start.addSecs(600),
+                            QStringLiteral("ok")});
     const QString req = uuid();
     a.deliverableRequirements.append({req, DeliverableKind::Photo, QStringLiteral("Photos"), 2});
     for (int d = 0; d < 2; ++d)
-        a.deliverables.append({uuid(), req, DeliverableKind::Photo, QStringLiteral("IMG_%1.jpg").arg(d),
-                               250000, QString(64, QLatin1Char('c')), a.schedule.end});
+        a.deliverables.append({uuid(), req, DeliverableKind::Photo,
+                               QStringLiteral("IMG_%1.jpg").arg(d), 250000,
+                               QString(64, QLatin1Char('c')), a.schedule.end});
     QJsonObject o = AssignmentCodec::toJson(a);
     o.insert(QStringLiteral("worker_id"), workerId);
     return o;
@@ -103,8 +119,10 @@ double runSync(SyncEngine &engine)
     QEventLoop loop;
     QElapsedTimer t;
     bool ok = false;
-    auto c = QObject::connect(&engine, &SyncEngine::syncFinished, &loop,
-                              [&](bool success) { ok = success; loop.quit(); });
+    auto c = QObject::connect(&engine, &SyncEngine::syncFinished, &loop, [&](bool success) {
+        ok = success;
+        loop.quit();
+    });
     t.start();
     engine.syncNow();
     loop.exec();
@@ -127,9 +145,16 @@ int main(int argc, char *argv[])
     const QStringList admin{QStringLiteral("admin"), QStringLiteral("--db"), db};
 
     out << "Seeding " << n << " assignments...\n" << Qt::flush;
-    const QString company = run(serverBin, admin + QStringList{QStringLiteral("create-company"), QStringLiteral("Bench Co")}).trimmed();
-    const qint64 worker = run(serverBin, admin + QStringList{QStringLiteral("create-worker"), QStringLiteral("bench@onsite.test"), QStringLiteral("Bench")},
-                              {}, "ONSITE_PASSWORD=bench-password").trimmed().toLongLong();
+    const QString company = run(serverBin, admin + QStringList{QStringLiteral("create-company"),
+                                                               QStringLiteral("Bench Co")})
+                                .trimmed();
+    const qint64 worker =
+        run(serverBin,
+            admin + QStringList{QStringLiteral("create-worker"),
+                                QStringLiteral("bench@onsite.test"), QStringLiteral("Bench")},
+            {}, "ONSITE_PASSWORD=bench-password")
+            .trimmed()
+            .toLongLong();
     QJsonArray docs;
     for (int i = 0; i < n; ++i)
         docs.append(makeDoc(i, worker));
@@ -137,22 +162,25 @@ int main(int argc, char *argv[])
     f.open(QIODevice::WriteOnly);
     f.write(QJsonDocument(docs).toJson(QJsonDocument::Compact));
     f.close();
-    run(serverBin, admin + QStringList{QStringLiteral("import-assignments"), company, f.fileName(), QStringLiteral("--with-history")});
+    run(serverBin, admin + QStringList{QStringLiteral("import-assignments"), company, f.fileName(),
+                                       QStringLiteral("--with-history")});
 
     EmbeddedServer server;
     server.setProgram(serverBin);
-    server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"), db,
-                  QStringLiteral("--files"), dir.filePath(QStringLiteral("files"))});
+    server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"),
+                  db, QStringLiteral("--files"), dir.filePath(QStringLiteral("files"))});
     if (!server.waitUntilReady())
         qFatal("server did not start: %s", qPrintable(server.output()));
     QNetworkAccessManager nam;
     QNetworkRequest signIn(server.apiBase().resolved(QUrl(QStringLiteral("session"))));
     signIn.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *r = nam.post(signIn, R"({"email":"bench@onsite.test","password":"bench-password"})");
+    QNetworkReply *r =
+        nam.post(signIn, R"({"email":"bench@onsite.test","password":"bench-password"})");
     QEventLoop l;
     QObject::connect(r, &QNetworkReply::finished, &l, &QEventLoop::quit);
     l.exec();
-    const QString token = QJsonDocument::fromJson(r->readAll()).object().value(QStringLiteral("token")).toString();
+    const QString token =
+        QJsonDocument::fromJson(r->readAll()).object().value(QStringLiteral("token")).toString();
 
     // Learn the page URLs once (also warms the server's cache of the database file).
     QStringList urls;
@@ -162,7 +190,8 @@ int main(int argc, char *argv[])
             QUrl(QStringLiteral("changes?since=%1&limit=%2").arg(cursor).arg(pageSize)));
         urls << url.toString();
         int status = 0;
-        const QJsonObject page = QJsonDocument::fromJson(httpGet(nam, url, token, &status)).object();
+        const QJsonObject page =
+            QJsonDocument::fromJson(httpGet(nam, url, token, &status)).object();
         cursor = page.value(QStringLiteral("cursor")).toString();
         if (!page.value(QStringLiteral("more")).toBool())
             break;
@@ -170,13 +199,16 @@ int main(int argc, char *argv[])
 
     // The floor: one curl fetching every page over one connection, then sqlite3 inserting all
     // of them in one transaction with the same durability settings as the app.
-    QStringList curlArgs{QStringLiteral("-s"), QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + token,
-                         QStringLiteral("-w"), QStringLiteral("%{size_download}\\n")};
+    QStringList curlArgs{QStringLiteral("-s"), QStringLiteral("-H"),
+                         QStringLiteral("Authorization: Bearer ") + token, QStringLiteral("-w"),
+                         QStringLiteral("%{size_download}\\n")};
     for (int i = 0; i < urls.size(); ++i)
-        curlArgs << urls.at(i) << QStringLiteral("-o") << dir.filePath(QStringLiteral("page%1.json").arg(i));
-    QString sql = QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                                 "CREATE TABLE a (id INTEGER PRIMARY KEY, rev INTEGER, status TEXT, doc TEXT);"
-                                 "BEGIN;");
+        curlArgs << urls.at(i) << QStringLiteral("-o")
+                 << dir.filePath(QStringLiteral("page%1.json").arg(i));
+    QString sql = QStringLiteral(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+        "CREATE TABLE a (id INTEGER PRIMARY KEY, rev INTEGER, status TEXT, doc TEXT);"
+        "BEGIN;");
     for (int i = 0; i < urls.size(); ++i)
         sql += QStringLiteral("INSERT OR REPLACE INTO a SELECT json_extract(value,'$.id'),"
                               " json_extract(value,'$.rev'), json_extract(value,'$.status'), value"
@@ -206,21 +238,39 @@ int main(int argc, char *argv[])
     const int noChangeRequests = engine.requestsMade();
     const qint64 noChangeBody = engine.bytesReceived();
     // Headers too, as curl sees them, for the whole exchange of the no-change request.
-    const QString noChange = run(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                                                          QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + token,
-                                                          QStringLiteral("-w"), QStringLiteral("%{size_request} %{size_header} %{size_download}"),
-                                                          server.apiBase().resolved(QUrl(QStringLiteral("changes?since=%1&limit=%2").arg(cursor).arg(pageSize))).toString()});
+    const QString noChange = run(
+        QStringLiteral("curl"),
+        {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+         QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + token,
+         QStringLiteral("-w"), QStringLiteral("%{size_request} %{size_header} %{size_download}"),
+         server.apiBase()
+             .resolved(QUrl(QStringLiteral("changes?since=%1&limit=%2").arg(cursor).arg(pageSize)))
+             .toString()});
     const QStringList parts = noChange.split(QLatin1Char(' '));
-    const qint64 wire = parts.value(0).toLongLong() + parts.value(1).toLongLong() + parts.value(2).toLongLong();
+    const qint64 wire =
+        parts.value(0).toLongLong() + parts.value(1).toLongLong() + parts.value(2).toLongLong();
 
     out << QStringLiteral("Initial sync of %1 assignments (%2 per page)\n").arg(n).arg(pageSize);
-    out << QStringLiteral("  onsite SyncEngine : %1 ms, %2 requests, %3 bytes\n").arg(syncMs, 0, 'f', 0).arg(syncRequests).arg(syncBytes);
-    out << QStringLiteral("  floor curl+sqlite3: %1 ms (curl %2 ms + sqlite3 %3 ms), %4 requests, %5 bytes\n")
-               .arg(floorMs, 0, 'f', 0).arg(curlMs, 0, 'f', 0).arg(sqliteMs, 0, 'f', 0).arg(urls.size()).arg(floorBytes);
-    out << QStringLiteral("  ratio to floor    : %1x (target <= 3x)\n").arg(syncMs / floorMs, 0, 'f', 2);
+    out << QStringLiteral("  onsite SyncEngine : %1 ms, %2 requests, %3 bytes\n")
+               .arg(syncMs, 0, 'f', 0)
+               .arg(syncRequests)
+               .arg(syncBytes);
+    out << QStringLiteral(
+               "  floor curl+sqlite3: %1 ms (curl %2 ms + sqlite3 %3 ms), %4 requests, %5 bytes\n")
+               .arg(floorMs, 0, 'f', 0)
+               .arg(curlMs, 0, 'f', 0)
+               .arg(sqliteMs, 0, 'f', 0)
+               .arg(urls.size())
+               .arg(floorBytes);
+    out << QStringLiteral("  ratio to floor    : %1x (target <= 3x)\n")
+               .arg(syncMs / floorMs, 0, 'f', 2);
     out << QStringLiteral("Sync with nothing new\n");
-    out << QStringLiteral("  %1 ms, %2 request(s), body %3 bytes, %4 bytes on the wire with headers (target: 1 request, < 1024 bytes)\n")
-               .arg(noChangeMs, 0, 'f', 1).arg(noChangeRequests).arg(noChangeBody).arg(wire);
+    out << QStringLiteral("  %1 ms, %2 request(s), body %3 bytes, %4 bytes on the wire with "
+                          "headers (target: 1 request, < 1024 bytes)\n")
+               .arg(noChangeMs, 0, 'f', 1)
+               .arg(noChangeRequests)
+               .arg(noChangeBody)
+               .arg(wire);
     server.stop();
     return 0;
 }

@@ -14,9 +14,11 @@ using namespace onsite::test;
 // service), and with no session bus at all, where the app must say so and keep working.
 TEST_CASE("the session token round-trips through the system keychain", "[keychain]")
 {
-    const bool expectKeychain = qEnvironmentVariable("ONSITE_EXPECT_KEYCHAIN") == QLatin1String("1");
+    const bool expectKeychain =
+        qEnvironmentVariable("ONSITE_EXPECT_KEYCHAIN") == QLatin1String("1");
     KeychainCredentialStore store;
-    const QString account = QStringLiteral("test-%1@127.0.0.1:1").arg(QUuid::createUuid().toString(QUuid::Id128));
+    const QString account =
+        QStringLiteral("test-%1@127.0.0.1:1").arg(QUuid::createUuid().toString(QUuid::Id128));
     const QString token = QStringLiteral("ow_") + QUuid::createUuid().toString(QUuid::Id128);
 
     QSignalSpy wrote(&store, &CredentialStore::writeFinished);

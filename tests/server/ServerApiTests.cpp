@@ -4,16 +4,17 @@
 #include "HttpClient.h"
 #include "TestServer.h"
 
-#include <QJsonArray>
-#include <QSet>
-#include <QJsonDocument>
 #include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkReply>
+#include <QSet>
 #include <QTemporaryFile>
 
 using namespace onsite::test;
 
-namespace {
+namespace
+{
 
 // One demo server for this file's tests (a fresh database each run of the binary).
 TestServer &server()
@@ -27,15 +28,18 @@ TestServer &server()
 
 QJsonObject validInput(qint64 workerId)
 {
-    return {{QStringLiteral("worker_id"), workerId},
-            {QStringLiteral("title"), QStringLiteral("Install kiosk")},
-            {QStringLiteral("site"), QJsonObject{{QStringLiteral("city"), QStringLiteral("Austin")},
-                                                 {QStringLiteral("time_zone"), QStringLiteral("America/Chicago")}}},
-            {QStringLiteral("schedule"), QJsonObject{{QStringLiteral("start"), QStringLiteral("2030-01-10T15:00:00Z")},
-                                                     {QStringLiteral("end"), QStringLiteral("2030-01-10T18:00:00Z")}}},
-            {QStringLiteral("pricing"), QJsonObject{{QStringLiteral("type"), QStringLiteral("flat")},
-                                                    {QStringLiteral("currency"), QStringLiteral("USD")},
-                                                    {QStringLiteral("flat_cents"), 20000}}}};
+    return {
+        {QStringLiteral("worker_id"), workerId},
+        {QStringLiteral("title"), QStringLiteral("Install kiosk")},
+        {QStringLiteral("site"),
+         QJsonObject{{QStringLiteral("city"), QStringLiteral("Austin")},
+                     {QStringLiteral("time_zone"), QStringLiteral("America/Chicago")}}},
+        {QStringLiteral("schedule"),
+         QJsonObject{{QStringLiteral("start"), QStringLiteral("2030-01-10T15:00:00Z")},
+                     {QStringLiteral("end"), QStringLiteral("2030-01-10T18:00:00Z")}}},
+        {QStringLiteral("pricing"), QJsonObject{{QStringLiteral("type"), QStringLiteral("flat")},
+                                                {QStringLiteral("currency"), QStringLiteral("USD")},
+                                                {QStringLiteral("flat_cents"), 20000}}}};
 }
 
 QList<qint64> idsOf(const QJsonArray &changes)
@@ -64,8 +68,10 @@ TEST_CASE("sign-in: good credentials give a token and the worker", "[api]")
     REQUIRE(r.status == 200);
     const QString token = r.json.value(QStringLiteral("token")).toString();
     CHECK(token.size() > 30);
-    CHECK(r.json.value(QStringLiteral("worker")).toObject().value(QStringLiteral("email")).toString() ==
-          QStringLiteral("alex@demo.onsite"));
+    CHECK(r.json.value(QStringLiteral("worker"))
+              .toObject()
+              .value(QStringLiteral("email"))
+              .toString() == QStringLiteral("alex@demo.onsite"));
     const auto me = http.get(QStringLiteral("me"), token);
     CHECK(me.status == 200);
     CHECK(me.json.value(QStringLiteral("name")).toString() == QStringLiteral("Alex Rivera"));
@@ -104,9 +110,10 @@ TEST_CASE("sign-in: repeated failures are rate limited, even with the right pass
                                   {QStringLiteral("password"), QStringLiteral("guess-%1").arg(i)}});
         REQUIRE(r.status == 401);
     }
-    const auto limited = http.post(QStringLiteral("session"),
-                                   {{QStringLiteral("email"), QStringLiteral("rate@test.onsite")},
-                                    {QStringLiteral("password"), QStringLiteral("correct-horse-1")}});
+    const auto limited =
+        http.post(QStringLiteral("session"),
+                  {{QStringLiteral("email"), QStringLiteral("rate@test.onsite")},
+                   {QStringLiteral("password"), QStringLiteral("correct-horse-1")}});
     CHECK(limited.status == 429);
     CHECK(limited.errorCode() == QStringLiteral("rate_limited"));
     bool retryAfter = false;
@@ -267,7 +274,9 @@ TEST_CASE("a company sees and changes only its own assignments", "[api][isolatio
     for (const QJsonValue &v : page.json.value(QStringLiteral("changes")).toArray()) {
         const QJsonObject a = v.toObject();
         const qint64 id = a.value(QStringLiteral("id")).toInteger();
-        const bool ours = a.value(QStringLiteral("company")).toObject().value(QStringLiteral("id")).toInteger() == 1;
+        const bool ours =
+            a.value(QStringLiteral("company")).toObject().value(QStringLiteral("id")).toInteger() ==
+            1;
         const auto get = http.get(QStringLiteral("company/assignments/%1").arg(id), company);
         const auto patch = http.patch(QStringLiteral("company/assignments/%1").arg(id),
                                       {{QStringLiteral("description"), QStringLiteral("x")}},
@@ -277,12 +286,13 @@ TEST_CASE("a company sees and changes only its own assignments", "[api][isolatio
             CHECK(get.status == 200);
         } else {
             CHECK(get.status == 404);
-            const auto foreign = http.patch(QStringLiteral("company/assignments/%1").arg(id),
-                                            {{QStringLiteral("description"), QStringLiteral("hijack")}},
-                                            company);
+            const auto foreign =
+                http.patch(QStringLiteral("company/assignments/%1").arg(id),
+                           {{QStringLiteral("description"), QStringLiteral("hijack")}}, company);
             CHECK(foreign.status == 404);
             const auto after = http.get(QStringLiteral("assignments/%1").arg(id), alex);
-            CHECK(after.json.value(QStringLiteral("description")).toString() != QStringLiteral("hijack"));
+            CHECK(after.json.value(QStringLiteral("description")).toString() !=
+                  QStringLiteral("hijack"));
         }
         ++checked;
     }
@@ -295,33 +305,42 @@ TEST_CASE("company changes reach the worker's change feed; reassignment removes"
     const QString company = server().companyToken();
     const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
     const QString blair = http.signIn(QStringLiteral("blair@demo.onsite"));
-    const qint64 alexId = http.get(QStringLiteral("me"), alex).json.value(QStringLiteral("id")).toInteger();
-    const qint64 blairId = http.get(QStringLiteral("me"), blair).json.value(QStringLiteral("id")).toInteger();
-    const QString alexCursor =
-        http.get(QStringLiteral("changes?since=0&limit=1000"), alex).json.value(QStringLiteral("cursor")).toString();
-    const QString blairCursor =
-        http.get(QStringLiteral("changes?since=0&limit=1000"), blair).json.value(QStringLiteral("cursor")).toString();
+    const qint64 alexId =
+        http.get(QStringLiteral("me"), alex).json.value(QStringLiteral("id")).toInteger();
+    const qint64 blairId =
+        http.get(QStringLiteral("me"), blair).json.value(QStringLiteral("id")).toInteger();
+    const QString alexCursor = http.get(QStringLiteral("changes?since=0&limit=1000"), alex)
+                                   .json.value(QStringLiteral("cursor"))
+                                   .toString();
+    const QString blairCursor = http.get(QStringLiteral("changes?since=0&limit=1000"), blair)
+                                    .json.value(QStringLiteral("cursor"))
+                                    .toString();
 
-    const auto created = http.post(QStringLiteral("company/assignments"), validInput(alexId), company);
+    const auto created =
+        http.post(QStringLiteral("company/assignments"), validInput(alexId), company);
     REQUIRE(created.status == 201);
     const qint64 id = created.json.value(QStringLiteral("id")).toInteger();
     CHECK(created.json.value(QStringLiteral("rev")).toInteger() == 1);
     CHECK(created.json.value(QStringLiteral("status")).toString() == QStringLiteral("assigned"));
-    CHECK(created.json.value(QStringLiteral("company")).toObject().value(QStringLiteral("name")).toString() ==
-          QStringLiteral("Northwind Retail Services"));
+    CHECK(created.json.value(QStringLiteral("company"))
+              .toObject()
+              .value(QStringLiteral("name"))
+              .toString() == QStringLiteral("Northwind Retail Services"));
 
     auto feed = http.get(QStringLiteral("changes?since=%1").arg(alexCursor), alex);
     CHECK(idsOf(feed.json.value(QStringLiteral("changes")).toArray()) == QList<qint64>{id});
     const QString afterCreate = feed.json.value(QStringLiteral("cursor")).toString();
 
-    const auto patched = http.patch(QStringLiteral("company/assignments/%1").arg(id),
-                                    {{QStringLiteral("title"), QStringLiteral("Install two kiosks")}}, company);
+    const auto patched =
+        http.patch(QStringLiteral("company/assignments/%1").arg(id),
+                   {{QStringLiteral("title"), QStringLiteral("Install two kiosks")}}, company);
     REQUIRE(patched.status == 200);
     CHECK(patched.json.value(QStringLiteral("rev")).toInteger() == 2);
     feed = http.get(QStringLiteral("changes?since=%1").arg(afterCreate), alex);
     const QJsonArray changed = feed.json.value(QStringLiteral("changes")).toArray();
     REQUIRE(changed.size() == 1);
-    CHECK(changed.first().toObject().value(QStringLiteral("title")).toString() == QStringLiteral("Install two kiosks"));
+    CHECK(changed.first().toObject().value(QStringLiteral("title")).toString() ==
+          QStringLiteral("Install two kiosks"));
     const QString afterPatch = feed.json.value(QStringLiteral("cursor")).toString();
 
     const auto moved = http.patch(QStringLiteral("company/assignments/%1").arg(id),
@@ -349,33 +368,42 @@ TEST_CASE("admin commands create companies, workers, tokens and import assignmen
     HttpClient http(server().apiBase());
     int rc = -1;
     const QString companyId =
-        server().admin({QStringLiteral("create-company"), QStringLiteral("Acme Field Co")}, &rc).trimmed();
+        server()
+            .admin({QStringLiteral("create-company"), QStringLiteral("Acme Field Co")}, &rc)
+            .trimmed();
     REQUIRE(rc == 0);
     const QString token =
         server().admin({QStringLiteral("create-company-token"), companyId}, &rc).trimmed();
     REQUIRE(rc == 0);
     CHECK(token.startsWith(QStringLiteral("oc_")));
-    const QString workerId = server().admin({QStringLiteral("create-worker"), QStringLiteral("dana@acme.test"),
-                                             QStringLiteral("Dana")},
-                                            &rc, "long-enough-pw\n").trimmed();
+    const QString workerId = server()
+                                 .admin({QStringLiteral("create-worker"),
+                                         QStringLiteral("dana@acme.test"), QStringLiteral("Dana")},
+                                        &rc, "long-enough-pw\n")
+                                 .trimmed();
     REQUIRE(rc == 0);
-    server().admin({QStringLiteral("create-worker"), QStringLiteral("dana@acme.test"), QStringLiteral("Dana")},
-                   &rc, "long-enough-pw\n");
+    server().admin(
+        {QStringLiteral("create-worker"), QStringLiteral("dana@acme.test"), QStringLiteral("Dana")},
+        &rc, "long-enough-pw\n");
     CHECK(rc == 1); // already exists
 
     QTemporaryFile file;
     REQUIRE(file.open());
-    file.write(QJsonDocument(QJsonArray{validInput(workerId.toLongLong()), validInput(workerId.toLongLong())})
+    file.write(QJsonDocument(
+                   QJsonArray{validInput(workerId.toLongLong()), validInput(workerId.toLongLong())})
                    .toJson());
     file.close();
-    const QString out = server().admin({QStringLiteral("import-assignments"), companyId, file.fileName()}, &rc);
+    const QString out =
+        server().admin({QStringLiteral("import-assignments"), companyId, file.fileName()}, &rc);
     REQUIRE(rc == 0);
     CHECK(out.trimmed().split(QLatin1Char('\n')).size() == 2);
 
-    const QString dana = http.signIn(QStringLiteral("dana@acme.test"), QStringLiteral("long-enough-pw"));
+    const QString dana =
+        http.signIn(QStringLiteral("dana@acme.test"), QStringLiteral("long-enough-pw"));
     REQUIRE_FALSE(dana.isEmpty());
     CHECK(allIds(http, dana).size() == 2);
-    const auto viaToken = http.get(QStringLiteral("company/assignments/%1").arg(allIds(http, dana).first()), token);
+    const auto viaToken =
+        http.get(QStringLiteral("company/assignments/%1").arg(allIds(http, dana).first()), token);
     CHECK(viaToken.status == 200);
 }
 
@@ -387,9 +415,10 @@ TEST_CASE("behind the proxy, sign-in limits count the client's address from X-Re
         QNetworkRequest req(server().apiBase().resolved(QUrl(QStringLiteral("session"))));
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         req.setRawHeader("X-Real-IP", ip);
-        QNetworkReply *reply = nam.post(req, QJsonDocument(QJsonObject{{QStringLiteral("email"), email},
-                                                                     {QStringLiteral("password"), password}})
-                                                 .toJson());
+        QNetworkReply *reply =
+            nam.post(req, QJsonDocument(QJsonObject{{QStringLiteral("email"), email},
+                                                    {QStringLiteral("password"), password}})
+                              .toJson());
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         loop.exec();
@@ -399,7 +428,10 @@ TEST_CASE("behind the proxy, sign-in limits count the client's address from X-Re
     };
     // 50 failures from one client address, spread over many emails so no email is limited.
     for (int i = 0; i < 50; ++i)
-        REQUIRE(attempt("203.0.113.9", QStringLiteral("spray%1@test.onsite").arg(i), QStringLiteral("x")) == 401);
-    CHECK(attempt("203.0.113.9", QStringLiteral("alex@demo.onsite"), QStringLiteral("onsite-demo")) == 429);
-    CHECK(attempt("198.51.100.7", QStringLiteral("alex@demo.onsite"), QStringLiteral("onsite-demo")) == 200);
+        REQUIRE(attempt("203.0.113.9", QStringLiteral("spray%1@test.onsite").arg(i),
+                        QStringLiteral("x")) == 401);
+    CHECK(attempt("203.0.113.9", QStringLiteral("alex@demo.onsite"),
+                  QStringLiteral("onsite-demo")) == 429);
+    CHECK(attempt("198.51.100.7", QStringLiteral("alex@demo.onsite"),
+                  QStringLiteral("onsite-demo")) == 200);
 }

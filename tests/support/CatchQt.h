@@ -7,7 +7,8 @@
 #include <QString>
 #include <QStringList>
 
-namespace Catch {
+namespace Catch
+{
 template <> struct StringMaker<QString> {
     static std::string convert(const QString &s) { return '"' + s.toStdString() + '"'; }
 };
@@ -18,6 +19,9 @@ template <> struct StringMaker<QStringList> {
     }
 };
 template <> struct StringMaker<QDateTime> {
-    static std::string convert(const QDateTime &t) { return t.toString(Qt::ISODateWithMs).toStdString(); }
+    static std::string convert(const QDateTime &t)
+    {
+        return t.toString(Qt::ISODateWithMs).toStdString();
+    }
 };
 } // namespace Catch

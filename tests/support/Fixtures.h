@@ -6,7 +6,8 @@
 #include <QDateTime>
 #include <QTimeZone>
 
-namespace onsite::test {
+namespace onsite::test
+{
 
 inline QDateTime utc(const char *iso)
 {
@@ -25,8 +26,12 @@ inline Assignment sampleAssignment(qint64 id = 42)
     a.description = QStringLiteral("Swap the terminal");
     a.instructions = QStringLiteral("Ask for the manager");
     a.specialInstructions = QStringLiteral("Loading dock only");
-    a.site = {QStringLiteral("410 W Monroe St"), QStringLiteral("Chicago"), QStringLiteral("IL"),
-              QStringLiteral("60606"), QStringLiteral("US"), QStringLiteral("America/Chicago")};
+    a.site = {QStringLiteral("410 W Monroe St"),
+              QStringLiteral("Chicago"),
+              QStringLiteral("IL"),
+              QStringLiteral("60606"),
+              QStringLiteral("US"),
+              QStringLiteral("America/Chicago")};
     a.schedule.start = utc("2026-03-10T15:00:00Z");
     a.schedule.end = utc("2026-03-10T18:00:00Z");
     a.schedule.confirmRequired = true;
@@ -43,12 +48,11 @@ inline Assignment sampleAssignment(qint64 id = 42)
                 QStringLiteral("3"), utc("2026-03-10T17:00:00Z")}};
     a.timeLogs = {{QStringLiteral("l1"), utc("2026-03-10T14:50:00Z"), utc("2026-03-10T17:10:00Z"),
                    QStringLiteral("first visit"), TimeLogSource::Phone, true, false}};
-    a.fundsRequests = {{QStringLiteral("f1"), FundsKind::Expense, 4299, 0,
-                        QStringLiteral("Cable"), QStringLiteral("d9"), FundsStatus::Approved,
-                        utc("2026-03-10T16:00:00Z"), utc("2026-03-10T17:00:00Z"),
-                        QStringLiteral("ok")}};
-    a.deliverableRequirements = {{QStringLiteral("r1"), DeliverableKind::Photo,
-                                  QStringLiteral("Photos"), 2}};
+    a.fundsRequests = {{QStringLiteral("f1"), FundsKind::Expense, 4299, 0, QStringLiteral("Cable"),
+                        QStringLiteral("d9"), FundsStatus::Approved, utc("2026-03-10T16:00:00Z"),
+                        utc("2026-03-10T17:00:00Z"), QStringLiteral("ok")}};
+    a.deliverableRequirements = {
+        {QStringLiteral("r1"), DeliverableKind::Photo, QStringLiteral("Photos"), 2}};
     a.deliverablesDueAt = utc("2026-03-12T18:00:00Z");
     a.deliverables = {{QStringLiteral("d1"), QStringLiteral("r1"), DeliverableKind::Photo,
                        QStringLiteral("a.jpg"), 1234, QString(64, QLatin1Char('a')),

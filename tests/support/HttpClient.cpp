@@ -5,7 +5,8 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 
-namespace onsite::test {
+namespace onsite::test
+{
 
 QString HttpClient::Reply::errorCode() const
 {
@@ -14,7 +15,10 @@ QString HttpClient::Reply::errorCode() const
 
 QString HttpClient::Reply::errorMessage() const
 {
-    return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+    return json.value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("message"))
+        .toString();
 }
 
 HttpClient::Reply HttpClient::request(const QByteArray &method, const QString &path,

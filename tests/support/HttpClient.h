@@ -7,7 +7,8 @@
 #include <QPair>
 #include <QUrl>
 
-namespace onsite::test {
+namespace onsite::test
+{
 
 // A blocking HTTP client for tests that speak to a real server on loopback.
 class HttpClient
@@ -25,7 +26,10 @@ public:
     explicit HttpClient(QUrl apiBase) : m_base(std::move(apiBase)) {}
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
                   const QString &token = {});
-    Reply get(const QString &path, const QString &token = {}) { return request("GET", path, {}, token); }
+    Reply get(const QString &path, const QString &token = {})
+    {
+        return request("GET", path, {}, token);
+    }
     Reply post(const QString &path, const QJsonObject &o, const QString &token = {});
     Reply patch(const QString &path, const QJsonObject &o, const QString &token = {});
     QString signIn(const QString &email, const QString &password = QStringLiteral("onsite-demo"));

@@ -7,14 +7,18 @@
 #include <QUrl>
 #include <QUuid>
 
-namespace onsite::test {
+namespace onsite::test
+{
 
 TestServer::TestServer(bool demo) : m_demo(demo), m_server(std::make_unique<EmbeddedServer>())
 {
     m_server->setProgram(QStringLiteral(ONSITE_SERVER_BIN));
 }
 
-TestServer::~TestServer() { stop(); }
+TestServer::~TestServer()
+{
+    stop();
+}
 
 bool TestServer::usingPostgres()
 {
@@ -23,8 +27,8 @@ bool TestServer::usingPostgres()
 
 bool TestServer::createPostgresDatabase()
 {
-    const QUrl admin(qEnvironmentVariable("ONSITE_TEST_PG_URL",
-                                          QStringLiteral("postgresql://postgres@127.0.0.1:55432/postgres")));
+    const QUrl admin(qEnvironmentVariable(
+        "ONSITE_TEST_PG_URL", QStringLiteral("postgresql://postgres@127.0.0.1:55432/postgres")));
     const QString name =
         QStringLiteral("onsite_test_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
     {
@@ -63,10 +67,10 @@ bool TestServer::start()
             m_dbUrl = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("server.sqlite"));
         }
     }
-    QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                     QStringLiteral("--db"), m_dbUrl, QStringLiteral("--files"),
-                     m_dir.filePath(QStringLiteral("files")), QStringLiteral("--threads"),
-                     QStringLiteral("4")};
+    QStringList args{QStringLiteral("--listen"),  QStringLiteral("127.0.0.1:0"),
+                     QStringLiteral("--db"),      m_dbUrl,
+                     QStringLiteral("--files"),   m_dir.filePath(QStringLiteral("files")),
+                     QStringLiteral("--threads"), QStringLiteral("4")};
     if (m_demo)
         args << QStringLiteral("--demo");
     m_server->start(args);
@@ -77,7 +81,10 @@ bool TestServer::start()
     return true;
 }
 
-void TestServer::stop() { m_server->stop(); }
+void TestServer::stop()
+{
+    m_server->stop();
+}
 
 bool TestServer::restart()
 {

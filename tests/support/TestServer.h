@@ -6,7 +6,8 @@
 #include <QUrl>
 #include <memory>
 
-namespace onsite::test {
+namespace onsite::test
+{
 
 // A real onsite-server process on a free loopback port with the demo world, on SQLite in a
 // temporary directory, or on a fresh database of the PostgreSQL named by $ONSITE_TEST_PG_URL

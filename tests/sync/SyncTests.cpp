@@ -13,7 +13,8 @@
 using namespace onsite;
 using namespace onsite::test;
 
-namespace {
+namespace
+{
 
 struct Fixture {
     TestServer server;
@@ -118,13 +119,16 @@ TEST_CASE("company changes and reassignments arrive on the next sync", "[sync]")
     qint64 target = id;
     if (!ours) {
         for (qint64 candidate : f.serverIds())
-            if (f.http->get(QStringLiteral("company/assignments/%1").arg(candidate), company).status == 200) {
+            if (f.http->get(QStringLiteral("company/assignments/%1").arg(candidate), company)
+                    .status == 200) {
                 target = candidate;
                 break;
             }
     }
-    REQUIRE(f.http->patch(QStringLiteral("company/assignments/%1").arg(target),
-                          {{QStringLiteral("title"), QStringLiteral("Moved to the back office")}}, company)
+    REQUIRE(f.http
+                ->patch(QStringLiteral("company/assignments/%1").arg(target),
+                        {{QStringLiteral("title"), QStringLiteral("Moved to the back office")}},
+                        company)
                 .status == 200);
     REQUIRE(Fixture::sync(*e));
     CHECK(e->requestsMade() == 1);
@@ -137,9 +141,11 @@ TEST_CASE("company changes and reassignments arrive on the next sync", "[sync]")
     }
 
     const QString blair = f.http->signIn(QStringLiteral("blair@demo.onsite"));
-    const qint64 blairId = f.http->get(QStringLiteral("me"), blair).json.value(QStringLiteral("id")).toInteger();
-    REQUIRE(f.http->patch(QStringLiteral("company/assignments/%1").arg(target),
-                          {{QStringLiteral("worker_id"), blairId}}, company)
+    const qint64 blairId =
+        f.http->get(QStringLiteral("me"), blair).json.value(QStringLiteral("id")).toInteger();
+    REQUIRE(f.http
+                ->patch(QStringLiteral("company/assignments/%1").arg(target),
+                        {{QStringLiteral("worker_id"), blairId}}, company)
                 .status == 200);
     REQUIRE(Fixture::sync(*e));
     CHECK_FALSE(f.localIds().contains(target));

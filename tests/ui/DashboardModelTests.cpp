@@ -10,14 +10,15 @@
 using namespace onsite;
 using namespace onsite::test;
 
-namespace {
+namespace
+{
 
 QVector<DashboardRow> demoRows(const QDateTime &now)
 {
     QVector<DashboardRow> rows;
-    const AssignmentStatus statuses[] = {AssignmentStatus::Assigned, AssignmentStatus::InProgress,
+    const AssignmentStatus statuses[] = {AssignmentStatus::Assigned,  AssignmentStatus::InProgress,
                                          AssignmentStatus::Submitted, AssignmentStatus::Approved,
-                                         AssignmentStatus::Paid, AssignmentStatus::Cancelled};
+                                         AssignmentStatus::Paid,      AssignmentStatus::Cancelled};
     const char *cities[] = {"Chicago", "Denver", "Boston"};
     for (int i = 0; i < 12; ++i) {
         Assignment a = sampleAssignment(100 + i);
@@ -49,7 +50,8 @@ TEST_CASE("the dashboard model and its filter obey the model contract", "[ui][mo
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     DashboardFilterModel filter;
     filter.setSourceModel(&model);
-    QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester filterTester(&filter,
+                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
     filter.sort(DashboardModel::Scheduled);
 
     const QDateTime now = utc("2026-03-11T12:00:00Z");
@@ -104,12 +106,14 @@ TEST_CASE("sorting uses real keys, not display text", "[ui][model]")
     filter.setSourceModel(&model);
     model.setRows(demoRows(utc("2026-03-01T00:00:00Z")));
     filter.sort(DashboardModel::Scheduled, Qt::DescendingOrder);
-    CHECK(filter.index(0, DashboardModel::Title).data().toString() == QStringLiteral("#111 Job 11"));
+    CHECK(filter.index(0, DashboardModel::Title).data().toString() ==
+          QStringLiteral("#111 Job 11"));
     filter.sort(DashboardModel::Scheduled, Qt::AscendingOrder);
     CHECK(filter.index(0, DashboardModel::Title).data().toString() == QStringLiteral("#100 Job 0"));
     filter.sort(DashboardModel::Status, Qt::AscendingOrder);
     CHECK(filter.index(0, DashboardModel::Status).data().toString() == QStringLiteral("Assigned"));
-    CHECK(filter.index(11, DashboardModel::Status).data().toString() == QStringLiteral("Cancelled"));
+    CHECK(filter.index(11, DashboardModel::Status).data().toString() ==
+          QStringLiteral("Cancelled"));
 }
 
 TEST_CASE("typing and erasing a search shows exactly the rows that contain it", "[ui][model]")
@@ -164,7 +168,8 @@ TEST_CASE("the selected row stays selected while the search narrows around it", 
     model.setRows(demoRows(utc("2026-03-11T12:00:00Z")));
     QPersistentModelIndex selected;
     for (int r = 0; r < filter.rowCount(); ++r)
-        if (filter.index(r, DashboardModel::Title).data().toString() == QStringLiteral("#107 Job 7"))
+        if (filter.index(r, DashboardModel::Title).data().toString() ==
+            QStringLiteral("#107 Job 7"))
             selected = filter.index(r, DashboardModel::Title);
     REQUIRE(selected.isValid());
     filter.setSearchText(QStringLiteral("denver"));

@@ -23,7 +23,8 @@
 using namespace onsite;
 using namespace onsite::test;
 
-namespace {
+namespace
+{
 
 void fillAndSubmit(SignInDialog *dialog, const QString &server, const QString &email,
                    const QString &password)
@@ -72,7 +73,8 @@ TEST_CASE("the worker signs in to a real server, sees the demo rows and opens on
     {
         fillAndSubmit(dialog, server.url().toString(), QStringLiteral("alex@demo.onsite"),
                       QStringLiteral("onsite-demo"));
-        REQUIRE(waitFor([&] { return synced.count() > 0 && window.model()->rowCount() >= 25; }, 30000));
+        REQUIRE(
+            waitFor([&] { return synced.count() > 0 && window.model()->rowCount() >= 25; }, 30000));
         CHECK(synced.first().first().toBool());
         CHECK(controller.isSignedIn());
         CHECK(window.statusText().contains(QStringLiteral("Online")));
@@ -108,7 +110,8 @@ TEST_CASE("the worker signs in to a real server, sees the demo rows and opens on
         const QStringList checklist = window.page()->checklistTexts();
         REQUIRE_FALSE(checklist.isEmpty());
         for (const QString &item : checklist)
-            CHECK((item.endsWith(QStringLiteral("Done")) || item.endsWith(QStringLiteral("To do"))));
+            CHECK(
+                (item.endsWith(QStringLiteral("Done")) || item.endsWith(QStringLiteral("To do"))));
         CHECK(window.page()->detailsText().contains(QStringLiteral("Schedule")));
         CHECK(window.page()->detailsText().contains(QStringLiteral("Site time zone")));
         window.page()->backRequested();

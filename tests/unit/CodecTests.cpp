@@ -9,9 +9,13 @@
 using namespace onsite;
 using namespace onsite::test;
 
-namespace {
+namespace
+{
 
-QJsonObject sampleJson() { return AssignmentCodec::toJson(sampleAssignment()); }
+QJsonObject sampleJson()
+{
+    return AssignmentCodec::toJson(sampleAssignment());
+}
 
 // Sets a value at a dotted path such as "schedule.start" or "time_logs.0.check_in".
 QJsonObject with(QJsonObject o, const QStringList &path, const QJsonValue &v)
@@ -64,15 +68,17 @@ TEST_CASE("an assignment survives encode and decode unchanged", "[codec]")
 TEST_CASE("instants go on the wire as UTC with Z", "[codec]")
 {
     const QJsonObject o = sampleJson();
-    CHECK(o.value(QStringLiteral("schedule")).toObject().value(QStringLiteral("start")).toString() ==
-          QStringLiteral("2026-03-10T15:00:00Z"));
+    CHECK(
+        o.value(QStringLiteral("schedule")).toObject().value(QStringLiteral("start")).toString() ==
+        QStringLiteral("2026-03-10T15:00:00Z"));
     CHECK(o.value(QStringLiteral("submitted_at")).isNull());
 }
 
 TEST_CASE("decoding errors name the field that is wrong", "[codec]")
 {
     const QJsonObject o = sampleJson();
-    CHECK(decodeError(with(o, {QStringLiteral("title")}, 12)) == QStringLiteral("title: expected a string"));
+    CHECK(decodeError(with(o, {QStringLiteral("title")}, 12)) ==
+          QStringLiteral("title: expected a string"));
     CHECK(decodeError(with(o, {QStringLiteral("title")}, QJsonValue::Undefined)) ==
           QStringLiteral("title: is required"));
     CHECK(decodeError(with(o, {QStringLiteral("status")}, QStringLiteral("done"))) ==
@@ -93,13 +99,13 @@ TEST_CASE("decoding errors name the field that is wrong", "[codec]")
     CHECK(decodeError(with(o, {QStringLiteral("site"), QStringLiteral("time_zone")},
                            QStringLiteral("Mars/Olympus"))) ==
           QStringLiteral("site.time_zone: unknown IANA time zone \"Mars/Olympus\""));
-    CHECK(decodeError(with(o, {QStringLiteral("time_logs"), QStringLiteral("0"),
-                               QStringLiteral("check_out")},
-                           QStringLiteral("2026-03-10T14:00:00Z"))) ==
+    CHECK(decodeError(with(
+              o, {QStringLiteral("time_logs"), QStringLiteral("0"), QStringLiteral("check_out")},
+              QStringLiteral("2026-03-10T14:00:00Z"))) ==
           QStringLiteral("time_logs[0].check_out: must not be before check_in"));
-    CHECK(decodeError(with(o, {QStringLiteral("funds_requests"), QStringLiteral("0"),
-                               QStringLiteral("kind")},
-                           QStringLiteral("tip"))) ==
+    CHECK(decodeError(with(
+              o, {QStringLiteral("funds_requests"), QStringLiteral("0"), QStringLiteral("kind")},
+              QStringLiteral("tip"))) ==
           QStringLiteral("funds_requests[0].kind: unknown value \"tip\""));
     CHECK(decodeError(with(o, {QStringLiteral("schedule"), QStringLiteral("end")},
                            QStringLiteral("2026-03-10T14:00:00Z"))) ==
@@ -124,7 +130,7 @@ TEST_CASE("unknown fields are ignored so newer servers do not break older apps",
 
 TEST_CASE("a confirmation deadline is required when confirmation is", "[codec]")
 {
-    const QJsonObject o = with(sampleJson(), {QStringLiteral("schedule"), QStringLiteral("confirm_by")},
-                               QJsonValue::Null);
+    const QJsonObject o = with(
+        sampleJson(), {QStringLiteral("schedule"), QStringLiteral("confirm_by")}, QJsonValue::Null);
     CHECK(decodeError(o) == QStringLiteral("schedule.confirm_by: is required"));
 }

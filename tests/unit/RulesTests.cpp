@@ -8,7 +8,8 @@
 using namespace onsite;
 using namespace onsite::test;
 
-namespace {
+namespace
+{
 
 QStringList codes(const Assignment &a, const Clock &clock)
 {
@@ -77,32 +78,44 @@ TEST_CASE("Worker Late: past the check-in window with no check-in inside it", "[
 
     SECTION("a check-in inside the window removes it")
     {
-        a.timeLogs.append({QStringLiteral("x"), close, {}, {}, TimeLogSource::Desktop, false, false});
+        a.timeLogs.append(
+            {QStringLiteral("x"), close, {}, {}, TimeLogSource::Desktop, false, false});
         CHECK_FALSE(codes(a, clock).contains(QStringLiteral("worker_late")));
     }
     SECTION("a check-in one second after the window does not")
     {
-        a.timeLogs.append({QStringLiteral("x"), close.addSecs(1), {}, {}, TimeLogSource::Desktop,
-                           false, false});
+        a.timeLogs.append(
+            {QStringLiteral("x"), close.addSecs(1), {}, {}, TimeLogSource::Desktop, false, false});
         CHECK(codes(a, clock).contains(QStringLiteral("worker_late")));
     }
     SECTION("a check-in one second before the window opens does not")
     {
-        a.timeLogs.append({QStringLiteral("x"), Rules::checkinWindowOpens(a).addSecs(-1), {}, {},
-                           TimeLogSource::Desktop, false, false});
+        a.timeLogs.append({QStringLiteral("x"),
+                           Rules::checkinWindowOpens(a).addSecs(-1),
+                           {},
+                           {},
+                           TimeLogSource::Desktop,
+                           false,
+                           false});
         CHECK(codes(a, clock).contains(QStringLiteral("worker_late")));
     }
     SECTION("correcting a log's time into the window removes it")
     {
-        a.timeLogs.append({QStringLiteral("x"), close.addSecs(600), {}, {}, TimeLogSource::Desktop,
-                           false, false});
+        a.timeLogs.append({QStringLiteral("x"),
+                           close.addSecs(600),
+                           {},
+                           {},
+                           TimeLogSource::Desktop,
+                           false,
+                           false});
         CHECK(codes(a, clock).contains(QStringLiteral("worker_late")));
         a.timeLogs.last().checkIn = close.addSecs(-600);
         CHECK_FALSE(codes(a, clock).contains(QStringLiteral("worker_late")));
     }
     SECTION("a deleted log does not count")
     {
-        a.timeLogs.append({QStringLiteral("x"), close, {}, {}, TimeLogSource::Desktop, false, true});
+        a.timeLogs.append(
+            {QStringLiteral("x"), close, {}, {}, TimeLogSource::Desktop, false, true});
         CHECK(codes(a, clock).contains(QStringLiteral("worker_late")));
     }
     SECTION("a window schedule allows arrival until its end plus grace")
@@ -121,8 +134,13 @@ TEST_CASE("Deliverables Late: past the due date with a requirement unmet", "[rul
     Assignment a = fresh();
     a.status = AssignmentStatus::InProgress;
     a.schedule.confirmRequired = false;
-    a.timeLogs.append({QStringLiteral("x"), a.schedule.start, a.schedule.end, {},
-                       TimeLogSource::Desktop, false, false});
+    a.timeLogs.append({QStringLiteral("x"),
+                       a.schedule.start,
+                       a.schedule.end,
+                       {},
+                       TimeLogSource::Desktop,
+                       false,
+                       false});
     const QDateTime due = a.deliverablesDueAt;
     ManualClock clock(due.addSecs(-1));
     CHECK(codes(a, clock).isEmpty());
@@ -156,13 +174,15 @@ TEST_CASE("checklist progress counts required items done", "[rules]")
     CHECK(p.entries.size() == 4);
 
     a.schedule.confirmedAt = a.schedule.confirmBy.addSecs(-60);
-    a.timeLogs.append({QStringLiteral("x"), a.schedule.start, {}, {}, TimeLogSource::Desktop, false, false});
+    a.timeLogs.append(
+        {QStringLiteral("x"), a.schedule.start, {}, {}, TimeLogSource::Desktop, false, false});
     p = Rules::checklist(a);
     CHECK(p.requiredDone == 1); // still on site: check in/out not done
     a.timeLogs.last().checkOut = a.schedule.end;
     CHECK(Rules::checklist(a).requiredDone == 2);
 
-    a.tasks.append({QStringLiteral("t"), TaskType::Checkbox, QStringLiteral("Box it"), true, {}, {}});
+    a.tasks.append(
+        {QStringLiteral("t"), TaskType::Checkbox, QStringLiteral("Box it"), true, {}, {}});
     p = Rules::checklist(a);
     CHECK(p.requiredTotal == 4);
     CHECK(p.requiredDone == 2);
@@ -182,7 +202,8 @@ TEST_CASE("next thing due follows the order of the day", "[rules]")
     CHECK(d.deadline == Rules::checkinWindowCloses(a));
 
     a.status = AssignmentStatus::InProgress;
-    a.timeLogs.append({QStringLiteral("x"), a.schedule.start, {}, {}, TimeLogSource::Desktop, false, false});
+    a.timeLogs.append(
+        {QStringLiteral("x"), a.schedule.start, {}, {}, TimeLogSource::Desktop, false, false});
     d = Rules::nextDue(a);
     CHECK(d.key == QStringLiteral("check_out"));
     CHECK(d.deadline == a.schedule.end);
@@ -218,7 +239,8 @@ TEST_CASE("late rules across a DST change in the site's time zone", "[rules][tz]
     const QDateTime close = Rules::checkinWindowCloses(a);
     // The grace period is 60 real minutes, which on the site's clock reads 01:30 -> 03:30.
     CHECK(close == utc("2026-03-08T07:30:00Z"));
-    CHECK(SiteTime::format(a.schedule.start, a.site.timeZone).endsWith(QStringLiteral("01:30 EST")));
+    CHECK(
+        SiteTime::format(a.schedule.start, a.site.timeZone).endsWith(QStringLiteral("01:30 EST")));
     CHECK(SiteTime::format(close, a.site.timeZone).endsWith(QStringLiteral("03:30 EDT")));
 
     ManualClock clock(close.addSecs(-1));
@@ -244,7 +266,8 @@ TEST_CASE("site time is shown with the worker's local time when they differ", "[
 TEST_CASE("relative times read naturally", "[tz]")
 {
     const QDateTime now = utc("2026-11-25T15:00:00Z");
-    CHECK(SiteTime::relative(now.addSecs(3 * 3600 + 20 * 60), now) == QStringLiteral("in 3 h 20 min"));
+    CHECK(SiteTime::relative(now.addSecs(3 * 3600 + 20 * 60), now) ==
+          QStringLiteral("in 3 h 20 min"));
     CHECK(SiteTime::relative(now.addSecs(-5 * 60), now) == QStringLiteral("5 min ago"));
     CHECK(SiteTime::relative(now.addDays(3), now) == QStringLiteral("in 3 d"));
 }

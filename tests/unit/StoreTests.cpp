@@ -10,13 +10,15 @@
 using namespace onsite;
 using namespace onsite::test;
 
-namespace {
+namespace
+{
 
 bool tableExists(const QString &path, const QString &table)
 {
     bool exists = false;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
         db.setDatabaseName(path);
         db.open();
         exists = db.tables().contains(table);
@@ -77,7 +79,8 @@ TEST_CASE("a failing migration step leaves the file at the previous version", "[
         LocalStore store(QStringLiteral("bad"));
         QString error;
         CHECK_FALSE(store.open(path, &error, steps));
-        CHECK(error.contains(QStringLiteral("Migration to schema version %1 failed").arg(last + 1)));
+        CHECK(
+            error.contains(QStringLiteral("Migration to schema version %1 failed").arg(last + 1)));
         CHECK(store.schemaVersion() == last);
     }
     CHECK_FALSE(tableExists(path, QStringLiteral("half_done")));
@@ -111,8 +114,8 @@ TEST_CASE("a page of changes and its cursor are stored together", "[store]")
     LocalStore store(QStringLiteral("page"));
     QString error;
     REQUIRE(store.open(dir.filePath(QStringLiteral("c.sqlite")), &error));
-    REQUIRE(store.applyChangesPage({sampleAssignment(1), sampleAssignment(2), sampleAssignment(3)}, {},
-                                   QStringLiteral("3"), &error));
+    REQUIRE(store.applyChangesPage({sampleAssignment(1), sampleAssignment(2), sampleAssignment(3)},
+                                   {}, QStringLiteral("3"), &error));
     CHECK(store.assignmentCount() == 3);
     CHECK(store.cursor() == QStringLiteral("3"));
 
