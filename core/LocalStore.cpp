@@ -5,6 +5,7 @@
 #include "Enums.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QVariant>
@@ -38,6 +39,13 @@ QList<LocalStore::Migration> LocalStore::migrations()
              " time_zone TEXT NOT NULL, start_ms INTEGER NOT NULL, status TEXT NOT NULL,"
              " done INTEGER NOT NULL, required INTEGER NOT NULL, next_key TEXT NOT NULL,"
              " next_what TEXT NOT NULL, next_ms INTEGER NOT NULL, labels TEXT NOT NULL)")}},
+        // The outbox: doc becomes the worker's view (the server's document with pending
+        // operations replayed over it); server_doc keeps the server's, to return to when the
+        // server refuses an operation.
+        {4,
+         {QStringLiteral("ALTER TABLE assignments ADD COLUMN server_doc TEXT"),
+          QStringLiteral("ALTER TABLE outbox ADD COLUMN error_code TEXT"),
+          QStringLiteral("ALTER TABLE outbox ADD COLUMN decided_at INTEGER")}},
     };
 }
 
@@ -106,11 +114,19 @@ bool LocalStore::open(const QString &path, QString *error, const QList<Migration
     }
     if (!migrate(steps, error))
         return false;
+    m_hasOutbox = schemaVersion() >= 4;
     m_upsert.emplace(m_db);
-    m_upsert->prepare(QStringLiteral(
-        "INSERT INTO assignments (id, rev, status, doc, synced_at) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT(id) DO UPDATE SET rev = excluded.rev, status = excluded.status,"
-        " doc = excluded.doc, synced_at = excluded.synced_at"));
+    m_upsert->prepare(
+        m_hasOutbox
+            ? QStringLiteral(
+                  "INSERT INTO assignments (id, rev, status, doc, synced_at, server_doc)"
+                  " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET rev = excluded.rev,"
+                  " status = excluded.status, doc = excluded.doc, synced_at = excluded.synced_at,"
+                  " server_doc = excluded.server_doc")
+            : QStringLiteral(
+                  "INSERT INTO assignments (id, rev, status, doc, synced_at) VALUES (?, ?, ?, ?, ?)"
+                  " ON CONFLICT(id) DO UPDATE SET rev = excluded.rev, status = excluded.status,"
+                  " doc = excluded.doc, synced_at = excluded.synced_at"));
     m_remove.emplace(m_db);
     m_remove->prepare(QStringLiteral("DELETE FROM assignments WHERE id = ?"));
     m_setMeta.emplace(m_db);
@@ -276,19 +292,9 @@ bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<
             break;
         }
     }
-    for (int i = 0; ok && i < changes.size(); ++i) {
-        const Assignment &a = changes.at(i);
-        m_upsert->addBindValue(a.id);
-        m_upsert->addBindValue(a.rev);
-        m_upsert->addBindValue(toWire(a.status));
-        m_upsert->addBindValue(QString::fromUtf8(
-            QJsonDocument(AssignmentCodec::toJson(a)).toJson(QJsonDocument::Compact)));
-        m_upsert->addBindValue(now);
-        if (!(ok = m_upsert->exec()))
-            *error = m_upsert->lastError().text();
-        else
-            ok = writeSummary(a, error);
-    }
+    const QDateTime nowUtc = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
+    for (int i = 0; ok && i < changes.size(); ++i)
+        ok = storeServerDoc(changes.at(i), nowUtc, error);
     if (ok)
         ok = setMeta(QStringLiteral("sync_cursor"), cursor, error);
     if (ok && !m_db.commit()) {
@@ -298,6 +304,255 @@ bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<
     if (!ok)
         m_db.rollback();
     return ok;
+}
+
+namespace {
+
+QString compactDoc(const Assignment &a)
+{
+    return QString::fromUtf8(QJsonDocument(AssignmentCodec::toJson(a)).toJson(QJsonDocument::Compact));
+}
+
+Operation operationFrom(const QSqlQuery &q, int first)
+{
+    Operation op;
+    op.opId = q.value(first).toString();
+    op.assignmentId = q.value(first + 1).toLongLong();
+    op.type = q.value(first + 2).toString();
+    op.payload = QJsonDocument::fromJson(q.value(first + 3).toString().toUtf8()).object();
+    op.createdAt = QDateTime::fromMSecsSinceEpoch(q.value(first + 4).toLongLong(), Qt::UTC);
+    return op;
+}
+
+} // namespace
+
+bool LocalStore::storeServerDoc(const Assignment &server, const QDateTime &now, QString *error)
+{
+    Assignment local = server;
+    if (m_hasOutbox)
+        for (const Operation &op : pendingFor(server.id))
+            OperationApplier::apply(local, op, now); // a replay the server may still refuse
+    m_upsert->addBindValue(server.id);
+    m_upsert->addBindValue(local.rev);
+    m_upsert->addBindValue(toWire(local.status));
+    m_upsert->addBindValue(compactDoc(local));
+    m_upsert->addBindValue(now.toMSecsSinceEpoch());
+    if (m_hasOutbox)
+        m_upsert->addBindValue(compactDoc(server));
+    if (!m_upsert->exec()) {
+        *error = m_upsert->lastError().text();
+        return false;
+    }
+    return writeSummary(local, error);
+}
+
+std::optional<Assignment> LocalStore::serverDoc(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COALESCE(server_doc, doc) FROM assignments WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    QString error;
+    return AssignmentCodec::fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(),
+                                     &error);
+}
+
+bool LocalStore::rebuildLocal(qint64 id, const QDateTime &now, QString *error)
+{
+    const auto server = serverDoc(id);
+    return !server || storeServerDoc(*server, now, error);
+}
+
+QList<Operation> LocalStore::pendingFor(qint64 id)
+{
+    QList<Operation> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT op_id, assignment_id, type, payload, created_at FROM outbox"
+                             " WHERE state = 'pending' AND assignment_id = ? ORDER BY seq"));
+    q.addBindValue(id);
+    if (q.exec())
+        while (q.next())
+            out.append(operationFrom(q, 0));
+    return out;
+}
+
+OperationOutcome LocalStore::record(const Operation &op, const QDateTime &now, QString *error)
+{
+    auto local = assignment(op.assignmentId);
+    if (!local)
+        return {false, QStringLiteral("not_found"), QStringLiteral("That assignment is not in your list.")};
+    const auto server = serverDoc(op.assignmentId);
+    const OperationOutcome outcome = OperationApplier::apply(*local, op, now);
+    if (!outcome.applied)
+        return outcome;
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return {false, QStringLiteral("storage"), *error};
+    }
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT INTO outbox (op_id, assignment_id, type, payload,"
+                                  " created_at) VALUES (?, ?, ?, ?, ?)"));
+    insert.addBindValue(op.opId);
+    insert.addBindValue(op.assignmentId);
+    insert.addBindValue(op.type);
+    insert.addBindValue(QString::fromUtf8(QJsonDocument(op.payload).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(op.createdAt.toMSecsSinceEpoch());
+    QSqlQuery update(m_db);
+    update.prepare(QStringLiteral("UPDATE assignments SET doc = ?, status = ?, server_doc ="
+                                  " COALESCE(server_doc, ?) WHERE id = ?"));
+    update.addBindValue(compactDoc(*local));
+    update.addBindValue(toWire(local->status));
+    update.addBindValue(server ? compactDoc(*server) : compactDoc(*local));
+    update.addBindValue(op.assignmentId);
+    bool ok = insert.exec();
+    if (!ok)
+        *error = insert.lastError().text();
+    ok = ok && update.exec();
+    if (ok)
+        ok = writeSummary(*local, error);
+    else if (error->isEmpty())
+        *error = update.lastError().text();
+    if (!ok || !m_db.commit()) {
+        if (ok)
+            *error = m_db.lastError().text();
+        m_db.rollback();
+        return {false, QStringLiteral("storage"), *error};
+    }
+    return outcome;
+}
+
+QList<Operation> LocalStore::pendingOperations(int limit)
+{
+    QList<Operation> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT op_id, assignment_id, type, payload, created_at FROM outbox"
+                             " WHERE state = 'pending' ORDER BY seq LIMIT ?"));
+    q.addBindValue(limit);
+    if (q.exec())
+        while (q.next())
+            out.append(operationFrom(q, 0));
+    return out;
+}
+
+bool LocalStore::applyResults(const QList<OperationResult> &results, const QDateTime &now,
+                              QString *error)
+{
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    bool ok = true;
+    QSet<qint64> touched;
+    for (const OperationResult &r : results) {
+        qint64 assignmentId = 0;
+        {
+            QSqlQuery which(m_db);
+            which.prepare(QStringLiteral("SELECT assignment_id FROM outbox WHERE op_id = ?"));
+            which.addBindValue(r.opId);
+            if (which.exec() && which.next())
+                assignmentId = which.value(0).toLongLong();
+        }
+        QSqlQuery q(m_db);
+        if (r.status == QLatin1String("applied") || r.status == QLatin1String("duplicate")) {
+            q.prepare(QStringLiteral("DELETE FROM outbox WHERE op_id = ?"));
+            q.addBindValue(r.opId);
+        } else if (r.status == QLatin1String("rejected")) {
+            q.prepare(QStringLiteral("UPDATE outbox SET state = 'rejected', error_code = ?,"
+                                     " last_error = ?, decided_at = ? WHERE op_id = ?"));
+            q.addBindValue(r.code);
+            q.addBindValue(r.message);
+            q.addBindValue(now.toMSecsSinceEpoch());
+            q.addBindValue(r.opId);
+        } else { // the server failed on this one: it stays pending and is sent again
+            q.prepare(QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ?"
+                                     " WHERE op_id = ?"));
+            q.addBindValue(r.message);
+            q.addBindValue(r.opId);
+        }
+        if (!(ok = q.exec())) {
+            *error = q.lastError().text();
+            break;
+        }
+        if (r.assignment) {
+            if (!(ok = storeServerDoc(*r.assignment, now, error)))
+                break;
+            touched.remove(r.assignment->id);
+        } else if (assignmentId) {
+            touched.insert(assignmentId);
+        }
+    }
+    for (qint64 id : std::as_const(touched))
+        if (ok)
+            ok = rebuildLocal(id, now, error);
+    if (ok && !m_db.commit()) {
+        *error = m_db.lastError().text();
+        ok = false;
+    }
+    if (!ok)
+        m_db.rollback();
+    return ok;
+}
+
+bool LocalStore::noteFailedAttempt(const QStringList &opIds, const QString &reason, QString *error)
+{
+    if (!m_db.transaction())
+        return false;
+    for (const QString &id : opIds) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE"
+                                 " op_id = ? AND state = 'pending'"));
+        q.addBindValue(reason);
+        q.addBindValue(id);
+        if (!q.exec()) {
+            *error = q.lastError().text();
+            m_db.rollback();
+            return false;
+        }
+    }
+    return m_db.commit();
+}
+
+QList<OutboxEntry> LocalStore::outbox()
+{
+    QList<OutboxEntry> out;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT op_id, assignment_id, type, payload, created_at, state,"
+                               " attempts, last_error, error_code, decided_at FROM outbox"
+                               " ORDER BY seq")))
+        return out;
+    while (q.next()) {
+        OutboxEntry e;
+        e.op = operationFrom(q, 0);
+        e.state = q.value(5).toString();
+        e.attempts = q.value(6).toInt();
+        e.lastError = q.value(7).toString();
+        e.errorCode = q.value(8).toString();
+        if (!q.value(9).isNull())
+            e.decidedAt = QDateTime::fromMSecsSinceEpoch(q.value(9).toLongLong(), Qt::UTC);
+        out.append(e);
+    }
+    return out;
+}
+
+bool LocalStore::dismiss(const QString &opId, QString *error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE op_id = ? AND state = 'rejected'"));
+    q.addBindValue(opId);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return q.numRowsAffected() == 1;
+}
+
+int LocalStore::needsAttentionCount()
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'rejected'")) && q.next()
+               ? q.value(0).toInt()
+               : 0;
 }
 
 QList<Assignment> LocalStore::assignments(QString *error)
@@ -379,7 +634,7 @@ int LocalStore::assignmentCount()
 int LocalStore::pendingOperationCount()
 {
     QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state <> 'applied'")) &&
+    return q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'")) &&
                    q.next()
                ? q.value(0).toInt()
                : 0;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "Assignment.h"
+#include "OperationApplier.h"
+#include "OutboxEntry.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -49,6 +51,21 @@ public:
     bool applyChangesPage(const QList<Assignment> &changes, const QList<qint64> &removed,
                           const QString &cursor, QString *error);
 
+    // The worker's change: checked against the local document by the shared rules, then the
+    // new document and the operation are written in one transaction. A refused change
+    // writes nothing and says why.
+    OperationOutcome record(const Operation &op, const QDateTime &now, QString *error);
+    QList<Operation> pendingOperations(int limit);
+    // The server's answers to pushed operations, in one transaction: applied ones leave the
+    // outbox, refused ones stay with the reason, and each assignment returns to the server's
+    // document with the still-pending operations replayed over it.
+    bool applyResults(const QList<OperationResult> &results, const QDateTime &now, QString *error);
+    // A push that failed before any answer (network, server error): counted, reason kept.
+    bool noteFailedAttempt(const QStringList &opIds, const QString &reason, QString *error);
+    QList<OutboxEntry> outbox();
+    bool dismiss(const QString &opId, QString *error);
+    int needsAttentionCount();
+
     QList<Assignment> assignments(QString *error = nullptr);
     // The dashboard's view of every assignment, without decoding documents.
     QList<AssignmentSummary> summaries(QString *error = nullptr);
@@ -60,6 +77,11 @@ private:
     bool exec(const QString &sql, QString *error);
     bool migrate(const QList<Migration> &steps, QString *error);
     bool writeSummary(const Assignment &a, QString *error);
+    // Stores the server's document and, over it, the worker's view with pending ops replayed.
+    bool storeServerDoc(const Assignment &server, const QDateTime &now, QString *error);
+    bool rebuildLocal(qint64 id, const QDateTime &now, QString *error);
+    std::optional<Assignment> serverDoc(qint64 id);
+    QList<Operation> pendingFor(qint64 id);
     bool rebuildSummaries(QString *error);
 
     QString m_name;
@@ -69,6 +91,7 @@ private:
     std::optional<QSqlQuery> m_setMeta;
     std::optional<QSqlQuery> m_upsertRow;
     bool m_hasSummaries = false;
+    bool m_hasOutbox = false;
 };
 
 } // namespace onsite

@@ -36,7 +36,39 @@ void SyncEngine::open()
         m_store.reset();
     Q_EMIT opened(ok, error);
     if (ok)
-        Q_EMIT pendingCountChanged(m_store->pendingOperationCount());
+        emitCounts();
+}
+
+void SyncEngine::emitCounts()
+{
+    Q_EMIT pendingCountChanged(m_store->pendingOperationCount());
+    Q_EMIT needsAttentionChanged(m_store->needsAttentionCount());
+}
+
+void SyncEngine::record(const Operation &op)
+{
+    if (!m_store) {
+        Q_EMIT recorded(op.opId, false, QStringLiteral("storage"), tr("The local cache is not open."));
+        return;
+    }
+    QString error;
+    const OperationOutcome outcome = m_store->record(op, m_clock->now(), &error);
+    Q_EMIT recorded(op.opId, outcome.applied, outcome.code, outcome.message);
+    if (!outcome.applied)
+        return;
+    Q_EMIT storeChanged();
+    emitCounts();
+    if (m_job)
+        m_again = true; // picked up when the running sync ends
+    else if (!m_token.isEmpty())
+        QTimer::singleShot(0, this, &SyncEngine::syncNow);
+}
+
+void SyncEngine::dismiss(const QString &opId)
+{
+    QString error;
+    if (m_store && m_store->dismiss(opId, &error))
+        emitCounts();
 }
 
 void SyncEngine::setToken(const QString &token)
@@ -67,7 +99,81 @@ void SyncEngine::syncNow()
     m_requests = 0;
     m_bytes = 0;
     Q_EMIT syncStarted();
-    requestPage();
+    push();
+}
+
+void SyncEngine::push()
+{
+    const QList<Operation> ops = m_store->pendingOperations(m_pushBatch);
+    if (ops.isEmpty()) {
+        requestPage();
+        return;
+    }
+    auto *job = new PushJob(m_nam, m_apiBase, m_token, ops, this);
+    job->setTimeoutMs(m_timeoutMs);
+    connect(job, &NetworkJob::finished, this, &SyncEngine::onPushFinished);
+    m_job = job;
+    ++m_requests;
+    job->start();
+}
+
+void SyncEngine::onPushFinished()
+{
+    auto *job = static_cast<PushJob *>(m_job.data());
+    m_job = nullptr;
+    job->deleteLater();
+    m_bytes += job->bytesReceived();
+    QStringList ids;
+    for (const Operation &op : job->operations())
+        ids << op.opId;
+    QString error;
+    switch (job->errorKind()) {
+    case NetworkJob::ErrorKind::None:
+        break;
+    case NetworkJob::ErrorKind::Cancelled:
+        finish(false, tr("Sync cancelled."));
+        return;
+    case NetworkJob::ErrorKind::NeedsSignIn:
+        setOnline(true);
+        finish(false, job->errorMessage());
+        Q_EMIT signInRequired(job->errorMessage());
+        return;
+    case NetworkJob::ErrorKind::Retry:
+        // Nothing was decided: the operations stay pending, in order, and go again later.
+        setOnline(job->httpStatus() != 0);
+        m_store->noteFailedAttempt(ids, job->errorMessage(), &error);
+        m_retry->start(m_backoff.nextDelayMs());
+        finish(false, job->errorMessage());
+        return;
+    case NetworkJob::ErrorKind::Fatal: {
+        // The server refused the whole batch (this app sent something it cannot read): each
+        // operation goes to Needs attention with the reason instead of being retried forever.
+        setOnline(true);
+        QList<OperationResult> refused;
+        for (const QString &id : std::as_const(ids))
+            refused.append({id, QStringLiteral("rejected"), job->errorCode(), job->errorMessage(), {}});
+        m_store->applyResults(refused, m_clock->now(), &error);
+        Q_EMIT storeChanged();
+        emitCounts();
+        finish(false, job->errorMessage());
+        return;
+    }
+    }
+    setOnline(true);
+    if (!m_store->applyResults(job->results(), m_clock->now(), &error)) {
+        finish(false, tr("Could not save to the local cache: %1").arg(error));
+        return;
+    }
+    for (const OperationResult &r : job->results())
+        if (r.status == QLatin1String("rejected"))
+            Q_EMIT operationRejected(r.opId, r.message);
+    Q_EMIT storeChanged();
+    emitCounts();
+    if (m_cancelled) {
+        finish(false, tr("Sync cancelled."));
+        return;
+    }
+    push(); // more pending operations, or on to the pull
 }
 
 void SyncEngine::cancel()
@@ -80,16 +186,17 @@ void SyncEngine::cancel()
 
 void SyncEngine::requestPage()
 {
-    m_job = new ChangesJob(m_nam, m_apiBase, m_token, m_store->cursor(), m_pageSize, this);
-    m_job->setTimeoutMs(m_timeoutMs);
-    connect(m_job, &NetworkJob::finished, this, &SyncEngine::onPageFinished);
+    auto *job = new ChangesJob(m_nam, m_apiBase, m_token, m_store->cursor(), m_pageSize, this);
+    job->setTimeoutMs(m_timeoutMs);
+    connect(job, &NetworkJob::finished, this, &SyncEngine::onPageFinished);
+    m_job = job;
     ++m_requests;
-    m_job->start();
+    job->start();
 }
 
 void SyncEngine::onPageFinished()
 {
-    ChangesJob *job = m_job;
+    auto *job = static_cast<ChangesJob *>(m_job.data());
     m_job = nullptr;
     job->deleteLater();
     m_bytes += job->bytesReceived();
@@ -137,7 +244,11 @@ void SyncEngine::onPageFinished()
 
 void SyncEngine::finish(bool ok, const QString &message)
 {
-    Q_EMIT syncFinished(ok, message, QDateTime::currentDateTimeUtc());
+    Q_EMIT syncFinished(ok, message, m_clock->now());
+    if (m_again && ok) {
+        m_again = false;
+        QTimer::singleShot(0, this, &SyncEngine::syncNow);
+    }
 }
 
 void SyncEngine::setOnline(bool online)

@@ -2,6 +2,9 @@
 
 #include "Backoff.h"
 #include "ChangesJob.h"
+#include "Clock.h"
+#include "Operation.h"
+#include "PushJob.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -17,10 +20,12 @@ namespace onsite
 
 class LocalStore;
 
-// Brings the local cache up to date with the server: pages of GET /changes, each applied in
-// one transaction together with its cursor, so a crash or a cut between pages loses nothing
-// and the next run continues where the last committed page ended. Lives on its own thread in
-// the app (it owns the only writing connection), or on the test's thread in tests.
+// Keeps the local cache and the server in step. Each sync first pushes the outbox in order
+// (POST /ops, in batches; every answer stored in one transaction), then pulls pages of
+// GET /changes, each applied in one transaction together with its cursor, so a crash or a cut
+// at any point loses nothing and the next run continues where the last commit ended. It also
+// records the worker's changes (record()), so it owns the only writing connection. Lives on its
+// own thread in the app, or on the test's thread in tests.
 class SyncEngine : public QObject
 {
     Q_OBJECT
@@ -30,11 +35,14 @@ public:
 
     void setPageSize(int n) { m_pageSize = n; }
     void setRequestTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setClock(const Clock *clock) { m_clock = clock; }
+    void setPushBatchSize(int n) { m_pushBatch = n; }
 
     // Totals of the current or last run, for progress and benchmarks.
     int requestsMade() const { return m_requests; }
     qint64 bytesReceived() const { return m_bytes; }
     bool isRunning() const { return m_job != nullptr; }
+    LocalStore *store() const { return m_store.get(); }
 
 public Q_SLOTS:
     void open(); // opens the store on the engine's thread
@@ -42,6 +50,10 @@ public Q_SLOTS:
     void setIntervalSecs(int secs); // 0: no periodic sync
     void syncNow();
     void cancel();
+    // Records a change made by the worker (checked, then stored with its operation in one
+    // transaction) and sends it soon; answers with recorded().
+    void record(const onsite::Operation &op);
+    void dismiss(const QString &opId);
 
 Q_SIGNALS:
     void opened(bool ok, const QString &error);
@@ -52,10 +64,17 @@ Q_SIGNALS:
     void onlineChanged(bool online);
     void signInRequired(const QString &message);
     void pendingCountChanged(int count);
+    void needsAttentionChanged(int count);
+    void recorded(const QString &opId, bool ok, const QString &code, const QString &message);
+    // An operation the server refused: it stays in Needs attention until dismissed.
+    void operationRejected(const QString &opId, const QString &message);
 
 private:
+    void push();
+    void onPushFinished();
     void requestPage();
     void onPageFinished();
+    void emitCounts();
     void finish(bool ok, const QString &message);
     void setOnline(bool online);
 
@@ -68,7 +87,11 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     QTimer *m_periodic = nullptr;
     QTimer *m_retry = nullptr;
-    QPointer<ChangesJob> m_job;
+    QPointer<NetworkJob> m_job;
+    SystemClock m_systemClock;
+    const Clock *m_clock = &m_systemClock;
+    int m_pushBatch = 50;
+    bool m_again = false;
     Backoff m_backoff;
     int m_pages = 0;
     int m_applied = 0;

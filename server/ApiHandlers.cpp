@@ -3,6 +3,7 @@
 #include "ServerStore.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSet>
@@ -100,6 +101,15 @@ ApiResponse company(const ApiRequest &r, const QDateTime &now)
             return ApiResponse::error(err);
         return result(ServerStore::createAssignment(*companyId, in, now, &err), err, 201);
     }
+    if (s.size() == 4 && s.at(1) == QLatin1String("assignments") &&
+        s.at(3) == QLatin1String("time_log_history")) {
+        if (r.method != QLatin1String("GET"))
+            return ApiResponse::error(methodNotAllowed(r));
+        const qint64 id = parseId(s.at(2));
+        if (!id)
+            return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
+        return result(ServerStore::timeLogHistory(*companyId, id, &err), err);
+    }
     if (s.size() == 3 && s.at(1) == QLatin1String("assignments")) {
         const qint64 id = parseId(s.at(2));
         if (!id)
@@ -140,6 +150,20 @@ ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
             return ApiResponse::error(
                 ApiError::badRequest(QStringLiteral("limit: expected 1 to 1000")));
         return result(ServerStore::changes(workerId, since, limit, now, &err), err);
+    }
+    if (first == QLatin1String("ops") && s.size() == 1) {
+        if (r.method != QLatin1String("POST"))
+            return ApiResponse::error(methodNotAllowed(r));
+        QJsonObject in;
+        if (!jsonBody(r, &in, &err) || !onlyKeys(in, {QStringLiteral("ops")}, &err))
+            return ApiResponse::error(err);
+        const QJsonValue ops = in.value(QStringLiteral("ops"));
+        if (!ops.isArray())
+            return ApiResponse::error(ApiError::badRequest(QStringLiteral("ops: expected an array")));
+        if (ops.toArray().size() > 100)
+            return ApiResponse::error(
+                ApiError::badRequest(QStringLiteral("ops: at most 100 operations per request")));
+        return ApiResponse::json(ServerStore::applyOperations(workerId, ops.toArray(), now));
     }
     if (first == QLatin1String("assignments") && s.size() == 2) {
         if (r.method != QLatin1String("GET"))

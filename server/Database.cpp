@@ -154,14 +154,36 @@ bool Database::migrate(QString *error)
     if (hasMeta && q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) &&
         q.next())
         version = q.value(0).toInt();
-    if (version >= 1)
-        return tx.commit();
-    QStringList steps = schema(isPostgres());
-    steps.prepend(QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
-    steps << QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '1')");
-    for (const QString &sql : steps) {
-        if (!q.exec(sql)) {
-            *error = QStringLiteral("Migration failed: %1 (%2)").arg(q.lastError().text(), sql);
+    // Each step's statements, then its version; all steps run in this one transaction.
+    QList<QStringList> steps;
+    QStringList first = schema(isPostgres());
+    first.prepend(QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+    first << QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '0')");
+    steps << first;
+    steps << QStringList{
+        // One row per op_id ever seen: the primary key is what makes "at most once" hold
+        // across server processes; the row keeps the first outcome for duplicates.
+        QStringLiteral("CREATE TABLE ops (op_id TEXT PRIMARY KEY, worker_id BIGINT NOT NULL,"
+                       " assignment_id BIGINT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,"
+                       " code TEXT NOT NULL, message TEXT NOT NULL, received_at BIGINT NOT NULL)"),
+        // Every earlier state of an edited or deleted time log, for the client company.
+        QStringLiteral("CREATE TABLE time_log_history (assignment_id BIGINT NOT NULL,"
+                       " log_id TEXT NOT NULL, op_id TEXT NOT NULL, replaced_at BIGINT NOT NULL,"
+                       " previous TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX time_log_history_by_log ON time_log_history"
+                       " (assignment_id, log_id)")};
+    for (int v = version; v < steps.size(); ++v) {
+        for (const QString &sql : steps.at(v)) {
+            if (!q.exec(sql)) {
+                *error = QStringLiteral("Migration to version %1 failed: %2 (%3)")
+                             .arg(v + 1)
+                             .arg(q.lastError().text(), sql);
+                return false;
+            }
+        }
+        if (!q.exec(QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'schema_version'")
+                        .arg(v + 1))) {
+            *error = q.lastError().text();
             return false;
         }
     }
@@ -216,8 +238,13 @@ Sql::Sql(const QString &statement) : m_query(Database::connection())
 
 bool Sql::exec(const QVariantList &values)
 {
-    for (const QVariant &v : values)
-        m_query.addBindValue(v);
+    for (const QVariant &v : values) {
+        // A null QString would bind as SQL NULL; an absent value is passed as QVariant().
+        if (v.typeId() == QMetaType::QString && v.toString().isNull())
+            m_query.addBindValue(QStringLiteral(""));
+        else
+            m_query.addBindValue(v);
+    }
     const bool ok = m_query.exec();
     if (!ok)
         qWarning().noquote() << "sql:" << m_query.lastError().text() << m_query.lastQuery();

@@ -268,7 +268,7 @@ bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *comp
         if (i < 3) {
             addVisit(a, -600, 0, a.phoneCheckin.required);
         } else {
-            addVisit(a, 600, 3 * hour);
+            addVisit(a, 600, 3 * hour, a.phoneCheckin.required);
             addDeliverables(a, i - 2); // partly uploaded
             if (i == 5)
                 a.deliverablesDueAt = a.schedule.end.addSecs(12 * hour); // now late

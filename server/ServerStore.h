@@ -5,6 +5,7 @@
 #include "Assignment.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 #include <optional>
@@ -52,6 +53,13 @@ public:
     static QJsonObject changes(qint64 workerId, qint64 since, int limit, const QDateTime &now,
                                ApiError *err);
     static int assignmentCount();
+
+    // POST /ops: applies each operation in order, each in its own transaction, at most once
+    // per op_id whatever the number of processes; returns {results: [...]}.
+    static QJsonObject applyOperations(qint64 workerId, const QJsonArray &ops, const QDateTime &now);
+    static QJsonObject applyOperation(qint64 workerId, const QJsonObject &raw, const QDateTime &now);
+    // Earlier states of the assignment's edited or deleted time logs, oldest first.
+    static QJsonObject timeLogHistory(qint64 companyId, qint64 id, ApiError *err);
 };
 
 } // namespace onsite::server

@@ -1,0 +1,47 @@
+#include "Operation.h"
+
+#include "JsonReader.h"
+
+#include <QUuid>
+
+namespace onsite {
+
+Operation Operation::make(qint64 assignmentId, const QString &type, const QJsonObject &payload,
+                          const QDateTime &now)
+{
+    return {QUuid::createUuid().toString(QUuid::WithoutBraces), assignmentId, type, payload,
+            now.toUTC()};
+}
+
+QJsonObject Operation::toJson() const
+{
+    return {{QStringLiteral("op_id"), opId},
+            {QStringLiteral("assignment_id"), assignmentId},
+            {QStringLiteral("type"), type},
+            {QStringLiteral("payload"), payload},
+            {QStringLiteral("created_at"), JsonReader::formatInstant(createdAt)}};
+}
+
+std::optional<Operation> Operation::fromJson(const QJsonObject &o, QString *error)
+{
+    error->clear();
+    JsonReader r(o, QString(), error);
+    Operation op;
+    op.opId = r.string("op_id", true);
+    if (r.ok() && QUuid::fromString(op.opId).isNull())
+        r.fail(QStringLiteral("op_id"), QStringLiteral("expected a UUID"));
+    op.assignmentId = r.integer("assignment_id", true, 1);
+    op.type = r.string("type", true);
+    op.payload = r.object("payload", true);
+    op.createdAt = r.instant("created_at", true);
+    for (auto it = o.begin(); it != o.end() && r.ok(); ++it)
+        if (it.key() != QLatin1String("op_id") && it.key() != QLatin1String("assignment_id") &&
+            it.key() != QLatin1String("type") && it.key() != QLatin1String("payload") &&
+            it.key() != QLatin1String("created_at"))
+            r.fail(it.key(), QStringLiteral("unknown field"));
+    if (!r.ok())
+        return std::nullopt;
+    return op;
+}
+
+} // namespace onsite

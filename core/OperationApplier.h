@@ -1,0 +1,34 @@
+#pragma once
+
+#include "Assignment.h"
+#include "Operation.h"
+
+#include <QCoreApplication>
+
+namespace onsite {
+
+struct OperationOutcome {
+    bool applied = false;
+    QString code;    // empty when applied; e.g. "invalid", "overlap", "read_only", "not_found"
+    QString message; // for people
+};
+
+// What an operation does to an assignment, and when it is refused: written once and run by
+// the server (which decides) and by the app (which shows the result at once, offline too, and
+// replays pending operations over each new server document).
+class OperationApplier
+{
+    Q_DECLARE_TR_FUNCTIONS(OperationApplier)
+public:
+    // How far ahead of `now` a time may be before it counts as "in the future" (clock skew).
+    static constexpr int kFutureToleranceSecs = 5 * 60;
+
+    static OperationOutcome apply(Assignment &a, const Operation &op, const QDateTime &now);
+
+private:
+    static OperationOutcome confirm(Assignment &a, const Operation &op, const QDateTime &now);
+    static OperationOutcome upsertLog(Assignment &a, const Operation &op, const QDateTime &now);
+    static OperationOutcome deleteLog(Assignment &a, const Operation &op);
+};
+
+} // namespace onsite

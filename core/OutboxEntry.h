@@ -1,0 +1,30 @@
+#pragma once
+
+#include "Assignment.h"
+#include "Operation.h"
+
+#include <optional>
+
+namespace onsite {
+
+// An operation in the outbox as the Activity view shows it: waiting to be sent (perhaps after
+// failed attempts), or refused by the server with its reason until the worker dismisses it.
+struct OutboxEntry {
+    Operation op;
+    QString state; // "pending" or "rejected"
+    int attempts = 0;
+    QString lastError; // the last failed attempt, or the server's reason when rejected
+    QString errorCode;
+    QDateTime decidedAt;
+};
+
+// The server's answer to one operation of POST /ops, with the assignment as it stands after.
+struct OperationResult {
+    QString opId;
+    QString status; // applied, duplicate, rejected, error
+    QString code;
+    QString message;
+    std::optional<Assignment> assignment;
+};
+
+} // namespace onsite

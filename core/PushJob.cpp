@@ -1,0 +1,55 @@
+#include "PushJob.h"
+
+#include "AssignmentCodec.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+
+namespace onsite {
+
+PushJob::PushJob(QNetworkAccessManager *nam, QUrl apiBase, QString token, QList<Operation> ops,
+                 QObject *parent)
+    : NetworkJob(nam, std::move(apiBase), std::move(token), parent), m_ops(std::move(ops))
+{
+}
+
+QNetworkReply *PushJob::send(QNetworkAccessManager *nam, QNetworkRequest request)
+{
+    QJsonArray ops;
+    for (const Operation &op : std::as_const(m_ops))
+        ops.append(op.toJson());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    return nam->post(request, jsonBody({{QStringLiteral("ops"), ops}}));
+}
+
+bool PushJob::parse(const QJsonObject &body, QString *error)
+{
+    const QJsonArray results = body.value(QStringLiteral("results")).toArray();
+    if (results.size() != m_ops.size()) {
+        *error = QStringLiteral("expected %1 results, got %2").arg(m_ops.size()).arg(results.size());
+        return false;
+    }
+    for (int i = 0; i < results.size(); ++i) {
+        const QJsonObject o = results.at(i).toObject();
+        OperationResult r;
+        r.opId = o.value(QStringLiteral("op_id")).toString();
+        r.status = o.value(QStringLiteral("status")).toString();
+        r.code = o.value(QStringLiteral("code")).toString();
+        r.message = o.value(QStringLiteral("message")).toString();
+        static const QStringList known{QStringLiteral("applied"), QStringLiteral("duplicate"),
+                                       QStringLiteral("rejected"), QStringLiteral("error")};
+        if (r.opId != m_ops.at(i).opId || !known.contains(r.status)) {
+            *error = QStringLiteral("result %1 does not answer operation %2").arg(i).arg(m_ops.at(i).opId);
+            return false;
+        }
+        if (o.value(QStringLiteral("assignment")).isObject()) {
+            r.assignment = AssignmentCodec::fromJson(o.value(QStringLiteral("assignment")).toObject(), error);
+            if (!r.assignment)
+                return false;
+        }
+        m_results.append(r);
+    }
+    return true;
+}
+
+} // namespace onsite
