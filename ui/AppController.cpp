@@ -1,5 +1,9 @@
 #include "AppController.h"
 
+#include "ActivityDialog.h"
+#include "JsonReader.h"
+#include "Operation.h"
+
 #include "AssignmentPage.h"
 #include "AssignmentSummary.h"
 #include "Clock.h"
@@ -62,6 +66,15 @@ AppController::AppController(MainWindow *window, CredentialStore *credentials, Q
     });
     connect(m_window, &MainWindow::signOutRequested, this, &AppController::signOut);
     connect(m_window, &MainWindow::assignmentRequested, this, &AppController::openAssignment);
+    connect(m_window, &MainWindow::checkInRequested, this, &AppController::checkIn);
+    connect(m_window, &MainWindow::checkOutRequested, this, &AppController::checkOut);
+    connect(m_window, &MainWindow::activityRequested, this, &AppController::showActivity);
+    AssignmentPage *page = m_window->page();
+    connect(page, &AssignmentPage::confirmRequested, this, &AppController::confirmSchedule);
+    connect(page, &AssignmentPage::checkInRequested, this, &AppController::checkIn);
+    connect(page, &AssignmentPage::checkOutRequested, this, &AppController::checkOut);
+    connect(page, &AssignmentPage::logEditRequested, this, &AppController::editLog);
+    connect(page, &AssignmentPage::logDeleteRequested, this, &AppController::deleteLog);
     // Labels such as Worker Late appear with the passing of time, not only with new data.
     connect(m_labelTimer, &QTimer::timeout, this, &AppController::reload);
     m_labelTimer->start(60 * 1000);
@@ -176,7 +189,23 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
     connect(m_engine, &SyncEngine::opened, this, &AppController::onEngineOpened);
     connect(m_engine, &SyncEngine::storeChanged, this, &AppController::reload);
     connect(m_engine, &SyncEngine::onlineChanged, m_window, &MainWindow::setOnline);
-    connect(m_engine, &SyncEngine::pendingCountChanged, m_window, &MainWindow::setPendingCount);
+    connect(m_engine, &SyncEngine::pendingCountChanged, m_window, [this](int n) {
+        m_window->setPendingCount(n);
+        refreshActivity();
+    });
+    connect(m_engine, &SyncEngine::needsAttentionChanged, m_window,
+            &MainWindow::setNeedsAttentionCount);
+    connect(m_engine, &SyncEngine::operationRejected, this, [this](const QString &, const QString &message) {
+        m_window->showMessage(tr("A change was refused by the server: %1").arg(message));
+    });
+    connect(m_engine, &SyncEngine::recorded, this,
+            [this](const QString &opId, bool ok, const QString &, const QString &message) {
+                if (!ok)
+                    m_window->page()->showError(message);
+                else
+                    m_window->page()->showError(QString());
+                Q_EMIT changeRecorded(opId, ok, message);
+            });
     connect(m_engine, &SyncEngine::syncStarted, m_window, [this] { m_window->setSyncing(true); });
     connect(m_engine, &SyncEngine::syncFinished, this,
             [this](bool ok, const QString &message, const QDateTime &at) {
@@ -288,6 +317,105 @@ void AppController::openAssignment(qint64 id)
     }
     m_window->page()->show(*a);
     m_window->showAssignmentPage();
+}
+
+} // namespace onsite
+
+namespace onsite {
+
+void AppController::record(const Operation &op)
+{
+    if (!m_engine) {
+        m_window->page()->showError(tr("Sign in first."));
+        return;
+    }
+    SyncEngine *engine = m_engine;
+    // The engine's thread owns the only writing connection; the answer comes back as recorded().
+    QMetaObject::invokeMethod(engine, [engine, op] { engine->record(op); });
+}
+
+void AppController::confirmSchedule(qint64 id)
+{
+    record(Operation::make(id, QStringLiteral("schedule.confirm"), {}, m_clock->now()));
+}
+
+void AppController::checkIn(qint64 id)
+{
+    const QDateTime now = m_clock->now();
+    record(Operation::make(id, QStringLiteral("time_log.upsert"),
+                           {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                            {QStringLiteral("check_in"), JsonReader::formatInstant(now)}},
+                           now));
+}
+
+void AppController::checkOut(qint64 id)
+{
+    const auto a = m_reader ? m_reader->assignment(id) : std::nullopt;
+    const TimeLog *open = nullptr;
+    if (a)
+        for (const TimeLog &l : a->timeLogs)
+            if (!l.deleted && !l.checkOut.isValid())
+                open = &l;
+    if (!open) {
+        m_window->page()->showError(tr("You are not checked in to this assignment."));
+        m_window->showMessage(tr("You are not checked in to this assignment."));
+        return;
+    }
+    const QDateTime now = m_clock->now();
+    QJsonObject payload{{QStringLiteral("id"), open->id},
+                        {QStringLiteral("check_in"), JsonReader::formatInstant(open->checkIn)},
+                        {QStringLiteral("check_out"), JsonReader::formatInstant(now)}};
+    if (!open->note.isEmpty())
+        payload.insert(QStringLiteral("note"), open->note);
+    record(Operation::make(id, QStringLiteral("time_log.upsert"), payload, now));
+}
+
+void AppController::editLog(qint64 id, const QString &logId, const QDateTime &checkIn,
+                            const QDateTime &checkOut, const QString &note)
+{
+    QJsonObject payload{{QStringLiteral("id"), logId},
+                        {QStringLiteral("check_in"), JsonReader::formatInstant(checkIn)}};
+    if (checkOut.isValid())
+        payload.insert(QStringLiteral("check_out"), JsonReader::formatInstant(checkOut));
+    if (!note.isEmpty())
+        payload.insert(QStringLiteral("note"), note);
+    record(Operation::make(id, QStringLiteral("time_log.upsert"), payload, m_clock->now()));
+}
+
+void AppController::deleteLog(qint64 id, const QString &logId)
+{
+    record(Operation::make(id, QStringLiteral("time_log.delete"), {{QStringLiteral("id"), logId}},
+                           m_clock->now()));
+}
+
+void AppController::showActivity()
+{
+    if (!m_activity) {
+        m_activity = new ActivityDialog(m_window);
+        m_activity->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_activity, &ActivityDialog::dismissRequested, this, [this](const QString &opId) {
+            if (m_engine) {
+                SyncEngine *engine = m_engine;
+                QMetaObject::invokeMethod(engine, [engine, opId] { engine->dismiss(opId); });
+            }
+        });
+    }
+    refreshActivity();
+    m_activity->show();
+    m_activity->raise();
+}
+
+void AppController::refreshActivity()
+{
+    if (!m_activity || !m_reader)
+        return;
+    const QList<OutboxEntry> entries = m_reader->outbox();
+    QHash<qint64, QString> titles;
+    for (const OutboxEntry &e : entries)
+        if (!titles.contains(e.op.assignmentId))
+            if (const auto a = m_reader->assignment(e.op.assignmentId))
+                titles.insert(a->id, QStringLiteral("#%1 %2").arg(a->id).arg(a->title));
+    m_activity->setEntries(entries, titles);
 }
 
 } // namespace onsite

@@ -15,7 +15,9 @@ class QTimer;
 namespace onsite
 {
 
+class ActivityDialog;
 class Clock;
+struct Operation;
 class CredentialStore;
 class LocalStore;
 class MainWindow;
@@ -50,17 +52,28 @@ public Q_SLOTS:
     void syncNow();
     void reload();
     void openAssignment(qint64 id);
+    void confirmSchedule(qint64 id);
+    void checkIn(qint64 id);
+    void checkOut(qint64 id);
+    void editLog(qint64 id, const QString &logId, const QDateTime &checkIn,
+                 const QDateTime &checkOut, const QString &note);
+    void deleteLog(qint64 id, const QString &logId);
+    void showActivity();
 
 Q_SIGNALS:
     void signedIn();
     void signInFailed(const QString &message);
     void rowsReloaded(int count);
     void syncFinished(bool ok, const QString &message);
+    // The outcome of a change the worker made (recorded locally, or refused with a reason).
+    void changeRecorded(const QString &opId, bool ok, const QString &message);
 
 private:
     void openSession(const QUrl &server, const QString &email, const QString &token);
     void closeSession();
     void onEngineOpened(bool ok, const QString &error);
+    void record(const Operation &op);
+    void refreshActivity();
 
     MainWindow *m_window;
     CredentialStore *m_credentials;
@@ -80,6 +93,7 @@ private:
     QString m_token;
     QString m_dbPath;
     int m_intervalSecs = 60;
+    QPointer<ActivityDialog> m_activity;
 };
 
 } // namespace onsite

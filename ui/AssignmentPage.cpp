@@ -3,6 +3,9 @@
 #include "ChipDelegate.h"
 #include "Clock.h"
 #include "Enums.h"
+#include "MessageBox.h"
+#include "SiteDateTimeDelegate.h"
+#include "TimeLogModel.h"
 #include "Rules.h"
 #include "SiteTime.h"
 
@@ -11,7 +14,9 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QHeaderView>
 #include <QSplitter>
+#include <QTableView>
 #include <QStyle>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -48,8 +53,39 @@ QString row(const QString &k, const QString &v)
 AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     : QWidget(parent), m_clock(clock), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
       m_statusBar(new QLabel(this)), m_labels(new QLabel(this)), m_checklist(new QListWidget(this)),
-      m_details(new QTextBrowser(this))
+      m_details(new QTextBrowser(this)), m_confirm(new QPushButton(this)),
+      m_checkIn(new QPushButton(tr("Check &in"), this)),
+      m_checkOut(new QPushButton(tr("Check &out"), this)), m_phone(new QLabel(this)),
+      m_error(new QLabel(this)), m_logs(new TimeLogModel(this)), m_logView(new QTableView(this)),
+      m_deleteLog(new QPushButton(tr("&Delete visit…"), this))
 {
+    m_confirm->setAccessibleName(tr("Confirm schedule"));
+    m_checkIn->setAccessibleName(tr("Check in"));
+    m_checkOut->setAccessibleName(tr("Check out"));
+    m_phone->setWordWrap(true);
+    m_phone->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color:#c62828;font-weight:bold;"));
+    m_error->hide();
+    connect(m_confirm, &QPushButton::clicked, this, [this] { Q_EMIT confirmRequested(m_id); });
+    connect(m_checkIn, &QPushButton::clicked, this, [this] { Q_EMIT checkInRequested(m_id); });
+    connect(m_checkOut, &QPushButton::clicked, this, [this] { Q_EMIT checkOutRequested(m_id); });
+    connect(m_deleteLog, &QPushButton::clicked, this, &AssignmentPage::deleteSelectedLog);
+    connect(m_logs, &TimeLogModel::editRequested, this,
+            [this](const QString &logId, const QDateTime &in, const QDateTime &out,
+                   const QString &note) { Q_EMIT logEditRequested(m_id, logId, in, out, note); });
+    m_logView->setModel(m_logs);
+    m_logView->setAccessibleName(tr("Visits"));
+    m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_logView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_logView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_logView->verticalHeader()->hide();
+    m_logView->horizontalHeader()->setStretchLastSection(true);
+    m_logView->setItemDelegateForColumn(TimeLogModel::CheckIn, new SiteDateTimeDelegate(m_logView));
+    m_logView->setItemDelegateForColumn(TimeLogModel::CheckOut, new SiteDateTimeDelegate(m_logView));
+    m_logView->setMinimumHeight(120);
+    m_deleteLog->setShortcut(QKeySequence::Delete);
+
     auto *back = new QPushButton(tr("← Dashboard"), this);
     back->setShortcut(QKeySequence::Back);
     back->setAccessibleName(tr("Back to the dashboard"));
@@ -75,8 +111,22 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     auto *checklistTitle = new QLabel(tr("<b>Checklist</b>"), checklistBox);
     cl->addWidget(checklistTitle);
     cl->addWidget(m_checklist);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_confirm);
+    actions->addWidget(m_checkIn);
+    actions->addWidget(m_checkOut);
+    actions->addWidget(m_phone, 1);
+    auto *left = new QWidget(this);
+    auto *ll = new QVBoxLayout(left);
+    ll->setContentsMargins(0, 0, 0, 0);
+    ll->addWidget(m_details, 3);
+    auto *logsTitle = new QHBoxLayout;
+    logsTitle->addWidget(new QLabel(tr("<b>Time on site</b> — double-click a time or note to correct it"), left), 1);
+    logsTitle->addWidget(m_deleteLog);
+    ll->addLayout(logsTitle);
+    ll->addWidget(m_logView, 1);
     auto *split = new QSplitter(this);
-    split->addWidget(m_details);
+    split->addWidget(left);
     split->addWidget(checklistBox);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
@@ -87,6 +137,8 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     layout->addWidget(m_subtitle);
     layout->addWidget(m_statusBar);
     layout->addWidget(m_labels);
+    layout->addLayout(actions);
+    layout->addWidget(m_error);
     layout->addWidget(split, 1);
 }
 
@@ -110,6 +162,8 @@ QStringList AssignmentPage::checklistTexts() const
 void AssignmentPage::show(const Assignment &a)
 {
     const QDateTime now = m_clock->now();
+    if (a.id != m_id)
+        showError(QString());
     m_id = a.id;
     m_title->setText(QStringLiteral("#%1 %2").arg(a.id).arg(a.title));
     m_subtitle->setText(tr("%1 · %2, %3 · %4")
@@ -150,6 +204,60 @@ void AssignmentPage::show(const Assignment &a)
         item->setForeground(e.done ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
     }
     m_details->setHtml(detailsHtml(a));
+    m_logs->setAssignment(a);
+    m_logView->resizeColumnsToContents();
+    updateActions(a);
+}
+
+void AssignmentPage::updateActions(const Assignment &a)
+{
+    const QDateTime now = m_clock->now();
+    const bool active = Rules::isActive(a);
+    const bool confirmOpen = active && a.schedule.confirmRequired && !a.schedule.confirmedAt.isValid();
+    m_confirm->setVisible(confirmOpen);
+    if (confirmOpen)
+        m_confirm->setText(
+            a.schedule.confirmBy < now
+                ? tr("Confirm schedule (deadline passed %1)").arg(SiteTime::relative(a.schedule.confirmBy, now))
+                : tr("Confirm schedule — by %1, %2")
+                      .arg(SiteTime::format(a.schedule.confirmBy, a.site.timeZone),
+                           SiteTime::relative(a.schedule.confirmBy, now)));
+    const bool phone = a.phoneCheckin.required;
+    const bool onSite = Rules::isCheckedIn(a);
+    m_checkIn->setVisible(active && !phone && !onSite);
+    m_checkOut->setVisible(active && !phone && onSite);
+    m_phone->setVisible(active && phone);
+    if (phone)
+        m_phone->setText(tr("<b>Check in and out by phone:</b> call %1. %2")
+                             .arg(esc(a.phoneCheckin.number), esc(a.phoneCheckin.instructions)));
+    m_deleteLog->setEnabled(active);
+}
+
+QString AssignmentPage::phoneText() const { return m_phone->isVisibleTo(this) ? m_phone->text() : QString(); }
+QString AssignmentPage::errorText() const { return m_error->isVisibleTo(this) ? m_error->text() : QString(); }
+
+void AssignmentPage::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+void AssignmentPage::deleteSelectedLog()
+{
+    const QModelIndex current = m_logView->currentIndex();
+    const TimeLog *log = m_logs->logAt(current.row());
+    if (!log) {
+        showError(tr("Select the visit to delete first."));
+        return;
+    }
+    const QString when = current.sibling(current.row(), TimeLogModel::CheckIn).data().toString();
+    if (MessageBox::question(this, tr("Delete visit"),
+                             tr("Delete the visit checked in at %1? The client company still sees "
+                                "that it was recorded and deleted.")
+                                 .arg(when),
+                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+        return;
+    Q_EMIT logDeleteRequested(m_id, log->id);
 }
 
 QString AssignmentPage::detailsHtml(const Assignment &a) const
@@ -208,25 +316,6 @@ QString AssignmentPage::detailsHtml(const Assignment &a) const
                     .arg(esc(t.label), t.required ? QString() : tr(" (optional)"),
                          t.completedAt.isValid() ? tr("done: %1").arg(esc(t.answer)) : tr("to do"));
         h += QStringLiteral("</ul>");
-    }
-
-    h += QStringLiteral("<h3>%1</h3>").arg(tr("Time on site"));
-    if (a.timeLogs.isEmpty())
-        h += QStringLiteral("<p>%1</p>").arg(tr("No visits logged yet."));
-    else {
-        h += QStringLiteral("<table><tr><th align=left>%1</th><th align=left>%2</th><th "
-                            "align=left>%3</th><th align=left>%4</th></tr>")
-                 .arg(tr("Checked in"), tr("Checked out"), tr("Source"), tr("Note"));
-        for (const TimeLog &l : a.timeLogs) {
-            if (l.deleted)
-                continue;
-            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                     .arg(when(l.checkIn),
-                          l.checkOut.isValid() ? when(l.checkOut) : tr("on site now"),
-                          l.source == TimeLogSource::Phone ? tr("Phone") : tr("Desktop"),
-                          esc(l.note) + (l.edited ? tr(" (edited)") : QString()));
-        }
-        h += QStringLiteral("</table>");
     }
 
     if (!a.fundsRequests.isEmpty()) {

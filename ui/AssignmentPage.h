@@ -6,16 +6,21 @@
 
 class QLabel;
 class QListWidget;
+class QPushButton;
+class QTableView;
 class QTextBrowser;
 
 namespace onsite
 {
 
 class Clock;
+class TimeLogModel;
 
 // One assignment, everything its document holds: the status bar, labels, checklist with
 // done / to do, schedule in site time, site, pricing, tasks, time logs, requests, deliverables.
-// Read-only for now; the actions arrive with the outbox.
+// The worker acts here: confirm the schedule, check in and out (or, where the client requires
+// it, the number to call), correct or delete visits. Each action is a request to the
+// controller; the page shows the stored result, or the reason a change was refused.
 class AssignmentPage : public QWidget
 {
     Q_OBJECT
@@ -26,12 +31,30 @@ public:
     QString titleText() const;
     QStringList checklistTexts() const;
     QString detailsText() const;
+    QString errorText() const;
+    QPushButton *confirmButton() const { return m_confirm; }
+    QPushButton *checkInButton() const { return m_checkIn; }
+    QPushButton *checkOutButton() const { return m_checkOut; }
+    QPushButton *deleteLogButton() const { return m_deleteLog; }
+    QTableView *timeLogView() const { return m_logView; }
+    TimeLogModel *timeLogs() const { return m_logs; }
+    QString phoneText() const;
+
+    void showError(const QString &message);
 
 Q_SIGNALS:
     void backRequested();
+    void confirmRequested(qint64 id);
+    void checkInRequested(qint64 id);
+    void checkOutRequested(qint64 id);
+    void logEditRequested(qint64 id, const QString &logId, const QDateTime &checkIn,
+                          const QDateTime &checkOut, const QString &note);
+    void logDeleteRequested(qint64 id, const QString &logId);
 
 private:
     QString detailsHtml(const Assignment &a) const;
+    void updateActions(const Assignment &a);
+    void deleteSelectedLog();
 
     const Clock *m_clock;
     qint64 m_id = 0;
@@ -41,6 +64,14 @@ private:
     QLabel *m_labels;
     QListWidget *m_checklist;
     QTextBrowser *m_details;
+    QPushButton *m_confirm;
+    QPushButton *m_checkIn;
+    QPushButton *m_checkOut;
+    QLabel *m_phone;
+    QLabel *m_error;
+    TimeLogModel *m_logs;
+    QTableView *m_logView;
+    QPushButton *m_deleteLog;
 };
 
 } // namespace onsite

@@ -10,7 +10,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QProgressBar>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -28,6 +30,7 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
       m_tabs(new QTabBar(this)), m_search(new QLineEdit(this)), m_table(new QTableView(this)),
       m_empty(new QLabel(this)), m_page(new AssignmentPage(clock, this)),
       m_online(new QLabel(this)), m_lastSync(new QLabel(this)), m_pending(new QLabel(this)),
+      m_attention(new QPushButton(this)),
       m_account(new QLabel(this)), m_syncProgress(new QProgressBar(this))
 {
     setWindowTitle(tr("Onsite"));
@@ -48,6 +51,9 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
         m_search->setFocus();
         m_search->selectAll();
     });
+    auto *activity = new QAction(tr("&Activity…"), this);
+    activity->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(activity, &QAction::triggered, this, &MainWindow::activityRequested);
     auto *signOut = new QAction(tr("Sign &out"), this);
     connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
     auto *quit = new QAction(tr("&Quit"), this);
@@ -58,6 +64,7 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     file->addAction(syncAction);
     file->addAction(m_cancelSync);
     file->addAction(findAction);
+    file->addAction(activity);
     file->addSeparator();
     file->addAction(signOut);
     file->addAction(quit);
@@ -106,6 +113,8 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     for (int c = 0; c < 7; ++c)
         h->resizeSection(c, widths[c]);
     connect(m_table, &QTableView::activated, this, &MainWindow::openRow);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showRowMenu);
 
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setText(tr("No assignments here yet. They appear once synced."));
@@ -133,6 +142,11 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     statusBar()->addPermanentWidget(m_online);
     statusBar()->addPermanentWidget(m_lastSync);
     statusBar()->addPermanentWidget(m_pending);
+    m_attention->setFlat(true);
+    m_attention->setStyleSheet(QStringLiteral("color:#c62828;font-weight:bold;"));
+    m_attention->hide();
+    connect(m_attention, &QPushButton::clicked, this, &MainWindow::activityRequested);
+    statusBar()->addPermanentWidget(m_attention);
     statusBar()->addPermanentWidget(m_account);
     setOnline(false);
     setLastSync({}, {});
@@ -186,8 +200,29 @@ void MainWindow::setSyncing(bool syncing)
 
 void MainWindow::setPendingCount(int count)
 {
-    m_pending->setText(count ? tr("%n change(s) waiting to sync", nullptr, count)
+    m_pending->setText(count ? (count == 1 ? tr("1 change waiting to sync")
+                                        : tr("%1 changes waiting to sync").arg(count))
                              : tr("All changes synced"));
+}
+
+void MainWindow::setNeedsAttentionCount(int count)
+{
+    m_attention->setText(count == 1 ? tr("⚠ 1 change needs attention")
+                                    : tr("⚠ %1 changes need attention").arg(count));
+    m_attention->setVisible(count > 0);
+}
+
+void MainWindow::showRowMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_table->indexAt(pos);
+    if (!index.isValid())
+        return;
+    const qint64 id = index.data(DashboardModel::IdRole).toLongLong();
+    QMenu menu(this);
+    menu.addAction(tr("&Open"), this, [this, id] { Q_EMIT assignmentRequested(id); });
+    menu.addAction(tr("Check &in now"), this, [this, id] { Q_EMIT checkInRequested(id); });
+    menu.addAction(tr("Check &out now"), this, [this, id] { Q_EMIT checkOutRequested(id); });
+    menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::setAccount(const QString &text)
@@ -201,7 +236,8 @@ void MainWindow::showMessage(const QString &text)
 
 QString MainWindow::statusText() const
 {
-    return QStringList{m_online->text(), m_lastSync->text(), m_pending->text(), m_account->text()}
+    return QStringList{m_online->text(), m_lastSync->text(), m_pending->text(),
+                       m_attention->isVisibleTo(this) ? m_attention->text() : QString(), m_account->text()}
         .join(QStringLiteral(" | "));
 }
 

@@ -5,6 +5,7 @@
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QPushButton;
 class QStackedWidget;
 class QTabBar;
 class QTableView;
@@ -40,6 +41,7 @@ public:
     void setLastSync(const QDateTime &at, const QString &problem);
     void setSyncing(bool syncing);
     void setPendingCount(int count);
+    void setNeedsAttentionCount(int count);
     void setAccount(const QString &text);
     void showMessage(const QString &text);
     QString statusText() const;
@@ -49,9 +51,13 @@ Q_SIGNALS:
     void cancelSyncRequested();
     void signOutRequested();
     void assignmentRequested(qint64 id);
+    void checkInRequested(qint64 id);
+    void checkOutRequested(qint64 id);
+    void activityRequested();
 
 private:
     void openRow(const QModelIndex &proxyIndex);
+    void showRowMenu(const QPoint &pos);
 
     DashboardModel *m_model;
     DashboardFilterModel *m_filter;
@@ -64,6 +70,7 @@ private:
     QLabel *m_online;
     QLabel *m_lastSync;
     QLabel *m_pending;
+    QPushButton *m_attention;
     QLabel *m_account;
     QProgressBar *m_syncProgress;
     QAction *m_cancelSync;

@@ -67,7 +67,8 @@ bool TestServer::start()
             m_dbUrl = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("server.sqlite"));
         }
     }
-    QStringList args{QStringLiteral("--listen"),  QStringLiteral("127.0.0.1:0"),
+    // Any free port the first time; the same one after restart(), as a real server would be.
+    QStringList args{QStringLiteral("--listen"),  QStringLiteral("127.0.0.1:%1").arg(m_port),
                      QStringLiteral("--db"),      m_dbUrl,
                      QStringLiteral("--files"),   m_dir.filePath(QStringLiteral("files")),
                      QStringLiteral("--threads"), QStringLiteral("4")};
@@ -78,6 +79,7 @@ bool TestServer::start()
         m_error = QStringLiteral("onsite-server did not start: ") + m_server->output();
         return false;
     }
+    m_port = m_server->url().port();
     return true;
 }
 
@@ -89,6 +91,7 @@ void TestServer::stop()
 bool TestServer::restart()
 {
     stop();
+    m_port = m_server->url().port();
     m_server = std::make_unique<EmbeddedServer>();
     m_server->setProgram(QStringLiteral(ONSITE_SERVER_BIN));
     return start();

@@ -20,7 +20,7 @@ public:
 
     bool start();
     void stop();
-    bool restart(); // same database, same port not guaranteed
+    bool restart(); // same database and port
     QUrl url() const { return m_server->url(); }
     QUrl apiBase() const { return m_server->apiBase(); }
     QString companyToken() const { return m_server->companyToken(); }
@@ -37,6 +37,7 @@ private:
     bool createPostgresDatabase();
 
     bool m_demo;
+    int m_port = 0; // 0: any free port; kept across restart()
     QTemporaryDir m_dir;
     QString m_dbUrl;
     QString m_error;
