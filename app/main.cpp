@@ -74,6 +74,7 @@ int main(int argc, char *argv[])
         });
         QObject::connect(&controller, &AppController::signInFailed, &window,
                          [&](const QString &message) { window.showMessage(message); });
+        embedded.setLogFile(demoDir.filePath(QStringLiteral("server.log")));
         embedded.start(
             {QStringLiteral("--demo"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
              QStringLiteral("--db"),

@@ -4,8 +4,7 @@
 #include <QList>
 #include <QString>
 
-namespace onsite
-{
+namespace onsite {
 
 // The assignment document of DESIGN §4. Plain data: the rules (Rules) and the wire format
 // (AssignmentCodec) live elsewhere so client and server share them unchanged.

@@ -7,10 +7,8 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
-namespace onsite
-{
-namespace
-{
+namespace onsite {
+namespace {
 
 QJsonValue instant(const QDateTime &t)
 {

@@ -5,8 +5,7 @@
 #include <QJsonObject>
 #include <optional>
 
-namespace onsite
-{
+namespace onsite {
 
 // The wire format of the assignment document (DESIGN §4). Decoding is strict: a wrong type,
 // a missing required field or an unknown enum value is an error naming the field; unknown

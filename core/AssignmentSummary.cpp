@@ -2,8 +2,7 @@
 
 #include "Rules.h"
 
-namespace onsite
-{
+namespace onsite {
 
 AssignmentSummary AssignmentSummary::of(const Assignment &a)
 {

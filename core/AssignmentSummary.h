@@ -5,8 +5,7 @@
 #include <QList>
 #include <QString>
 
-namespace onsite
-{
+namespace onsite {
 
 // The part of an assignment a list needs, with every rule already applied that does not
 // depend on the time: checklist progress, the next thing due, and the labels that will

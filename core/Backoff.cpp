@@ -3,8 +3,7 @@
 #include <QRandomGenerator>
 #include <algorithm>
 
-namespace onsite
-{
+namespace onsite {
 
 int Backoff::nextDelayMs()
 {

@@ -2,8 +2,7 @@
 
 #include <QtGlobal>
 
-namespace onsite
-{
+namespace onsite {
 
 // Bounded exponential backoff with jitter: 1 s, 2 s, 4 s ... capped (5 min by default), so a
 // server that comes back is found soon and a fleet of clients does not retry in lockstep.
@@ -12,8 +11,7 @@ class Backoff
 public:
     explicit Backoff(int baseMs = 1000, int maxMs = 5 * 60 * 1000)
         : m_baseMs(baseMs), m_maxMs(maxMs)
-    {
-    }
+    {}
     int nextDelayMs();
     void reset() { m_attempts = 0; }
     int attempts() const { return m_attempts; }

@@ -5,15 +5,13 @@
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 
-namespace onsite
-{
+namespace onsite {
 
 ChangesJob::ChangesJob(QNetworkAccessManager *nam, QUrl apiBase, QString token, QString since,
                        int limit, QObject *parent)
     : NetworkJob(nam, std::move(apiBase), std::move(token), parent), m_since(std::move(since)),
       m_limit(limit)
-{
-}
+{}
 
 QUrlQuery ChangesJob::query() const
 {

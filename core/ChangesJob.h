@@ -3,8 +3,7 @@
 #include "Assignment.h"
 #include "NetworkJob.h"
 
-namespace onsite
-{
+namespace onsite {
 
 // GET /changes?since=CURSOR&limit=N -> one page of the worker's changed assignments.
 class ChangesJob : public NetworkJob

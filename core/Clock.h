@@ -2,8 +2,7 @@
 
 #include <QDateTime>
 
-namespace onsite
-{
+namespace onsite {
 
 // The one source of "now". Rules never read the system time themselves; whoever asks them
 // passes a clock, so tests can put the world one second before, at or after a deadline.

@@ -2,8 +2,7 @@
 
 #include <QObject>
 
-namespace onsite
-{
+namespace onsite {
 
 // Where the worker's session token is kept between runs. The real one is the system keychain
 // (KeychainCredentialStore); the token never goes to a plain file. Answers arrive as signals

@@ -3,15 +3,32 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
-namespace onsite
+namespace onsite {
+namespace {
+
+QString logTail(const QString &path)
 {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    if (f.size() > 1000)
+        f.seek(f.size() - 1000);
+    return QString::fromUtf8(f.readAll());
+}
+
+} // namespace
 
 EmbeddedServer::EmbeddedServer(QObject *parent) : QObject(parent), m_program(defaultProgram())
 {
-    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    m_logFile =
+        QDir(QDir::tempPath())
+            .filePath(
+                QStringLiteral("onsite-server-%1.log").arg(QCoreApplication::applicationPid()));
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &EmbeddedServer::onOutput);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError) {
         Q_EMIT failed(tr("Could not run %1: %2").arg(m_program, m_process.errorString()));
@@ -20,7 +37,7 @@ EmbeddedServer::EmbeddedServer(QObject *parent) : QObject(parent), m_program(def
         if (m_url.isEmpty())
             Q_EMIT failed(tr("The Onsite server stopped (exit code %1): %2")
                               .arg(code)
-                              .arg(m_output.right(2000)));
+                              .arg(m_output.right(1000) + logTail(m_logFile)));
     });
 }
 
@@ -47,6 +64,7 @@ void EmbeddedServer::start(const QStringList &arguments)
 {
     m_url.clear();
     m_output.clear();
+    m_process.setStandardErrorFile(m_logFile, QIODevice::Append);
     m_process.start(m_program, arguments);
 }
 

@@ -4,8 +4,7 @@
 #include <QProcess>
 #include <QUrl>
 
-namespace onsite
-{
+namespace onsite {
 
 // Runs the bundled onsite-server on a free loopback port for `onsite --demo` and for tests,
 // and stops it with its owner. The server prints "Listening on URL" once it accepts requests.
@@ -20,6 +19,11 @@ public:
     static QString defaultProgram();
 
     void setProgram(const QString &program) { m_program = program; }
+    // Where the server's stderr (its access log and errors) goes; by default a file in the
+    // temporary directory. Only stdout, a few lines at start, comes through a pipe, so a
+    // server that logs a lot never blocks on a pipe nobody reads.
+    void setLogFile(const QString &path) { m_logFile = path; }
+    QString logFile() const { return m_logFile; }
     void start(const QStringList &arguments);
     bool waitUntilReady(int timeoutMs = 30000);
     void stop();
@@ -43,6 +47,7 @@ private:
     QString m_companyToken;
     QString m_output;
     QByteArray m_pending;
+    QString m_logFile;
 };
 
 } // namespace onsite

@@ -3,10 +3,8 @@
 #include <array>
 #include <utility>
 
-namespace onsite
-{
-namespace
-{
+namespace onsite {
+namespace {
 
 template <typename E, std::size_t N> using Table = std::array<std::pair<E, const char *>, N>;
 

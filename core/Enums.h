@@ -5,8 +5,7 @@
 #include <QString>
 #include <optional>
 
-namespace onsite
-{
+namespace onsite {
 
 // Wire names of the document's enumerations, in one place for the codec, the server and the UI.
 QString toWire(AssignmentStatus v);

@@ -3,13 +3,11 @@
 #include <QTimeZone>
 #include <cmath>
 
-namespace onsite
-{
+namespace onsite {
 
 JsonReader::JsonReader(const QJsonObject &object, QString path, QString *error)
     : m_object(object), m_path(std::move(path)), m_error(error)
-{
-}
+{}
 
 QString JsonReader::path(const QString &key) const
 {

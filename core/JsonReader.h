@@ -5,8 +5,7 @@
 #include <QJsonObject>
 #include <QString>
 
-namespace onsite
-{
+namespace onsite {
 
 // Strict, path-aware reading of a JSON object: the first problem is kept, naming the field
 // ("schedule.start: expected an ISO 8601 UTC time ending in Z"). Unknown keys are ignored.
@@ -44,8 +43,7 @@ private:
 
 #include "Enums.h"
 
-namespace onsite
-{
+namespace onsite {
 
 template <typename E> E JsonReader::enumeration(const char *key, bool required, E fallback)
 {

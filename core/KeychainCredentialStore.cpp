@@ -2,10 +2,8 @@
 
 #include <qt6keychain/keychain.h>
 
-namespace onsite
-{
-namespace
-{
+namespace onsite {
+namespace {
 
 const QString kService = QStringLiteral("Onsite");
 

@@ -2,8 +2,7 @@
 
 #include "CredentialStore.h"
 
-namespace onsite
-{
+namespace onsite {
 
 class KeychainCredentialStore : public CredentialStore
 {

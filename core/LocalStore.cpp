@@ -5,13 +5,12 @@
 #include "Enums.h"
 
 #include <QDateTime>
-#include <QSet>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QVariant>
 
-namespace onsite
-{
+namespace onsite {
 
 QList<LocalStore::Migration> LocalStore::migrations()
 {
@@ -310,7 +309,8 @@ namespace {
 
 QString compactDoc(const Assignment &a)
 {
-    return QString::fromUtf8(QJsonDocument(AssignmentCodec::toJson(a)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(AssignmentCodec::toJson(a)).toJson(QJsonDocument::Compact));
 }
 
 Operation operationFrom(const QSqlQuery &q, int first)
@@ -354,8 +354,8 @@ std::optional<Assignment> LocalStore::serverDoc(qint64 id)
     if (!q.exec() || !q.next())
         return std::nullopt;
     QString error;
-    return AssignmentCodec::fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(),
-                                     &error);
+    return AssignmentCodec::fromJson(
+        QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(), &error);
 }
 
 bool LocalStore::rebuildLocal(qint64 id, const QDateTime &now, QString *error)
@@ -381,7 +381,8 @@ OperationOutcome LocalStore::record(const Operation &op, const QDateTime &now, Q
 {
     auto local = assignment(op.assignmentId);
     if (!local)
-        return {false, QStringLiteral("not_found"), QStringLiteral("That assignment is not in your list.")};
+        return {false, QStringLiteral("not_found"),
+                QStringLiteral("That assignment is not in your list.")};
     const auto server = serverDoc(op.assignmentId);
     const OperationOutcome outcome = OperationApplier::apply(*local, op, now);
     if (!outcome.applied)
@@ -396,7 +397,8 @@ OperationOutcome LocalStore::record(const Operation &op, const QDateTime &now, Q
     insert.addBindValue(op.opId);
     insert.addBindValue(op.assignmentId);
     insert.addBindValue(op.type);
-    insert.addBindValue(QString::fromUtf8(QJsonDocument(op.payload).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(
+        QString::fromUtf8(QJsonDocument(op.payload).toJson(QJsonDocument::Compact)));
     insert.addBindValue(op.createdAt.toMSecsSinceEpoch());
     QSqlQuery update(m_db);
     update.prepare(QStringLiteral("UPDATE assignments SET doc = ?, status = ?, server_doc ="
@@ -550,7 +552,8 @@ bool LocalStore::dismiss(const QString &opId, QString *error)
 int LocalStore::needsAttentionCount()
 {
     QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'rejected'")) && q.next()
+    return q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'rejected'")) &&
+                   q.next()
                ? q.value(0).toInt()
                : 0;
 }
@@ -634,8 +637,7 @@ int LocalStore::assignmentCount()
 int LocalStore::pendingOperationCount()
 {
     QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'")) &&
-                   q.next()
+    return q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'")) && q.next()
                ? q.value(0).toInt()
                : 0;
 }

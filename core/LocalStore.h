@@ -10,8 +10,7 @@
 #include <QStringList>
 #include <optional>
 
-namespace onsite
-{
+namespace onsite {
 
 struct AssignmentSummary;
 

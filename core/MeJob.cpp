@@ -2,8 +2,7 @@
 
 #include <QNetworkAccessManager>
 
-namespace onsite
-{
+namespace onsite {
 
 QNetworkReply *MeJob::send(QNetworkAccessManager *nam, QNetworkRequest request)
 {

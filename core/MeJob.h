@@ -3,8 +3,7 @@
 #include "NetworkJob.h"
 #include "Worker.h"
 
-namespace onsite
-{
+namespace onsite {
 
 // GET /me
 class MeJob : public NetworkJob

@@ -2,8 +2,7 @@
 
 #include <QTimer>
 
-namespace onsite
-{
+namespace onsite {
 
 // Answers arrive on the next event-loop turn, like a real keychain's.
 void MemoryCredentialStore::read(const QString &account)

@@ -4,8 +4,7 @@
 
 #include <QHash>
 
-namespace onsite
-{
+namespace onsite {
 
 // Keeps secrets for this run only: for the throwaway demo session (whose server vanishes on
 // exit, so there is nothing worth putting in the keychain) and for tests.

@@ -5,13 +5,11 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
-namespace onsite
-{
+namespace onsite {
 
 NetworkJob::NetworkJob(QNetworkAccessManager *nam, QUrl apiBase, QString token, QObject *parent)
     : QObject(parent), m_nam(nam), m_apiBase(std::move(apiBase)), m_token(std::move(token))
-{
-}
+{}
 
 NetworkJob::~NetworkJob()
 {

@@ -10,8 +10,7 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
-namespace onsite
-{
+namespace onsite {
 
 // One request to the Onsite API. Subclasses say what to send and how to read a 2xx answer;
 // this class owns the timeout and turns every failure into one of three kinds the caller can

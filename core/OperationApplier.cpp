@@ -48,7 +48,8 @@ OperationOutcome OperationApplier::confirm(Assignment &a, const Operation &op, c
     return {true, {}, {}};
 }
 
-OperationOutcome OperationApplier::upsertLog(Assignment &a, const Operation &op, const QDateTime &now)
+OperationOutcome OperationApplier::upsertLog(Assignment &a, const Operation &op,
+                                             const QDateTime &now)
 {
     QString error;
     JsonReader r(op.payload, QString(), &error);
@@ -65,15 +66,14 @@ OperationOutcome OperationApplier::upsertLog(Assignment &a, const Operation &op,
     if (note.size() > 2000)
         return refuse("invalid", tr("The note is longer than 2000 characters."));
     if (out.isValid() && out < in)
-        return refuse("check_out_before_check_in",
-                      tr("Check-out (%1) is before check-in (%2).")
-                          .arg(SiteTime::format(out, a.site.timeZone),
-                               SiteTime::format(in, a.site.timeZone)));
+        return refuse("check_out_before_check_in", tr("Check-out (%1) is before check-in (%2).")
+                                                       .arg(SiteTime::format(out, a.site.timeZone),
+                                                            SiteTime::format(in, a.site.timeZone)));
     const QDateTime latest = now.addSecs(kFutureToleranceSecs);
     if (in > latest || (out.isValid() && out > latest))
-        return refuse("in_future", tr("%1 is in the future.")
-                                       .arg(in > latest ? tr("The check-in time")
-                                                        : tr("The check-out time")));
+        return refuse("in_future",
+                      tr("%1 is in the future.")
+                          .arg(in > latest ? tr("The check-in time") : tr("The check-out time")));
     int index = -1;
     for (int i = 0; i < a.timeLogs.size(); ++i)
         if (a.timeLogs.at(i).id == id)
@@ -108,8 +108,8 @@ OperationOutcome OperationApplier::upsertLog(Assignment &a, const Operation &op,
     } else {
         TimeLog &l = a.timeLogs[index];
         // Checking out of an open visit is not an edit; changing a recorded time or note is.
-        const bool checkOutOnly = !l.checkOut.isValid() && out.isValid() && l.checkIn == in &&
-                                  l.note == note;
+        const bool checkOutOnly =
+            !l.checkOut.isValid() && out.isValid() && l.checkIn == in && l.note == note;
         if (!checkOutOnly && (l.checkIn != in || l.checkOut != out || l.note != note))
             l.edited = true;
         l.checkIn = in;

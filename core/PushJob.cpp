@@ -10,8 +10,7 @@ namespace onsite {
 PushJob::PushJob(QNetworkAccessManager *nam, QUrl apiBase, QString token, QList<Operation> ops,
                  QObject *parent)
     : NetworkJob(nam, std::move(apiBase), std::move(token), parent), m_ops(std::move(ops))
-{
-}
+{}
 
 QNetworkReply *PushJob::send(QNetworkAccessManager *nam, QNetworkRequest request)
 {
@@ -26,7 +25,8 @@ bool PushJob::parse(const QJsonObject &body, QString *error)
 {
     const QJsonArray results = body.value(QStringLiteral("results")).toArray();
     if (results.size() != m_ops.size()) {
-        *error = QStringLiteral("expected %1 results, got %2").arg(m_ops.size()).arg(results.size());
+        *error =
+            QStringLiteral("expected %1 results, got %2").arg(m_ops.size()).arg(results.size());
         return false;
     }
     for (int i = 0; i < results.size(); ++i) {
@@ -39,11 +39,14 @@ bool PushJob::parse(const QJsonObject &body, QString *error)
         static const QStringList known{QStringLiteral("applied"), QStringLiteral("duplicate"),
                                        QStringLiteral("rejected"), QStringLiteral("error")};
         if (r.opId != m_ops.at(i).opId || !known.contains(r.status)) {
-            *error = QStringLiteral("result %1 does not answer operation %2").arg(i).arg(m_ops.at(i).opId);
+            *error = QStringLiteral("result %1 does not answer operation %2")
+                         .arg(i)
+                         .arg(m_ops.at(i).opId);
             return false;
         }
         if (o.value(QStringLiteral("assignment")).isObject()) {
-            r.assignment = AssignmentCodec::fromJson(o.value(QStringLiteral("assignment")).toObject(), error);
+            r.assignment =
+                AssignmentCodec::fromJson(o.value(QStringLiteral("assignment")).toObject(), error);
             if (!r.assignment)
                 return false;
         }

@@ -1,7 +1,6 @@
 #include "Rules.h"
 
-namespace onsite
-{
+namespace onsite {
 
 bool Rules::isActive(const Assignment &a)
 {

@@ -5,8 +5,7 @@
 #include <QCoreApplication>
 #include <QList>
 
-namespace onsite
-{
+namespace onsite {
 
 struct ChecklistEntry {
     QString

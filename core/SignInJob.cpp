@@ -2,15 +2,13 @@
 
 #include <QNetworkAccessManager>
 
-namespace onsite
-{
+namespace onsite {
 
 SignInJob::SignInJob(QNetworkAccessManager *nam, QUrl apiBase, QString email, QString password,
                      QObject *parent)
     : NetworkJob(nam, std::move(apiBase), QString(), parent), m_email(std::move(email)),
       m_password(std::move(password))
-{
-}
+{}
 
 QNetworkReply *SignInJob::send(QNetworkAccessManager *nam, QNetworkRequest request)
 {

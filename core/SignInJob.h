@@ -3,8 +3,7 @@
 #include "NetworkJob.h"
 #include "Worker.h"
 
-namespace onsite
-{
+namespace onsite {
 
 // POST /session {email, password} -> {token, worker}
 class SignInJob : public NetworkJob

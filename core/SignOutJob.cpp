@@ -2,8 +2,7 @@
 
 #include <QNetworkAccessManager>
 
-namespace onsite
-{
+namespace onsite {
 
 QNetworkReply *SignOutJob::send(QNetworkAccessManager *nam, QNetworkRequest request)
 {

@@ -2,8 +2,7 @@
 
 #include "NetworkJob.h"
 
-namespace onsite
-{
+namespace onsite {
 
 // DELETE /session: the token stops working on the server.
 class SignOutJob : public NetworkJob

@@ -3,8 +3,7 @@
 #include <QCoreApplication>
 #include <QHash>
 
-namespace onsite
-{
+namespace onsite {
 
 QDateTime SiteTime::inZone(const QDateTime &utc, const QString &ianaZone)
 {

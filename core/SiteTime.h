@@ -5,8 +5,7 @@
 #include <QString>
 #include <QTimeZone>
 
-namespace onsite
-{
+namespace onsite {
 
 // Shows instants the way a worker reads them: in the site's time zone, with the zone's
 // abbreviation, and the machine's local time beside it when the two differ.

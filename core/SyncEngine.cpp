@@ -8,13 +8,11 @@
 #include <QTimer>
 #include <QUuid>
 
-namespace onsite
-{
+namespace onsite {
 
 SyncEngine::SyncEngine(QString databasePath, QUrl apiBase, QObject *parent)
     : QObject(parent), m_path(std::move(databasePath)), m_apiBase(std::move(apiBase))
-{
-}
+{}
 
 SyncEngine::~SyncEngine() = default;
 
@@ -48,7 +46,8 @@ void SyncEngine::emitCounts()
 void SyncEngine::record(const Operation &op)
 {
     if (!m_store) {
-        Q_EMIT recorded(op.opId, false, QStringLiteral("storage"), tr("The local cache is not open."));
+        Q_EMIT recorded(op.opId, false, QStringLiteral("storage"),
+                        tr("The local cache is not open."));
         return;
     }
     QString error;
@@ -151,7 +150,8 @@ void SyncEngine::onPushFinished()
         setOnline(true);
         QList<OperationResult> refused;
         for (const QString &id : std::as_const(ids))
-            refused.append({id, QStringLiteral("rejected"), job->errorCode(), job->errorMessage(), {}});
+            refused.append(
+                {id, QStringLiteral("rejected"), job->errorCode(), job->errorMessage(), {}});
         m_store->applyResults(refused, m_clock->now(), &error);
         Q_EMIT storeChanged();
         emitCounts();

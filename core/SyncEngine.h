@@ -15,8 +15,7 @@
 class QNetworkAccessManager;
 class QTimer;
 
-namespace onsite
-{
+namespace onsite {
 
 class LocalStore;
 

@@ -3,8 +3,7 @@
 #include <QJsonObject>
 #include <QString>
 
-namespace onsite
-{
+namespace onsite {
 
 struct Worker {
     qint64 id = 0;

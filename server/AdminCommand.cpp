@@ -10,10 +10,8 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
-namespace onsite::server
-{
-namespace
-{
+namespace onsite::server {
+namespace {
 
 int usage(QTextStream &out)
 {

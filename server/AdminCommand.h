@@ -2,8 +2,7 @@
 
 #include <QStringList>
 
-namespace onsite::server
-{
+namespace onsite::server {
 
 // `onsite-server admin ...`: what an operator or a client company does from a shell, on the
 // same ServerStore as the HTTP API.

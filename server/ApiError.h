@@ -2,8 +2,7 @@
 
 #include <QString>
 
-namespace onsite::server
-{
+namespace onsite::server {
 
 // A refusal the API reports as HTTP status plus {"error": {"code", "message"}}.
 struct ApiError {

@@ -8,10 +8,8 @@
 #include <QJsonParseError>
 #include <QSet>
 
-namespace onsite::server
-{
-namespace
-{
+namespace onsite::server {
+namespace {
 
 ApiError methodNotAllowed(const ApiRequest &r)
 {
@@ -159,7 +157,8 @@ ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
             return ApiResponse::error(err);
         const QJsonValue ops = in.value(QStringLiteral("ops"));
         if (!ops.isArray())
-            return ApiResponse::error(ApiError::badRequest(QStringLiteral("ops: expected an array")));
+            return ApiResponse::error(
+                ApiError::badRequest(QStringLiteral("ops: expected an array")));
         if (ops.toArray().size() > 100)
             return ApiResponse::error(
                 ApiError::badRequest(QStringLiteral("ops: at most 100 operations per request")));

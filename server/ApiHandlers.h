@@ -3,8 +3,7 @@
 #include "ApiRequest.h"
 #include "ApiResponse.h"
 
-namespace onsite::server
-{
+namespace onsite::server {
 
 // The API's routes (DESIGN §4) as plain functions of a request: no HTTP toolkit in here, so
 // they run on the database pool and are the same whichever Qt HttpServer version serves them.

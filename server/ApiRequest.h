@@ -8,8 +8,7 @@
 #include <QStringList>
 #include <QUrlQuery>
 
-namespace onsite::server
-{
+namespace onsite::server {
 
 // What a handler needs of an HTTP request, copied out of QHttpServerRequest (which cannot be
 // copied or outlive the event-loop callback) so the work can run on the database pool.

@@ -2,8 +2,7 @@
 
 #include <QJsonDocument>
 
-namespace onsite::server
-{
+namespace onsite::server {
 
 ApiResponse ApiResponse::json(const QJsonObject &o, int status)
 {

@@ -7,8 +7,7 @@
 #include <QList>
 #include <QPair>
 
-namespace onsite::server
-{
+namespace onsite::server {
 
 // A handler's answer, built off the event loop and turned into a QHttpServerResponse by
 // HttpRoutes (the one place that knows the Qt HttpServer API).

@@ -6,10 +6,8 @@
 #include <QThread>
 #include <QUrl>
 
-namespace onsite::server
-{
-namespace
-{
+namespace onsite::server {
+namespace {
 
 struct Settings {
     QString driver;

@@ -5,8 +5,7 @@
 #include <QString>
 #include <QVariantList>
 
-namespace onsite::server
-{
+namespace onsite::server {
 
 // The server's database: SQLite (one file) or PostgreSQL (shared by several server
 // processes). Each thread gets its own connection on first use; the pool threads never

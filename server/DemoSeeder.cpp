@@ -8,10 +8,8 @@
 #include <QJsonArray>
 #include <QUuid>
 
-namespace onsite::server
-{
-namespace
-{
+namespace onsite::server {
+namespace {
 
 struct Place {
     const char *address;

@@ -5,8 +5,7 @@
 #include <QPair>
 #include <QString>
 
-namespace onsite::server
-{
+namespace onsite::server {
 
 // The demo world of DESIGN §6, with every time relative to `now` so there is always something
 // upcoming, in progress and late. Seeds only an empty database; either way hands out a fresh

@@ -2,119 +2,157 @@
 
 #include "ApiHandlers.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
-#include <QHttpServer>
+#include <QFutureWatcher>
 #include <QHttpServerRequest>
-#include <QHttpServerResponse>
-#include <QHttpServerRouterRule>
+#include <QMutex>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QTextStream>
 #include <QtConcurrent>
 
-namespace onsite::server
-{
-namespace
-{
+namespace onsite::server {
+namespace {
 
 const QString kPrefix = QStringLiteral("/api/v1/");
-
-// Matches every path; ApiHandlers does the routing so it stays independent of the toolkit.
-class AnyPathRule : public QHttpServerRouterRule
-{
-public:
-    using QHttpServerRouterRule::QHttpServerRouterRule;
-
-protected:
-    bool matches(const QHttpServerRequest &, QRegularExpressionMatch *) const override
-    {
-        return true;
-    }
-};
 
 QString methodName(QHttpServerRequest::Method m)
 {
     switch (m) {
-    case QHttpServerRequest::Method::Get:
-        return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Put:
-        return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete:
-        return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Post:
-        return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Head:
-        return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Options:
-        return QStringLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch:
-        return QStringLiteral("PATCH");
-    default:
-        return QStringLiteral("OTHER");
+    case QHttpServerRequest::Method::Get: return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Put: return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Delete: return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Post: return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Head: return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Options: return QStringLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch: return QStringLiteral("PATCH");
+    default: return QStringLiteral("OTHER");
     }
 }
 
-QHttpServerResponse toQt(ApiResponse &&r)
+QByteArray reason(int status)
 {
-    QHttpServerResponse out(r.contentType, std::move(r.body),
-                            QHttpServerResponse::StatusCode(r.status));
-    for (const auto &h : r.headers)
-        out.addHeader(h.first, h.second);
-    return out;
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 410: return "Gone";
+    case 412: return "Precondition Failed";
+    case 413: return "Content Too Large";
+    case 415: return "Unsupported Media Type";
+    case 429: return "Too Many Requests";
+    case 460: return "Checksum Mismatch";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Unknown";
+    }
 }
 
-void accessLog(const ApiRequest &r, const QString &fullPath, int status, qint64 bytes, qint64 us)
+void write(QTcpSocket *socket, const ApiResponse &r, bool head, bool close)
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reason(r.status) + "\r\n";
+    if (r.status != 204 && r.status >= 200) {
+        if (!r.body.isEmpty())
+            out += "Content-Type: " + r.contentType + "\r\n";
+        out += "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n";
+    }
+    for (const auto &h : r.headers)
+        out += h.first + ": " + h.second + "\r\n";
+    if (close)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    if (!head && r.status != 204)
+        out += r.body;
+    socket->write(out);
+    if (close)
+        socket->disconnectFromHost();
+}
+
+void accessLog(const ApiRequest &r, const QString &fullPath, int status, qint64 bytes, qint64 us,
+               const char *note = "")
 {
     static QMutex mutex;
     QMutexLocker lock(&mutex);
     QTextStream err(stderr);
     err << QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) << ' ' << r.peer.toString()
         << ' ' << r.method << ' ' << fullPath << ' ' << status << ' ' << bytes << ' '
-        << QString::number(double(us) / 1000.0, 'f', 1) << "ms\n";
+        << QString::number(double(us) / 1000.0, 'f', 1) << "ms" << note << '\n';
 }
 
 } // namespace
 
-HttpRoutes::HttpRoutes(QHttpServer *server, int threads, qint64 maxJsonBody, QObject *parent)
-    : QObject(parent), m_maxJsonBody(maxJsonBody)
+HttpRoutes::HttpRoutes(int threads, qint64 maxJsonBody, QObject *parent)
+    : QAbstractHttpServer(parent), m_maxJsonBody(maxJsonBody)
 {
     m_pool.setMaxThreadCount(threads);
     m_pool.setExpiryTimeout(-1); // threads keep their database connections for good
-    server->route<AnyPathRule>(
-        kPrefix, [this](const QHttpServerRequest &req) -> QFuture<QHttpServerResponse> {
-            QElapsedTimer timer;
-            timer.start();
-            ApiRequest r;
-            r.method = methodName(req.method());
-            const QString fullPath = req.url().path();
-            r.path = fullPath.startsWith(kPrefix) ? fullPath.mid(kPrefix.size()) : QString();
-            r.segments = r.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-            r.query = req.query();
-            r.headers = req.headers();
-            r.peer = req.remoteAddress();
-            // Behind the README's nginx every peer is loopback; nginx passes the client's
-            // address in X-Real-IP, which is believed only from loopback.
-            const QHostAddress real(QString::fromLatin1(r.header("X-Real-IP")));
-            if (r.peer.isLoopback() && !real.isNull())
-                r.peer = real;
-            if (!fullPath.startsWith(kPrefix)) {
-                ApiResponse resp = ApiResponse::error(ApiError::notFound(QStringLiteral("route")));
+}
+
+bool HttpRoutes::handleRequest(const QHttpServerRequest &req, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ApiRequest r;
+    r.method = methodName(req.method());
+    const QString fullPath = req.url().path();
+    r.path = fullPath.startsWith(kPrefix) ? fullPath.mid(kPrefix.size()) : QString();
+    r.segments = r.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    r.query = req.query();
+    r.headers = req.headers();
+    r.peer = req.remoteAddress();
+    // Behind the README's nginx every peer is loopback; nginx passes the client's address in
+    // X-Real-IP, which is believed only from loopback.
+    const QHostAddress real(QString::fromLatin1(r.header("X-Real-IP")));
+    if (r.peer.isLoopback() && !real.isNull())
+        r.peer = real;
+    const bool head = r.method == QLatin1String("HEAD");
+    const bool close = r.header("Connection").compare("close", Qt::CaseInsensitive) == 0;
+
+    auto answerNow = [&](const ApiResponse &resp) {
+        write(socket, resp, head, close);
+        accessLog(r, fullPath, resp.status, resp.body.size(), timer.nsecsElapsed() / 1000);
+        return true;
+    };
+    if (!fullPath.startsWith(kPrefix))
+        return answerNow(ApiResponse::error(ApiError::notFound(QStringLiteral("route"))));
+    if (req.body().size() > m_maxJsonBody)
+        return answerNow(ApiResponse::error(
+            {413, QStringLiteral("too_large"),
+             QStringLiteral("The request body is larger than %1 bytes.").arg(m_maxJsonBody)}));
+    r.body = req.body();
+
+    QPointer<QTcpSocket> client(socket);
+    auto *watcher = new QFutureWatcher<ApiResponse>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [watcher, client, r, fullPath, timer, head, close] {
+                const ApiResponse resp = watcher->result();
+                watcher->deleteLater();
+                if (!client || client->state() != QAbstractSocket::ConnectedState) {
+                    // The client hung up while we worked: the work stands (an applied op stays
+                    // applied, and a retry answers "duplicate"), the answer has nowhere to go.
+                    accessLog(r, fullPath, resp.status, 0, timer.nsecsElapsed() / 1000,
+                              " (client gone)");
+                    return;
+                }
+                write(client, resp, head, close);
                 accessLog(r, fullPath, resp.status, resp.body.size(), timer.nsecsElapsed() / 1000);
-                return QtFuture::makeReadyFuture(toQt(std::move(resp)));
-            }
-            if (req.body().size() > m_maxJsonBody) {
-                ApiResponse resp =
-                    ApiResponse::error({413, QStringLiteral("too_large"),
-                                        QStringLiteral("The request body is larger than %1 bytes.")
-                                            .arg(m_maxJsonBody)});
-                accessLog(r, fullPath, resp.status, resp.body.size(), timer.nsecsElapsed() / 1000);
-                return QtFuture::makeReadyFuture(toQt(std::move(resp)));
-            }
-            r.body = req.body();
-            return QtConcurrent::run(&m_pool, [r = std::move(r), fullPath, timer]() {
-                ApiResponse resp = ApiHandlers::handle(r);
-                accessLog(r, fullPath, resp.status, resp.body.size(), timer.nsecsElapsed() / 1000);
-                return toQt(std::move(resp));
             });
-        });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [r] { return ApiHandlers::handle(r); }));
+    return true;
+}
+
+void HttpRoutes::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+{
+    // Not reached: handleRequest() takes every request.
+    ApiResponse r = ApiResponse::error(ApiError::notFound(QStringLiteral("route")));
+    write(socket, r, false, false);
 }
 
 } // namespace onsite::server

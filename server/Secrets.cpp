@@ -3,8 +3,7 @@
 #include <QCryptographicHash>
 #include <sodium.h>
 
-namespace onsite::server
-{
+namespace onsite::server {
 
 bool Secrets::init()
 {

@@ -3,8 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
-namespace onsite::server
-{
+namespace onsite::server {
 
 // Passwords as Argon2id hashes (libsodium); tokens as random opaque strings, stored only as
 // their SHA-256 so a copy of the database signs nobody in.

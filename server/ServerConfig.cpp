@@ -4,8 +4,7 @@
 #include <QStandardPaths>
 #include <QTextStream>
 
-namespace onsite::server
-{
+namespace onsite::server {
 
 QString ServerConfig::usage()
 {

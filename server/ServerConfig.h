@@ -4,8 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace onsite::server
-{
+namespace onsite::server {
 
 // Command line of onsite-server. Defaults: loopback, a data directory in the user's data
 // location, SQLite inside it.

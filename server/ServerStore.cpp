@@ -12,10 +12,8 @@
 #include <QJsonDocument>
 #include <QSet>
 
-namespace onsite::server
-{
-namespace
-{
+namespace onsite::server {
+namespace {
 
 // What a company may set on an assignment; the rest (id, rev, status, logs, requests,
 // deliverables, labels) belongs to the server and the worker's operations.
@@ -120,7 +118,10 @@ bool writeAssignment(Assignment &a, qint64 workerId, qint64 previousWorker)
 
 // Row lock for read-modify-write on PostgreSQL; SQLite's IMMEDIATE transaction already
 // excludes other writers.
-QString forUpdate() { return Database::isPostgres() ? QStringLiteral(" FOR UPDATE") : QString(); }
+QString forUpdate()
+{
+    return Database::isPostgres() ? QStringLiteral(" FOR UPDATE") : QString();
+}
 
 QJsonObject result(const QString &opId, const QString &status, const QString &code,
                    const QString &message, const QJsonObject &assignment)
@@ -520,7 +521,8 @@ QJsonObject ServerStore::applyOperation(qint64 workerId, const QJsonObject &raw,
     const bool claimed = claim.execReturning({op->opId, workerId, op->assignmentId, op->type,
                                               Database::nowMs()}) >= 0;
     if (!claimed) {
-        Sql first(QStringLiteral("SELECT status, code, message, worker_id FROM ops WHERE op_id = ?"));
+        Sql first(
+            QStringLiteral("SELECT status, code, message, worker_id FROM ops WHERE op_id = ?"));
         if (!first.exec({op->opId}) || !first.next())
             return result(op->opId, QStringLiteral("error"), QStringLiteral("internal"),
                           ApiError::internal().message, {});
@@ -537,7 +539,8 @@ QJsonObject ServerStore::applyOperation(qint64 workerId, const QJsonObject &raw,
                       currentDoc());
     }
     auto finish = [&](const QString &status, const QString &code, const QString &message) {
-        Sql record(QStringLiteral("UPDATE ops SET status = ?, code = ?, message = ? WHERE op_id = ?"));
+        Sql record(
+            QStringLiteral("UPDATE ops SET status = ?, code = ?, message = ? WHERE op_id = ?"));
         return record.exec({status, code, message, op->opId});
     };
     Sql load(QStringLiteral("SELECT doc FROM assignments WHERE id = ? AND worker_id = ?") +
@@ -588,7 +591,8 @@ QJsonObject ServerStore::applyOperation(qint64 workerId, const QJsonObject &raw,
     if (!ok || !tx.commit())
         return result(op->opId, QStringLiteral("error"), QStringLiteral("internal"),
                       ApiError::internal().message, {});
-    return result(op->opId, outcome.applied ? QStringLiteral("applied") : QStringLiteral("rejected"),
+    return result(op->opId,
+                  outcome.applied ? QStringLiteral("applied") : QStringLiteral("rejected"),
                   outcome.code, outcome.message, currentDoc());
 }
 
@@ -607,12 +611,13 @@ QJsonObject ServerStore::timeLogHistory(qint64 companyId, qint64 id, ApiError *e
     }
     QJsonArray history;
     while (q.next())
-        history.append(QJsonObject{
-            {QStringLiteral("log_id"), q.value(0).toString()},
-            {QStringLiteral("op_id"), q.value(1).toString()},
-            {QStringLiteral("replaced_at"),
-             JsonReader::formatInstant(QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC))},
-            {QStringLiteral("previous"), parseObject(q.value(3).toString())}});
+        history.append(
+            QJsonObject{{QStringLiteral("log_id"), q.value(0).toString()},
+                        {QStringLiteral("op_id"), q.value(1).toString()},
+                        {QStringLiteral("replaced_at"),
+                         JsonReader::formatInstant(
+                             QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC))},
+                        {QStringLiteral("previous"), parseObject(q.value(3).toString())}});
     return {{QStringLiteral("history"), history}};
 }
 

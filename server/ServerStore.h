@@ -10,8 +10,7 @@
 #include <QStringList>
 #include <optional>
 
-namespace onsite::server
-{
+namespace onsite::server {
 
 // What the server does with its database, shared by the HTTP handlers and `admin`. Every
 // worker-facing method takes the worker id and only ever touches that worker's rows.
@@ -56,8 +55,10 @@ public:
 
     // POST /ops: applies each operation in order, each in its own transaction, at most once
     // per op_id whatever the number of processes; returns {results: [...]}.
-    static QJsonObject applyOperations(qint64 workerId, const QJsonArray &ops, const QDateTime &now);
-    static QJsonObject applyOperation(qint64 workerId, const QJsonObject &raw, const QDateTime &now);
+    static QJsonObject applyOperations(qint64 workerId, const QJsonArray &ops,
+                                       const QDateTime &now);
+    static QJsonObject applyOperation(qint64 workerId, const QJsonObject &raw,
+                                      const QDateTime &now);
     // Earlier states of the assignment's edited or deleted time logs, oldest first.
     static QJsonObject timeLogHistory(qint64 companyId, qint64 id, ApiError *err);
 };

@@ -7,15 +7,13 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QHttpServer>
 #include <QTcpServer>
 #include <QTextStream>
 #include <csignal>
 
 using namespace onsite::server;
 
-namespace
-{
+namespace {
 void quitOnSignal(int)
 {
     QCoreApplication::quit();
@@ -62,8 +60,7 @@ int main(int argc, char *argv[])
             out << "Demo company token (" << t.first << "): " << t.second << "\n";
     }
 
-    QHttpServer server;
-    HttpRoutes routes(&server, config.threads, config.maxJsonBody);
+    HttpRoutes server(config.threads, config.maxJsonBody);
     const quint16 port = server.listen(config.address, config.port);
     if (!port) {
         err << "Cannot listen on " << config.address.toString() << ":" << config.port << "\n";
@@ -77,6 +74,6 @@ int main(int argc, char *argv[])
     std::signal(SIGTERM, quitOnSignal);
     std::signal(SIGINT, quitOnSignal);
     const int rc = app.exec();
-    routes.pool()->waitForDone();
+    server.pool()->waitForDone();
     return rc;
 }

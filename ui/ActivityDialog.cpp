@@ -11,14 +11,16 @@ ActivityDialog::ActivityDialog(QWidget *parent) : QDialog(parent), m_ui(new Ui::
 {
     m_ui->setupUi(this);
     m_ui->table->setColumnCount(4);
-    m_ui->table->setHorizontalHeaderLabels({tr("Made"), tr("Assignment"), tr("Change"), tr("State")});
+    m_ui->table->setHorizontalHeaderLabels(
+        {tr("Made"), tr("Assignment"), tr("Change"), tr("State")});
     m_ui->table->horizontalHeader()->setStretchLastSection(true);
     m_ui->table->verticalHeader()->hide();
     m_ui->table->setAccessibleName(tr("Changes not yet accepted by the server"));
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::accept);
     connect(m_ui->dismissButton, &QPushButton::clicked, this, [this] {
         const int row = m_ui->table->currentRow();
-        if (row >= 0 && row < m_entries.size() && m_entries.at(row).state == QLatin1String("rejected"))
+        if (row >= 0 && row < m_entries.size() &&
+            m_entries.at(row).state == QLatin1String("rejected"))
             Q_EMIT dismissRequested(m_entries.at(row).op.opId);
     });
     connect(m_ui->table, &QTableWidget::currentCellChanged, this, [this](int row) {
@@ -38,11 +40,12 @@ QString ActivityDialog::describe(const Operation &op)
         return tr("Delete a visit");
     if (op.type == QLatin1String("time_log.upsert"))
         return op.payload.contains(QStringLiteral("check_out")) ? tr("Record a visit or check-out")
-                                                                 : tr("Check in");
+                                                                : tr("Check in");
     return op.type;
 }
 
-void ActivityDialog::setEntries(const QList<OutboxEntry> &entries, const QHash<qint64, QString> &titles)
+void ActivityDialog::setEntries(const QList<OutboxEntry> &entries,
+                                const QHash<qint64, QString> &titles)
 {
     m_entries = entries;
     m_ui->table->setRowCount(int(entries.size()));
@@ -54,13 +57,17 @@ void ActivityDialog::setEntries(const QList<OutboxEntry> &entries, const QHash<q
             ++refused;
             state = tr("Needs attention — refused by the server: %1").arg(e.lastError);
         } else if (e.attempts > 0) {
-            state = tr("Waiting to send (failed attempts: %1; last: %2)").arg(e.attempts).arg(e.lastError);
+            state = tr("Waiting to send (failed attempts: %1; last: %2)")
+                        .arg(e.attempts)
+                        .arg(e.lastError);
         } else {
             state = tr("Waiting to send");
         }
-        const QString title = titles.value(e.op.assignmentId, QStringLiteral("#%1").arg(e.op.assignmentId));
-        const QStringList cells{QLocale().toString(e.op.createdAt.toLocalTime(), QLocale::ShortFormat),
-                                title, describe(e.op), state};
+        const QString title =
+            titles.value(e.op.assignmentId, QStringLiteral("#%1").arg(e.op.assignmentId));
+        const QStringList cells{
+            QLocale().toString(e.op.createdAt.toLocalTime(), QLocale::ShortFormat), title,
+            describe(e.op), state};
         for (int c = 0; c < cells.size(); ++c)
             m_ui->table->setItem(i, c, new QTableWidgetItem(cells.at(c)));
         if (e.state == QLatin1String("rejected"))
@@ -74,7 +81,10 @@ void ActivityDialog::setEntries(const QList<OutboxEntry> &entries, const QHash<q
                                      .arg(refused));
 }
 
-int ActivityDialog::rowCount() const { return m_ui->table->rowCount(); }
+int ActivityDialog::rowCount() const
+{
+    return m_ui->table->rowCount();
+}
 
 QString ActivityDialog::rowText(int row) const
 {
@@ -85,6 +95,9 @@ QString ActivityDialog::rowText(int row) const
     return cells.join(QStringLiteral(" | "));
 }
 
-void ActivityDialog::selectRow(int row) { m_ui->table->setCurrentCell(row, 0); }
+void ActivityDialog::selectRow(int row)
+{
+    m_ui->table->setCurrentCell(row, 0);
+}
 
 } // namespace onsite

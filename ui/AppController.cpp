@@ -25,10 +25,8 @@
 #include <QUuid>
 #include <QtConcurrent>
 
-namespace onsite
-{
-namespace
-{
+namespace onsite {
+namespace {
 
 QUrl apiBase(const QUrl &server)
 {
@@ -195,9 +193,10 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
     });
     connect(m_engine, &SyncEngine::needsAttentionChanged, m_window,
             &MainWindow::setNeedsAttentionCount);
-    connect(m_engine, &SyncEngine::operationRejected, this, [this](const QString &, const QString &message) {
-        m_window->showMessage(tr("A change was refused by the server: %1").arg(message));
-    });
+    connect(m_engine, &SyncEngine::operationRejected, this,
+            [this](const QString &, const QString &message) {
+                m_window->showMessage(tr("A change was refused by the server: %1").arg(message));
+            });
     connect(m_engine, &SyncEngine::recorded, this,
             [this](const QString &opId, bool ok, const QString &, const QString &message) {
                 if (!ok)
@@ -342,10 +341,11 @@ void AppController::confirmSchedule(qint64 id)
 void AppController::checkIn(qint64 id)
 {
     const QDateTime now = m_clock->now();
-    record(Operation::make(id, QStringLiteral("time_log.upsert"),
-                           {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                            {QStringLiteral("check_in"), JsonReader::formatInstant(now)}},
-                           now));
+    record(
+        Operation::make(id, QStringLiteral("time_log.upsert"),
+                        {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                         {QStringLiteral("check_in"), JsonReader::formatInstant(now)}},
+                        now));
 }
 
 void AppController::checkOut(qint64 id)

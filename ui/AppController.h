@@ -12,8 +12,7 @@ class QNetworkAccessManager;
 class QThread;
 class QTimer;
 
-namespace onsite
-{
+namespace onsite {
 
 class ActivityDialog;
 class Clock;

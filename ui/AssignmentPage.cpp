@@ -4,27 +4,25 @@
 #include "Clock.h"
 #include "Enums.h"
 #include "MessageBox.h"
-#include "SiteDateTimeDelegate.h"
-#include "TimeLogModel.h"
 #include "Rules.h"
+#include "SiteDateTimeDelegate.h"
 #include "SiteTime.h"
+#include "TimeLogModel.h"
 
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
-#include <QHeaderView>
 #include <QSplitter>
-#include <QTableView>
 #include <QStyle>
+#include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-namespace onsite
-{
-namespace
-{
+namespace onsite {
+namespace {
 
 QString esc(const QString &s)
 {
@@ -78,11 +76,13 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     m_logView->setAccessibleName(tr("Visits"));
     m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_logView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_logView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_logView->setEditTriggers(QAbstractItemView::DoubleClicked |
+                               QAbstractItemView::EditKeyPressed);
     m_logView->verticalHeader()->hide();
     m_logView->horizontalHeader()->setStretchLastSection(true);
     m_logView->setItemDelegateForColumn(TimeLogModel::CheckIn, new SiteDateTimeDelegate(m_logView));
-    m_logView->setItemDelegateForColumn(TimeLogModel::CheckOut, new SiteDateTimeDelegate(m_logView));
+    m_logView->setItemDelegateForColumn(TimeLogModel::CheckOut,
+                                        new SiteDateTimeDelegate(m_logView));
     m_logView->setMinimumHeight(120);
     m_deleteLog->setShortcut(QKeySequence::Delete);
 
@@ -121,7 +121,8 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     ll->setContentsMargins(0, 0, 0, 0);
     ll->addWidget(m_details, 3);
     auto *logsTitle = new QHBoxLayout;
-    logsTitle->addWidget(new QLabel(tr("<b>Time on site</b> — double-click a time or note to correct it"), left), 1);
+    logsTitle->addWidget(
+        new QLabel(tr("<b>Time on site</b> — double-click a time or note to correct it"), left), 1);
     logsTitle->addWidget(m_deleteLog);
     ll->addLayout(logsTitle);
     ll->addWidget(m_logView, 1);
@@ -213,15 +214,16 @@ void AssignmentPage::updateActions(const Assignment &a)
 {
     const QDateTime now = m_clock->now();
     const bool active = Rules::isActive(a);
-    const bool confirmOpen = active && a.schedule.confirmRequired && !a.schedule.confirmedAt.isValid();
+    const bool confirmOpen =
+        active && a.schedule.confirmRequired && !a.schedule.confirmedAt.isValid();
     m_confirm->setVisible(confirmOpen);
     if (confirmOpen)
-        m_confirm->setText(
-            a.schedule.confirmBy < now
-                ? tr("Confirm schedule (deadline passed %1)").arg(SiteTime::relative(a.schedule.confirmBy, now))
-                : tr("Confirm schedule — by %1, %2")
-                      .arg(SiteTime::format(a.schedule.confirmBy, a.site.timeZone),
-                           SiteTime::relative(a.schedule.confirmBy, now)));
+        m_confirm->setText(a.schedule.confirmBy < now
+                               ? tr("Confirm schedule (deadline passed %1)")
+                                     .arg(SiteTime::relative(a.schedule.confirmBy, now))
+                               : tr("Confirm schedule — by %1, %2")
+                                     .arg(SiteTime::format(a.schedule.confirmBy, a.site.timeZone),
+                                          SiteTime::relative(a.schedule.confirmBy, now)));
     const bool phone = a.phoneCheckin.required;
     const bool onSite = Rules::isCheckedIn(a);
     m_checkIn->setVisible(active && !phone && !onSite);
@@ -233,8 +235,14 @@ void AssignmentPage::updateActions(const Assignment &a)
     m_deleteLog->setEnabled(active);
 }
 
-QString AssignmentPage::phoneText() const { return m_phone->isVisibleTo(this) ? m_phone->text() : QString(); }
-QString AssignmentPage::errorText() const { return m_error->isVisibleTo(this) ? m_error->text() : QString(); }
+QString AssignmentPage::phoneText() const
+{
+    return m_phone->isVisibleTo(this) ? m_phone->text() : QString();
+}
+QString AssignmentPage::errorText() const
+{
+    return m_error->isVisibleTo(this) ? m_error->text() : QString();
+}
 
 void AssignmentPage::showError(const QString &message)
 {
@@ -255,7 +263,8 @@ void AssignmentPage::deleteSelectedLog()
                              tr("Delete the visit checked in at %1? The client company still sees "
                                 "that it was recorded and deleted.")
                                  .arg(when),
-                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+                             QMessageBox::Yes | QMessageBox::No,
+                             QMessageBox::No) != QMessageBox::Yes)
         return;
     Q_EMIT logDeleteRequested(m_id, log->id);
 }

@@ -10,8 +10,7 @@ class QPushButton;
 class QTableView;
 class QTextBrowser;
 
-namespace onsite
-{
+namespace onsite {
 
 class Clock;
 class TimeLogModel;

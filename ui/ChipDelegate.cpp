@@ -7,12 +7,10 @@
 #include <QPainter>
 #include <QPainterPath>
 
-namespace onsite
-{
+namespace onsite {
 
 ChipDelegate::ChipDelegate(Kind kind, QObject *parent) : QStyledItemDelegate(parent), m_kind(kind)
-{
-}
+{}
 
 QColor ChipDelegate::statusColor(int status)
 {

@@ -2,8 +2,7 @@
 
 #include <QStyledItemDelegate>
 
-namespace onsite
-{
+namespace onsite {
 
 // Paints a cell as rounded "chips": the status column as one coloured chip, the labels column
 // as one red chip per label. Colours carry meaning, so each chip also has its text.

@@ -6,8 +6,7 @@
 #include <cstring>
 #include <numeric>
 
-namespace onsite
-{
+namespace onsite {
 
 DashboardFilterModel::DashboardFilterModel(QObject *parent) : QAbstractProxyModel(parent) {}
 

@@ -5,8 +5,7 @@
 #include <array>
 #include <string>
 
-namespace onsite
-{
+namespace onsite {
 
 class DashboardModel;
 

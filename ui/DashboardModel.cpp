@@ -2,8 +2,7 @@
 
 #include "Rules.h"
 
-namespace onsite
-{
+namespace onsite {
 
 DashboardModel::DashboardModel(QObject *parent) : QAbstractTableModel(parent) {}
 

@@ -5,8 +5,7 @@
 #include <QAbstractTableModel>
 #include <QVector>
 
-namespace onsite
-{
+namespace onsite {
 
 // The worker's assignments as a table: one row per assignment, columns as on the dashboard.
 // Rows arrive ready-made (DashboardRow) from a background load; the model only serves them.

@@ -3,8 +3,7 @@
 #include "Rules.h"
 #include "SiteTime.h"
 
-namespace onsite
-{
+namespace onsite {
 
 DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now)
 {

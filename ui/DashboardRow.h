@@ -6,8 +6,7 @@
 #include <QString>
 #include <string>
 
-namespace onsite
-{
+namespace onsite {
 
 // What the dashboard shows of one assignment, computed once per load (off the UI thread) so
 // painting, sorting and filtering never decode documents or evaluate rules.

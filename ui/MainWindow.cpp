@@ -12,8 +12,8 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
-#include <QPushButton>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
@@ -21,8 +21,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
-namespace onsite
-{
+namespace onsite {
 
 MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     : QMainWindow(parent), m_model(new DashboardModel(this)),
@@ -30,8 +29,8 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
       m_tabs(new QTabBar(this)), m_search(new QLineEdit(this)), m_table(new QTableView(this)),
       m_empty(new QLabel(this)), m_page(new AssignmentPage(clock, this)),
       m_online(new QLabel(this)), m_lastSync(new QLabel(this)), m_pending(new QLabel(this)),
-      m_attention(new QPushButton(this)),
-      m_account(new QLabel(this)), m_syncProgress(new QProgressBar(this))
+      m_attention(new QPushButton(this)), m_account(new QLabel(this)),
+      m_syncProgress(new QProgressBar(this))
 {
     setWindowTitle(tr("Onsite"));
     resize(1280, 760);
@@ -201,7 +200,7 @@ void MainWindow::setSyncing(bool syncing)
 void MainWindow::setPendingCount(int count)
 {
     m_pending->setText(count ? (count == 1 ? tr("1 change waiting to sync")
-                                        : tr("%1 changes waiting to sync").arg(count))
+                                           : tr("%1 changes waiting to sync").arg(count))
                              : tr("All changes synced"));
 }
 
@@ -237,7 +236,8 @@ void MainWindow::showMessage(const QString &text)
 QString MainWindow::statusText() const
 {
     return QStringList{m_online->text(), m_lastSync->text(), m_pending->text(),
-                       m_attention->isVisibleTo(this) ? m_attention->text() : QString(), m_account->text()}
+                       m_attention->isVisibleTo(this) ? m_attention->text() : QString(),
+                       m_account->text()}
         .join(QStringLiteral(" | "));
 }
 

@@ -10,8 +10,7 @@ class QStackedWidget;
 class QTabBar;
 class QTableView;
 
-namespace onsite
-{
+namespace onsite {
 
 class AssignmentPage;
 class Clock;

@@ -5,8 +5,7 @@
 #include <QApplication>
 #include <QStyleOptionProgressBar>
 
-namespace onsite
-{
+namespace onsite {
 
 void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                              const QModelIndex &index) const

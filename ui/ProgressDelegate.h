@@ -2,8 +2,7 @@
 
 #include <QStyledItemDelegate>
 
-namespace onsite
-{
+namespace onsite {
 
 // Checklist progress as a bar with "done of required" on it.
 class ProgressDelegate : public QStyledItemDelegate

@@ -4,8 +4,7 @@
 
 #include <QPushButton>
 
-namespace onsite
-{
+namespace onsite {
 
 SignInDialog::SignInDialog(QWidget *parent) : QDialog(parent), m_ui(new Ui::SignInDialog)
 {

@@ -4,13 +4,11 @@
 #include <QScopedPointer>
 #include <QUrl>
 
-namespace Ui
-{
+namespace Ui {
 class SignInDialog;
 }
 
-namespace onsite
-{
+namespace onsite {
 
 // Server URL, email and password. The dialog stays open while signing in so a refusal can be
 // shown beside the fields; the controller closes it on success.

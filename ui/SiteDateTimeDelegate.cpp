@@ -15,7 +15,8 @@ QWidget *SiteDateTimeDelegate::createEditor(QWidget *parent, const QStyleOptionV
     edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
     edit->setCalendarPopup(true);
     edit->setTimeSpec(Qt::UTC); // holds the site's wall-clock time, converted on the way out
-    edit->setAccessibleName(tr("Time at the site (%1)").arg(index.data(TimeLogModel::TimeZoneRole).toString()));
+    edit->setAccessibleName(
+        tr("Time at the site (%1)").arg(index.data(TimeLogModel::TimeZoneRole).toString()));
     return edit;
 }
 
@@ -25,8 +26,7 @@ void SiteDateTimeDelegate::setEditorData(QWidget *editor, const QModelIndex &ind
     if (!utc.isValid())
         utc = QDateTime::currentDateTimeUtc();
     const QDateTime site = SiteTime::inZone(utc, index.data(TimeLogModel::TimeZoneRole).toString());
-    static_cast<QDateTimeEdit *>(editor)->setDateTime(
-        QDateTime(site.date(), site.time(), Qt::UTC));
+    static_cast<QDateTimeEdit *>(editor)->setDateTime(QDateTime(site.date(), site.time(), Qt::UTC));
 }
 
 void SiteDateTimeDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,

@@ -43,11 +43,16 @@ QVariant TimeLogModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case CheckIn: return tr("Checked in (site time)");
-    case CheckOut: return tr("Checked out");
-    case Duration: return tr("Time on site");
-    case Source: return tr("Source");
-    case Note: return tr("Note");
+    case CheckIn:
+        return tr("Checked in (site time)");
+    case CheckOut:
+        return tr("Checked out");
+    case Duration:
+        return tr("Time on site");
+    case Source:
+        return tr("Source");
+    case Note:
+        return tr("Note");
     }
     return {};
 }
@@ -55,7 +60,8 @@ QVariant TimeLogModel::headerData(int section, Qt::Orientation orientation, int 
 Qt::ItemFlags TimeLogModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (m_editable && (index.column() == CheckIn || index.column() == CheckOut || index.column() == Note))
+    if (m_editable &&
+        (index.column() == CheckIn || index.column() == CheckOut || index.column() == Note))
         f |= Qt::ItemIsEditable;
     return f;
 }
@@ -79,8 +85,10 @@ QVariant TimeLogModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case CheckIn: return SiteTime::format(l.checkIn, m_timeZone);
-    case CheckOut: return l.checkOut.isValid() ? SiteTime::format(l.checkOut, m_timeZone) : tr("on site now");
+    case CheckIn:
+        return SiteTime::format(l.checkIn, m_timeZone);
+    case CheckOut:
+        return l.checkOut.isValid() ? SiteTime::format(l.checkOut, m_timeZone) : tr("on site now");
     case Duration: {
         if (!l.checkOut.isValid())
             return QString();
@@ -90,7 +98,8 @@ QVariant TimeLogModel::data(const QModelIndex &index, int role) const
     case Source:
         return (l.source == TimeLogSource::Phone ? tr("Phone") : tr("Desktop")) +
                (l.edited ? tr(" (edited)") : QString());
-    case Note: return l.note;
+    case Note:
+        return l.note;
     }
     return {};
 }

@@ -18,8 +18,7 @@
 
 using namespace onsite;
 
-namespace
-{
+namespace {
 
 QTextStream out(stdout);
 

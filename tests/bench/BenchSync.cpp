@@ -22,8 +22,7 @@
 
 using namespace onsite;
 
-namespace
-{
+namespace {
 
 QTextStream out(stdout);
 

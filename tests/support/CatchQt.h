@@ -7,8 +7,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace Catch
-{
+namespace Catch {
 template <> struct StringMaker<QString> {
     static std::string convert(const QString &s) { return '"' + s.toStdString() + '"'; }
 };

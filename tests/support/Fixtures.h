@@ -6,8 +6,7 @@
 #include <QDateTime>
 #include <QTimeZone>
 
-namespace onsite::test
-{
+namespace onsite::test {
 
 inline QDateTime utc(const char *iso)
 {

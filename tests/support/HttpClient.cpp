@@ -5,8 +5,7 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 
-namespace onsite::test
-{
+namespace onsite::test {
 
 QString HttpClient::Reply::errorCode() const
 {

@@ -7,8 +7,7 @@
 #include <QPair>
 #include <QUrl>
 
-namespace onsite::test
-{
+namespace onsite::test {
 
 // A blocking HTTP client for tests that speak to a real server on loopback.
 class HttpClient

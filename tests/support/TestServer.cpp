@@ -1,5 +1,6 @@
 #include "TestServer.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -7,11 +8,11 @@
 #include <QUrl>
 #include <QUuid>
 
-namespace onsite::test
-{
+namespace onsite::test {
 
 TestServer::TestServer(bool demo) : m_demo(demo), m_server(std::make_unique<EmbeddedServer>())
 {
+    m_server->setLogFile(m_dir.filePath(QStringLiteral("server.log")));
     m_server->setProgram(QStringLiteral(ONSITE_SERVER_BIN));
 }
 
@@ -74,6 +75,7 @@ bool TestServer::start()
                      QStringLiteral("--threads"), QStringLiteral("4")};
     if (m_demo)
         args << QStringLiteral("--demo");
+    m_server->setLogFile(m_dir.filePath(QStringLiteral("server.log")));
     m_server->start(args);
     if (!m_server->waitUntilReady(60000)) {
         m_error = QStringLiteral("onsite-server did not start: ") + m_server->output();
@@ -109,6 +111,17 @@ QString TestServer::admin(const QStringList &args, int *exitCode, const QByteArr
     p.waitForFinished(60000);
     *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+}
+
+} // namespace onsite::test
+
+namespace onsite::test {
+
+QString TestServer::output() const
+{
+    QFile log(m_dir.filePath(QStringLiteral("server.log")));
+    log.open(QIODevice::ReadOnly);
+    return m_server->output() + QString::fromUtf8(log.readAll());
 }
 
 } // namespace onsite::test

@@ -6,8 +6,7 @@
 #include <QUrl>
 #include <memory>
 
-namespace onsite::test
-{
+namespace onsite::test {
 
 // A real onsite-server process on a free loopback port with the demo world, on SQLite in a
 // temporary directory, or on a fresh database of the PostgreSQL named by $ONSITE_TEST_PG_URL
@@ -25,7 +24,7 @@ public:
     QUrl apiBase() const { return m_server->apiBase(); }
     QString companyToken() const { return m_server->companyToken(); }
     QString databaseUrl() const { return m_dbUrl; }
-    QString output() const { return m_server->output(); }
+    QString output() const; // what it printed, and its log
     QString lastError() const { return m_error; }
     EmbeddedServer *process() { return m_server.get(); }
 

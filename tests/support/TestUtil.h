@@ -7,8 +7,7 @@
 #include <QThread>
 #include <functional>
 
-namespace onsite::test
-{
+namespace onsite::test {
 
 // Runs the event loop until pred() holds or the timeout passes; returns pred().
 inline bool waitFor(const std::function<bool()> &pred, int timeoutMs = 15000)

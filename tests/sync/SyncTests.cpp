@@ -13,8 +13,7 @@
 using namespace onsite;
 using namespace onsite::test;
 
-namespace
-{
+namespace {
 
 struct Fixture {
     TestServer server;

@@ -10,8 +10,7 @@
 using namespace onsite;
 using namespace onsite::test;
 
-namespace
-{
+namespace {
 
 QVector<DashboardRow> demoRows(const QDateTime &now)
 {

@@ -23,7 +23,8 @@
 using namespace onsite;
 using namespace onsite::test;
 
-TEST_CASE("offline: check in, check out, correct and delete a visit, then sync", "[ui][e2e][offline]")
+TEST_CASE("offline: check in, check out, correct and delete a visit, then sync",
+          "[ui][e2e][offline]")
 {
     TestServer server;
     REQUIRE(server.start());
@@ -35,7 +36,8 @@ TEST_CASE("offline: check in, check out, correct and delete a visit, then sync",
     window.show();
     QSignalSpy synced(&controller, &AppController::syncFinished);
     QSignalSpy recorded(&controller, &AppController::changeRecorded);
-    controller.signIn(server.url(), QStringLiteral("alex@demo.onsite"), QStringLiteral("onsite-demo"));
+    controller.signIn(server.url(), QStringLiteral("alex@demo.onsite"),
+                      QStringLiteral("onsite-demo"));
     REQUIRE(waitFor([&] { return synced.count() > 0 && window.model()->rowCount() >= 25; }, 30000));
 
     // An assignment that is still Assigned and takes desktop check-ins.
@@ -43,7 +45,8 @@ TEST_CASE("offline: check in, check out, correct and delete a visit, then sync",
     for (int r = 0; r < window.model()->rowCount() && !id; ++r) {
         const QModelIndex i = window.model()->index(r, DashboardModel::Status);
         if (i.data().toString() == QStringLiteral("Assigned") &&
-            window.model()->index(r, DashboardModel::Company).data().toString() != QStringLiteral("Northwind Retail Services"))
+            window.model()->index(r, DashboardModel::Company).data().toString() !=
+                QStringLiteral("Northwind Retail Services"))
             id = i.data(DashboardModel::IdRole).toLongLong();
     }
     REQUIRE(id);
@@ -53,28 +56,41 @@ TEST_CASE("offline: check in, check out, correct and delete a visit, then sync",
     REQUIRE(page->checkInButton()->isVisible());
 
     server.stop(); // the network is gone from here on
-    auto waitRecorded = [&](int n) { return waitFor([&] { return recorded.count() >= n; }, 10000); };
+    auto waitRecorded = [&](int n) {
+        return waitFor([&] { return recorded.count() >= n; }, 10000);
+    };
 
     QTest::mouseClick(page->checkInButton(), Qt::LeftButton);
     REQUIRE(waitRecorded(1));
     CHECK(recorded.last().at(1).toBool());
-    REQUIRE(waitFor([&] { return page->timeLogs()->rowCount() == 1 && page->checkOutButton()->isVisible(); }));
-    CHECK(page->timeLogs()->index(0, TimeLogModel::CheckOut).data().toString() == QStringLiteral("on site now"));
+    REQUIRE(waitFor(
+        [&] { return page->timeLogs()->rowCount() == 1 && page->checkOutButton()->isVisible(); }));
+    CHECK(page->timeLogs()->index(0, TimeLogModel::CheckOut).data().toString() ==
+          QStringLiteral("on site now"));
 
     QTest::qWait(1100); // a visit of at least a second
     QTest::mouseClick(page->checkOutButton(), Qt::LeftButton);
     REQUIRE(waitRecorded(2));
     REQUIRE(waitFor([&] { return page->checkInButton()->isVisible(); }));
-    CHECK(page->timeLogs()->index(0, TimeLogModel::CheckOut).data().toString() != QStringLiteral("on site now"));
+    CHECK(page->timeLogs()->index(0, TimeLogModel::CheckOut).data().toString() !=
+          QStringLiteral("on site now"));
 
     // Correct the check-in to ten minutes earlier, as the delegate would.
     TimeLogModel *logs = page->timeLogs();
-    const QDateTime in = logs->index(0, TimeLogModel::CheckIn).data(TimeLogModel::UtcRole).toDateTime();
-    const QDateTime out = logs->index(0, TimeLogModel::CheckOut).data(TimeLogModel::UtcRole).toDateTime();
+    const QDateTime in =
+        logs->index(0, TimeLogModel::CheckIn).data(TimeLogModel::UtcRole).toDateTime();
+    const QDateTime out =
+        logs->index(0, TimeLogModel::CheckOut).data(TimeLogModel::UtcRole).toDateTime();
     logs->setData(logs->index(0, TimeLogModel::CheckIn), in.addSecs(-600), Qt::EditRole);
     REQUIRE(waitRecorded(3));
-    REQUIRE(waitFor([&] { return logs->index(0, TimeLogModel::Source).data().toString().contains(QStringLiteral("edited")); }));
-    CHECK(logs->index(0, TimeLogModel::CheckIn).data(TimeLogModel::UtcRole).toDateTime() == in.addSecs(-600));
+    REQUIRE(waitFor([&] {
+        return logs->index(0, TimeLogModel::Source)
+            .data()
+            .toString()
+            .contains(QStringLiteral("edited"));
+    }));
+    CHECK(logs->index(0, TimeLogModel::CheckIn).data(TimeLogModel::UtcRole).toDateTime() ==
+          in.addSecs(-600));
 
     // A check-out before the check-in is refused with the reason, and nothing changes.
     logs->setData(logs->index(0, TimeLogModel::CheckOut), in.addSecs(-3600), Qt::EditRole);
@@ -82,7 +98,8 @@ TEST_CASE("offline: check in, check out, correct and delete a visit, then sync",
     CHECK_FALSE(recorded.last().at(1).toBool());
     CHECK(page->errorText().contains(QStringLiteral("before check-in")));
     CHECK(logs->index(0, TimeLogModel::CheckOut).data(TimeLogModel::UtcRole).toDateTime() == out);
-    REQUIRE(waitFor([&] { return window.statusText().contains(QStringLiteral("3 changes waiting")); }));
+    REQUIRE(
+        waitFor([&] { return window.statusText().contains(QStringLiteral("3 changes waiting")); }));
 
     // Delete it after saying yes to the confirmation.
     page->timeLogView()->setCurrentIndex(logs->index(0, 0));
@@ -90,16 +107,19 @@ TEST_CASE("offline: check in, check out, correct and delete a visit, then sync",
     QTest::mouseClick(page->deleteLogButton(), Qt::LeftButton);
     REQUIRE(waitRecorded(5));
     REQUIRE(waitFor([&] { return logs->rowCount() == 0; }));
-    REQUIRE(waitFor([&] { return window.statusText().contains(QStringLiteral("4 changes waiting")); }));
+    REQUIRE(
+        waitFor([&] { return window.statusText().contains(QStringLiteral("4 changes waiting")); }));
 
     // Back online: everything reaches the server, once.
     const QUrl before = server.url();
     REQUIRE(server.restart());
-    INFO(before.toString().toStdString() + " vs " + server.url().toString().toStdString() + " " + server.output().toStdString());
+    INFO(before.toString().toStdString() + " vs " + server.url().toString().toStdString() + " " +
+         server.output().toStdString());
     REQUIRE(server.url() == before);
     synced.clear();
     controller.syncNow();
-    const bool allSynced = waitFor([&] { return window.statusText().contains(QStringLiteral("All changes synced")); }, 30000);
+    const bool allSynced = waitFor(
+        [&] { return window.statusText().contains(QStringLiteral("All changes synced")); }, 30000);
     INFO(window.statusText().toStdString());
     REQUIRE(allSynced);
     HttpClient http(server.apiBase());

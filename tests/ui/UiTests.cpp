@@ -23,8 +23,7 @@
 using namespace onsite;
 using namespace onsite::test;
 
-namespace
-{
+namespace {
 
 void fillAndSubmit(SignInDialog *dialog, const QString &server, const QString &email,
                    const QString &password)

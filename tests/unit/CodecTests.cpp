@@ -9,8 +9,7 @@
 using namespace onsite;
 using namespace onsite::test;
 
-namespace
-{
+namespace {
 
 QJsonObject sampleJson()
 {

@@ -8,8 +8,7 @@
 using namespace onsite;
 using namespace onsite::test;
 
-namespace
-{
+namespace {
 
 QStringList codes(const Assignment &a, const Clock &clock)
 {

@@ -10,8 +10,7 @@
 using namespace onsite;
 using namespace onsite::test;
 
-namespace
-{
+namespace {
 
 bool tableExists(const QString &path, const QString &table)
 {
