@@ -1,5 +1,6 @@
 #include "ApiHandlers.h"
 
+#include "PhoneEvents.h"
 #include "ServerStore.h"
 
 #include <QDateTime>
@@ -185,6 +186,9 @@ ApiResponse ApiHandlers::handle(const ApiRequest &r)
         return session(r);
     if (first == QLatin1String("company"))
         return company(r, now);
+    if (first == QLatin1String("phone") && r.segments.value(1) == QLatin1String("events") &&
+        r.segments.size() == 2)
+        return PhoneEvents::handle(r, now);
     const QString token = r.bearerToken();
     const auto workerId = token.isEmpty() ? std::nullopt : ServerStore::workerForToken(token);
     if (!workerId)

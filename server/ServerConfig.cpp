@@ -10,7 +10,7 @@ QString ServerConfig::usage()
 {
     return QStringLiteral(
                "Usage: onsite-server [--listen ADDR:PORT] [--db sqlite:PATH|postgresql://...]\n"
-               "                     [--files DIR] [--demo] [--threads N]\n"
+               "                     [--files DIR] [--demo] [--threads N] [--phone-secret S]\n"
                "       onsite-server admin [--db URL] COMMAND ...   (onsite-server admin help)\n"
                "Defaults: --listen 127.0.0.1:8750, data in %1\n")
         .arg(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
@@ -51,6 +51,8 @@ bool ServerConfig::parse(const QStringList &args, ServerConfig *out, QString *er
             c.port = quint16(port);
         } else if (a == QLatin1String("--files")) {
             c.filesDir = value(i, a);
+        } else if (a == QLatin1String("--phone-secret")) {
+            c.phoneSecret = value(i, a);
         } else if (a == QLatin1String("--demo")) {
             c.demo = true;
         } else if (a == QLatin1String("--threads")) {
@@ -80,6 +82,8 @@ bool ServerConfig::parse(const QStringList &args, ServerConfig *out, QString *er
         QDir().mkpath(dataDir);
         c.databaseUrl = QStringLiteral("sqlite:") + dataDir + QStringLiteral("/onsite.sqlite");
     }
+    if (c.phoneSecret.isEmpty())
+        c.phoneSecret = qEnvironmentVariable("ONSITE_PHONE_SECRET");
     if (c.filesDir.isEmpty())
         c.filesDir = dataDir + QStringLiteral("/files");
     *out = c;

@@ -622,3 +622,70 @@ QJsonObject ServerStore::timeLogHistory(qint64 companyId, qint64 id, ApiError *e
 }
 
 } // namespace onsite::server
+
+namespace onsite::server {
+
+QJsonObject ServerStore::applyPhoneEvent(const QString &callId, qint64 id, bool checkIn,
+                                         const QDateTime &at, const QDateTime &now, QString *error)
+{
+    Transaction tx;
+    Sql load(QStringLiteral("SELECT doc, worker_id FROM assignments WHERE id = ?") + forUpdate());
+    if (!tx.ok() || !load.exec({id}) || !load.next()) {
+        *error = QStringLiteral("No such assignment.");
+        return {};
+    }
+    QString why;
+    auto a = AssignmentCodec::fromJson(parseObject(load.value(0).toString()), &why);
+    const qint64 workerId = load.value(1).toLongLong();
+    load.query().finish();
+    ApiError ignored;
+    if (!a) {
+        *error = why;
+        return {};
+    }
+    // The call is recorded like an operation, so a retried webhook changes nothing.
+    Sql claim(QStringLiteral("INSERT INTO ops (op_id, worker_id, assignment_id, type, status, code,"
+                             " message, received_at) VALUES (?, ?, ?, ?, 'applied', '', '', ?)"
+                             " ON CONFLICT (op_id) DO NOTHING RETURNING worker_id"));
+    if (claim.execReturning({QStringLiteral("phone:") + callId, workerId, id,
+                             checkIn ? QStringLiteral("phone.check_in") : QStringLiteral("phone.check_out"),
+                             Database::nowMs()}) < 0) {
+        tx.commit();
+        return companyAssignment(a->company.id, id, now, &ignored);
+    }
+    if (!Rules::isActive(*a)) {
+        *error = QStringLiteral("This assignment is no longer open for check-ins.");
+        return AssignmentCodec::toJson(*a);
+    }
+    TimeLog *open = nullptr;
+    for (TimeLog &l : a->timeLogs)
+        if (!l.deleted && !l.checkOut.isValid())
+            open = &l;
+    if (checkIn) {
+        if (open) {
+            *error = QStringLiteral("The worker is already checked in.");
+            return AssignmentCodec::toJson(*a);
+        }
+        TimeLog l;
+        l.id = QStringLiteral("phone-") + callId;
+        l.checkIn = at;
+        l.source = TimeLogSource::Phone;
+        a->timeLogs.append(l);
+        if (a->status == AssignmentStatus::Assigned)
+            a->status = AssignmentStatus::InProgress;
+    } else {
+        if (!open || at < open->checkIn) {
+            *error = QStringLiteral("The worker is not checked in.");
+            return AssignmentCodec::toJson(*a);
+        }
+        open->checkOut = at;
+    }
+    a->rev += 1;
+    if (!writeAssignment(*a, workerId, workerId) || !tx.commit()) {
+        *error = QStringLiteral("The server could not record the call; retry it.");
+        return AssignmentCodec::toJson(*a);
+    }
+    return companyAssignment(a->company.id, id, now, &ignored);
+}
+
+} // namespace onsite::server

@@ -59,6 +59,10 @@ public:
                                        const QDateTime &now);
     static QJsonObject applyOperation(qint64 workerId, const QJsonObject &raw,
                                       const QDateTime &now);
+    // A check-in or check-out from the phone system; each call_id counts once. Returns the
+    // assignment, or sets *error (with an empty result when there is no such assignment).
+    static QJsonObject applyPhoneEvent(const QString &callId, qint64 id, bool checkIn,
+                                       const QDateTime &at, const QDateTime &now, QString *error);
     // Earlier states of the assignment's edited or deleted time logs, oldest first.
     static QJsonObject timeLogHistory(qint64 companyId, qint64 id, ApiError *err);
 };

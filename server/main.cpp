@@ -2,6 +2,7 @@
 #include "Database.h"
 #include "DemoSeeder.h"
 #include "HttpRoutes.h"
+#include "PhoneEvents.h"
 #include "Secrets.h"
 #include "ServerConfig.h"
 
@@ -49,6 +50,12 @@ int main(int argc, char *argv[])
         return AdminCommand::run(config.adminArgs);
 
     QDir().mkpath(config.filesDir);
+    if (config.demo && config.phoneSecret.isEmpty())
+        config.phoneSecret = QStringLiteral("demo-phone-secret");
+    PhoneEvents::setSecret(config.phoneSecret);
+    if (config.demo)
+        out << "Phone webhook secret: " << config.phoneSecret
+            << " (simulate a call: scripts/simulate-call.sh)\n";
     if (config.demo) {
         QList<QPair<QString, QString>> tokens;
         if (!DemoSeeder::seed(QDateTime::currentDateTimeUtc(), &tokens, &error)) {

@@ -7,6 +7,7 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMessageAuthenticationCode>
 #include <QNetworkReply>
 #include <QSet>
 #include <QTemporaryFile>
@@ -662,4 +663,60 @@ TEST_CASE("phone check-in clients refuse desktop check-ins but allow corrections
               .toObject()
               .value(QStringLiteral("check_in"))
               .toString() == log.value(QStringLiteral("check_in")).toString());
+}
+
+TEST_CASE("phone calls are recorded only when signed and recent, once per call", "[api][phone]")
+{
+    HttpClient http(server().apiBase());
+    const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
+    qint64 id = 0;
+    for (const QJsonValue &v : http.get(QStringLiteral("changes?since=0&limit=1000"), alex)
+                                   .json.value(QStringLiteral("changes")).toArray())
+        if (!id && v.toObject().value(QStringLiteral("phone_checkin")).toObject().value(QStringLiteral("required")).toBool() &&
+            v.toObject().value(QStringLiteral("status")).toString() == QStringLiteral("assigned"))
+            id = v.toObject().value(QStringLiteral("id")).toInteger();
+    REQUIRE(id);
+    const QString callId = QUuid::createUuid().toString(QUuid::Id128);
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("call_id"), callId},
+                                                      {QStringLiteral("assignment_id"), id},
+                                                      {QStringLiteral("event"), QStringLiteral("check_in")},
+                                                      {QStringLiteral("at"), iso(QDateTime::currentDateTimeUtc().addSecs(-30))}})
+                                .toJson(QJsonDocument::Compact);
+    auto call = [&](const QByteArray &secret, qint64 ts, const QByteArray &payload) {
+        QNetworkAccessManager nam;
+        QNetworkRequest req(server().apiBase().resolved(QUrl(QStringLiteral("phone/events"))));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        const QByteArray t = QByteArray::number(ts);
+        req.setRawHeader("X-Onsite-Timestamp", t);
+        req.setRawHeader("X-Onsite-Signature",
+                         "sha256=" + QMessageAuthenticationCode::hash(t + '.' + payload, secret, QCryptographicHash::Sha256).toHex());
+        QNetworkReply *reply = nam.post(req, payload);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        delete reply;
+        return status;
+    };
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    CHECK(call("wrong-secret", now, body) == 401);
+    CHECK(call("demo-phone-secret", now - 3600, body) == 401); // replayed an hour later
+    QByteArray tampered = body;
+    tampered.replace("check_in", "check_ot");
+    CHECK(call("demo-phone-secret", now, tampered) != 200);
+    auto phoneLogs = [&] {
+        int n = 0;
+        for (const QJsonValue &l : http.get(QStringLiteral("assignments/%1").arg(id), alex)
+                                       .json.value(QStringLiteral("time_logs")).toArray())
+            n += l.toObject().value(QStringLiteral("source")).toString() == QStringLiteral("phone");
+        return n;
+    };
+    CHECK(phoneLogs() == 0);
+    CHECK(call("demo-phone-secret", now, body) == 200);
+    CHECK(call("demo-phone-secret", now, body) == 200); // the phone system retried
+    CHECK(phoneLogs() == 1);
+    const QJsonObject doc = http.get(QStringLiteral("assignments/%1").arg(id), alex).json;
+    CHECK(doc.value(QStringLiteral("status")).toString() == QStringLiteral("in_progress"));
+    for (const QJsonValue &l : doc.value(QStringLiteral("labels")).toArray())
+        CHECK(l.toObject().value(QStringLiteral("code")).toString() != QStringLiteral("worker_late"));
 }
