@@ -1,0 +1,102 @@
+#include "FaultProxy.h"
+
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace onsite::test {
+
+FaultProxy::FaultProxy(QUrl upstream, QObject *parent) : QTcpServer(parent), m_upstream(std::move(upstream))
+{
+    connect(this, &QTcpServer::newConnection, this, &FaultProxy::onConnection);
+}
+
+bool FaultProxy::start() { return listen(QHostAddress::LocalHost, 0); }
+
+QUrl FaultProxy::apiBase() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/").arg(serverPort()));
+}
+
+FaultProxy::Fault FaultProxy::pick()
+{
+    auto *rng = QRandomGenerator::global();
+    if (int(rng->bounded(100)) >= m_percent)
+        return Pass;
+    return Fault(1 + rng->bounded(int(FaultCount) - 1));
+}
+
+void FaultProxy::onConnection()
+{
+    while (QTcpSocket *client = nextPendingConnection()) {
+        auto request = std::make_shared<QByteArray>();
+        connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+        connect(client, &QTcpSocket::readyRead, this, [this, client, request] {
+            *request += client->readAll();
+            const int end = request->indexOf("\r\n\r\n");
+            if (end < 0)
+                return;
+            qint64 length = 0;
+            for (const QByteArray &line : request->left(end).split('\n'))
+                if (line.toLower().startsWith("content-length:"))
+                    length = line.mid(15).trimmed().toLongLong();
+            if (request->size() < end + 4 + length)
+                return;
+            client->disconnect(this); // one request per connection
+            const Fault fault = pick();
+            ++m_counts[fault];
+            if (fault == DropBefore) {
+                client->abort();
+                return;
+            }
+            if (fault == BadGateway) {
+                client->write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 11\r\nConnection: close\r\n\r\nBad Gateway");
+                client->disconnectFromHost();
+                return;
+            }
+            // Forward with Connection: close, so the answer ends when the server hangs up.
+            QByteArray head = request->left(end);
+            QByteArray forwarded;
+            for (const QByteArray &line : head.split('\n'))
+                if (!line.toLower().startsWith("connection:"))
+                    forwarded += line.trimmed() + "\r\n";
+            forwarded += "Connection: close\r\n\r\n" + request->mid(end + 4);
+            auto *upstream = new QTcpSocket(client);
+            auto response = std::make_shared<QByteArray>();
+            QPointer<QTcpSocket> guard(client);
+            connect(upstream, &QTcpSocket::readyRead, upstream, [upstream, response] { *response += upstream->readAll(); });
+            connect(upstream, &QTcpSocket::disconnected, this, [this, guard, response, fault] {
+                if (!guard)
+                    return;
+                QByteArray answer = *response;
+                if (fault == DropAfter) { // the server did the work; the client never hears
+                    guard->abort();
+                    return;
+                }
+                if (fault == Truncate)
+                    answer = answer.left(answer.size() * 2 / 3);
+                if (fault == Garbage) {
+                    const int bodyAt = answer.indexOf("\r\n\r\n") + 4;
+                    if (bodyAt > 4)
+                        for (int i = bodyAt; i < answer.size(); i += 7)
+                            answer[i] = '}';
+                }
+                auto send = [guard, answer] {
+                    if (!guard)
+                        return;
+                    guard->write(answer);
+                    guard->disconnectFromHost();
+                };
+                if (fault == Delay)
+                    QTimer::singleShot(m_delayMs, guard, send);
+                else
+                    send();
+            });
+            connect(upstream, &QTcpSocket::connected, upstream, [upstream, forwarded] { upstream->write(forwarded); });
+            upstream->connectToHost(m_upstream.host(), quint16(m_upstream.port()));
+        });
+    }
+}
+
+} // namespace onsite::test
