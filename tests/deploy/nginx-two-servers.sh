@@ -90,6 +90,52 @@ grep -q "POST /api/v1/session 413" "$work/a.log" "$work/b.log" && fail "the over
 code=$(curl -sk -o /dev/null -w '%{http_code}' "http://127.0.0.1:$tls_port/api/v1/me")
 [ "$code" = 400 ] || fail "plain HTTP on the TLS port answered $code"
 
+# The same operations sent at once to both processes (and through nginx), as a client that
+# retries after a cut connection would: each op_id is applied exactly once, by the database.
+id=$(curl -sk "$base/changes?since=0&limit=1000" -H "Authorization: Bearer $token" | python3 -c '
+import json, sys
+for a in json.load(sys.stdin)["changes"]:
+    if a["status"] == "assigned" and not a["phone_checkin"]["required"]:
+        print(a["id"]); break')
+batch=$(python3 - "$id" <<'PY'
+import json, sys, uuid, datetime
+aid = int(sys.argv[1])
+now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+def iso(t): return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+ops = []
+for k in range(3):
+    start = now - datetime.timedelta(days=3, hours=k)
+    ops.append({"op_id": str(uuid.uuid4()), "assignment_id": aid, "type": "time_log.upsert",
+                "payload": {"id": str(uuid.uuid4()), "check_in": iso(start),
+                            "check_out": iso(start + datetime.timedelta(minutes=30))},
+                "created_at": iso(now)})
+print(json.dumps({"ops": ops}))
+PY
+)
+senders=()
+for i in $(seq 6); do
+  for target in "http://127.0.0.1:$a_port/api/v1" "http://127.0.0.1:$b_port/api/v1" "$base"; do
+    curl -sk -X POST "$target/ops" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      --data "$batch" -o "$work/ops-${#senders[@]}.json" &
+    senders+=($!)
+  done
+done
+for p in "${senders[@]}"; do wait "$p" || fail "a concurrent POST /ops failed (curl exit $?)"; done
+applied=$(cat "$work"/ops-*.json | python3 -c '
+import json, sys
+text = sys.stdin.read().replace("}{", "}\n{")
+n = {}
+for line in text.splitlines():
+    for r in json.loads(line)["results"]:
+        n[r["status"]] = n.get(r["status"], 0) + 1
+print(n.get("applied", 0), n.get("duplicate", 0), sum(n.values()))')
+read -r n_applied n_duplicate n_total <<<"$applied"
+[ "$n_applied" = 3 ] && [ "$n_duplicate" = $((n_total - 3)) ] || fail "same ops on two servers: applied=$n_applied duplicate=$n_duplicate of $n_total"
+visits=$(curl -sk "$base/assignments/$id" -H "Authorization: Bearer $token" | python3 -c '
+import json, sys; print(len(json.load(sys.stdin)["time_logs"]))')
+[ "$visits" = 3 ] || fail "expected 3 visits after 18 identical batches, found $visits"
+echo "18 identical batches over two servers: 3 applied, $n_duplicate duplicates, 3 visits"
+
 kill -9 "$a_pid"
 for _ in $(seq 10); do
   code=$(curl -sk -o /dev/null -w '%{http_code}' "$base/me" -H "Authorization: Bearer $token")
