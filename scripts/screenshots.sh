@@ -22,4 +22,12 @@ xdotool windowactivate --sync "$win" || true
 xdotool mousemove 400 210 click 1 key Return
 sleep 2
 import -window root "$out/assignment.png"
-echo "wrote $out/dashboard.png $out/assignment.png"
+# Back, then an assignment in progress (the In progress tab's first row), showing its visits.
+xdotool key alt+Left
+sleep 1
+xdotool mousemove 390 70 click 1
+sleep 1
+xdotool mousemove 400 150 click 1 key Return
+sleep 2
+import -window root "$out/in-progress.png"
+echo "wrote $out/dashboard.png $out/assignment.png $out/in-progress.png"

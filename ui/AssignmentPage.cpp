@@ -116,6 +116,7 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     actions->addWidget(m_checkIn);
     actions->addWidget(m_checkOut);
     actions->addWidget(m_phone, 1);
+    actions->addStretch(); // buttons keep their size when the phone instructions are hidden
     auto *left = new QWidget(this);
     auto *ll = new QVBoxLayout(left);
     ll->setContentsMargins(0, 0, 0, 0);
@@ -131,6 +132,7 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     split->addWidget(checklistBox);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    split->setSizes({880, 360});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);

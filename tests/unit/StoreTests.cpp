@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include "Fixtures.h"
+#include "AssignmentSummary.h"
+#include "JsonReader.h"
 #include "LocalStore.h"
+#include "Rules.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -127,4 +130,55 @@ TEST_CASE("a page of changes and its cursor are stored together", "[store]")
     CHECK(store.assignment(2)->title == QStringLiteral("Changed"));
     CHECK(store.assignment(2)->rev == 9);
     CHECK(store.cursor() == QStringLiteral("5"));
+}
+
+TEST_CASE("offline, correcting a visit into the window clears Worker Late, confirming clears Not Confirmed",
+          "[store][rules]")
+{
+    QTemporaryDir dir;
+    LocalStore store(QStringLiteral("late"));
+    QString error;
+    REQUIRE(store.open(dir.filePath(QStringLiteral("c.sqlite")), &error));
+    Assignment a = sampleAssignment(9);
+    a.status = AssignmentStatus::Assigned;
+    a.timeLogs.clear();
+    a.schedule.confirmedAt = {};
+    a.phoneCheckin.required = false;
+    REQUIRE(store.applyChangesPage({a}, {}, QStringLiteral("1"), &error));
+    const QDateTime now = Rules::checkinWindowCloses(a).addSecs(3600); // both deadlines passed
+    auto labelsNow = [&] {
+        QStringList codes;
+        for (const AssignmentSummary &s : store.summaries())
+            for (const Label &l : Rules::labelsAt(s.potentialLabels, now))
+                codes << l.code;
+        return codes;
+    };
+    CHECK(labelsNow() == QStringList{QStringLiteral("not_confirmed"), QStringLiteral("worker_late")});
+
+    // Checked in late; then the worker corrects the time: they were there at the start.
+    const QString log = QStringLiteral("visit-1");
+    auto upsert = [&](const QDateTime &in) {
+        return Operation::make(9, QStringLiteral("time_log.upsert"),
+                               {{QStringLiteral("id"), log}, {QStringLiteral("check_in"), JsonReader::formatInstant(in)}}, now);
+    };
+    REQUIRE(store.record(upsert(Rules::checkinWindowCloses(a).addSecs(1200)), now, &error).applied);
+    CHECK(labelsNow().contains(QStringLiteral("worker_late")));
+    REQUIRE(store.record(upsert(a.schedule.start), now, &error).applied);
+    CHECK_FALSE(labelsNow().contains(QStringLiteral("worker_late")));
+    REQUIRE(store.record(Operation::make(9, QStringLiteral("schedule.confirm"), {}, now), now, &error).applied);
+    CHECK(labelsNow().isEmpty());
+    CHECK(store.pendingOperationCount() == 3);
+
+    // A refused change writes nothing: not to the document, not to the outbox.
+    const OperationOutcome refused = store.record(
+        Operation::make(9, QStringLiteral("time_log.upsert"),
+                        {{QStringLiteral("id"), log},
+                         {QStringLiteral("check_in"), JsonReader::formatInstant(a.schedule.start)},
+                         {QStringLiteral("check_out"), JsonReader::formatInstant(a.schedule.start.addSecs(-60))}},
+                        now),
+        now, &error);
+    CHECK_FALSE(refused.applied);
+    CHECK(refused.code == QStringLiteral("check_out_before_check_in"));
+    CHECK(store.pendingOperationCount() == 3);
+    CHECK_FALSE(store.assignment(9)->timeLogs.first().checkOut.isValid());
 }
