@@ -126,25 +126,11 @@ void SyncEngine::onPushFinished()
     for (const Operation &op : job->operations())
         ids << op.opId;
     QString error;
-    switch (job->errorKind()) {
-    case NetworkJob::ErrorKind::None:
-        break;
-    case NetworkJob::ErrorKind::Cancelled:
-        finish(false, tr("Sync cancelled."));
-        return;
-    case NetworkJob::ErrorKind::NeedsSignIn:
-        setOnline(true);
-        finish(false, job->errorMessage());
-        Q_EMIT signInRequired(job->errorMessage());
-        return;
-    case NetworkJob::ErrorKind::Retry:
-        // Nothing was decided: the operations stay pending, in order, and go again later.
-        setOnline(job->httpStatus() != 0);
+    if (job->errorKind() == NetworkJob::ErrorKind::Retry) // nothing was decided: they go again
         m_store->noteFailedAttempt(ids, job->errorMessage(), &error);
-        m_retry->start(m_backoff.nextDelayMs());
-        finish(false, job->errorMessage());
+    if (endedWithoutAnswer(job))
         return;
-    case NetworkJob::ErrorKind::Fatal: {
+    if (job->errorKind() == NetworkJob::ErrorKind::Fatal) {
         // The server refused the whole batch (this app sent something it cannot read): each
         // operation goes to Needs attention with the reason instead of being retried forever.
         setOnline(true);
@@ -157,7 +143,6 @@ void SyncEngine::onPushFinished()
         emitCounts();
         finish(false, job->errorMessage());
         return;
-    }
     }
     setOnline(true);
     if (!m_store->applyResults(job->results(), m_clock->now(), &error)) {
@@ -201,23 +186,9 @@ void SyncEngine::onPageFinished()
     job->deleteLater();
     m_bytes += job->bytesReceived();
 
-    switch (job->errorKind()) {
-    case NetworkJob::ErrorKind::None:
-        break;
-    case NetworkJob::ErrorKind::Cancelled:
-        finish(false, tr("Sync cancelled."));
+    if (endedWithoutAnswer(job))
         return;
-    case NetworkJob::ErrorKind::NeedsSignIn:
-        setOnline(true);
-        finish(false, job->errorMessage());
-        Q_EMIT signInRequired(job->errorMessage());
-        return;
-    case NetworkJob::ErrorKind::Retry:
-        setOnline(job->httpStatus() != 0);
-        m_retry->start(m_backoff.nextDelayMs());
-        finish(false, job->errorMessage());
-        return;
-    case NetworkJob::ErrorKind::Fatal:
+    if (job->errorKind() == NetworkJob::ErrorKind::Fatal) {
         setOnline(true);
         finish(false, job->errorMessage());
         return;
@@ -240,6 +211,29 @@ void SyncEngine::onPageFinished()
     }
     m_backoff.reset();
     finish(!m_cancelled, m_cancelled ? tr("Sync cancelled.") : QString());
+}
+
+bool SyncEngine::endedWithoutAnswer(NetworkJob *job)
+{
+    switch (job->errorKind()) {
+    case NetworkJob::ErrorKind::None:
+    case NetworkJob::ErrorKind::Fatal:
+        return false;
+    case NetworkJob::ErrorKind::Cancelled:
+        finish(false, tr("Sync cancelled."));
+        return true;
+    case NetworkJob::ErrorKind::NeedsSignIn:
+        setOnline(true);
+        finish(false, job->errorMessage());
+        Q_EMIT signInRequired(job->errorMessage());
+        return true;
+    case NetworkJob::ErrorKind::Retry:
+        setOnline(job->httpStatus() != 0); // an HTTP answer means the network is there
+        m_retry->start(m_backoff.nextDelayMs());
+        finish(false, job->errorMessage());
+        return true;
+    }
+    return false;
 }
 
 void SyncEngine::finish(bool ok, const QString &message)

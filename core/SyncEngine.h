@@ -74,6 +74,9 @@ private:
     void requestPage();
     void onPageFinished();
     void emitCounts();
+    // Cancelled, session ended, or no usable answer (retried later): reports it and returns
+    // true. A success or a refusal of the whole request returns false for the caller.
+    bool endedWithoutAnswer(NetworkJob *job);
     void finish(bool ok, const QString &message);
     void setOnline(bool online);
 

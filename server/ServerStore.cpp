@@ -402,11 +402,14 @@ QJsonObject ServerStore::patchAssignment(qint64 companyId, qint64 id, const QJso
     return AssignmentCodec::toJson(*a);
 }
 
-QJsonObject ServerStore::companyAssignment(qint64 companyId, qint64 id, const QDateTime &now,
-                                           ApiError *err)
+namespace {
+
+// One assignment document, if `owner` (company_id or worker_id, as the column says) holds it.
+QJsonObject ownedAssignment(const QString &ownerColumn, qint64 owner, qint64 id,
+                            const QDateTime &now, ApiError *err)
 {
-    Sql q(QStringLiteral("SELECT doc FROM assignments WHERE id = ? AND company_id = ?"));
-    if (!q.exec({id, companyId})) {
+    Sql q(QStringLiteral("SELECT doc FROM assignments WHERE id = ? AND %1 = ?").arg(ownerColumn));
+    if (!q.exec({id, owner})) {
         *err = ApiError::internal();
         return {};
     }
@@ -417,19 +420,18 @@ QJsonObject ServerStore::companyAssignment(qint64 companyId, qint64 id, const QD
     return present(q.value(0).toString(), now);
 }
 
+} // namespace
+
+QJsonObject ServerStore::companyAssignment(qint64 companyId, qint64 id, const QDateTime &now,
+                                           ApiError *err)
+{
+    return ownedAssignment(QStringLiteral("company_id"), companyId, id, now, err);
+}
+
 QJsonObject ServerStore::workerAssignment(qint64 workerId, qint64 id, const QDateTime &now,
                                           ApiError *err)
 {
-    Sql q(QStringLiteral("SELECT doc FROM assignments WHERE id = ? AND worker_id = ?"));
-    if (!q.exec({id, workerId})) {
-        *err = ApiError::internal();
-        return {};
-    }
-    if (!q.next()) {
-        *err = ApiError::notFound(QStringLiteral("assignment"));
-        return {};
-    }
-    return present(q.value(0).toString(), now);
+    return ownedAssignment(QStringLiteral("worker_id"), workerId, id, now, err);
 }
 
 QJsonObject ServerStore::changes(qint64 workerId, qint64 since, int limit, const QDateTime &now,
