@@ -204,7 +204,10 @@ TEST_CASE("a change the server refuses returns to the server's state and waits i
     // Offline, the worker checks in from the desktop; meanwhile the client requires the phone.
     server.stop();
     const Operation op = newVisit(*e.store()->assignment(id), 1);
+    QSignalSpy firstTry(&e, &SyncEngine::syncFinished);
     REQUIRE(record(e, op));
+    REQUIRE(waitFor([&] { return firstTry.count() > 0; })); // the push failed: server down
+    e.cancel(); // no automatic retry before the client company has changed its mind
     const int logsBefore = int(e.store()->assignment(id)->timeLogs.size());
     REQUIRE(server.restart());
     REQUIRE(http.patch(QStringLiteral("company/assignments/%1").arg(id),
