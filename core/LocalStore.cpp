@@ -348,8 +348,14 @@ bool LocalStore::storeServerDoc(const Assignment &server, const QDateTime &now, 
 
 std::optional<Assignment> LocalStore::serverDoc(qint64 id)
 {
+    // Rows from before the outbox existed have only the one document.
+    return readDoc(QStringLiteral("COALESCE(server_doc, doc)"), id);
+}
+
+std::optional<Assignment> LocalStore::readDoc(const QString &column, qint64 id)
+{
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT COALESCE(server_doc, doc) FROM assignments WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT %1 FROM assignments WHERE id = ?").arg(column));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -579,14 +585,7 @@ QList<Assignment> LocalStore::assignments(QString *error)
 
 std::optional<Assignment> LocalStore::assignment(qint64 id)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT doc FROM assignments WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    QString error;
-    return AssignmentCodec::fromJson(
-        QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(), &error);
+    return readDoc(QStringLiteral("doc"), id);
 }
 
 QList<AssignmentSummary> LocalStore::summaries(QString *error)

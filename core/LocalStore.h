@@ -80,6 +80,7 @@ private:
     bool storeServerDoc(const Assignment &server, const QDateTime &now, QString *error);
     bool rebuildLocal(qint64 id, const QDateTime &now, QString *error);
     std::optional<Assignment> serverDoc(qint64 id);
+    std::optional<Assignment> readDoc(const QString &column, qint64 id);
     QList<Operation> pendingFor(qint64 id);
     bool rebuildSummaries(QString *error);
 
