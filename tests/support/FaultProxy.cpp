@@ -1,7 +1,6 @@
 #include "FaultProxy.h"
 
 #include <QPointer>
-#include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -21,10 +20,13 @@ QUrl FaultProxy::apiBase() const
 
 FaultProxy::Fault FaultProxy::pick()
 {
-    auto *rng = QRandomGenerator::global();
-    if (int(rng->bounded(100)) >= m_percent)
+    // Exactly m_percent of requests fail, spread evenly, and the kinds of failure take turns,
+    // so every kind is exercised however few requests a run makes.
+    const qint64 before = m_requests * m_percent / 100;
+    ++m_requests;
+    if (m_requests * m_percent / 100 == before)
         return Pass;
-    return Fault(1 + rng->bounded(int(FaultCount) - 1));
+    return Fault(1 + (m_faults++ % (int(FaultCount) - 1)));
 }
 
 void FaultProxy::onConnection()

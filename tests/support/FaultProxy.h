@@ -29,6 +29,8 @@ private:
 
     QUrl m_upstream;
     int m_percent = 0;
+    qint64 m_requests = 0;
+    int m_faults = 0;
     int m_delayMs = 3000;
     QHash<int, int> m_counts;
 };
