@@ -4,10 +4,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-./scripts/install-deps.sh
-build=${ONSITE_BUILD_DIR:-$root/build}
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j2
+build=$(./scripts/build.sh | tail -n1)
 pgdir=$(mktemp -d /tmp/onsite-pg.XXXXXX)
 cleanup() {
   local rc=$?

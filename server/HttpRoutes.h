@@ -5,8 +5,6 @@
 
 namespace onsite::server {
 
-struct ApiResponse;
-
 // The one place that speaks the Qt HttpServer API (it changed between Qt 6.4 and 6.8). Every
 // request is copied out of the toolkit, oversized bodies are refused with 413, the handler
 // runs on the sized database pool, and the answer is written back on the event loop only if

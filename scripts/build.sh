@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what is missing, configures and builds (all targets, or the ones named).
+# Prints the build directory on its last line for the calling script.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+./scripts/install-deps.sh >&2
+build=${ONSITE_BUILD_DIR:-$root/build}
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+if [ $# -gt 0 ]; then
+  cmake --build "$build" -j2 --target "$@" >&2
+else
+  cmake --build "$build" -j2 >&2
+fi
+echo "$build"
