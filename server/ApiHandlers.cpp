@@ -2,6 +2,7 @@
 
 #include "PhoneEvents.h"
 #include "ServerStore.h"
+#include "TusHandlers.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -190,12 +191,21 @@ ApiResponse ApiHandlers::handle(const ApiRequest &r)
         r.segments.size() == 2)
         return PhoneEvents::handle(r, now);
     const QString token = r.bearerToken();
-    const auto workerId = token.isEmpty() ? std::nullopt : ServerStore::workerForToken(token);
+    const qint64 workerId =
+        token.isEmpty() ? 0 : ServerStore::workerForToken(token).value_or(0);
+    if (first == QLatin1String("uploads"))
+        return TusHandlers::handle(r, workerId, now);
+    if (first == QLatin1String("files")) {
+        const qint64 companyId =
+            workerId || token.isEmpty() ? 0 : ServerStore::companyForToken(token).value_or(0);
+        if (workerId || companyId)
+            return TusHandlers::file(r, workerId, companyId);
+    }
     if (!workerId)
         return ApiResponse::error({401, QStringLiteral("unauthorized"),
                                    QStringLiteral("Sign in first: the session is missing or has "
                                                   "ended.")});
-    return worker(r, *workerId, now);
+    return worker(r, workerId, now);
 }
 
 } // namespace onsite::server

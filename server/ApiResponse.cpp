@@ -6,7 +6,10 @@ namespace onsite::server {
 
 ApiResponse ApiResponse::json(const QJsonObject &o, int status)
 {
-    return {status, "application/json", QJsonDocument(o).toJson(QJsonDocument::Compact), {}};
+    ApiResponse r;
+    r.status = status;
+    r.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return r;
 }
 
 ApiResponse ApiResponse::error(const ApiError &e)

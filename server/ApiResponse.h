@@ -16,10 +16,15 @@ struct ApiResponse {
     QByteArray contentType = "application/json";
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    QString filePath; // non-empty: the body is this file, streamed (downloads)
+    qint64 fileSize = 0;
 
     static ApiResponse json(const QJsonObject &o, int status = 200);
     static ApiResponse error(const ApiError &e);
-    static ApiResponse noContent() { return {204, {}, {}, {}}; }
+    static ApiResponse noContent() { ApiResponse r;
+        r.status = 204;
+        r.contentType.clear();
+        return r; }
 };
 
 } // namespace onsite::server

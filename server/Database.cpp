@@ -170,6 +170,22 @@ bool Database::migrate(QString *error)
                        " previous TEXT NOT NULL)"),
         QStringLiteral("CREATE INDEX time_log_history_by_log ON time_log_history"
                        " (assignment_id, log_id)")};
+    steps << QStringList{
+        // tus uploads in progress (and finished ones for a while, so a retried last chunk
+        // finds its answer). The partial file is <files>/partial/<id>.
+        QStringLiteral("CREATE TABLE uploads (id TEXT PRIMARY KEY, worker_id BIGINT NOT NULL,"
+                       " assignment_id BIGINT NOT NULL, requirement_id TEXT NOT NULL,"
+                       " kind TEXT NOT NULL, filename TEXT NOT NULL, deliverable_id TEXT NOT NULL,"
+                       " sha256 TEXT NOT NULL, length BIGINT NOT NULL,"
+                       " upload_offset BIGINT NOT NULL, created_at BIGINT NOT NULL,"
+                       " expires_at BIGINT NOT NULL, completed_at BIGINT,"
+                       " result_deliverable TEXT)"),
+        QStringLiteral("CREATE INDEX uploads_by_expiry ON uploads (expires_at)"),
+        // Each stored deliverable's file, <files>/store/<stored_name>.
+        QStringLiteral("CREATE TABLE deliverable_files (deliverable_id TEXT PRIMARY KEY,"
+                       " assignment_id BIGINT NOT NULL, worker_id BIGINT NOT NULL,"
+                       " stored_name TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL,"
+                       " created_at BIGINT NOT NULL)")};
     for (int v = version; v < steps.size(); ++v) {
         for (const QString &sql : steps.at(v)) {
             if (!q.exec(sql)) {

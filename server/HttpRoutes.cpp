@@ -1,6 +1,8 @@
 #include "HttpRoutes.h"
 
 #include "ApiHandlers.h"
+#include "FileSender.h"
+#include "Tus.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -58,10 +60,11 @@ QByteArray reason(int status)
 void write(QTcpSocket *socket, const ApiResponse &r, bool head, bool close)
 {
     QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reason(r.status) + "\r\n";
+    const bool file = !r.filePath.isEmpty();
     if (r.status != 204 && r.status >= 200) {
-        if (!r.body.isEmpty())
+        if (!r.body.isEmpty() || file)
             out += "Content-Type: " + r.contentType + "\r\n";
-        out += "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n";
+        out += "Content-Length: " + QByteArray::number(file ? r.fileSize : r.body.size()) + "\r\n";
     }
     for (const auto &h : r.headers)
         out += h.first + ": " + h.second + "\r\n";
@@ -71,6 +74,10 @@ void write(QTcpSocket *socket, const ApiResponse &r, bool head, bool close)
     if (!head && r.status != 204)
         out += r.body;
     socket->write(out);
+    if (file && !head) {
+        FileSender::start(socket, r.filePath, close);
+        return;
+    }
     if (close)
         socket->disconnectFromHost();
 }
@@ -122,10 +129,17 @@ bool HttpRoutes::handleRequest(const QHttpServerRequest &req, QTcpSocket *socket
     };
     if (!fullPath.startsWith(kPrefix))
         return answerNow(ApiResponse::error(ApiError::notFound(QStringLiteral("route"))));
-    if (req.body().size() > m_maxJsonBody)
-        return answerNow(ApiResponse::error(
+    // Upload chunks may be up to the tus chunk size; everything else is JSON.
+    const bool chunk = r.segments.value(0) == QLatin1String("uploads");
+    const qint64 limit = chunk ? Tus::kMaxChunk : m_maxJsonBody;
+    if (req.body().size() > limit) {
+        ApiResponse tooLarge = ApiResponse::error(
             {413, QStringLiteral("too_large"),
-             QStringLiteral("The request body is larger than %1 bytes.").arg(m_maxJsonBody)}));
+             QStringLiteral("The request body is larger than %1 bytes.").arg(limit)});
+        if (chunk)
+            tooLarge.headers.append(qMakePair(QByteArray("Tus-Resumable"), QByteArray(Tus::kVersion)));
+        return answerNow(tooLarge);
+    }
     r.body = req.body();
 
     QPointer<QTcpSocket> client(socket);

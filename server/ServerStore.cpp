@@ -598,6 +598,31 @@ QJsonObject ServerStore::applyOperation(qint64 workerId, const QJsonObject &raw,
                   outcome.code, outcome.message, currentDoc());
 }
 
+bool ServerStore::loadForUpdate(qint64 workerId, qint64 id, Assignment *a, bool *found)
+{
+    *found = false;
+    Sql load(QStringLiteral("SELECT doc FROM assignments WHERE id = ? AND worker_id = ?") +
+             forUpdate());
+    if (!load.exec({id, workerId}))
+        return false;
+    if (!load.next())
+        return false;
+    *found = true;
+    QString why;
+    auto doc = AssignmentCodec::fromJson(parseObject(load.value(0).toString()), &why);
+    load.query().finish();
+    if (!doc)
+        return false;
+    *a = *doc;
+    return true;
+}
+
+bool ServerStore::saveChanged(Assignment &a, qint64 workerId)
+{
+    a.rev += 1;
+    return writeAssignment(a, workerId, workerId);
+}
+
 QJsonObject ServerStore::timeLogHistory(qint64 companyId, qint64 id, ApiError *err)
 {
     Sql owner(QStringLiteral("SELECT 1 FROM assignments WHERE id = ? AND company_id = ?"));

@@ -63,6 +63,11 @@ public:
     // assignment, or sets *error (with an empty result when there is no such assignment).
     static QJsonObject applyPhoneEvent(const QString &callId, qint64 id, bool checkIn,
                                        const QDateTime &at, const QDateTime &now, QString *error);
+    // Inside the caller's transaction: the worker's assignment, locked for a read-modify-write
+    // (false when there is none or on a database error, told apart by *found).
+    static bool loadForUpdate(qint64 workerId, qint64 id, Assignment *a, bool *found);
+    // Inside the caller's transaction: stores a changed document with the next rev and seq.
+    static bool saveChanged(Assignment &a, qint64 workerId);
     // Earlier states of the assignment's edited or deleted time logs, oldest first.
     static QJsonObject timeLogHistory(qint64 companyId, qint64 id, ApiError *err);
 };

@@ -5,11 +5,13 @@
 #include "PhoneEvents.h"
 #include "Secrets.h"
 #include "ServerConfig.h"
+#include "UploadStore.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QTcpServer>
 #include <QTextStream>
+#include <QTimer>
 #include <csignal>
 
 using namespace onsite::server;
@@ -49,7 +51,7 @@ int main(int argc, char *argv[])
     if (!config.adminArgs.isEmpty())
         return AdminCommand::run(config.adminArgs);
 
-    QDir().mkpath(config.filesDir);
+    UploadStore::setFilesDir(config.filesDir);
     if (config.demo && config.phoneSecret.isEmpty())
         config.phoneSecret = QStringLiteral("demo-phone-secret");
     PhoneEvents::setSecret(config.phoneSecret);
@@ -76,6 +78,14 @@ int main(int argc, char *argv[])
     const QString host = config.address.protocol() == QAbstractSocket::IPv6Protocol
                              ? QStringLiteral("[%1]").arg(config.address.toString())
                              : config.address.toString();
+    // Expired uploads and files of removed deliverables go at start and every hour, on the pool.
+    QTimer cleaner;
+    auto clean = [&server] {
+        server.pool()->start([] { UploadStore::clean(QDateTime::currentDateTimeUtc()); });
+    };
+    QObject::connect(&cleaner, &QTimer::timeout, &cleaner, clean);
+    cleaner.start(3600 * 1000);
+    clean();
     out << "Listening on http://" << host << ":" << port << "\n";
     out.flush();
     std::signal(SIGTERM, quitOnSignal);
