@@ -21,7 +21,8 @@ QString HttpClient::Reply::errorMessage() const
 }
 
 HttpClient::Reply HttpClient::request(const QByteArray &method, const QString &path,
-                                      const QByteArray &body, const QString &token)
+                                      const QByteArray &body, const QString &token,
+                                      const Headers &headers)
 {
     QUrl url = m_base;
     const int q = path.indexOf(QLatin1Char('?'));
@@ -34,6 +35,8 @@ HttpClient::Reply HttpClient::request(const QByteArray &method, const QString &p
         req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     if (!body.isEmpty())
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &h : headers)
+        req.setRawHeader(h.first, h.second);
     QBuffer *buffer = new QBuffer;
     buffer->setData(body);
     buffer->open(QIODevice::ReadOnly);
@@ -44,7 +47,8 @@ HttpClient::Reply HttpClient::request(const QByteArray &method, const QString &p
     loop.exec();
     Reply r;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.body = reply->readAll();
+    if (reply->isOpen())
+        r.body = reply->readAll();
     r.json = QJsonDocument::fromJson(r.body).object();
     r.headers = reply->rawHeaderPairs();
     reply->deleteLater();

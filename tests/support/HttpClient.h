@@ -20,11 +20,19 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers;
         QString errorCode() const;
         QString errorMessage() const;
+        QByteArray header(const QByteArray &name) const
+        {
+            for (const auto &h : headers)
+                if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+                    return h.second;
+            return {};
+        }
     };
 
     explicit HttpClient(QUrl apiBase) : m_base(std::move(apiBase)) {}
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
-                  const QString &token = {});
+                  const QString &token = {}, const Headers &headers = {});
     Reply get(const QString &path, const QString &token = {})
     {
         return request("GET", path, {}, token);
