@@ -45,6 +45,17 @@ QList<LocalStore::Migration> LocalStore::migrations()
          {QStringLiteral("ALTER TABLE assignments ADD COLUMN server_doc TEXT"),
           QStringLiteral("ALTER TABLE outbox ADD COLUMN error_code TEXT"),
           QStringLiteral("ALTER TABLE outbox ADD COLUMN decided_at INTEGER")}},
+        // Files being uploaded (UploadQueue): enough to resume after a restart from the offset
+        // the server acknowledged, and to notice the file changed meanwhile.
+        {5,
+         {QStringLiteral(
+              "CREATE TABLE uploads (id TEXT PRIMARY KEY, assignment_id INTEGER NOT NULL,"
+              " requirement_id TEXT NOT NULL, kind TEXT NOT NULL, path TEXT NOT NULL,"
+              " filename TEXT NOT NULL, size INTEGER NOT NULL, mtime_ms INTEGER NOT NULL,"
+              " sha256 TEXT NOT NULL, url TEXT NOT NULL, upload_offset INTEGER NOT NULL,"
+              " state TEXT NOT NULL, error TEXT NOT NULL, deliverable_id TEXT NOT NULL,"
+              " created_at INTEGER NOT NULL)"),
+          QStringLiteral("CREATE INDEX uploads_by_assignment ON uploads (assignment_id)")}},
     };
 }
 

@@ -38,6 +38,8 @@ public:
     void close();
     bool isOpen() const;
 
+    // This store's connection, for the upload queue's tables (same thread, same writer).
+    QSqlDatabase database() const { return m_db; }
     int schemaVersion();
     QString journalMode();
     int synchronousLevel();

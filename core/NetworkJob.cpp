@@ -25,7 +25,7 @@ QByteArray NetworkJob::jsonBody(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-void NetworkJob::start()
+QUrl NetworkJob::url() const
 {
     QUrl url = m_apiBase;
     QString base = url.path();
@@ -35,7 +35,17 @@ void NetworkJob::start()
     const QUrlQuery q = query();
     if (!q.isEmpty())
         url.setQuery(q);
-    QNetworkRequest request(url);
+    return url;
+}
+
+bool NetworkJob::parseHeaders(QNetworkReply *, QString *)
+{
+    return true;
+}
+
+void NetworkJob::start()
+{
+    QNetworkRequest request(url());
     request.setTransferTimeout(m_timeoutMs);
     request.setRawHeader("Accept", "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader,
@@ -96,6 +106,11 @@ void NetworkJob::onReplyFinished()
                  : serverMessage);
     } else if (reply->error() != QNetworkReply::NoError) {
         fail(ErrorKind::Retry, QStringLiteral("network"), reply->errorString());
+    } else if (!expectsJson()) {
+        QString why;
+        if (!parseHeaders(reply, &why))
+            fail(ErrorKind::Retry, QStringLiteral("bad_response"),
+                 tr("The server's answer could not be read: %1").arg(why));
     } else if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         // A 2xx with a body we cannot read is a broken proxy or a cut transfer: try again.
         fail(ErrorKind::Retry, QStringLiteral("bad_response"),

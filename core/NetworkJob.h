@@ -45,6 +45,12 @@ protected:
     // The request for this job's path below the API base (e.g. "changes").
     virtual QString path() const = 0;
     virtual QUrlQuery query() const { return {}; }
+    // The full URL; by default the API base plus path() and query(). Upload jobs use the URL the
+    // server gave for the upload.
+    virtual QUrl url() const;
+    // Answers without a JSON body (tus uploads): read the headers of a 2xx instead of parse().
+    virtual bool expectsJson() const { return true; }
+    virtual bool parseHeaders(QNetworkReply *reply, QString *error);
     static QByteArray jsonBody(const QJsonObject &o);
 
 private:

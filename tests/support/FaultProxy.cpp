@@ -8,6 +8,11 @@ namespace onsite::test {
 
 FaultProxy::FaultProxy(QUrl upstream, QObject *parent) : QTcpServer(parent), m_upstream(std::move(upstream))
 {
+    const quint32 seed = qEnvironmentVariableIsSet("ONSITE_FAULT_SEED")
+                             ? quint32(qEnvironmentVariableIntValue("ONSITE_FAULT_SEED"))
+                             : QRandomGenerator::global()->generate();
+    m_random.seed(seed);
+    qInfo("FaultProxy: ONSITE_FAULT_SEED=%u", seed);
     connect(this, &QTcpServer::newConnection, this, &FaultProxy::onConnection);
 }
 
@@ -46,7 +51,29 @@ void FaultProxy::onConnection()
             if (request->size() < end + 4 + length)
                 return;
             client->disconnect(this); // one request per connection
-            const Fault fault = pick();
+            Fault fault = pick();
+            const QList<QByteArray> requestLine = request->left(request->indexOf("\r\n")).split(' ');
+            qint64 uploadOffset = -1;
+            for (const QByteArray &line : request->left(end).split('\n'))
+                if (line.toLower().startsWith("upload-offset:"))
+                    uploadOffset = line.mid(14).trimmed().toLongLong();
+            m_log << QStringLiteral("%1 %2 %3")
+                         .arg(QString::fromLatin1(requestLine.value(0)),
+                              QString::fromLatin1(requestLine.value(1)))
+                         .arg(uploadOffset);
+            if (m_cutEachUpload && requestLine.value(0) == "PATCH" && length > 0) {
+                const QByteArray path = requestLine.value(1);
+                if (!m_cutPlan.contains(path))
+                    m_cutPlan.insert(path, int(m_random.bounded(4)));
+                int &left = m_cutPlan[path];
+                if (left == 0) {
+                    fault = CutRequest;
+                    ++m_uploadsCut;
+                    left = -1;
+                } else if (left > 0) {
+                    --left;
+                }
+            }
             ++m_counts[fault];
             if (fault == DropBefore) {
                 client->abort();
@@ -64,6 +91,11 @@ void FaultProxy::onConnection()
                 if (!line.toLower().startsWith("connection:"))
                     forwarded += line.trimmed() + "\r\n";
             forwarded += "Connection: close\r\n\r\n" + request->mid(end + 4);
+            if (fault == CutRequest) {
+                const qint64 body = request->size() - (end + 4);
+                const qint64 keep = end + 4 + (body > 0 ? qint64(m_random.bounded(quint32(body))) : 0);
+                forwarded.truncate(forwarded.size() - (request->size() - keep));
+            }
             auto *upstream = new QTcpSocket(client);
             auto response = std::make_shared<QByteArray>();
             QPointer<QTcpSocket> guard(client);
@@ -95,7 +127,19 @@ void FaultProxy::onConnection()
                 else
                     send();
             });
-            connect(upstream, &QTcpSocket::connected, upstream, [upstream, forwarded] { upstream->write(forwarded); });
+            connect(upstream, &QTcpSocket::connected, upstream, [upstream, forwarded, fault, guard] {
+                upstream->write(forwarded);
+                if (fault != CutRequest)
+                    return;
+                // Hang up once the partial request has left: the server never gets the rest.
+                connect(upstream, &QTcpSocket::bytesWritten, upstream, [upstream, guard] {
+                    if (upstream->bytesToWrite() > 0)
+                        return;
+                    upstream->abort();
+                    if (guard)
+                        guard->abort();
+                });
+            });
             upstream->connectToHost(m_upstream.host(), quint16(m_upstream.port()));
         });
     }

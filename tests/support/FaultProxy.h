@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QUrl>
 
@@ -9,12 +10,25 @@ namespace onsite::test {
 // An HTTP proxy between the app and the server that misbehaves on purpose: it drops
 // connections before or after the server saw the request, answers 502 itself, truncates or
 // garbles the server's answer, or delays it past the client's timeout. One request per
-// connection (it forwards with Connection: close).
+// connection (it forwards with Connection: close). The cut points are random, from a seed the
+// proxy prints so a failing run can be replayed (ONSITE_FAULT_SEED).
 class FaultProxy : public QTcpServer
 {
     Q_OBJECT
 public:
-    enum Fault { Pass, DropBefore, DropAfter, BadGateway, Truncate, Garbage, Delay, FaultCount };
+    // CutRequest: forwards the request only up to a random byte of its body, then hangs up on
+    // both sides (an upload cut mid-chunk).
+    enum Fault {
+        Pass,
+        DropBefore,
+        DropAfter,
+        BadGateway,
+        Truncate,
+        Garbage,
+        Delay,
+        CutRequest,
+        FaultCount
+    };
 
     FaultProxy(QUrl upstream, QObject *parent = nullptr);
     bool start();
@@ -22,6 +36,12 @@ public:
     void setFaultPercent(int percent) { m_percent = percent; }
     void setDelayMs(int ms) { m_delayMs = ms; }
     QHash<int, int> counts() const { return m_counts; }
+    // Cuts every tus upload once: after 0-3 of its chunks went through, one chunk is cut at a
+    // random byte (on top of the percentage of other faults).
+    void setCutEachUploadOnce(bool on) { m_cutEachUpload = on; }
+    int uploadsCut() const { return m_uploadsCut; }
+    // "METHOD path offset" of every request seen (offset: Upload-Offset, or -1).
+    QStringList log() const { return m_log; }
 
 private:
     void onConnection();
@@ -33,6 +53,11 @@ private:
     int m_faults = 0;
     int m_delayMs = 3000;
     QHash<int, int> m_counts;
+    QRandomGenerator m_random;
+    bool m_cutEachUpload = false;
+    int m_uploadsCut = 0;
+    QHash<QByteArray, int> m_cutPlan; // upload path -> chunks to pass first; -1: cut already
+    QStringList m_log;
 };
 
 } // namespace onsite::test

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "Backoff.h"
+#include "UploadItem.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QThreadPool>
+#include <QUrl>
+#include <atomic>
+#include <memory>
+
+class QNetworkAccessManager;
+class QTimer;
+
+namespace onsite {
+
+class LocalStore;
+class NetworkJob;
+class UploadQueue;
+
+// Sends deliverable files with tus 1.0.0 (DESIGN §4). Each file is checked (name, content,
+// size) and hashed off this thread before it is queued; its state lives in the local store, so
+// an upload resumes after a network cut or a restart from the offset the server reports (never
+// from one the client remembers), and a file changed on disk since it was added is stopped and
+// the worker asked. At most maxActive files travel at once, one chunk each, every chunk with its
+// SHA-256. Lives on the sync thread beside SyncEngine and writes through its store.
+class UploadEngine : public QObject
+{
+    Q_OBJECT
+public:
+    UploadEngine(LocalStore *store, QUrl apiBase, QObject *parent = nullptr);
+    ~UploadEngine() override;
+
+    void setMaxActive(int n) { m_maxActive = qMax(1, n); }
+    // The largest chunk this client sends; the server's announced chunk size caps it.
+    void setChunkSize(qint64 bytes) { m_clientChunk = bytes; }
+    void setRequestTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setRetryDelays(int baseMs, int maxMs);
+    QList<UploadItem> items(qint64 assignmentId = -1) const;
+    int activeCount() const { return int(m_transfers.size()); }
+    bool isIdle() const;
+
+public Q_SLOTS:
+    void setToken(const QString &token);
+    // Checks the file off this thread, then queues it (refused() says why it was not).
+    void add(qint64 assignmentId, const QString &path, const QString &kind,
+             const QString &requirementId);
+    // Stops an upload that is not done and forgets it; the server drops the bytes it had.
+    void cancel(const QString &id);
+    void retry(const QString &id);
+    // The file changed since it was added: upload what is on disk now.
+    void useCurrentFile(const QString &id);
+    void resume(); // (re)starts everything queued, e.g. when the network is back
+    void pause();  // stops transfers, keeping every item's state
+
+Q_SIGNALS:
+    void refused(const QString &path, const QString &message);
+    void itemsChanged(qint64 assignmentId);
+    // sent of total bytes; while hashing, hashing is true and sent counts bytes read.
+    void progress(const QString &id, qint64 sent, qint64 total, bool hashing);
+    void uploaded(const QString &id, const QString &deliverableId, qint64 assignmentId);
+    void signInRequired(const QString &message);
+    void idle(); // nothing queued, hashing or travelling
+
+private:
+    struct Transfer {
+        QPointer<NetworkJob> job;
+        QTimer *retryTimer = nullptr;
+        Backoff backoff;
+        qint64 offset = -1; // as the server last said; -1: ask it (HEAD)
+        int checksumFailures = 0;
+        qint64 lastProgressMs = 0;
+    };
+    struct Hashing {
+        std::shared_ptr<std::atomic_bool> cancel;
+    };
+
+    void schedule();
+    void fetchOptions();
+    void step(const QString &id);
+    void create(const UploadItem &item);
+    void askOffset(const UploadItem &item);
+    void sendChunk(const UploadItem &item);
+    void onJobFailed(const QString &id, NetworkJob *job);
+    void retryLater(const QString &id);
+    void finishItem(const QString &id, const QString &deliverableId);
+    void failItem(const QString &id, const QString &message);
+    void endTransfer(const QString &id);
+    void startHash(const UploadItem &item);
+    void checkIdle();
+    template <typename Job> Job *startJob(const QString &id, Job *job);
+
+    LocalStore *m_store;
+    std::unique_ptr<UploadQueue> m_queue;
+    QUrl m_apiBase;
+    QString m_token;
+    QNetworkAccessManager *m_nam;
+    QThreadPool m_pool; // file checks and hashing: never on this thread
+    QHash<QString, Transfer> m_transfers;
+    QHash<QString, Hashing> m_hashing;
+    int m_pendingChecks = 0;
+    int m_maxActive = 2;
+    qint64 m_clientChunk = 8 * 1024 * 1024;
+    qint64 m_serverChunk = 0; // 0: not known yet (OPTIONS)
+    qint64 m_maxSize = 0;
+    QPointer<NetworkJob> m_optionsJob;
+    QTimer *m_optionsRetry;
+    Backoff m_optionsBackoff;
+    int m_timeoutMs = 30000;
+    int m_retryBaseMs = 1000;
+    int m_retryMaxMs = 60000;
+    bool m_paused = false;
+};
+
+} // namespace onsite
