@@ -34,6 +34,8 @@ OperationOutcome OperationApplier::apply(Assignment &a, const Operation &op, con
         return upsertLog(a, op, now);
     if (op.type == QLatin1String("time_log.delete"))
         return deleteLog(a, op);
+    if (op.type == QLatin1String("deliverable.remove"))
+        return removeDeliverable(a, op);
     return refuse("unknown_type", tr("Unknown operation \"%1\".").arg(op.type));
 }
 
@@ -130,6 +132,20 @@ OperationOutcome OperationApplier::deleteLog(Assignment &a, const Operation &op)
             return {true, {}, {}};
         }
     return refuse("not_found", tr("That visit does not exist."));
+}
+
+OperationOutcome OperationApplier::removeDeliverable(Assignment &a, const Operation &op)
+{
+    const QString id = op.payload.value(QStringLiteral("id")).toString();
+    if (op.payload.size() != 1 || id.isEmpty())
+        return refuse("invalid", tr("deliverable.remove takes the id of the file."));
+    for (int i = 0; i < a.deliverables.size(); ++i)
+        if (a.deliverables.at(i).id == id) {
+            // The stored file goes with the server's next clean-up; the document forgets it now.
+            a.deliverables.removeAt(i);
+            return {true, {}, {}};
+        }
+    return refuse("not_found", tr("That file is not among the deliverables."));
 }
 
 } // namespace onsite

@@ -29,6 +29,7 @@ private:
     static OperationOutcome confirm(Assignment &a, const Operation &op, const QDateTime &now);
     static OperationOutcome upsertLog(Assignment &a, const Operation &op, const QDateTime &now);
     static OperationOutcome deleteLog(Assignment &a, const Operation &op);
+    static OperationOutcome removeDeliverable(Assignment &a, const Operation &op);
 };
 
 } // namespace onsite

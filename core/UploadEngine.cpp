@@ -63,9 +63,20 @@ struct HashResult {
 } // namespace
 
 UploadEngine::UploadEngine(LocalStore *store, QUrl apiBase, QObject *parent)
-    : QObject(parent), m_store(store), m_queue(std::make_unique<UploadQueue>(store->database())),
-      m_apiBase(std::move(apiBase)), m_nam(new QNetworkAccessManager(this)),
-      m_optionsRetry(new QTimer(this))
+    : UploadEngine(std::move(apiBase), parent)
+{
+    attach(store);
+}
+
+void UploadEngine::attach(LocalStore *store)
+{
+    m_store = store;
+    m_queue = std::make_unique<UploadQueue>(store->database());
+}
+
+UploadEngine::UploadEngine(QUrl apiBase, QObject *parent)
+    : QObject(parent), m_store(nullptr), m_apiBase(std::move(apiBase)),
+      m_nam(new QNetworkAccessManager(this)), m_optionsRetry(new QTimer(this))
 {
     m_pool.setMaxThreadCount(1); // one disk reader: hashing two files at once only seeks more
     m_optionsRetry->setSingleShot(true);
@@ -88,6 +99,8 @@ void UploadEngine::setRetryDelays(int baseMs, int maxMs)
 
 QList<UploadItem> UploadEngine::items(qint64 assignmentId) const
 {
+    if (!m_queue)
+        return {};
     return m_queue->items(assignmentId);
 }
 
@@ -112,6 +125,8 @@ void UploadEngine::add(qint64 assignmentId, const QString &path, const QString &
                 const FileCheck c = watcher->result();
                 watcher->deleteLater();
                 --m_pendingChecks;
+                if (!m_queue)
+                    return;
                 if (!c.verdict.ok) {
                     Q_EMIT refused(path, c.verdict.message);
                     checkIdle();
@@ -206,6 +221,8 @@ void UploadEngine::startHash(const UploadItem &item)
 
 void UploadEngine::resume()
 {
+    if (!m_queue)
+        return;
     m_paused = false;
     for (const UploadItem &i : m_queue->items())
         if (i.state == UploadItem::State::Hashing && !m_hashing.contains(i.id))
@@ -244,6 +261,8 @@ void UploadEngine::fetchOptions()
 
 void UploadEngine::schedule()
 {
+    if (!m_queue)
+        return;
     if (m_paused || m_token.isEmpty()) {
         checkIdle();
         return;
@@ -483,6 +502,8 @@ void UploadEngine::endTransfer(const QString &id)
 
 void UploadEngine::cancel(const QString &id)
 {
+    if (!m_queue)
+        return;
     const auto item = m_queue->item(id);
     if (m_hashing.contains(id))
         m_hashing.value(id).cancel->store(true);
@@ -501,6 +522,8 @@ void UploadEngine::cancel(const QString &id)
 
 void UploadEngine::retry(const QString &id)
 {
+    if (!m_queue)
+        return;
     const auto item = m_queue->item(id);
     if (!item || item->state != UploadItem::State::Failed)
         return;
@@ -516,6 +539,8 @@ void UploadEngine::retry(const QString &id)
 
 void UploadEngine::useCurrentFile(const QString &id)
 {
+    if (!m_queue)
+        return;
     const auto item = m_queue->item(id);
     if (!item || item->state != UploadItem::State::Changed)
         return;

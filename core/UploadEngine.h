@@ -30,7 +30,10 @@ class UploadEngine : public QObject
 {
     Q_OBJECT
 public:
+    // Without a store, attach() one on the engine's thread before anything else.
+    explicit UploadEngine(QUrl apiBase, QObject *parent = nullptr);
     UploadEngine(LocalStore *store, QUrl apiBase, QObject *parent = nullptr);
+    void attach(LocalStore *store);
     ~UploadEngine() override;
 
     void setMaxActive(int n) { m_maxActive = qMax(1, n); }

@@ -15,6 +15,8 @@
 #include "SignInJob.h"
 #include "SignOutJob.h"
 #include "SyncEngine.h"
+#include "UploadEngine.h"
+#include "UploadQueue.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -73,6 +75,22 @@ AppController::AppController(MainWindow *window, CredentialStore *credentials, Q
     connect(page, &AssignmentPage::checkOutRequested, this, &AppController::checkOut);
     connect(page, &AssignmentPage::logEditRequested, this, &AppController::editLog);
     connect(page, &AssignmentPage::logDeleteRequested, this, &AppController::deleteLog);
+    connect(page, &AssignmentPage::uploadRequested, this, &AppController::addFiles);
+    connect(page, &AssignmentPage::uploadCancelRequested, this,
+            [this](const QString &uploadId) { onUploads([uploadId](UploadEngine *u) { u->cancel(uploadId); }); });
+    connect(page, &AssignmentPage::uploadRetryRequested, this,
+            [this](const QString &uploadId) { onUploads([uploadId](UploadEngine *u) { u->retry(uploadId); }); });
+    connect(page, &AssignmentPage::uploadNewVersionRequested, this, [this](const QString &uploadId) {
+        onUploads([uploadId](UploadEngine *u) { u->useCurrentFile(uploadId); });
+    });
+    connect(page, &AssignmentPage::deliverableRemoveRequested, this,
+            &AppController::removeDeliverable);
+    connect(page, &AssignmentPage::deliverableOpenRequested, this,
+            [this](qint64, const QString &, const QString &name) {
+                m_window->page()->showError(
+                    tr("\"%1\" was uploaded from another computer and is not on this one.")
+                        .arg(name));
+            });
     // Labels such as Worker Late appear with the passing of time, not only with new data.
     connect(m_labelTimer, &QTimer::timeout, this, &AppController::reload);
     m_labelTimer->start(60 * 1000);
@@ -183,7 +201,6 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
     m_thread->setObjectName(QStringLiteral("sync"));
     m_engine = new SyncEngine(m_dbPath, apiBase(server));
     m_engine->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
     connect(m_engine, &SyncEngine::opened, this, &AppController::onEngineOpened);
     connect(m_engine, &SyncEngine::storeChanged, this, &AppController::reload);
     connect(m_engine, &SyncEngine::onlineChanged, m_window, &MainWindow::setOnline);
@@ -213,13 +230,35 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
                 Q_EMIT syncFinished(ok, message);
             });
     connect(m_engine, &SyncEngine::signInRequired, this, &AppController::showSignIn);
+
+    // Uploads travel on the same thread and write through the sync engine's store.
+    m_uploads = new UploadEngine(apiBase(server));
+    m_uploads->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_uploads, &QObject::deleteLater);
+    // The engine (and its store) goes after the upload engine that writes through it.
+    connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    connect(m_uploads, &UploadEngine::itemsChanged, this, &AppController::refreshUploads);
+    connect(m_uploads, &UploadEngine::progress, m_window->page(),
+            &AssignmentPage::setUploadProgress);
+    connect(m_uploads, &UploadEngine::refused, this,
+            [this](const QString &, const QString &message) {
+                m_window->page()->showError(message);
+            });
+    connect(m_uploads, &UploadEngine::uploaded, this, &AppController::syncNow);
+    connect(m_uploads, &UploadEngine::signInRequired, this, &AppController::showSignIn);
     m_thread->start();
     SyncEngine *engine = m_engine;
+    UploadEngine *uploads = m_uploads;
     const int interval = m_intervalSecs;
-    QMetaObject::invokeMethod(engine, [engine, token, interval] {
+    QMetaObject::invokeMethod(engine, [engine, uploads, token, interval] {
         engine->open();
         engine->setToken(token);
         engine->setIntervalSecs(interval);
+        if (engine->store()) {
+            uploads->attach(engine->store());
+            uploads->setToken(token);
+            uploads->resume();
+        }
     });
 }
 
@@ -245,6 +284,10 @@ void AppController::closeSession()
     if (m_engine) {
         QMetaObject::invokeMethod(m_engine, &SyncEngine::cancel);
         m_engine = nullptr;
+    }
+    if (m_uploads) {
+        QMetaObject::invokeMethod(m_uploads, &UploadEngine::pause);
+        m_uploads = nullptr;
     }
     if (m_thread) {
         m_thread->quit();
@@ -315,7 +358,44 @@ void AppController::openAssignment(qint64 id)
         return;
     }
     m_window->page()->show(*a);
+    refreshUploads();
     m_window->showAssignmentPage();
+}
+
+void AppController::refreshUploads()
+{
+    if (!m_reader)
+        return;
+    m_window->page()->setUploads(
+        UploadQueue(m_reader->database()).items(m_window->page()->assignmentId()));
+}
+
+template <typename F> void AppController::onUploads(F f)
+{
+    if (!m_uploads) {
+        m_window->page()->showError(tr("Sign in first."));
+        return;
+    }
+    UploadEngine *uploads = m_uploads;
+    QMetaObject::invokeMethod(uploads, [uploads, f] { f(uploads); });
+}
+
+void AppController::addFiles(qint64 id, const QList<FileChoice> &files)
+{
+    onUploads([id, files](UploadEngine *u) {
+        for (const FileChoice &c : files)
+            u->add(id, c.path, c.kind, c.requirementId);
+    });
+}
+
+void AppController::removeDeliverable(qint64 id, const QString &deliverableId,
+                                      const QString &uploadId)
+{
+    // Through the outbox like every change, so it waits offline; the local copy of the upload
+    // is forgotten at once.
+    record(Operation::make(id, QStringLiteral("deliverable.remove"),
+                           {{QStringLiteral("id"), deliverableId}}, m_clock->now()));
+    onUploads([uploadId](UploadEngine *u) { u->cancel(uploadId); });
 }
 
 } // namespace onsite

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
+#include "UploadFilesDialog.h"
 #include <QUrl>
 #include <QVector>
 #include <memory>
@@ -22,6 +23,7 @@ class LocalStore;
 class MainWindow;
 class SignInDialog;
 class SyncEngine;
+class UploadEngine;
 struct DashboardRow;
 
 // The session: signs in (token kept in the credential store, never on disk in plain text),
@@ -58,6 +60,8 @@ public Q_SLOTS:
                  const QDateTime &checkOut, const QString &note);
     void deleteLog(qint64 id, const QString &logId);
     void showActivity();
+    void addFiles(qint64 id, const QList<onsite::FileChoice> &files);
+    void removeDeliverable(qint64 id, const QString &deliverableId, const QString &uploadId);
 
 Q_SIGNALS:
     void signedIn();
@@ -73,6 +77,9 @@ private:
     void onEngineOpened(bool ok, const QString &error);
     void record(const Operation &op);
     void refreshActivity();
+    void refreshUploads();
+    // Runs f on the upload engine's thread.
+    template <typename F> void onUploads(F f);
 
     MainWindow *m_window;
     CredentialStore *m_credentials;
@@ -82,6 +89,7 @@ private:
     QPointer<SignInDialog> m_dialog;
     QThread *m_thread = nullptr;
     SyncEngine *m_engine = nullptr;
+    UploadEngine *m_uploads = nullptr;
     std::unique_ptr<LocalStore> m_reader;
     QThreadPool m_loadPool;
     QFutureWatcher<QVector<DashboardRow>> m_loader;

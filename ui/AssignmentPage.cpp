@@ -1,15 +1,21 @@
 #include "AssignmentPage.h"
 
 #include "ChipDelegate.h"
+#include "DeliverablesPanel.h"
 #include "Clock.h"
 #include "Enums.h"
 #include "MessageBox.h"
+#include "AcceptedFiles.h"
 #include "Rules.h"
 #include "SiteDateTimeDelegate.h"
 #include "SiteTime.h"
 #include "TimeLogModel.h"
 
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
+#include <QMimeData>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
@@ -55,8 +61,25 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
       m_checkIn(new QPushButton(tr("Check &in"), this)),
       m_checkOut(new QPushButton(tr("Check &out"), this)), m_phone(new QLabel(this)),
       m_error(new QLabel(this)), m_logs(new TimeLogModel(this)), m_logView(new QTableView(this)),
-      m_deleteLog(new QPushButton(tr("&Delete visit…"), this))
+      m_deleteLog(new QPushButton(tr("&Delete visit…"), this)),
+      m_deliverables(new DeliverablesPanel(clock, this))
 {
+    setAcceptDrops(true);
+    connect(m_deliverables, &DeliverablesPanel::uploadFilesClicked, this, &AssignmentPage::pickFiles);
+    connect(m_deliverables, &DeliverablesPanel::cancelRequested, this,
+            &AssignmentPage::uploadCancelRequested);
+    connect(m_deliverables, &DeliverablesPanel::retryRequested, this,
+            &AssignmentPage::uploadRetryRequested);
+    connect(m_deliverables, &DeliverablesPanel::useNewVersionRequested, this,
+            &AssignmentPage::uploadNewVersionRequested);
+    connect(m_deliverables, &DeliverablesPanel::removeRequested, this,
+            [this](const QString &deliverableId, const QString &uploadId) {
+                Q_EMIT deliverableRemoveRequested(m_id, deliverableId, uploadId);
+            });
+    connect(m_deliverables, &DeliverablesPanel::openRequested, this,
+            [this](const QString &deliverableId, const QString &name) {
+                Q_EMIT deliverableOpenRequested(m_id, deliverableId, name);
+            });
     m_confirm->setAccessibleName(tr("Confirm schedule"));
     m_checkIn->setAccessibleName(tr("Check in"));
     m_checkOut->setAccessibleName(tr("Check out"));
@@ -127,12 +150,18 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     logsTitle->addWidget(m_deleteLog);
     ll->addLayout(logsTitle);
     ll->addWidget(m_logView, 1);
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(checklistBox);
+    right->addWidget(m_deliverables);
+    right->setStretchFactor(0, 1);
+    right->setStretchFactor(1, 3);
+    right->setSizes({150, 450});
     auto *split = new QSplitter(this);
     split->addWidget(left);
-    split->addWidget(checklistBox);
-    split->setStretchFactor(0, 3);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
-    split->setSizes({880, 360});
+    split->setSizes({640, 620});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -167,7 +196,10 @@ void AssignmentPage::show(const Assignment &a)
     const QDateTime now = m_clock->now();
     if (a.id != m_id)
         showError(QString());
+    if (a.id != m_id)
+        m_uploads.clear();
     m_id = a.id;
+    m_assignment = a;
     m_title->setText(QStringLiteral("#%1 %2").arg(a.id).arg(a.title));
     m_subtitle->setText(tr("%1 · %2, %3 · %4")
                             .arg(a.company.name, a.site.city, a.site.region,
@@ -208,6 +240,7 @@ void AssignmentPage::show(const Assignment &a)
     }
     m_details->setHtml(detailsHtml(a));
     m_logs->setAssignment(a);
+    m_deliverables->setContent(a, m_uploads);
     m_logView->resizeColumnsToContents();
     updateActions(a);
 }
@@ -252,6 +285,84 @@ void AssignmentPage::showError(const QString &message)
     m_error->setVisible(!message.isEmpty());
 }
 
+void AssignmentPage::setUploads(const QList<UploadItem> &uploads)
+{
+    m_uploads.clear();
+    for (const UploadItem &u : uploads)
+        if (u.assignmentId == m_id)
+            m_uploads.append(u);
+    if (m_id)
+        m_deliverables->setContent(m_assignment, m_uploads);
+}
+
+void AssignmentPage::setUploadProgress(const QString &id, qint64 sent, qint64 total, bool hashing)
+{
+    m_deliverables->setProgress(id, sent, total, hashing);
+}
+
+void AssignmentPage::pickFiles()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Upload files"), QString(),
+        AcceptedFiles::dialogFilter() + QStringLiteral(";;") + tr("All files (*)"));
+    QList<QUrl> urls;
+    for (const QString &p : paths)
+        urls << QUrl::fromLocalFile(p);
+    if (!urls.isEmpty())
+        addFiles(urls);
+}
+
+void AssignmentPage::addFiles(const QList<QUrl> &urls)
+{
+    if (!Rules::isActive(m_assignment)) {
+        showError(tr("This assignment is %1; it takes no more files.")
+                      .arg(Rules::statusText(m_assignment.status).toLower()));
+        return;
+    }
+    QStringList files, refused;
+    for (const QUrl &u : urls) {
+        const QFileInfo info(u.toLocalFile());
+        if (!u.isLocalFile())
+            refused << tr("%1 is not a file on this computer.").arg(u.toDisplayString());
+        else if (info.isDir())
+            refused << tr("\"%1\" is a folder; drop the files inside it instead.").arg(info.fileName());
+        else
+            files << info.absoluteFilePath();
+    }
+    showError(refused.join(QLatin1Char(' ')));
+    if (files.isEmpty())
+        return;
+    if (m_uploadDialog)
+        m_uploadDialog->deleteLater();
+    m_uploadDialog = new UploadFilesDialog(m_assignment, files, this);
+    m_uploadDialog->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 id = m_id;
+    UploadFilesDialog *dialog = m_uploadDialog;
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, id] { Q_EMIT uploadRequested(id, dialog->choices()); });
+    dialog->open();
+}
+
+void AssignmentPage::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && Rules::isActive(m_assignment))
+        event->acceptProposedAction();
+}
+
+void AssignmentPage::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (event->mimeData()->hasUrls() && Rules::isActive(m_assignment))
+        event->acceptProposedAction();
+}
+
+void AssignmentPage::dropEvent(QDropEvent *event)
+{
+    if (!event->mimeData()->hasUrls())
+        return;
+    event->acceptProposedAction();
+    addFiles(event->mimeData()->urls());
+}
+
 void AssignmentPage::deleteSelectedLog()
 {
     const QModelIndex current = m_logView->currentIndex();
@@ -279,11 +390,6 @@ QString AssignmentPage::detailsHtml(const Assignment &a) const
     };
     QString h;
     h += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Description"), esc(a.description));
-    if (!a.instructions.isEmpty())
-        h += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Instructions"), esc(a.instructions));
-    if (!a.specialInstructions.isEmpty())
-        h += QStringLiteral("<h3>%1</h3><p style='color:#b71c1c'>%2</p>")
-                 .arg(tr("Special instructions"), esc(a.specialInstructions));
 
     h += QStringLiteral("<h3>%1</h3><table>").arg(tr("Schedule"));
     h += row(a.schedule.isWindow ? tr("Arrive between") : tr("Start"), when(a.schedule.start));
@@ -348,27 +454,6 @@ QString AssignmentPage::detailsHtml(const Assignment &a) const
         h += QStringLiteral("</ul>");
     }
 
-    h += QStringLiteral("<h3>%1</h3>").arg(tr("Deliverables"));
-    h += QStringLiteral("<p>%1</p>")
-             .arg(a.deliverablesDueAt.isValid() ? tr("Due %1").arg(when(a.deliverablesDueAt))
-                                                : tr("No due date"));
-    h += QStringLiteral("<ul>");
-    for (const DeliverableRequirement &r : a.deliverableRequirements) {
-        const int have = Rules::deliverablesFor(a, r.id);
-        const bool met = have >= r.count;
-        h += QStringLiteral("<li style='color:%1'>%2 %3 — %4</li>")
-                 .arg(met ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828"),
-                      met ? QStringLiteral("✔") : QStringLiteral("✘"), esc(r.description),
-                      tr("%1 of %2").arg(have).arg(r.count));
-    }
-    h += QStringLiteral("</ul>");
-    if (!a.deliverables.isEmpty()) {
-        h += QStringLiteral("<ul>");
-        for (const Deliverable &d : a.deliverables)
-            h += QStringLiteral("<li>%1 (%2) — %3</li>")
-                     .arg(esc(d.filename), QLocale().formattedDataSize(d.size), when(d.uploadedAt));
-        h += QStringLiteral("</ul>");
-    }
     if (!a.resolution.isEmpty())
         h += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Close-out notes"), esc(a.resolution));
     QString history;

@@ -1,7 +1,11 @@
 #pragma once
 
 #include "Assignment.h"
+#include "UploadFilesDialog.h"
+#include "UploadItem.h"
 
+#include <QPointer>
+#include <QUrl>
 #include <QWidget>
 
 class QLabel;
@@ -13,6 +17,7 @@ class QTextBrowser;
 namespace onsite {
 
 class Clock;
+class DeliverablesPanel;
 class TimeLogModel;
 
 // One assignment, everything its document holds: the status bar, labels, checklist with
@@ -40,6 +45,14 @@ public:
     QString phoneText() const;
 
     void showError(const QString &message);
+    // The upload queue's items for the assignment shown, and progress as it comes.
+    void setUploads(const QList<UploadItem> &uploads);
+    void setUploadProgress(const QString &id, qint64 sent, qint64 total, bool hashing);
+    DeliverablesPanel *deliverables() const { return m_deliverables; }
+    // Files dropped or picked: folders and non-local files are refused with a message, the rest
+    // go to the dialog that asks what each one is.
+    void addFiles(const QList<QUrl> &urls);
+    UploadFilesDialog *uploadDialog() const { return m_uploadDialog; }
 
 Q_SIGNALS:
     void backRequested();
@@ -49,8 +62,21 @@ Q_SIGNALS:
     void logEditRequested(qint64 id, const QString &logId, const QDateTime &checkIn,
                           const QDateTime &checkOut, const QString &note);
     void logDeleteRequested(qint64 id, const QString &logId);
+    void uploadRequested(qint64 id, const QList<onsite::FileChoice> &files);
+    void uploadCancelRequested(const QString &uploadId);
+    void uploadRetryRequested(const QString &uploadId);
+    void uploadNewVersionRequested(const QString &uploadId);
+    void deliverableRemoveRequested(qint64 id, const QString &deliverableId,
+                                    const QString &uploadId);
+    void deliverableOpenRequested(qint64 id, const QString &deliverableId, const QString &name);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void pickFiles();
     QString detailsHtml(const Assignment &a) const;
     void updateActions(const Assignment &a);
     void deleteSelectedLog();
@@ -71,6 +97,10 @@ private:
     TimeLogModel *m_logs;
     QTableView *m_logView;
     QPushButton *m_deleteLog;
+    DeliverablesPanel *m_deliverables;
+    QPointer<UploadFilesDialog> m_uploadDialog;
+    Assignment m_assignment;
+    QList<UploadItem> m_uploads;
 };
 
 } // namespace onsite

@@ -1,0 +1,194 @@
+#include <catch2/catch.hpp>
+
+#include "AppController.h"
+#include "AssignmentPage.h"
+#include "Clock.h"
+#include "DeliverablesModel.h"
+#include "DeliverablesPanel.h"
+#include "HttpClient.h"
+#include "MainWindow.h"
+#include "MemoryCredentialStore.h"
+#include "SignInDialog.h"
+#include "TestServer.h"
+#include "TestUtil.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDropEvent>
+#include <QImage>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace onsite;
+using namespace onsite::test;
+
+namespace {
+
+QByteArray bytes(const QByteArray &head, int n)
+{
+    QByteArray b = head;
+    while (b.size() < n)
+        b += char(QRandomGenerator::global()->bounded(256));
+    return b;
+}
+
+QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    QFile f(dir.filePath(name));
+    f.open(QIODevice::WriteOnly);
+    f.write(content);
+    return f.fileName();
+}
+
+void drop(QWidget *target, const QList<QUrl> &urls)
+{
+    QMimeData mime;
+    mime.setUrls(urls);
+    const QPoint at = target->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    REQUIRE(enter.isAccepted());
+    QDropEvent dropEvent(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &dropEvent);
+}
+
+} // namespace
+
+TEST_CASE("the worker drops two files, picks their types and sees them uploaded", "[ui][upload]")
+{
+    TestServer server;
+    REQUIRE(server.start());
+    HttpClient http(server.apiBase());
+    const QString token = http.signIn(QStringLiteral("alex@demo.onsite"));
+    const qint64 me =
+        http.get(QStringLiteral("me"), token).json.value(QStringLiteral("id")).toInteger();
+    const QString photoReq = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString signReq = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const auto created = http.post(
+        QStringLiteral("company/assignments"),
+        {{QStringLiteral("worker_id"), me},
+         {QStringLiteral("title"), QStringLiteral("Shelf reset with photos")},
+         {QStringLiteral("site"),
+          QJsonObject{{QStringLiteral("city"), QStringLiteral("Austin")},
+                      {QStringLiteral("time_zone"), QStringLiteral("America/Chicago")}}},
+         {QStringLiteral("schedule"),
+          QJsonObject{{QStringLiteral("start"), QStringLiteral("2030-01-10T15:00:00Z")},
+                      {QStringLiteral("end"), QStringLiteral("2030-01-10T18:00:00Z")}}},
+         {QStringLiteral("pricing"), QJsonObject{{QStringLiteral("type"), QStringLiteral("flat")},
+                                                 {QStringLiteral("currency"), QStringLiteral("USD")},
+                                                 {QStringLiteral("flat_cents"), 20000}}},
+         {QStringLiteral("deliverable_requirements"),
+          QJsonArray{QJsonObject{{QStringLiteral("id"), photoReq},
+                                 {QStringLiteral("kind"), QStringLiteral("photo")},
+                                 {QStringLiteral("description"), QStringLiteral("Shelf after")},
+                                 {QStringLiteral("count"), 1}},
+                     QJsonObject{{QStringLiteral("id"), signReq},
+                                 {QStringLiteral("kind"), QStringLiteral("sign_off")},
+                                 {QStringLiteral("description"), QStringLiteral("Manager sheet")},
+                                 {QStringLiteral("count"), 1}}}}},
+        server.companyToken());
+    REQUIRE(created.status == 201);
+    const qint64 id = created.json.value(QStringLiteral("id")).toInteger();
+
+    QTemporaryDir data;
+    SystemClock clock;
+    MemoryCredentialStore credentials;
+    MainWindow window(&clock);
+    window.resize(1280, 800);
+    AppController controller(&window, &credentials, data.path(), &clock);
+    window.show();
+    QSignalSpy synced(&controller, &AppController::syncFinished);
+    controller.showSignIn(QString());
+    SignInDialog *dialog = controller.signInDialog();
+    dialog->findChild<QLineEdit *>(QStringLiteral("serverEdit"))->setText(server.url().toString());
+    dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit"))->setText(QStringLiteral("alex@demo.onsite"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(QStringLiteral("onsite-demo"));
+    dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))->button(QDialogButtonBox::Ok)->click();
+    REQUIRE(waitFor([&] { return synced.count() > 0; }, 30000));
+
+    controller.openAssignment(id);
+    AssignmentPage *page = window.page();
+    DeliverablesPanel *panel = page->deliverables();
+    REQUIRE(page->assignmentId() == id);
+    REQUIRE(panel->requirementTexts().size() == 2);
+    CHECK(panel->requirementTexts().at(0).contains(QStringLiteral("Photos 0 of 1")));
+    CHECK(panel->requirementColors() == QStringList{QStringLiteral("#c62828"), QStringLiteral("#c62828")});
+
+    QTemporaryDir files;
+    // A real photo (noise, so it is large enough to show progress) and a PDF-shaped sheet.
+    QImage image(640, 480, QImage::Format_RGB32);
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            image.setPixel(x, y, QRandomGenerator::global()->generate());
+    const QString photo = files.filePath(QStringLiteral("shelf.png"));
+    REQUIRE(image.save(photo));
+    const QString sheet = write(files, QStringLiteral("signed sheet.pdf"), bytes("%PDF-1.4\n", 300 * 1024));
+
+    SECTION("a folder and a fake PDF are refused with a message, nothing is queued")
+    {
+        QDir(files.path()).mkdir(QStringLiteral("more"));
+        drop(page, {QUrl::fromLocalFile(files.filePath(QStringLiteral("more")))});
+        CHECK(page->errorText().contains(QStringLiteral("folder")));
+        CHECK_FALSE(page->uploadDialog());
+        const QString fake = write(files, QStringLiteral("fake.pdf"), bytes("\x89PNG\r\n\x1A\n", 1000));
+        drop(page, {QUrl::fromLocalFile(fake)});
+        REQUIRE(page->uploadDialog());
+        page->uploadDialog()->accept();
+        REQUIRE(waitFor([&] { return page->errorText().contains(QStringLiteral("PNG")); }));
+        CHECK(panel->model()->rowCount() == 0);
+    }
+
+    SECTION("two dropped files travel with progress and turn both requirements green")
+    {
+        drop(page, {QUrl::fromLocalFile(photo), QUrl::fromLocalFile(sheet)});
+        UploadFilesDialog *choose = page->uploadDialog();
+        REQUIRE(choose);
+        REQUIRE(waitFor([&] { return choose->isVisible(); }));
+        REQUIRE(choose->fileCount() == 2);
+        // The worker picks what each file is (the defaults guess; set them as a worker would).
+        choose->kindBox(0)->setCurrentIndex(choose->kindBox(0)->findData(QStringLiteral("photo")));
+        choose->kindBox(1)->setCurrentIndex(choose->kindBox(1)->findData(QStringLiteral("sign_off")));
+        CHECK(choose->requirementBox(0)->currentData().toString() == photoReq);
+        CHECK(choose->requirementBox(1)->currentData().toString() == signReq);
+        choose->accept();
+
+        // Both rows appear, and progress is shown while they travel.
+        REQUIRE(waitFor([&] { return panel->model()->rowCount() == 2; }));
+        bool sawProgress = false;
+        REQUIRE(waitFor(
+            [&] {
+                for (int r = 0; r < panel->model()->rowCount(); ++r) {
+                    const auto *row = panel->model()->rowAt(r);
+                    sawProgress = sawProgress ||
+                                  row->state == DeliverablesModel::RowState::Uploading ||
+                                  row->state == DeliverablesModel::RowState::Queued ||
+                                  row->state == DeliverablesModel::RowState::Hashing;
+                }
+                return panel->requirementColors() ==
+                       QStringList{QStringLiteral("#2e7d32"), QStringLiteral("#2e7d32")};
+            },
+            60000));
+        CHECK(sawProgress);
+        CHECK(panel->requirementTexts().at(0).startsWith(QStringLiteral("✔ Photos 1 of 1")));
+        CHECK(panel->requirementTexts().at(1).startsWith(QStringLiteral("✔ Sign-off sheets 1 of 1")));
+        for (int r = 0; r < panel->model()->rowCount(); ++r) {
+            CHECK(panel->model()->rowAt(r)->state == DeliverablesModel::RowState::Uploaded);
+            CHECK(panel->model()
+                      ->index(r, DeliverablesModel::Progress)
+                      .data()
+                      .toString() == QStringLiteral("Uploaded"));
+        }
+        // The server has them too.
+        const auto doc = http.get(QStringLiteral("assignments/%1").arg(id), token);
+        CHECK(doc.json.value(QStringLiteral("deliverables")).toArray().size() == 2);
+    }
+}
