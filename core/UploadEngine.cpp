@@ -52,6 +52,16 @@ FileCheck checkFile(const QString &path, qint64 maxSize)
     return c;
 }
 
+// A chunk of the file and its SHA-256 (empty data when it cannot be read).
+QPair<QByteArray, QByteArray> readChunk(const QString &path, qint64 offset, qint64 size)
+{
+    QFile f(path);
+    QByteArray chunk;
+    if (f.open(QIODevice::ReadOnly) && f.seek(offset))
+        chunk = f.read(size);
+    return {chunk, Sha256::hash(chunk)};
+}
+
 struct HashResult {
     bool ok = false;
     QString sha256;
@@ -79,6 +89,7 @@ UploadEngine::UploadEngine(QUrl apiBase, QObject *parent)
       m_nam(new QNetworkAccessManager(this)), m_optionsRetry(new QTimer(this))
 {
     m_pool.setMaxThreadCount(1); // one disk reader: hashing two files at once only seeks more
+    m_readPool.setMaxThreadCount(2);
     m_optionsRetry->setSingleShot(true);
     connect(m_optionsRetry, &QTimer::timeout, this, &UploadEngine::fetchOptions);
 }
@@ -88,6 +99,7 @@ UploadEngine::~UploadEngine()
     for (auto &h : m_hashing)
         h.cancel->store(true);
     m_pool.waitForDone();
+    m_readPool.waitForDone();
 }
 
 void UploadEngine::setRetryDelays(int baseMs, int maxMs)
@@ -318,7 +330,7 @@ void UploadEngine::step(const QString &id)
     else if (m_transfers.value(id).offset < 0)
         askOffset(*item);
     else
-        sendChunk(*item);
+        pump(id);
 }
 
 void UploadEngine::create(const UploadItem &item)
@@ -359,62 +371,114 @@ void UploadEngine::askOffset(const UploadItem &item)
     startJob(id, job);
 }
 
-void UploadEngine::sendChunk(const UploadItem &item)
+void UploadEngine::pump(const QString &id)
 {
-    const QString id = item.id;
+    constexpr int kInFlight = 2;
+    const auto item = m_queue->item(id);
+    if (!item || !m_transfers.contains(id))
+        return;
     Transfer &t = m_transfers[id];
-    const QFileInfo info(item.path);
-    if (!info.exists()) {
+    // A late call after a failure: the retry (which first asks the offset) takes over.
+    if (t.offset < 0 || t.retryTimer->isActive())
+        return;
+    if (t.chunks.isEmpty())
+        t.sendOffset = t.offset;
+    const QFileInfo info(item->path);
+    if (!info.exists())
         return failItem(id, tr("\"%1\" is no longer at %2; add it again.")
-                                .arg(item.filename, QDir::toNativeSeparators(info.absolutePath())));
-    }
-    if (info.size() != item.size || info.lastModified().toMSecsSinceEpoch() != item.mtimeMs) {
+                                .arg(item->filename,
+                                     QDir::toNativeSeparators(info.absolutePath())));
+    if (info.size() != item->size || info.lastModified().toMSecsSinceEpoch() != item->mtimeMs) {
         // Never mix two versions of a file in one upload: the worker decides which to send.
         m_queue->setState(id, UploadItem::State::Changed,
-                          tr("\"%1\" changed on disk since it was added.").arg(item.filename));
+                          tr("\"%1\" changed on disk since it was added.").arg(item->filename));
         endTransfer(id);
-        Q_EMIT itemsChanged(item.assignmentId);
+        Q_EMIT itemsChanged(item->assignmentId);
         return schedule();
     }
     const qint64 chunkSize = qMin(m_clientChunk, m_serverChunk);
-    QFile f(item.path);
-    QByteArray chunk;
-    if (f.open(QIODevice::ReadOnly) && f.seek(t.offset))
-        chunk = f.read(qMin(chunkSize, item.size - t.offset));
-    if (chunk.size() != qMin(chunkSize, item.size - t.offset))
-        return failItem(id, tr("\"%1\" cannot be read.").arg(item.filename));
-    const QByteArray sum = Sha256::hash(chunk);
-    const qint64 base = t.offset;
-    const qint64 total = item.size;
-    auto *job = new UploadChunkJob(m_nam, QUrl(item.url), m_token, base, chunk, sum, this);
-    connect(job, &UploadChunkJob::progress, this, [this, id, base, total](qint64 sent) {
-        auto it = m_transfers.find(id);
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (it != m_transfers.end() && now - it->lastProgressMs >= 100) {
-            it->lastProgressMs = now;
-            Q_EMIT progress(id, base + sent, total, false);
+    const qint64 total = item->size;
+    while (t.chunks.size() < kInFlight && t.sendOffset < total && t.newestSent) {
+        const qint64 base = t.sendOffset;
+        const qint64 want = qMin(chunkSize, total - base);
+        const auto read = t.next.isValid() && t.nextOffset == base
+                              ? t.next.result()
+                              : readChunk(item->path, base, want);
+        t.next = {};
+        if (read.first.size() != want)
+            return failItem(id, tr("\"%1\" cannot be read.").arg(item->filename));
+        if (base + want < total) {
+            // Read and hash the following chunk while this one travels.
+            t.nextOffset = base + want;
+            t.next = QtConcurrent::run(&m_readPool, readChunk, item->path, t.nextOffset,
+                                       qMin(chunkSize, total - t.nextOffset));
         }
-    });
-    connect(job, &NetworkJob::finished, this, [this, job, id, total] {
-        job->deleteLater();
-        if (!m_transfers.contains(id))
-            return;
-        if (job->errorKind() != NetworkJob::ErrorKind::None)
-            return onJobFailed(id, job);
-        Transfer &tr_ = m_transfers[id];
-        tr_.offset = job->newOffset();
-        tr_.checksumFailures = 0;
-        tr_.backoff.reset();
-        m_queue->setOffset(id, tr_.offset);
-        Q_EMIT progress(id, tr_.offset, total, false);
-        if (tr_.offset == total) {
-            if (!job->deliverableId().isEmpty())
-                return finishItem(id, job->deliverableId());
-            tr_.offset = -1; // complete but not yet recorded: ask
+        auto *job = new UploadChunkJob(m_nam, QUrl(item->url), m_token, base, read.first,
+                                       read.second, this);
+        job->setTimeoutMs(m_timeoutMs);
+        t.chunks.append(job);
+        t.sendOffset = base + want;
+        t.newestSent = false;
+        connect(job, &UploadChunkJob::progress, this, [this, id, base, want, total](qint64 sent) {
+            auto it = m_transfers.find(id);
+            if (it == m_transfers.end())
+                return;
+            if (sent == want && base + want == it->sendOffset && !it->newestSent) {
+                it->newestSent = true; // all of it left: the next may start while this is stored
+                QMetaObject::invokeMethod(this, [this, id] { pump(id); }, Qt::QueuedConnection);
+            }
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            if (base + sent > it->shown && now - it->lastProgressMs >= 100) {
+                it->lastProgressMs = now;
+                it->shown = base + sent;
+                Q_EMIT progress(id, base + sent, total, false);
+            }
+        });
+        connect(job, &NetworkJob::finished, this, [this, job, id, total] {
+            job->deleteLater();
+            auto it = m_transfers.find(id);
+            if (it == m_transfers.end() || !it->chunks.contains(job))
+                return;
+            it->chunks.removeAll(job);
+            if (job->errorKind() != NetworkJob::ErrorKind::None) {
+                // Whatever else is in flight now starts at the wrong offset: drop it, ask.
+                dropChunks(*it);
+                return onJobFailed(id, job);
+            }
+            it->offset = qMax(it->offset, job->newOffset());
+            it->checksumFailures = 0;
+            it->backoff.reset();
+            // Only for display after a restart (a resume asks the server): once a second.
+            const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+            if (nowMs - it->lastSavedMs >= 1000 || it->offset == total) {
+                it->lastSavedMs = nowMs;
+                m_queue->setOffset(id, it->offset);
+            }
+            Q_EMIT progress(id, it->offset, total, false);
+            if (it->offset == total) {
+                if (!job->deliverableId().isEmpty())
+                    return finishItem(id, job->deliverableId());
+                it->offset = -1; // complete but not yet recorded: ask
+                return step(id);
+            }
+            if (it->chunks.isEmpty())
+                pump(id);
+        });
+        job->start();
+    }
+}
+
+void UploadEngine::dropChunks(Transfer &t)
+{
+    for (const QPointer<NetworkJob> &j : std::as_const(t.chunks))
+        if (j) {
+            j->disconnect(this);
+            j->abort();
+            j->deleteLater();
         }
-        step(id);
-    });
-    startJob(id, job);
+    t.chunks.clear();
+    t.newestSent = true;
+    t.next = {};
 }
 
 void UploadEngine::onJobFailed(const QString &id, NetworkJob *job)
@@ -457,6 +521,7 @@ void UploadEngine::onJobFailed(const QString &id, NetworkJob *job)
 void UploadEngine::retryLater(const QString &id)
 {
     Transfer &t = m_transfers[id];
+    dropChunks(t);
     t.offset = -1; // after any doubt, the server's offset is the truth
     t.retryTimer->start(t.backoff.nextDelayMs());
 }
@@ -491,6 +556,7 @@ void UploadEngine::endTransfer(const QString &id)
         return;
     Transfer t = *it;
     m_transfers.erase(it);
+    dropChunks(t);
     if (t.job) {
         t.job->disconnect(this);
         t.job->abort();

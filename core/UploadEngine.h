@@ -3,6 +3,7 @@
 #include "Backoff.h"
 #include "UploadItem.h"
 
+#include <QFuture>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -75,6 +76,16 @@ private:
         qint64 offset = -1; // as the server last said; -1: ask it (HEAD)
         int checksumFailures = 0;
         qint64 lastProgressMs = 0;
+        qint64 lastSavedMs = 0;
+        // The next chunk, read and hashed on the pool while this one travels.
+        QFuture<QPair<QByteArray, QByteArray>> next;
+        qint64 nextOffset = -1;
+        // Chunks in flight (at most two: the next one travels while the server stores the
+        // last), the byte the next one starts at, and whether the newest has left entirely.
+        QList<QPointer<NetworkJob>> chunks;
+        qint64 sendOffset = 0;
+        bool newestSent = true;
+        qint64 shown = 0;
     };
     struct Hashing {
         std::shared_ptr<std::atomic_bool> cancel;
@@ -85,7 +96,8 @@ private:
     void step(const QString &id);
     void create(const UploadItem &item);
     void askOffset(const UploadItem &item);
-    void sendChunk(const UploadItem &item);
+    void pump(const QString &id);
+    void dropChunks(Transfer &t);
     void onJobFailed(const QString &id, NetworkJob *job);
     void retryLater(const QString &id);
     void finishItem(const QString &id, const QString &deliverableId);
@@ -101,6 +113,7 @@ private:
     QString m_token;
     QNetworkAccessManager *m_nam;
     QThreadPool m_pool; // file checks and hashing: never on this thread
+    QThreadPool m_readPool; // reading and hashing the next chunk of each transfer
     QHash<QString, Transfer> m_transfers;
     QHash<QString, Hashing> m_hashing;
     int m_pendingChecks = 0;

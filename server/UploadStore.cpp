@@ -9,6 +9,8 @@
 #include "Sha256.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QFile>
 #include <QJsonDocument>
 #include <QMutex>
@@ -280,6 +282,17 @@ std::optional<UploadRow> UploadStore::append(qint64 workerId, const QString &id,
                                              const QByteArray &chunk, const QDateTime &now,
                                              ApiError *err)
 {
+    // A client may send the next chunk while the server still stores the previous one; the two
+    // can reach the handlers in either order. A chunk that starts ahead of the stored offset
+    // waits (briefly) for the one before it instead of being refused at once.
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        auto peek = loadRow(workerId, id, false, err);
+        if (!peek || peek->offset >= offset || peek->completed || waited.elapsed() > 3000)
+            break;
+        QThread::msleep(5);
+    }
     std::optional<UploadRow> row;
     {
         Transaction tx;

@@ -167,9 +167,12 @@ QVariant DeliverablesModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case File: return r->filename;
         case For: {
+            // The requirement's description says it best; the kind shows when there is none.
             for (const DeliverableRequirement &req : m_requirements)
                 if (req.id == r->requirementId)
-                    return tr("%1: %2").arg(kindText(r->kind), req.description);
+                    return role == Qt::DisplayRole
+                               ? req.description
+                               : tr("%1: %2").arg(kindText(r->kind), req.description);
             return kindText(r->kind);
         }
         case Progress: return stateText(*r);

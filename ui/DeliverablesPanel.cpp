@@ -64,10 +64,15 @@ DeliverablesPanel::DeliverablesPanel(const Clock *clock, QWidget *parent)
     m_view->setIconSize(QSize(kThumb, kThumb));
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(kThumb + 6);
-    m_view->horizontalHeader()->setSectionResizeMode(DeliverablesModel::File, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setSectionResizeMode(DeliverablesModel::Progress,
-                                                     QHeaderView::Interactive);
-    m_view->horizontalHeader()->resizeSection(DeliverablesModel::Progress, 190);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(DeliverablesModel::File, QHeaderView::Stretch);
+    header->setSectionResizeMode(DeliverablesModel::For, QHeaderView::Interactive);
+    header->setSectionResizeMode(DeliverablesModel::Progress, QHeaderView::Interactive);
+    header->setSectionResizeMode(DeliverablesModel::Size, QHeaderView::ResizeToContents);
+    header->resizeSection(DeliverablesModel::For, 150);
+    header->resizeSection(DeliverablesModel::Progress, 170);
     m_view->setMinimumHeight(140);
 
     connect(m_upload, &QPushButton::clicked, this, &DeliverablesPanel::uploadFilesClicked);
@@ -165,7 +170,6 @@ void DeliverablesPanel::setContent(const Assignment &a, const QList<UploadItem> 
     if (!selected.isEmpty() && m_model->rowOf(selected) >= 0)
         m_view->selectRow(m_model->rowOf(selected));
     m_upload->setEnabled(m_active);
-    m_view->resizeColumnToContents(DeliverablesModel::For);
     loadThumbnails();
     updateButtons();
 }

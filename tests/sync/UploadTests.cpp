@@ -210,7 +210,14 @@ TEST_CASE("uploads: 60 uploads each cut at a random byte resume and arrive once,
         c.engine->add(w.assignment, w.write(name, bytes), QStringLiteral("photo"), w.photoReq);
     }
     c.engine->resume();
-    REQUIRE(waitFor([&] { return c.count(UploadItem::State::Done) == 60; }, 240000));
+    const bool allDone = waitFor([&] { return c.count(UploadItem::State::Done) == 60; }, 240000);
+    if (!allDone)
+        for (const UploadItem &i : c.engine->items())
+            if (i.state != UploadItem::State::Done)
+                WARN(i.filename.toStdString() << " state " << UploadItem::stateName(i.state).toStdString()
+                     << " offset " << i.offset << " of " << i.size << " url " << i.url.toStdString()
+                     << " error " << i.error.toStdString());
+    REQUIRE(allDone);
     CHECK(c.count(UploadItem::State::Failed) == 0);
     CHECK(proxy.uploadsCut() >= 50);
     for (int kind = FaultProxy::DropBefore; kind < FaultProxy::FaultCount; ++kind) {
