@@ -461,8 +461,10 @@ void UploadEngine::pump(const QString &id)
                 it->offset = -1; // complete but not yet recorded: ask
                 return step(id);
             }
-            if (it->chunks.isEmpty())
+            if (it->chunks.isEmpty()) {
+                it->newestSent = true; // its last progress signal may never have come
                 pump(id);
+            }
         });
         job->start();
     }
@@ -494,7 +496,10 @@ void UploadEngine::onJobFailed(const QString &id, NetworkJob *job)
     case NetworkJob::ErrorKind::Retry: return retryLater(id);
     default: break;
     }
-    if (status == 409 && job->errorCode() == QLatin1String("offset_mismatch")) {
+    // 409 on a chunk or HEAD is tus's offset mismatch (judged by status alone: the body may not
+    // have survived the way); asking the offset sorts it out, including a closed assignment
+    // (the upload is then gone, and creating it again says why).
+    if (status == 409 && !job->inherits("onsite::UploadCreateJob")) {
         t.offset = -1; // the server knows better: ask it
         return step(id);
     }

@@ -57,8 +57,13 @@ QByteArray reason(int status)
     }
 }
 
-void write(QTcpSocket *socket, const ApiResponse &r, bool head, bool close)
+void write(QTcpSocket *socket, const ApiResponse &in, bool head, bool close)
 {
+    // A HEAD answer has no body and says so (Content-Length: 0): some clients otherwise wait
+    // for the body the length announces.
+    ApiResponse r = in;
+    if (head)
+        r.body.clear();
     QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reason(r.status) + "\r\n";
     const bool file = !r.filePath.isEmpty();
     if (r.status != 204 && r.status >= 200) {

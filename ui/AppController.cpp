@@ -9,6 +9,7 @@
 #include "Clock.h"
 #include "CredentialStore.h"
 #include "DashboardModel.h"
+#include "LateNotifier.h"
 #include "LocalStore.h"
 #include "MainWindow.h"
 #include "SignInDialog.h"
@@ -45,13 +46,17 @@ QUrl apiBase(const QUrl &server)
 AppController::AppController(MainWindow *window, CredentialStore *credentials, QString dataDir,
                              const Clock *clock, QObject *parent)
     : QObject(parent), m_window(window), m_credentials(credentials), m_dataDir(std::move(dataDir)),
-      m_clock(clock), m_nam(new QNetworkAccessManager(this)), m_labelTimer(new QTimer(this))
+      m_clock(clock), m_nam(new QNetworkAccessManager(this)), m_late(new LateNotifier(this)),
+      m_labelTimer(new QTimer(this))
 {
+    connect(m_late, &LateNotifier::notify, m_window,
+            [this](const QString &title, const QString &message) { m_window->notify(title, message); });
     QDir().mkpath(m_dataDir);
     m_loadPool.setMaxThreadCount(1);
     connect(&m_loader, &QFutureWatcher<QVector<DashboardRow>>::finished, this, [this] {
         QVector<DashboardRow> rows = m_loader.result();
         const int n = int(rows.size());
+        m_late->check(rows);
         m_window->model()->setRows(std::move(rows));
         Q_EMIT rowsReloaded(n);
         if (m_reloadAgain) {
@@ -196,6 +201,7 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
     m_dbPath = QDir(m_dataDir).filePath(
         QStringLiteral("cache-%1.sqlite").arg(QString::fromLatin1(key.toHex().left(16))));
     m_window->setAccount(tr("%1 on %2").arg(email, server.host()));
+    m_late->setAccount(accountKey(server, email));
 
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("sync"));

@@ -24,6 +24,7 @@ class MainWindow;
 class SignInDialog;
 class SyncEngine;
 class UploadEngine;
+class LateNotifier;
 struct DashboardRow;
 
 // The session: signs in (token kept in the credential store, never on disk in plain text),
@@ -90,6 +91,7 @@ private:
     QThread *m_thread = nullptr;
     SyncEngine *m_engine = nullptr;
     UploadEngine *m_uploads = nullptr;
+    LateNotifier *m_late;
     std::unique_ptr<LocalStore> m_reader;
     QThreadPool m_loadPool;
     QFutureWatcher<QVector<DashboardRow>> m_loader;

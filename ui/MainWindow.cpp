@@ -15,7 +15,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QApplication>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabBar>
 #include <QTableView>
 #include <QToolBar>
@@ -231,6 +233,24 @@ void MainWindow::setAccount(const QString &text)
 void MainWindow::showMessage(const QString &text)
 {
     statusBar()->showMessage(text, 10000);
+}
+
+void MainWindow::notify(const QString &title, const QString &message)
+{
+    if (!m_tray && QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+        m_tray->setToolTip(tr("Onsite"));
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        m_tray->show();
+    }
+    if (m_tray)
+        m_tray->showMessage(title, message, QSystemTrayIcon::Warning);
+    showMessage(tr("%1: %2").arg(title, message));
+    Q_EMIT notified(title, message);
 }
 
 QString MainWindow::statusText() const

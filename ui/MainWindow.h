@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QSystemTrayIcon;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
@@ -43,6 +44,8 @@ public:
     void setNeedsAttentionCount(int count);
     void setAccount(const QString &text);
     void showMessage(const QString &text);
+    // A desktop notification (the tray's balloon where there is a tray), also in the status bar.
+    void notify(const QString &title, const QString &message);
     QString statusText() const;
 
 Q_SIGNALS:
@@ -53,6 +56,7 @@ Q_SIGNALS:
     void checkInRequested(qint64 id);
     void checkOutRequested(qint64 id);
     void activityRequested();
+    void notified(const QString &title, const QString &message);
 
 private:
     void openRow(const QModelIndex &proxyIndex);
@@ -73,6 +77,7 @@ private:
     QLabel *m_account;
     QProgressBar *m_syncProgress;
     QAction *m_cancelSync;
+    QSystemTrayIcon *m_tray = nullptr;
 };
 
 } // namespace onsite

@@ -25,6 +25,7 @@ public:
     QString companyToken() const { return m_server->companyToken(); }
     QString databaseUrl() const { return m_dbUrl; }
     QString filesDir() const { return m_dir.filePath(QStringLiteral("files")); }
+    QString logPath() const { return m_dir.filePath(QStringLiteral("server.log")); }
     QString output() const; // what it printed, and its log
     QString lastError() const { return m_error; }
     EmbeddedServer *process() { return m_server.get(); }
