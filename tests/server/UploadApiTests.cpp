@@ -438,3 +438,35 @@ TEST_CASE("tus: a closed assignment takes no uploads", "[tus]")
     CHECK(r.status == 409);
     CHECK(r.errorCode() == QStringLiteral("read_only"));
 }
+
+TEST_CASE("tus: a removed deliverable leaves the document; the same bytes may come again",
+          "[tus]")
+{
+    Fixture f;
+    const QByteArray content = pngBytes(20000);
+    const Reply last = f.upload(Fixture::path(f.create(QStringLiteral("a.png"), content)), content, 20000);
+    REQUIRE(last.status == 204);
+    const QString id = QString::fromLatin1(last.header(Tus::kDeliverableHeader));
+    const QJsonObject op{{QStringLiteral("op_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                         {QStringLiteral("assignment_id"), f.assignment},
+                         {QStringLiteral("type"), QStringLiteral("deliverable.remove")},
+                         {QStringLiteral("payload"), QJsonObject{{QStringLiteral("id"), id}}},
+                         {QStringLiteral("created_at"), QStringLiteral("2026-01-01T00:00:00Z")}};
+    const Reply r = f.http.post(QStringLiteral("ops"), {{QStringLiteral("ops"), QJsonArray{op}}}, f.token);
+    REQUIRE(r.status == 200);
+    CHECK(r.json.value(QStringLiteral("results")).toArray().at(0).toObject().value(QStringLiteral("status")).toString() ==
+          QStringLiteral("applied"));
+    CHECK(f.deliverables().isEmpty());
+    // Removing what is not there is refused with a reason.
+    QJsonObject again = op;
+    again.insert(QStringLiteral("op_id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+    const Reply r2 = f.http.post(QStringLiteral("ops"), {{QStringLiteral("ops"), QJsonArray{again}}}, f.token);
+    CHECK(r2.json.value(QStringLiteral("results")).toArray().at(0).toObject().value(QStringLiteral("code")).toString() ==
+          QStringLiteral("not_found"));
+    // The same photo uploaded again is a new deliverable, not the removed one.
+    const Reply back = f.create(QStringLiteral("a.png"), content);
+    REQUIRE(back.status == 201);
+    CHECK(back.header("Upload-Offset") == "0");
+    CHECK(f.upload(Fixture::path(back), content, 20000).status == 204);
+    CHECK(f.deliverables().size() == 1);
+}
