@@ -1,6 +1,7 @@
 #include "UploadEngine.h"
 
 #include "AcceptedFiles.h"
+#include "DownloadJob.h"
 #include "LocalStore.h"
 #include "Sha256.h"
 #include "UploadChunkJob.h"
@@ -624,6 +625,19 @@ void UploadEngine::useCurrentFile(const QString &id)
     m_queue->remove(id);
     Q_EMIT itemsChanged(item->assignmentId);
     add(item->assignmentId, item->path, item->kind, item->requirementId);
+}
+
+void UploadEngine::download(const QString &deliverableId, const QString &targetPath)
+{
+    auto *job = new DownloadJob(m_nam, m_apiBase, m_token, deliverableId, targetPath, this);
+    job->setTimeoutMs(m_timeoutMs);
+    connect(job, &NetworkJob::finished, this, [this, job] {
+        job->deleteLater();
+        const bool ok = job->errorKind() == NetworkJob::ErrorKind::None;
+        Q_EMIT downloaded(job->deliverableId(), job->targetPath(), ok,
+                          ok ? QString() : job->errorMessage());
+    });
+    job->start();
 }
 
 } // namespace onsite

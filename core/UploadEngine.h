@@ -58,6 +58,8 @@ public Q_SLOTS:
     void useCurrentFile(const QString &id);
     void resume(); // (re)starts everything queued, e.g. when the network is back
     void pause();  // stops transfers, keeping every item's state
+    // Fetches a deliverable's file to targetPath (to open it, or for a thumbnail).
+    void download(const QString &deliverableId, const QString &targetPath);
 
 Q_SIGNALS:
     void refused(const QString &path, const QString &message);
@@ -67,6 +69,8 @@ Q_SIGNALS:
     void uploaded(const QString &id, const QString &deliverableId, qint64 assignmentId);
     void signInRequired(const QString &message);
     void idle(); // nothing queued, hashing or travelling
+    void downloaded(const QString &deliverableId, const QString &path, bool ok,
+                    const QString &message);
 
 private:
     struct Transfer {

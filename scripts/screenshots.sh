@@ -30,4 +30,19 @@ sleep 1
 xdotool mousemove 400 150 click 1 key Return
 sleep 2
 import -window root "$out/in-progress.png"
-echo "wrote $out/dashboard.png $out/assignment.png $out/in-progress.png"
+# Upload two files through "Upload Files…" (a photo and a large video) and catch them travelling.
+files=$(mktemp -d)
+convert -size 800x600 plasma:fractal "$files/shelf-after.png" 2>/dev/null ||
+  printf '\x89PNG\r\n\x1a\n' >"$files/shelf-after.png"
+{ printf '\0\0\0\x18ftypmp42'; head -c 600000000 /dev/urandom; } >"$files/walkthrough.mp4"
+xdotool key alt+u
+sleep 2
+xdotool type --delay 5 "\"$files/shelf-after.png\" \"$files/walkthrough.mp4\""
+xdotool key Return
+sleep 2
+import -window root "$out/upload-dialog.png"
+xdotool key Return
+sleep 3
+import -window root "$out/uploading.png"
+rm -rf "$files"
+echo "wrote $out/dashboard.png $out/assignment.png $out/in-progress.png $out/upload-dialog.png $out/uploading.png"

@@ -2,6 +2,9 @@
 
 #include "Assignment.h"
 #include "Database.h"
+#include "DemoFiles.h"
+#include "Sha256.h"
+#include "UploadStore.h"
 #include "Enums.h"
 #include "ServerStore.h"
 
@@ -133,19 +136,33 @@ void addVisit(Assignment &a, qint64 inOffset, qint64 durationSecs, bool phone = 
     a.timeLogs.append(l);
 }
 
+// The bytes of the demo's nth deliverable of an assignment: the same every time, so the
+// document's size and SHA-256 can be computed before the files are written.
+QByteArray demoContent(const Assignment &a, const Deliverable &d, int n)
+{
+    return d.kind == DeliverableKind::Photo ? DemoFiles::photo(int(a.title.size()) + n)
+                                            : DemoFiles::signOffSheet(a.title);
+}
+
 void addDeliverables(Assignment &a, int upTo)
 {
     int added = 0;
     for (const DeliverableRequirement &r : a.deliverableRequirements)
-        for (int i = 0; i < r.count && added < upTo; ++i, ++added)
-            a.deliverables.append(
-                {uuid(), r.id, r.kind,
-                 r.kind == DeliverableKind::Photo ? QStringLiteral("IMG_%1.jpg").arg(2040 + added)
-                                                  : QStringLiteral("signed-work-order.pdf"),
-                 180000 + 1000 * added,
-                 QStringLiteral("%1").arg(QString::number(qHash(a.title) + added, 16), 64,
-                                          QLatin1Char('0')),
-                 a.schedule.end.addSecs(600)});
+        for (int i = 0; i < r.count && added < upTo; ++i, ++added) {
+            Deliverable d{uuid(),
+                          r.id,
+                          r.kind,
+                          r.kind == DeliverableKind::Photo
+                              ? QStringLiteral("IMG_%1.png").arg(2040 + added)
+                              : QStringLiteral("signed-work-order.pdf"),
+                          0,
+                          {},
+                          a.schedule.end.addSecs(600)};
+            const QByteArray bytes = demoContent(a, d, added);
+            d.size = bytes.size();
+            d.sha256 = QString::fromLatin1(Sha256::hex(bytes));
+            a.deliverables.append(d);
+        }
 }
 
 void finishWork(Assignment &a)
@@ -239,6 +256,10 @@ bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *comp
     int n = 0;
     auto store = [&](Assignment a, qint64 worker) {
         ServerStore::insertAssignment(a.company.id, worker, a, now, &err);
+        for (int i = 0; i < a.deliverables.size() && !err; ++i)
+            if (!UploadStore::storeFile(worker, a.id, a.deliverables.at(i).id,
+                                        demoContent(a, a.deliverables.at(i), i)))
+                err = ApiError::internal();
     };
     // Alex: every status, late and missed cases, in several time zones.
     for (int i = 0; i < 9; ++i) { // upcoming

@@ -539,6 +539,25 @@ int UploadStore::clean(const QDateTime &now)
     return removed;
 }
 
+bool UploadStore::storeFile(qint64 workerId, qint64 assignmentId, const QString &deliverableId,
+                            const QByteArray &content)
+{
+    const QString name = newUploadId();
+    QFile f(storedPath(name) + QStringLiteral(".tmp"));
+    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size() || !f.flush() ||
+        ::fsync(f.handle()) != 0)
+        return false;
+    f.close();
+    if (std::rename(QFile::encodeName(f.fileName()).constData(),
+                    QFile::encodeName(storedPath(name)).constData()) != 0)
+        return false;
+    Sql insert(QStringLiteral(
+        "INSERT INTO deliverable_files (deliverable_id, assignment_id, worker_id, stored_name,"
+        " size, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    return insert.exec({deliverableId, assignmentId, workerId, name, qint64(content.size()),
+                        QString::fromLatin1(Sha256::hex(content)), Database::nowMs()});
+}
+
 bool UploadStore::deliverableFile(qint64 workerId, qint64 companyId, const QString &deliverableId,
                                   QString *path, QString *filename, qint64 *size)
 {

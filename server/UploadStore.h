@@ -56,6 +56,10 @@ public:
     // Removes expired uploads, old finished ones and files of removed deliverables.
     static int clean(const QDateTime &now);
 
+    // Stores bytes for a deliverable already in the document (demo data, imports), under a
+    // server-made name.
+    static bool storeFile(qint64 workerId, qint64 assignmentId, const QString &deliverableId,
+                          const QByteArray &content);
     // A deliverable's stored file, for its worker (companyId 0) or its company (workerId 0).
     static bool deliverableFile(qint64 workerId, qint64 companyId, const QString &deliverableId,
                                 QString *path, QString *filename, qint64 *size);

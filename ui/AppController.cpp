@@ -6,6 +6,7 @@
 
 #include "AssignmentPage.h"
 #include "AssignmentSummary.h"
+#include "AcceptedFiles.h"
 #include "Clock.h"
 #include "CredentialStore.h"
 #include "DashboardModel.h"
@@ -20,7 +21,9 @@
 #include "UploadQueue.h"
 
 #include <QCryptographicHash>
+#include <QDesktopServices>
 #include <QDir>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QThread>
@@ -91,10 +94,8 @@ AppController::AppController(MainWindow *window, CredentialStore *credentials, Q
     connect(page, &AssignmentPage::deliverableRemoveRequested, this,
             &AppController::removeDeliverable);
     connect(page, &AssignmentPage::deliverableOpenRequested, this,
-            [this](qint64, const QString &, const QString &name) {
-                m_window->page()->showError(
-                    tr("\"%1\" was uploaded from another computer and is not on this one.")
-                        .arg(name));
+            [this](qint64, const QString &deliverableId, const QString &name) {
+                openDeliverable(deliverableId, name);
             });
     // Labels such as Worker Late appear with the passing of time, not only with new data.
     connect(m_labelTimer, &QTimer::timeout, this, &AppController::reload);
@@ -252,6 +253,18 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
             });
     connect(m_uploads, &UploadEngine::uploaded, this, &AppController::syncNow);
     connect(m_uploads, &UploadEngine::signInRequired, this, &AppController::showSignIn);
+    connect(m_uploads, &UploadEngine::downloaded, this,
+            [this](const QString &id, const QString &path, bool ok, const QString &message) {
+                m_fetching.remove(id);
+                if (ok)
+                    m_window->page()->setCachedFile(id, path);
+                if (m_openAfter.remove(id)) {
+                    if (ok)
+                        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+                    else
+                        m_window->page()->showError(tr("The file could not be fetched: %1").arg(message));
+                }
+            });
     m_thread->start();
     SyncEngine *engine = m_engine;
     UploadEngine *uploads = m_uploads;
@@ -365,7 +378,45 @@ void AppController::openAssignment(qint64 id)
     }
     m_window->page()->show(*a);
     refreshUploads();
+    useCachedFiles(*a);
     m_window->showAssignmentPage();
+}
+
+QString AppController::cachePath(const QString &deliverableId, const QString &filename) const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("files/%1/%2")
+                                        .arg(deliverableId, AcceptedFiles::sanitizedName(filename)));
+}
+
+void AppController::useCachedFiles(const Assignment &a)
+{
+    constexpr qint64 kThumbnailFetchLimit = 8 * 1024 * 1024;
+    for (const Deliverable &d : a.deliverables) {
+        const QString path = cachePath(d.id, d.filename);
+        if (QFileInfo::exists(path)) {
+            m_window->page()->setCachedFile(d.id, path);
+        } else if (AcceptedFiles::isImage(d.filename) && d.size <= kThumbnailFetchLimit &&
+                   m_uploads && !m_fetching.contains(d.id)) {
+            m_fetching.insert(d.id);
+            const QString id = d.id;
+            onUploads([id, path](UploadEngine *u) { u->download(id, path); });
+        }
+    }
+}
+
+void AppController::openDeliverable(const QString &deliverableId, const QString &filename)
+{
+    const QString path = cachePath(deliverableId, filename);
+    if (QFileInfo::exists(path)) {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+        return;
+    }
+    m_openAfter.insert(deliverableId);
+    m_window->showMessage(tr("Fetching \"%1\"…").arg(filename));
+    if (m_fetching.contains(deliverableId))
+        return;
+    m_fetching.insert(deliverableId);
+    onUploads([deliverableId, path](UploadEngine *u) { u->download(deliverableId, path); });
 }
 
 void AppController::refreshUploads()

@@ -3,6 +3,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QThreadPool>
 #include "UploadFilesDialog.h"
 #include <QUrl>
@@ -79,6 +80,10 @@ private:
     void record(const Operation &op);
     void refreshActivity();
     void refreshUploads();
+    QString cachePath(const QString &deliverableId, const QString &filename) const;
+    // Fetched copies of the shown assignment's files; image thumbnails fetched when missing.
+    void useCachedFiles(const Assignment &a);
+    void openDeliverable(const QString &deliverableId, const QString &filename);
     // Runs f on the upload engine's thread.
     template <typename F> void onUploads(F f);
 
@@ -92,6 +97,8 @@ private:
     SyncEngine *m_engine = nullptr;
     UploadEngine *m_uploads = nullptr;
     LateNotifier *m_late;
+    QSet<QString> m_fetching;   // deliverable ids being downloaded
+    QSet<QString> m_openAfter;  // ... to open once there
     std::unique_ptr<LocalStore> m_reader;
     QThreadPool m_loadPool;
     QFutureWatcher<QVector<DashboardRow>> m_loader;

@@ -300,6 +300,11 @@ void AssignmentPage::setUploadProgress(const QString &id, qint64 sent, qint64 to
     m_deliverables->setProgress(id, sent, total, hashing);
 }
 
+void AssignmentPage::setCachedFile(const QString &deliverableId, const QString &path)
+{
+    m_deliverables->setCachedFile(deliverableId, path);
+}
+
 void AssignmentPage::pickFiles()
 {
     const QStringList paths = QFileDialog::getOpenFileNames(

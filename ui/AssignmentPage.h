@@ -48,6 +48,7 @@ public:
     // The upload queue's items for the assignment shown, and progress as it comes.
     void setUploads(const QList<UploadItem> &uploads);
     void setUploadProgress(const QString &id, qint64 sent, qint64 total, bool hashing);
+    void setCachedFile(const QString &deliverableId, const QString &path);
     DeliverablesPanel *deliverables() const { return m_deliverables; }
     // Files dropped or picked: folders and non-local files are refused with a message, the rest
     // go to the dialog that asks what each one is.

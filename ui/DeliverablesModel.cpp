@@ -74,7 +74,20 @@ void DeliverablesModel::setContent(const Assignment &a, const QList<UploadItem> 
         }
         m_rows.append(r);
     }
+    for (Row &r : m_rows)
+        if (r.localPath.isEmpty())
+            r.localPath = m_cached.value(r.deliverableId);
     endResetModel();
+}
+
+void DeliverablesModel::setCachedFile(const QString &deliverableId, const QString &path)
+{
+    m_cached.insert(deliverableId, path);
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).deliverableId == deliverableId && m_rows.at(i).localPath.isEmpty()) {
+            m_rows[i].localPath = path;
+            Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
+        }
 }
 
 void DeliverablesModel::setProgress(const QString &id, qint64 sent, qint64 total, bool hashing)
@@ -141,7 +154,9 @@ QString DeliverablesModel::stateText(const Row &r) const
     case RowState::Hashing: return tr("Preparing…");
     case RowState::Queued: return tr("Waiting to upload");
     case RowState::Uploading:
-        return tr("Uploading %1 of %2").arg(l.formattedDataSize(r.sent), l.formattedDataSize(r.size));
+        return tr("%1% of %2")
+            .arg(r.size > 0 ? r.sent * 100 / r.size : 0)
+            .arg(l.formattedDataSize(r.size, 1));
     case RowState::Failed: return tr("Failed: %1").arg(r.error);
     case RowState::Changed: return tr("File changed — choose what to send");
     }

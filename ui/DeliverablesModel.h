@@ -48,6 +48,8 @@ public:
     void setContent(const Assignment &a, const QList<UploadItem> &uploads);
     void setProgress(const QString &id, qint64 sent, qint64 total, bool hashing);
     void setThumbnail(const QString &path, const QIcon &icon);
+    // A server file fetched to this computer: opened and shown as a thumbnail from there.
+    void setCachedFile(const QString &deliverableId, const QString &path);
     const Row *rowAt(int row) const;
     int rowOf(const QString &id) const;
     QStringList imagePaths() const; // local image files, for thumbnails
@@ -65,6 +67,7 @@ private:
     QList<Row> m_rows;
     QList<DeliverableRequirement> m_requirements;
     QHash<QString, QIcon> m_thumbnails; // by local path
+    QHash<QString, QString> m_cached;   // deliverable id -> fetched copy
 };
 
 } // namespace onsite

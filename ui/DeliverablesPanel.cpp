@@ -179,6 +179,13 @@ void DeliverablesPanel::setProgress(const QString &id, qint64 sent, qint64 total
     m_model->setProgress(id, sent, total, hashing);
 }
 
+void DeliverablesPanel::setCachedFile(const QString &deliverableId, const QString &path)
+{
+    m_model->setCachedFile(deliverableId, path);
+    loadThumbnails();
+    updateButtons();
+}
+
 QStringList DeliverablesPanel::requirementTexts() const
 {
     return m_reqTexts;

@@ -27,6 +27,7 @@ public:
 
     void setContent(const Assignment &a, const QList<UploadItem> &uploads);
     void setProgress(const QString &id, qint64 sent, qint64 total, bool hashing);
+    void setCachedFile(const QString &deliverableId, const QString &path);
 
     DeliverablesModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
