@@ -10,18 +10,18 @@ enum class Format { Bmp, Gif, Jpeg, Png, Text, Pdf, Ole, Zip, IsoMedia, Flv, Mp3
 Format formatOf(const QString &suffix)
 {
     static const QHash<QString, Format> map = {
-        {QStringLiteral("bmp"), Format::Bmp},       {QStringLiteral("gif"), Format::Gif},
-        {QStringLiteral("jpeg"), Format::Jpeg},     {QStringLiteral("jpg"), Format::Jpeg},
-        {QStringLiteral("png"), Format::Png},       {QStringLiteral("txt"), Format::Text},
-        {QStringLiteral("csv"), Format::Text},      {QStringLiteral("pdf"), Format::Pdf},
-        {QStringLiteral("xls"), Format::Ole},       {QStringLiteral("doc"), Format::Ole},
-        {QStringLiteral("xlsx"), Format::Zip},      {QStringLiteral("xlsm"), Format::Zip},
-        {QStringLiteral("docx"), Format::Zip},      {QStringLiteral("docm"), Format::Zip},
-        {QStringLiteral("zip"), Format::Zip},       {QStringLiteral("mp4"), Format::IsoMedia},
-        {QStringLiteral("m4v"), Format::IsoMedia},  {QStringLiteral("f4v"), Format::IsoMedia},
-        {QStringLiteral("mov"), Format::IsoMedia},  {QStringLiteral("m4a"), Format::IsoMedia},
-        {QStringLiteral("f4a"), Format::IsoMedia},  {QStringLiteral("flv"), Format::Flv},
-        {QStringLiteral("mp3"), Format::Mp3},       {QStringLiteral("form"), Format::Form},
+        {QStringLiteral("bmp"), Format::Bmp},      {QStringLiteral("gif"), Format::Gif},
+        {QStringLiteral("jpeg"), Format::Jpeg},    {QStringLiteral("jpg"), Format::Jpeg},
+        {QStringLiteral("png"), Format::Png},      {QStringLiteral("txt"), Format::Text},
+        {QStringLiteral("csv"), Format::Text},     {QStringLiteral("pdf"), Format::Pdf},
+        {QStringLiteral("xls"), Format::Ole},      {QStringLiteral("doc"), Format::Ole},
+        {QStringLiteral("xlsx"), Format::Zip},     {QStringLiteral("xlsm"), Format::Zip},
+        {QStringLiteral("docx"), Format::Zip},     {QStringLiteral("docm"), Format::Zip},
+        {QStringLiteral("zip"), Format::Zip},      {QStringLiteral("mp4"), Format::IsoMedia},
+        {QStringLiteral("m4v"), Format::IsoMedia}, {QStringLiteral("f4v"), Format::IsoMedia},
+        {QStringLiteral("mov"), Format::IsoMedia}, {QStringLiteral("m4a"), Format::IsoMedia},
+        {QStringLiteral("f4a"), Format::IsoMedia}, {QStringLiteral("flv"), Format::Flv},
+        {QStringLiteral("mp3"), Format::Mp3},      {QStringLiteral("form"), Format::Form},
     };
     return map.value(suffix, Format::Form);
 }
@@ -36,13 +36,20 @@ bool startsWith(const QByteArray &head, const char *magic, int len, int at = 0)
 bool isFormat(const QByteArray &h, Format f)
 {
     switch (f) {
-    case Format::Bmp: return startsWith(h, "BM", 2);
-    case Format::Gif: return startsWith(h, "GIF87a", 6) || startsWith(h, "GIF89a", 6);
-    case Format::Jpeg: return startsWith(h, "\xFF\xD8\xFF", 3);
-    case Format::Png: return startsWith(h, "\x89PNG\r\n\x1A\n", 8);
-    case Format::Pdf: return h.left(1024).contains("%PDF-");
-    case Format::Ole: return startsWith(h, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
-    case Format::Zip: return startsWith(h, "PK\x03\x04", 4) || startsWith(h, "PK\x05\x06", 4);
+    case Format::Bmp:
+        return startsWith(h, "BM", 2);
+    case Format::Gif:
+        return startsWith(h, "GIF87a", 6) || startsWith(h, "GIF89a", 6);
+    case Format::Jpeg:
+        return startsWith(h, "\xFF\xD8\xFF", 3);
+    case Format::Png:
+        return startsWith(h, "\x89PNG\r\n\x1A\n", 8);
+    case Format::Pdf:
+        return h.left(1024).contains("%PDF-");
+    case Format::Ole:
+        return startsWith(h, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+    case Format::Zip:
+        return startsWith(h, "PK\x03\x04", 4) || startsWith(h, "PK\x05\x06", 4);
     case Format::IsoMedia: {
         static const char *boxes[] = {"ftyp", "moov", "mdat", "free", "wide", "skip", "pnot"};
         for (const char *b : boxes)
@@ -50,20 +57,28 @@ bool isFormat(const QByteArray &h, Format f)
                 return true;
         return false;
     }
-    case Format::Flv: return startsWith(h, "FLV\x01", 4);
+    case Format::Flv:
+        return startsWith(h, "FLV\x01", 4);
     case Format::Mp3:
         return startsWith(h, "ID3", 3) ||
                (h.size() >= 2 && uchar(h[0]) == 0xFF && (uchar(h[1]) & 0xE0) == 0xE0);
-    case Format::Text: return false;
-    case Format::Form: return false;
+    case Format::Text:
+        return false;
+    case Format::Form:
+        return false;
     }
     return false;
 }
 
 bool looksExecutable(const QByteArray &h)
 {
-    return startsWith(h, "MZ", 2) || startsWith(h, "\x7F" "ELF", 4) || startsWith(h, "#!", 2) ||
-           startsWith(h, "\xCF\xFA\xED\xFE", 4) || startsWith(h, "\xCA\xFE\xBA\xBE", 4);
+    return startsWith(h, "MZ", 2) ||
+           startsWith(h,
+                      "\x7F"
+                      "ELF",
+                      4) ||
+           startsWith(h, "#!", 2) || startsWith(h, "\xCF\xFA\xED\xFE", 4) ||
+           startsWith(h, "\xCA\xFE\xBA\xBE", 4);
 }
 
 bool looksLikeText(const QByteArray &h)
@@ -81,11 +96,15 @@ bool looksLikeText(const QByteArray &h)
 // The first signature the bytes match, to name the real format in a refusal.
 QString describe(const QByteArray &h)
 {
-    static const QList<QPair<Format, const char *>> names = {
-        {Format::Pdf, "PDF"},   {Format::Png, "PNG"},      {Format::Jpeg, "JPEG"},
-        {Format::Gif, "GIF"},   {Format::Bmp, "BMP"},      {Format::Zip, "ZIP"},
-        {Format::Ole, "Office 97-2003"}, {Format::IsoMedia, "MP4/QuickTime"},
-        {Format::Flv, "Flash video"}};
+    static const QList<QPair<Format, const char *>> names = {{Format::Pdf, "PDF"},
+                                                             {Format::Png, "PNG"},
+                                                             {Format::Jpeg, "JPEG"},
+                                                             {Format::Gif, "GIF"},
+                                                             {Format::Bmp, "BMP"},
+                                                             {Format::Zip, "ZIP"},
+                                                             {Format::Ole, "Office 97-2003"},
+                                                             {Format::IsoMedia, "MP4/QuickTime"},
+                                                             {Format::Flv, "Flash video"}};
     for (const auto &n : names)
         if (isFormat(h, n.first))
             return QString::fromLatin1(n.second);
@@ -101,12 +120,14 @@ QString describe(const QByteArray &h)
 const QStringList &AcceptedFiles::extensions()
 {
     static const QStringList list = {
-        QStringLiteral("bmp"),  QStringLiteral("gif"),  QStringLiteral("jpeg"), QStringLiteral("jpg"),
-        QStringLiteral("png"),  QStringLiteral("txt"),  QStringLiteral("csv"),  QStringLiteral("pdf"),
-        QStringLiteral("xls"),  QStringLiteral("xlsx"), QStringLiteral("xlsm"), QStringLiteral("doc"),
-        QStringLiteral("docx"), QStringLiteral("docm"), QStringLiteral("form"), QStringLiteral("mp4"),
-        QStringLiteral("m4v"),  QStringLiteral("f4v"),  QStringLiteral("mov"),  QStringLiteral("flv"),
-        QStringLiteral("m4a"),  QStringLiteral("f4a"),  QStringLiteral("mp3"),  QStringLiteral("zip")};
+        QStringLiteral("bmp"),  QStringLiteral("gif"),  QStringLiteral("jpeg"),
+        QStringLiteral("jpg"),  QStringLiteral("png"),  QStringLiteral("txt"),
+        QStringLiteral("csv"),  QStringLiteral("pdf"),  QStringLiteral("xls"),
+        QStringLiteral("xlsx"), QStringLiteral("xlsm"), QStringLiteral("doc"),
+        QStringLiteral("docx"), QStringLiteral("docm"), QStringLiteral("form"),
+        QStringLiteral("mp4"),  QStringLiteral("m4v"),  QStringLiteral("f4v"),
+        QStringLiteral("mov"),  QStringLiteral("flv"),  QStringLiteral("m4a"),
+        QStringLiteral("f4a"),  QStringLiteral("mp3"),  QStringLiteral("zip")};
     return list;
 }
 
@@ -167,7 +188,7 @@ FileVerdict AcceptedFiles::checkContent(const QString &fileName, const QByteArra
     bool ok = false;
     if (f == Format::Text) {
         // Text is whatever matches no binary signature and has no binary bytes.
-        static const Format binary[] = {Format::Pdf, Format::Png, Format::Jpeg, Format::Gif,
+        static const Format binary[] = {Format::Pdf, Format::Png, Format::Jpeg,     Format::Gif,
                                         Format::Zip, Format::Ole, Format::IsoMedia, Format::Flv};
         ok = looksLikeText(head);
         for (Format b : binary)

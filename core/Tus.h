@@ -48,8 +48,8 @@ inline bool decodeMetadata(const QByteArray &header, QMap<QString, QString> *out
             return false;
         QString value;
         if (kv.size() == 2) {
-            const auto decoded = QByteArray::fromBase64Encoding(
-                kv.at(1), QByteArray::AbortOnBase64DecodingErrors);
+            const auto decoded =
+                QByteArray::fromBase64Encoding(kv.at(1), QByteArray::AbortOnBase64DecodingErrors);
             if (!decoded)
                 return false;
             value = QString::fromUtf8(*decoded);

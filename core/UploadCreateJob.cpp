@@ -14,11 +14,12 @@ UploadCreateJob::UploadCreateJob(QNetworkAccessManager *nam, QUrl apiBase, QStri
 
 QNetworkReply *UploadCreateJob::send(QNetworkAccessManager *nam, QNetworkRequest request)
 {
-    QMap<QString, QString> meta{{QStringLiteral("assignment_id"), QString::number(m_item.assignmentId)},
-                                {QStringLiteral("kind"), m_item.kind},
-                                {QStringLiteral("filename"), m_item.filename},
-                                {QStringLiteral("sha256"), m_item.sha256},
-                                {QStringLiteral("deliverable_id"), m_item.id}};
+    QMap<QString, QString> meta{
+        {QStringLiteral("assignment_id"), QString::number(m_item.assignmentId)},
+        {QStringLiteral("kind"), m_item.kind},
+        {QStringLiteral("filename"), m_item.filename},
+        {QStringLiteral("sha256"), m_item.sha256},
+        {QStringLiteral("deliverable_id"), m_item.id}};
     if (!m_item.requirementId.isEmpty())
         meta.insert(QStringLiteral("requirement_id"), m_item.requirementId);
     request.setRawHeader("Tus-Resumable", Tus::kVersion);

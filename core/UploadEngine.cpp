@@ -12,8 +12,8 @@
 #include "UploadTerminateJob.h"
 
 #include <QDateTime>
-#include <QFile>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QNetworkAccessManager>
@@ -36,9 +36,9 @@ FileCheck checkFile(const QString &path, qint64 maxSize)
     const QFileInfo info(path);
     const QString name = info.fileName();
     if (info.isDir()) {
-        c.verdict = {false, QStringLiteral("folder"),
-                     UploadEngine::tr("\"%1\" is a folder; add the files inside it instead.")
-                         .arg(name)};
+        c.verdict = {
+            false, QStringLiteral("folder"),
+            UploadEngine::tr("\"%1\" is a folder; add the files inside it instead.").arg(name)};
         return c;
     }
     QFile f(path);
@@ -220,8 +220,8 @@ void UploadEngine::startHash(const UploadItem &item)
         const QFileInfo after(path);
         if (n < 0 || total != size || after.size() != size ||
             after.lastModified() != before.lastModified()) {
-            r.error = tr("\"%1\" changed while it was being read; add it again.")
-                          .arg(before.fileName());
+            r.error =
+                tr("\"%1\" changed while it was being read; add it again.").arg(before.fileName());
             return r;
         }
         r.ok = true;
@@ -386,9 +386,9 @@ void UploadEngine::pump(const QString &id)
         t.sendOffset = t.offset;
     const QFileInfo info(item->path);
     if (!info.exists())
-        return failItem(id, tr("\"%1\" is no longer at %2; add it again.")
-                                .arg(item->filename,
-                                     QDir::toNativeSeparators(info.absolutePath())));
+        return failItem(id,
+                        tr("\"%1\" is no longer at %2; add it again.")
+                            .arg(item->filename, QDir::toNativeSeparators(info.absolutePath())));
     if (info.size() != item->size || info.lastModified().toMSecsSinceEpoch() != item->mtimeMs) {
         // Never mix two versions of a file in one upload: the worker decides which to send.
         m_queue->setState(id, UploadItem::State::Changed,
@@ -426,7 +426,8 @@ void UploadEngine::pump(const QString &id)
                 return;
             if (sent == want && base + want == it->sendOffset && !it->newestSent) {
                 it->newestSent = true; // all of it left: the next may start while this is stored
-                QMetaObject::invokeMethod(this, [this, id] { pump(id); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, id] { pump(id); }, Qt::QueuedConnection);
             }
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             if (base + sent > it->shown && now - it->lastProgressMs >= 100) {
@@ -489,13 +490,16 @@ void UploadEngine::onJobFailed(const QString &id, NetworkJob *job)
     Transfer &t = m_transfers[id];
     const int status = job->httpStatus();
     switch (job->errorKind()) {
-    case NetworkJob::ErrorKind::Cancelled: return;
+    case NetworkJob::ErrorKind::Cancelled:
+        return;
     case NetworkJob::ErrorKind::NeedsSignIn:
         pause();
         Q_EMIT signInRequired(job->errorMessage());
         return;
-    case NetworkJob::ErrorKind::Retry: return retryLater(id);
-    default: break;
+    case NetworkJob::ErrorKind::Retry:
+        return retryLater(id);
+    default:
+        break;
     }
     // 409 on a chunk or HEAD is tus's offset mismatch (judged by status alone: the body may not
     // have survived the way); asking the offset sorts it out, including a closed assignment
@@ -513,8 +517,8 @@ void UploadEngine::onJobFailed(const QString &id, NetworkJob *job)
     }
     if (status == 404 || status == 410) {
         const auto item = m_queue->item(id);
-        if (item && !item->url.isEmpty() && (job->inherits("onsite::UploadOffsetJob") ||
-                                              job->inherits("onsite::UploadChunkJob"))) {
+        if (item && !item->url.isEmpty() &&
+            (job->inherits("onsite::UploadOffsetJob") || job->inherits("onsite::UploadChunkJob"))) {
             // The server no longer has the upload (expired or cleaned): start it again.
             m_queue->setUrl(id, QString(), 0);
             t.offset = 0;

@@ -116,7 +116,7 @@ private:
     QUrl m_apiBase;
     QString m_token;
     QNetworkAccessManager *m_nam;
-    QThreadPool m_pool; // file checks and hashing: never on this thread
+    QThreadPool m_pool;     // file checks and hashing: never on this thread
     QThreadPool m_readPool; // reading and hashing the next chunk of each transfer
     QHash<QString, Transfer> m_transfers;
     QHash<QString, Hashing> m_hashing;

@@ -10,11 +10,11 @@ namespace onsite {
 // SHA-256), where the server keeps the upload and how many bytes it has acknowledged.
 struct UploadItem {
     enum class State {
-        Hashing,  // reading the file to compute its SHA-256
-        Queued,   // waiting for a free slot, or sending
-        Failed,   // refused by the server or given up; `error` says why; retry puts it back
-        Changed,  // the file changed on disk since it was added; the worker decides
-        Done      // the server recorded it as a deliverable (`deliverableId`)
+        Hashing, // reading the file to compute its SHA-256
+        Queued,  // waiting for a free slot, or sending
+        Failed,  // refused by the server or given up; `error` says why; retry puts it back
+        Changed, // the file changed on disk since it was added; the worker decides
+        Done     // the server recorded it as a deliverable (`deliverableId`)
     };
 
     QString id; // client UUID, sent as the deliverable id
@@ -25,8 +25,8 @@ struct UploadItem {
     QString filename;      // as shown and sent (sanitised)
     qint64 size = 0;
     qint64 mtimeMs = 0;
-    QString sha256; // hex, empty while hashing
-    QString url;    // the tus upload URL, empty until created
+    QString sha256;    // hex, empty while hashing
+    QString url;       // the tus upload URL, empty until created
     qint64 offset = 0; // bytes the server acknowledged
     State state = State::Hashing;
     QString error;

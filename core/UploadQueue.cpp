@@ -41,11 +41,16 @@ QString nn(const QString &s)
 QString UploadItem::stateName(State s)
 {
     switch (s) {
-    case State::Hashing: return QStringLiteral("hashing");
-    case State::Queued: return QStringLiteral("queued");
-    case State::Failed: return QStringLiteral("failed");
-    case State::Changed: return QStringLiteral("changed");
-    case State::Done: return QStringLiteral("done");
+    case State::Hashing:
+        return QStringLiteral("hashing");
+    case State::Queued:
+        return QStringLiteral("queued");
+    case State::Failed:
+        return QStringLiteral("failed");
+    case State::Changed:
+        return QStringLiteral("changed");
+    case State::Done:
+        return QStringLiteral("done");
     }
     return QStringLiteral("failed");
 }

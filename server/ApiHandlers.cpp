@@ -191,8 +191,7 @@ ApiResponse ApiHandlers::handle(const ApiRequest &r)
         r.segments.size() == 2)
         return PhoneEvents::handle(r, now);
     const QString token = r.bearerToken();
-    const qint64 workerId =
-        token.isEmpty() ? 0 : ServerStore::workerForToken(token).value_or(0);
+    const qint64 workerId = token.isEmpty() ? 0 : ServerStore::workerForToken(token).value_or(0);
     if (first == QLatin1String("uploads"))
         return TusHandlers::handle(r, workerId, now);
     if (first == QLatin1String("files")) {

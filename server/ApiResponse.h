@@ -21,10 +21,13 @@ struct ApiResponse {
 
     static ApiResponse json(const QJsonObject &o, int status = 200);
     static ApiResponse error(const ApiError &e);
-    static ApiResponse noContent() { ApiResponse r;
+    static ApiResponse noContent()
+    {
+        ApiResponse r;
         r.status = 204;
         r.contentType.clear();
-        return r; }
+        return r;
+    }
 };
 
 } // namespace onsite::server

@@ -35,8 +35,11 @@ QByteArray chunk(const char *type, const QByteArray &data)
 QByteArray DemoFiles::photo(int variant)
 {
     const int w = 160, h = 120;
-    static const quint8 palette[][3] = {{0x1e, 0x88, 0xe5}, {0x43, 0xa0, 0x47}, {0xfb, 0x8c, 0x00},
-                                        {0x8e, 0x24, 0xaa}, {0xe5, 0x39, 0x35}};
+    static const quint8 palette[][3] = {{0x1e, 0x88, 0xe5},
+                                        {0x43, 0xa0, 0x47},
+                                        {0xfb, 0x8c, 0x00},
+                                        {0x8e, 0x24, 0xaa},
+                                        {0xe5, 0x39, 0x35}};
     const quint8 *accent = palette[variant % 5];
     QByteArray raw;
     raw.reserve((w * 3 + 1) * h);
@@ -62,11 +65,11 @@ QByteArray DemoFiles::signOffSheet(const QString &title)
     QString safe = title;
     safe.replace(QLatin1Char('('), QLatin1Char('[')).replace(QLatin1Char(')'), QLatin1Char(']'));
     const QByteArray text = "BT /F1 18 Tf 60 760 Td (Sign-off sheet) Tj 0 -30 Td /F1 12 Tf (" +
-                            safe.toLatin1() + ") Tj 0 -40 Td (Work completed to my satisfaction.) "
+                            safe.toLatin1() +
+                            ") Tj 0 -40 Td (Work completed to my satisfaction.) "
                             "Tj 0 -60 Td (Signed: ______________________) Tj ET";
     const QList<QByteArray> objects = {
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         "/Resources << /Font << /F1 5 0 R >> >> >>",
         "<< /Length " + QByteArray::number(text.size()) + " >>\nstream\n" + text + "\nendstream",

@@ -3,10 +3,10 @@
 #include "Assignment.h"
 #include "Database.h"
 #include "DemoFiles.h"
-#include "Sha256.h"
-#include "UploadStore.h"
 #include "Enums.h"
 #include "ServerStore.h"
+#include "Sha256.h"
+#include "UploadStore.h"
 
 #include <QJsonArray>
 #include <QUuid>

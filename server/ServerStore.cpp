@@ -674,9 +674,10 @@ QJsonObject ServerStore::applyPhoneEvent(const QString &callId, qint64 id, bool 
     Sql claim(QStringLiteral("INSERT INTO ops (op_id, worker_id, assignment_id, type, status, code,"
                              " message, received_at) VALUES (?, ?, ?, ?, 'applied', '', '', ?)"
                              " ON CONFLICT (op_id) DO NOTHING RETURNING worker_id"));
-    if (claim.execReturning({QStringLiteral("phone:") + callId, workerId, id,
-                             checkIn ? QStringLiteral("phone.check_in") : QStringLiteral("phone.check_out"),
-                             Database::nowMs()}) < 0) {
+    if (claim.execReturning(
+            {QStringLiteral("phone:") + callId, workerId, id,
+             checkIn ? QStringLiteral("phone.check_in") : QStringLiteral("phone.check_out"),
+             Database::nowMs()}) < 0) {
         tx.commit();
         return companyAssignment(a->company.id, id, now, &ignored);
     }

@@ -47,9 +47,10 @@ ApiResponse describe(const UploadRow &row, int status)
 bool checksumMatches(const QByteArray &header, const QByteArray &body, ApiError *err)
 {
     const QList<QByteArray> parts = header.trimmed().split(' ');
-    const auto digest = parts.size() == 2 ? QByteArray::fromBase64Encoding(
-                                                parts.at(1), QByteArray::AbortOnBase64DecodingErrors)
-                                          : QByteArray::FromBase64Result{};
+    const auto digest =
+        parts.size() == 2
+            ? QByteArray::fromBase64Encoding(parts.at(1), QByteArray::AbortOnBase64DecodingErrors)
+            : QByteArray::FromBase64Result{};
     if (!digest) {
         *err = ApiError::badRequest(
             QStringLiteral("Upload-Checksum: expected \"<algorithm> <base64 digest>\"."));
@@ -96,8 +97,9 @@ ApiResponse TusHandlers::handle(const ApiRequest &r, qint64 workerId, const QDat
         return tus(o);
     }
     if (r.header("Tus-Resumable") != Tus::kVersion) {
-        ApiResponse e = fail({412, QStringLiteral("tus_version"),
-                              QStringLiteral("This server speaks tus 1.0.0 (Tus-Resumable: 1.0.0).")});
+        ApiResponse e =
+            fail({412, QStringLiteral("tus_version"),
+                  QStringLiteral("This server speaks tus 1.0.0 (Tus-Resumable: 1.0.0).")});
         e.headers.append(qMakePair(QByteArray("Tus-Version"), QByteArray(Tus::kVersion)));
         return e;
     }
@@ -110,7 +112,8 @@ ApiResponse TusHandlers::handle(const ApiRequest &r, qint64 workerId, const QDat
             return fail({405, QStringLiteral("method_not_allowed"),
                          QStringLiteral("Create uploads with POST.")});
         if (!r.header("Upload-Defer-Length").isEmpty())
-            return fail(ApiError::badRequest(QStringLiteral("Upload-Defer-Length is not supported.")));
+            return fail(
+                ApiError::badRequest(QStringLiteral("Upload-Defer-Length is not supported.")));
         qint64 length = 0;
         if (!parseLength(r.header("Upload-Length"), &length))
             return fail(ApiError::badRequest(QStringLiteral("Upload-Length is required.")));

@@ -10,11 +10,11 @@
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QThread>
 #include <QFile>
 #include <QJsonDocument>
 #include <QMutex>
 #include <QRandomGenerator>
+#include <QThread>
 #include <QUuid>
 #include <cerrno>
 #include <cstdio>
@@ -45,7 +45,8 @@ QString newUploadId()
 {
     quint32 words[4];
     QRandomGenerator::system()->fillRange(words);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
 }
 
 bool validUploadId(const QString &id)
@@ -69,8 +70,9 @@ bool syncDir(const QString &dir)
     return ok;
 }
 
-const char kColumns[] = "id, worker_id, assignment_id, requirement_id, kind, filename, deliverable_id,"
-                        " sha256, length, upload_offset, expires_at, completed_at, result_deliverable";
+const char kColumns[] =
+    "id, worker_id, assignment_id, requirement_id, kind, filename, deliverable_id,"
+    " sha256, length, upload_offset, expires_at, completed_at, result_deliverable";
 
 UploadRow readRow(Sql &q)
 {
@@ -117,8 +119,7 @@ std::optional<UploadRow> loadRow(qint64 workerId, const QString &id, bool lock, 
 
 ApiError gone()
 {
-    return {410, QStringLiteral("expired"),
-            QStringLiteral("This upload expired; start it again.")};
+    return {410, QStringLiteral("expired"), QStringLiteral("This upload expired; start it again.")};
 }
 
 bool removeUploadRow(const QString &id)
@@ -145,8 +146,9 @@ std::optional<UploadRow> UploadStore::create(qint64 workerId, const QMap<QString
                                              qint64 length, const QDateTime &now, ApiError *err)
 {
     static const QStringList known = {
-        QStringLiteral("assignment_id"), QStringLiteral("requirement_id"), QStringLiteral("kind"),
-        QStringLiteral("filename"),      QStringLiteral("sha256"),         QStringLiteral("deliverable_id")};
+        QStringLiteral("assignment_id"), QStringLiteral("requirement_id"),
+        QStringLiteral("kind"),          QStringLiteral("filename"),
+        QStringLiteral("sha256"),        QStringLiteral("deliverable_id")};
     for (auto it = meta.begin(); it != meta.end(); ++it)
         if (!known.contains(it.key())) {
             *err = ApiError::badRequest(
@@ -178,7 +180,8 @@ std::optional<UploadRow> UploadStore::create(qint64 workerId, const QMap<QString
     if (deliverableId.isEmpty())
         deliverableId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     else if (QUuid::fromString(deliverableId).isNull()) {
-        *err = ApiError::badRequest(QStringLiteral("Upload-Metadata: deliverable_id must be a UUID."));
+        *err =
+            ApiError::badRequest(QStringLiteral("Upload-Metadata: deliverable_id must be a UUID."));
         return std::nullopt;
     }
     const FileVerdict name = AcceptedFiles::checkName(meta.value(QStringLiteral("filename")));
@@ -187,7 +190,8 @@ std::optional<UploadRow> UploadStore::create(qint64 workerId, const QMap<QString
         return std::nullopt;
     }
     if (length <= 0) {
-        *err = {400, QStringLiteral("empty"), QStringLiteral("An empty file is not a deliverable.")};
+        *err = {400, QStringLiteral("empty"),
+                QStringLiteral("An empty file is not a deliverable.")};
         return std::nullopt;
     }
     if (length > kMaxSize) {
@@ -214,17 +218,17 @@ std::optional<UploadRow> UploadStore::create(qint64 workerId, const QMap<QString
         return std::nullopt;
     }
     if (!requirementId.isEmpty()) {
-        const auto req = std::find_if(a.deliverableRequirements.cbegin(),
-                                      a.deliverableRequirements.cend(),
-                                      [&](const auto &r) { return r.id == requirementId; });
+        const auto req =
+            std::find_if(a.deliverableRequirements.cbegin(), a.deliverableRequirements.cend(),
+                         [&](const auto &r) { return r.id == requirementId; });
         if (req == a.deliverableRequirements.cend()) {
             *err = ApiError::notFound(QStringLiteral("deliverable requirement"));
             return std::nullopt;
         }
         if (req->kind != *kind) {
-            *err = ApiError::badRequest(
-                QStringLiteral("This requirement asks for a %1 file, not %2.")
-                    .arg(toWire(req->kind), kindText));
+            *err =
+                ApiError::badRequest(QStringLiteral("This requirement asks for a %1 file, not %2.")
+                                         .arg(toWire(req->kind), kindText));
             return std::nullopt;
         }
     }
@@ -252,7 +256,8 @@ std::optional<UploadRow> UploadStore::create(qint64 workerId, const QMap<QString
         " result_deliverable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QVariant completedAt = row.completed ? QVariant(now.toMSecsSinceEpoch())
                                                : QVariant(QMetaType(QMetaType::LongLong));
-    const QVariant result = row.completed ? QVariant(row.result) : QVariant(QMetaType(QMetaType::QString));
+    const QVariant result =
+        row.completed ? QVariant(row.result) : QVariant(QMetaType(QMetaType::QString));
     if (!insert.exec({row.id, workerId, assignmentId, requirementId, row.kind, row.filename,
                       row.deliverableId, row.sha256, length, row.offset, now.toMSecsSinceEpoch(),
                       row.expiresAt.toMSecsSinceEpoch(), completedAt, result}) ||
@@ -263,8 +268,8 @@ std::optional<UploadRow> UploadStore::create(qint64 workerId, const QMap<QString
     return row;
 }
 
-std::optional<UploadRow> UploadStore::find(qint64 workerId, const QString &id,
-                                           const QDateTime &now, ApiError *err)
+std::optional<UploadRow> UploadStore::find(qint64 workerId, const QString &id, const QDateTime &now,
+                                           ApiError *err)
 {
     auto row = loadRow(workerId, id, false, err);
     if (!row)
@@ -324,8 +329,8 @@ std::optional<UploadRow> UploadStore::append(qint64 workerId, const QString &id,
         }
         if (offset == 0 && !chunk.isEmpty()) {
             // By content, not only by name: the first bytes must be what the name says.
-            const FileVerdict v = AcceptedFiles::checkContent(
-                row->filename, chunk.left(AcceptedFiles::kSniffBytes));
+            const FileVerdict v =
+                AcceptedFiles::checkContent(row->filename, chunk.left(AcceptedFiles::kSniffBytes));
             if (!v.ok) {
                 removeUploadRow(row->id);
                 QFile::remove(partialPath(row->id));
@@ -459,13 +464,13 @@ std::optional<UploadRow> UploadStore::finish(const UploadRow &in, const QDateTim
             "INSERT INTO deliverable_files (deliverable_id, assignment_id, worker_id, stored_name,"
             " size, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         ok = ok && ServerStore::saveChanged(a, in.workerId) &&
-             file.exec({d.id, a.id, in.workerId, row->id, d.size, d.sha256,
-                        now.toMSecsSinceEpoch()});
+             file.exec(
+                 {d.id, a.id, in.workerId, row->id, d.size, d.sha256, now.toMSecsSinceEpoch()});
         resultId = d.id;
         keepFile = true;
     }
-    Sql done(QStringLiteral(
-        "UPDATE uploads SET completed_at = ?, result_deliverable = ? WHERE id = ?"));
+    Sql done(
+        QStringLiteral("UPDATE uploads SET completed_at = ?, result_deliverable = ? WHERE id = ?"));
     ok = ok && done.exec({now.toMSecsSinceEpoch(), resultId, row->id});
     if (!ok || !tx.commit()) {
         *err = ApiError::internal();
@@ -519,8 +524,9 @@ int UploadStore::clean(const QDateTime &now)
         }
     }
     // Files of deliverables the worker removed (deliverable.remove).
-    Sql files(QStringLiteral("SELECT f.deliverable_id, f.stored_name, a.doc FROM"
-                             " deliverable_files f LEFT JOIN assignments a ON a.id = f.assignment_id"));
+    Sql files(
+        QStringLiteral("SELECT f.deliverable_id, f.stored_name, a.doc FROM"
+                       " deliverable_files f LEFT JOIN assignments a ON a.id = f.assignment_id"));
     QList<QPair<QString, QString>> orphans;
     if (files.exec())
         while (files.next()) {
@@ -564,7 +570,8 @@ bool UploadStore::deliverableFile(qint64 workerId, qint64 companyId, const QStri
     Sql q(QStringLiteral("SELECT f.stored_name, f.size, a.doc FROM deliverable_files f"
                          " JOIN assignments a ON a.id = f.assignment_id"
                          " WHERE f.deliverable_id = ? AND %1")
-              .arg(workerId ? QStringLiteral("a.worker_id = ?") : QStringLiteral("a.company_id = ?")));
+              .arg(workerId ? QStringLiteral("a.worker_id = ?")
+                            : QStringLiteral("a.company_id = ?")));
     if (!q.exec({deliverableId, workerId ? workerId : companyId}) || !q.next())
         return false;
     *path = storedPath(q.value(0).toString());

@@ -34,7 +34,7 @@ struct UploadRow {
 class UploadStore
 {
 public:
-    static constexpr qint64 kMaxSize = qint64(4) << 30; // Tus-Max-Size
+    static constexpr qint64 kMaxSize = qint64(4) << 30;               // Tus-Max-Size
     static constexpr qint64 kExpiryMs = qint64(7) * 24 * 3600 * 1000; // after the last chunk
 
     static void setFilesDir(const QString &dir);

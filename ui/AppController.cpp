@@ -4,9 +4,9 @@
 #include "JsonReader.h"
 #include "Operation.h"
 
+#include "AcceptedFiles.h"
 #include "AssignmentPage.h"
 #include "AssignmentSummary.h"
-#include "AcceptedFiles.h"
 #include "Clock.h"
 #include "CredentialStore.h"
 #include "DashboardModel.h"
@@ -52,8 +52,9 @@ AppController::AppController(MainWindow *window, CredentialStore *credentials, Q
       m_clock(clock), m_nam(new QNetworkAccessManager(this)), m_late(new LateNotifier(this)),
       m_labelTimer(new QTimer(this))
 {
-    connect(m_late, &LateNotifier::notify, m_window,
-            [this](const QString &title, const QString &message) { m_window->notify(title, message); });
+    connect(
+        m_late, &LateNotifier::notify, m_window,
+        [this](const QString &title, const QString &message) { m_window->notify(title, message); });
     QDir().mkpath(m_dataDir);
     m_loadPool.setMaxThreadCount(1);
     connect(&m_loader, &QFutureWatcher<QVector<DashboardRow>>::finished, this, [this] {
@@ -84,13 +85,16 @@ AppController::AppController(MainWindow *window, CredentialStore *credentials, Q
     connect(page, &AssignmentPage::logEditRequested, this, &AppController::editLog);
     connect(page, &AssignmentPage::logDeleteRequested, this, &AppController::deleteLog);
     connect(page, &AssignmentPage::uploadRequested, this, &AppController::addFiles);
-    connect(page, &AssignmentPage::uploadCancelRequested, this,
-            [this](const QString &uploadId) { onUploads([uploadId](UploadEngine *u) { u->cancel(uploadId); }); });
-    connect(page, &AssignmentPage::uploadRetryRequested, this,
-            [this](const QString &uploadId) { onUploads([uploadId](UploadEngine *u) { u->retry(uploadId); }); });
-    connect(page, &AssignmentPage::uploadNewVersionRequested, this, [this](const QString &uploadId) {
-        onUploads([uploadId](UploadEngine *u) { u->useCurrentFile(uploadId); });
+    connect(page, &AssignmentPage::uploadCancelRequested, this, [this](const QString &uploadId) {
+        onUploads([uploadId](UploadEngine *u) { u->cancel(uploadId); });
     });
+    connect(page, &AssignmentPage::uploadRetryRequested, this, [this](const QString &uploadId) {
+        onUploads([uploadId](UploadEngine *u) { u->retry(uploadId); });
+    });
+    connect(page, &AssignmentPage::uploadNewVersionRequested, this,
+            [this](const QString &uploadId) {
+                onUploads([uploadId](UploadEngine *u) { u->useCurrentFile(uploadId); });
+            });
     connect(page, &AssignmentPage::deliverableRemoveRequested, this,
             &AppController::removeDeliverable);
     connect(page, &AssignmentPage::deliverableOpenRequested, this,
@@ -247,10 +251,9 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
     connect(m_uploads, &UploadEngine::itemsChanged, this, &AppController::refreshUploads);
     connect(m_uploads, &UploadEngine::progress, m_window->page(),
             &AssignmentPage::setUploadProgress);
-    connect(m_uploads, &UploadEngine::refused, this,
-            [this](const QString &, const QString &message) {
-                m_window->page()->showError(message);
-            });
+    connect(
+        m_uploads, &UploadEngine::refused, this,
+        [this](const QString &, const QString &message) { m_window->page()->showError(message); });
     connect(m_uploads, &UploadEngine::uploaded, this, &AppController::syncNow);
     connect(m_uploads, &UploadEngine::signInRequired, this, &AppController::showSignIn);
     connect(m_uploads, &UploadEngine::downloaded, this,
@@ -262,7 +265,8 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
                     if (ok)
                         QDesktopServices::openUrl(QUrl::fromLocalFile(path));
                     else
-                        m_window->page()->showError(tr("The file could not be fetched: %1").arg(message));
+                        m_window->page()->showError(
+                            tr("The file could not be fetched: %1").arg(message));
                 }
             });
     m_thread->start();
@@ -384,8 +388,8 @@ void AppController::openAssignment(qint64 id)
 
 QString AppController::cachePath(const QString &deliverableId, const QString &filename) const
 {
-    return QDir(m_dataDir).filePath(QStringLiteral("files/%1/%2")
-                                        .arg(deliverableId, AcceptedFiles::sanitizedName(filename)));
+    return QDir(m_dataDir).filePath(
+        QStringLiteral("files/%1/%2").arg(deliverableId, AcceptedFiles::sanitizedName(filename)));
 }
 
 void AppController::useCachedFiles(const Assignment &a)

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "UploadFilesDialog.h"
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QThreadPool>
-#include "UploadFilesDialog.h"
 #include <QUrl>
 #include <QVector>
 #include <memory>
@@ -97,8 +97,8 @@ private:
     SyncEngine *m_engine = nullptr;
     UploadEngine *m_uploads = nullptr;
     LateNotifier *m_late;
-    QSet<QString> m_fetching;   // deliverable ids being downloaded
-    QSet<QString> m_openAfter;  // ... to open once there
+    QSet<QString> m_fetching;  // deliverable ids being downloaded
+    QSet<QString> m_openAfter; // ... to open once there
     std::unique_ptr<LocalStore> m_reader;
     QThreadPool m_loadPool;
     QFutureWatcher<QVector<DashboardRow>> m_loader;

@@ -1,11 +1,11 @@
 #include "AssignmentPage.h"
 
+#include "AcceptedFiles.h"
 #include "ChipDelegate.h"
-#include "DeliverablesPanel.h"
 #include "Clock.h"
+#include "DeliverablesPanel.h"
 #include "Enums.h"
 #include "MessageBox.h"
-#include "AcceptedFiles.h"
 #include "Rules.h"
 #include "SiteDateTimeDelegate.h"
 #include "SiteTime.h"
@@ -15,11 +15,11 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QMimeData>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStyle>
@@ -65,7 +65,8 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
       m_deliverables(new DeliverablesPanel(clock, this))
 {
     setAcceptDrops(true);
-    connect(m_deliverables, &DeliverablesPanel::uploadFilesClicked, this, &AssignmentPage::pickFiles);
+    connect(m_deliverables, &DeliverablesPanel::uploadFilesClicked, this,
+            &AssignmentPage::pickFiles);
     connect(m_deliverables, &DeliverablesPanel::cancelRequested, this,
             &AssignmentPage::uploadCancelRequested);
     connect(m_deliverables, &DeliverablesPanel::retryRequested, this,
@@ -330,7 +331,8 @@ void AssignmentPage::addFiles(const QList<QUrl> &urls)
         if (!u.isLocalFile())
             refused << tr("%1 is not a file on this computer.").arg(u.toDisplayString());
         else if (info.isDir())
-            refused << tr("\"%1\" is a folder; drop the files inside it instead.").arg(info.fileName());
+            refused
+                << tr("\"%1\" is a folder; drop the files inside it instead.").arg(info.fileName());
         else
             files << info.absoluteFilePath();
     }

@@ -61,12 +61,18 @@ void DeliverablesModel::setContent(const Assignment &a, const QList<UploadItem> 
         r.localPath = u.path;
         r.error = u.error;
         switch (u.state) {
-        case UploadItem::State::Hashing: r.state = RowState::Hashing; break;
+        case UploadItem::State::Hashing:
+            r.state = RowState::Hashing;
+            break;
         case UploadItem::State::Queued:
             r.state = u.offset > 0 ? RowState::Uploading : RowState::Queued;
             break;
-        case UploadItem::State::Failed: r.state = RowState::Failed; break;
-        case UploadItem::State::Changed: r.state = RowState::Changed; break;
+        case UploadItem::State::Failed:
+            r.state = RowState::Failed;
+            break;
+        case UploadItem::State::Changed:
+            r.state = RowState::Changed;
+            break;
         case UploadItem::State::Done:
             r.state = RowState::Uploaded;
             r.uploadedAt = u.createdAt;
@@ -150,15 +156,20 @@ QString DeliverablesModel::stateText(const Row &r) const
 {
     const QLocale l;
     switch (r.state) {
-    case RowState::Uploaded: return tr("Uploaded");
-    case RowState::Hashing: return tr("Preparing…");
-    case RowState::Queued: return tr("Waiting to upload");
+    case RowState::Uploaded:
+        return tr("Uploaded");
+    case RowState::Hashing:
+        return tr("Preparing…");
+    case RowState::Queued:
+        return tr("Waiting to upload");
     case RowState::Uploading:
         return tr("%1% of %2")
             .arg(r.size > 0 ? r.sent * 100 / r.size : 0)
             .arg(l.formattedDataSize(r.size, 1));
-    case RowState::Failed: return tr("Failed: %1").arg(r.error);
-    case RowState::Changed: return tr("File changed — choose what to send");
+    case RowState::Failed:
+        return tr("Failed: %1").arg(r.error);
+    case RowState::Changed:
+        return tr("File changed — choose what to send");
     }
     return {};
 }
@@ -169,18 +180,27 @@ QVariant DeliverablesModel::data(const QModelIndex &index, int role) const
     if (!r)
         return {};
     switch (role) {
-    case IdRole: return r->id;
-    case StateRole: return int(r->state);
-    case SentRole: return r->sent;
-    case TotalRole: return r->size;
-    case LocalPathRole: return r->localPath;
-    case DeliverableIdRole: return r->deliverableId;
-    case ErrorRole: return r->error;
-    default: break;
+    case IdRole:
+        return r->id;
+    case StateRole:
+        return int(r->state);
+    case SentRole:
+        return r->sent;
+    case TotalRole:
+        return r->size;
+    case LocalPathRole:
+        return r->localPath;
+    case DeliverableIdRole:
+        return r->deliverableId;
+    case ErrorRole:
+        return r->error;
+    default:
+        break;
     }
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::AccessibleTextRole) {
         switch (index.column()) {
-        case File: return r->filename;
+        case File:
+            return r->filename;
         case For: {
             // The requirement's description says it best; the kind shows when there is none.
             for (const DeliverableRequirement &req : m_requirements)
@@ -190,9 +210,12 @@ QVariant DeliverablesModel::data(const QModelIndex &index, int role) const
                                : tr("%1: %2").arg(kindText(r->kind), req.description);
             return kindText(r->kind);
         }
-        case Progress: return stateText(*r);
-        case Size: return QLocale().formattedDataSize(r->size);
-        default: return {};
+        case Progress:
+            return stateText(*r);
+        case Size:
+            return QLocale().formattedDataSize(r->size);
+        default:
+            return {};
         }
     }
     if (role == Qt::DecorationRole && index.column() == File) {
@@ -214,11 +237,16 @@ QVariant DeliverablesModel::headerData(int section, Qt::Orientation o, int role)
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case File: return tr("File");
-    case For: return tr("For");
-    case Progress: return tr("State");
-    case Size: return tr("Size");
-    default: return {};
+    case File:
+        return tr("File");
+    case For:
+        return tr("For");
+    case Progress:
+        return tr("State");
+    case Size:
+        return tr("Size");
+    default:
+        return {};
     }
 }
 

@@ -30,9 +30,12 @@ constexpr int kThumb = 40;
 QString plural(DeliverableKind k)
 {
     switch (k) {
-    case DeliverableKind::SignOff: return DeliverablesPanel::tr("Sign-off sheets");
-    case DeliverableKind::Photo: return DeliverablesPanel::tr("Photos");
-    case DeliverableKind::Other: return DeliverablesPanel::tr("Other files");
+    case DeliverableKind::SignOff:
+        return DeliverablesPanel::tr("Sign-off sheets");
+    case DeliverableKind::Photo:
+        return DeliverablesPanel::tr("Photos");
+    case DeliverableKind::Other:
+        return DeliverablesPanel::tr("Other files");
     }
     return {};
 }
@@ -43,7 +46,8 @@ DeliverablesPanel::DeliverablesPanel(const Clock *clock, QWidget *parent)
     : QWidget(parent), m_clock(clock), m_instructions(new QLabel(this)), m_due(new QLabel(this)),
       m_requirements(new QLabel(this)), m_upload(new QPushButton(tr("&Upload Files…"), this)),
       m_model(new DeliverablesModel(this)), m_view(new QTableView(this)),
-      m_open(new QPushButton(tr("Open"), this)), m_cancel(new QPushButton(tr("Cancel upload"), this)),
+      m_open(new QPushButton(tr("Open"), this)),
+      m_cancel(new QPushButton(tr("Cancel upload"), this)),
       m_retry(new QPushButton(tr("Retry"), this)),
       m_newVersion(new QPushButton(tr("Send new version"), this)),
       m_remove(new QPushButton(tr("Remove…"), this))
@@ -135,14 +139,13 @@ void DeliverablesPanel::setContent(const Assignment &a, const QList<UploadItem> 
     if (!a.deliverablesDueAt.isValid())
         m_due->setText(tr("no due date"));
     else
-        m_due->setText(
-            QStringLiteral("<span style='color:%1'>%2</span>")
-                .arg(Rules::areDeliverablesLate(a, now) ? QStringLiteral("#c62828")
-                                                        : QStringLiteral("#555"),
-                     tr("due %1 (%2)")
-                         .arg(SiteTime::format(a.deliverablesDueAt, a.site.timeZone),
-                              SiteTime::relative(a.deliverablesDueAt, now))
-                         .toHtmlEscaped()));
+        m_due->setText(QStringLiteral("<span style='color:%1'>%2</span>")
+                           .arg(Rules::areDeliverablesLate(a, now) ? QStringLiteral("#c62828")
+                                                                   : QStringLiteral("#555"),
+                                tr("due %1 (%2)")
+                                    .arg(SiteTime::format(a.deliverablesDueAt, a.site.timeZone),
+                                         SiteTime::relative(a.deliverablesDueAt, now))
+                                    .toHtmlEscaped()));
 
     m_reqTexts.clear();
     m_reqColors.clear();
@@ -150,11 +153,12 @@ void DeliverablesPanel::setContent(const Assignment &a, const QList<UploadItem> 
     for (const DeliverableRequirement &r : a.deliverableRequirements) {
         const int have = Rules::deliverablesFor(a, r.id);
         const bool met = have >= r.count;
-        const QString text = tr("%1 %2 %3 of %4 — %5")
-                                 .arg(met ? QStringLiteral("✔") : QStringLiteral("✘"), plural(r.kind))
-                                 .arg(have)
-                                 .arg(r.count)
-                                 .arg(r.description);
+        const QString text =
+            tr("%1 %2 %3 of %4 — %5")
+                .arg(met ? QStringLiteral("✔") : QStringLiteral("✘"), plural(r.kind))
+                .arg(have)
+                .arg(r.count)
+                .arg(r.description);
         const QString color = met ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828");
         m_reqTexts << text;
         m_reqColors << color;
@@ -164,8 +168,8 @@ void DeliverablesPanel::setContent(const Assignment &a, const QList<UploadItem> 
         html = tr("No files are required for this assignment.");
     m_requirements->setText(html);
 
-    const QString selected = m_model->rowAt(selectedRow()) ? m_model->rowAt(selectedRow())->id
-                                                           : QString();
+    const QString selected =
+        m_model->rowAt(selectedRow()) ? m_model->rowAt(selectedRow())->id : QString();
     m_model->setContent(a, uploads);
     if (!selected.isEmpty() && m_model->rowOf(selected) >= 0)
         m_view->selectRow(m_model->rowOf(selected));

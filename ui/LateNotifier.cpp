@@ -38,10 +38,10 @@ void LateNotifier::check(const QVector<DashboardRow> &rows)
                           .arg(fresh.first()->title),
                       fresh.first()->id);
     else
-        Q_EMIT notify(tr("Deliverables late"),
-                      tr("%1 assignments have files that were due and are still missing.")
-                          .arg(fresh.size()),
-                      0);
+        Q_EMIT notify(
+            tr("Deliverables late"),
+            tr("%1 assignments have files that were due and are still missing.").arg(fresh.size()),
+            0);
     // Keep only what is still late, so the list does not grow for ever.
     m_announced = lateNow;
     QSettings().setValue(m_settingsKey, QStringList(lateNow.begin(), lateNow.end()));

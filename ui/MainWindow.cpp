@@ -7,6 +7,7 @@
 #include "ProgressDelegate.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -15,7 +16,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
-#include <QApplication>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabBar>

@@ -13,11 +13,11 @@
 
 namespace onsite {
 namespace {
-const QStringList kKinds{QStringLiteral("sign_off"), QStringLiteral("photo"), QStringLiteral("other")};
+const QStringList kKinds{QStringLiteral("sign_off"), QStringLiteral("photo"),
+                         QStringLiteral("other")};
 } // namespace
 
-UploadFilesDialog::UploadFilesDialog(const Assignment &a, const QStringList &paths,
-                                     QWidget *parent)
+UploadFilesDialog::UploadFilesDialog(const Assignment &a, const QStringList &paths, QWidget *parent)
     : QDialog(parent), m_ui(new Ui::UploadFilesDialog), m_assignment(a), m_paths(paths)
 {
     m_ui->setupUi(this);
@@ -41,7 +41,7 @@ UploadFilesDialog::UploadFilesDialog(const Assignment &a, const QStringList &pat
         for (const QString &k : kKinds)
             kind->addItem(DeliverablesModel::kindText(k), k);
         const QString suffix = QFileInfo(path).suffix().toLower();
-        const QString guess = AcceptedFiles::isImage(path)      ? QStringLiteral("photo")
+        const QString guess = AcceptedFiles::isImage(path)     ? QStringLiteral("photo")
                               : suffix == QLatin1String("pdf") ? QStringLiteral("sign_off")
                                                                : QStringLiteral("other");
         kind->setCurrentIndex(int(kKinds.indexOf(guess)));
@@ -61,7 +61,8 @@ UploadFilesDialog::UploadFilesDialog(const Assignment &a, const QStringList &pat
                     break;
                 }
         }
-        connect(kind, &QComboBox::currentIndexChanged, this, [this, row] { fillRequirements(row); });
+        connect(kind, &QComboBox::currentIndexChanged, this,
+                [this, row] { fillRequirements(row); });
     }
 }
 

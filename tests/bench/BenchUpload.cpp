@@ -85,7 +85,10 @@ QString makeFile(const QString &path, qint64 size, int seed)
             memcpy(block.data() + i, &x, 4);
         }
         if (written == 0)
-            block.replace(0, 12, QByteArray("\0\0\0\x18" "ftypmp42", 12));
+            block.replace(0, 12,
+                          QByteArray("\0\0\0\x18"
+                                     "ftypmp42",
+                                     12));
         f.write(block.constData(), qMin<qint64>(block.size(), size - written));
     }
     return path;
@@ -102,10 +105,12 @@ struct World {
 
     World()
     {
-        server.setProgram(QCoreApplication::applicationDirPath() + QStringLiteral("/onsite-server"));
+        server.setProgram(QCoreApplication::applicationDirPath() +
+                          QStringLiteral("/onsite-server"));
         server.setLogFile(dir.filePath(QStringLiteral("server.log")));
         server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                      QStringLiteral("--db"), QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("s.sqlite")),
+                      QStringLiteral("--db"),
+                      QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("s.sqlite")),
                       QStringLiteral("--files"), dir.filePath(QStringLiteral("files")),
                       QStringLiteral("--demo")});
         if (!server.waitUntilReady(60000))
@@ -114,8 +119,8 @@ struct World {
         const QUrl base = server.apiBase();
         QNetworkRequest r(base.resolved(QUrl(QStringLiteral("session"))));
         r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = nam.post(r, QByteArrayLiteral(
-                                               R"({"email":"alex@demo.onsite","password":"onsite-demo"})"));
+        QNetworkReply *reply = nam.post(
+            r, QByteArrayLiteral(R"({"email":"alex@demo.onsite","password":"onsite-demo"})"));
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         loop.exec();
@@ -124,10 +129,11 @@ struct World {
         QJsonArray reqs;
         for (int i = 0; i < 12; ++i) {
             requirements << QUuid::createUuid().toString(QUuid::WithoutBraces);
-            reqs.append(QJsonObject{{QStringLiteral("id"), requirements.last()},
-                                    {QStringLiteral("kind"), QStringLiteral("other")},
-                                    {QStringLiteral("description"), QStringLiteral("Video %1").arg(i)},
-                                    {QStringLiteral("count"), 1}});
+            reqs.append(
+                QJsonObject{{QStringLiteral("id"), requirements.last()},
+                            {QStringLiteral("kind"), QStringLiteral("other")},
+                            {QStringLiteral("description"), QStringLiteral("Video %1").arg(i)},
+                            {QStringLiteral("count"), 1}});
         }
         const QJsonObject created = request(
             nam, "POST", base.resolved(QUrl(QStringLiteral("company/assignments"))),
@@ -135,13 +141,16 @@ struct World {
             {{QStringLiteral("worker_id"),
               session.value(QStringLiteral("worker")).toObject().value(QStringLiteral("id"))},
              {QStringLiteral("title"), QStringLiteral("Upload benchmark")},
-             {QStringLiteral("site"), QJsonObject{{QStringLiteral("city"), QStringLiteral("Chicago")}, {QStringLiteral("time_zone"), QStringLiteral("America/Chicago")}}},
+             {QStringLiteral("site"),
+              QJsonObject{{QStringLiteral("city"), QStringLiteral("Chicago")},
+                          {QStringLiteral("time_zone"), QStringLiteral("America/Chicago")}}},
              {QStringLiteral("schedule"),
               QJsonObject{{QStringLiteral("start"), QStringLiteral("2030-01-10T15:00:00Z")},
                           {QStringLiteral("end"), QStringLiteral("2030-01-10T18:00:00Z")}}},
-             {QStringLiteral("pricing"), QJsonObject{{QStringLiteral("type"), QStringLiteral("flat")},
-                                                     {QStringLiteral("currency"), QStringLiteral("USD")},
-                                                     {QStringLiteral("flat_cents"), 100}}},
+             {QStringLiteral("pricing"),
+              QJsonObject{{QStringLiteral("type"), QStringLiteral("flat")},
+                          {QStringLiteral("currency"), QStringLiteral("USD")},
+                          {QStringLiteral("flat_cents"), 100}}},
              {QStringLiteral("deliverable_requirements"), reqs}});
         assignment = created.value(QStringLiteral("id")).toInteger();
         if (token.isEmpty() || !assignment)
@@ -170,20 +179,20 @@ double curlUpload(World &w, const QString &file, const QString &requirement)
         sums << Sha256::hash(chunk).toBase64();
     }
     const QString sha = QString::fromLatin1(whole.result().toHex());
-    const QByteArray meta = Tus::encodeMetadata(
-        {{QStringLiteral("assignment_id"), QString::number(w.assignment)},
-         {QStringLiteral("requirement_id"), requirement},
-         {QStringLiteral("kind"), QStringLiteral("other")},
-         {QStringLiteral("filename"), QStringLiteral("curl.mp4")},
-         {QStringLiteral("sha256"), sha}});
+    const QByteArray meta =
+        Tus::encodeMetadata({{QStringLiteral("assignment_id"), QString::number(w.assignment)},
+                             {QStringLiteral("requirement_id"), requirement},
+                             {QStringLiteral("kind"), QStringLiteral("other")},
+                             {QStringLiteral("filename"), QStringLiteral("curl.mp4")},
+                             {QStringLiteral("sha256"), sha}});
     QProcess create;
-    create.start(QStringLiteral("curl"),
-                 {QStringLiteral("-sS"), QStringLiteral("-D-"), QStringLiteral("-o/dev/null"),
-                  QStringLiteral("-XPOST"), w.server.apiBase().toString() + QStringLiteral("uploads"),
-                  QStringLiteral("-HAuthorization: Bearer ") + w.token,
-                  QStringLiteral("-HTus-Resumable: 1.0.0"),
-                  QStringLiteral("-HUpload-Length: %1").arg(size),
-                  QStringLiteral("-HUpload-Metadata: ") + QString::fromLatin1(meta)});
+    create.start(
+        QStringLiteral("curl"),
+        {QStringLiteral("-sS"), QStringLiteral("-D-"), QStringLiteral("-o/dev/null"),
+         QStringLiteral("-XPOST"), w.server.apiBase().toString() + QStringLiteral("uploads"),
+         QStringLiteral("-HAuthorization: Bearer ") + w.token,
+         QStringLiteral("-HTus-Resumable: 1.0.0"), QStringLiteral("-HUpload-Length: %1").arg(size),
+         QStringLiteral("-HUpload-Metadata: ") + QString::fromLatin1(meta)});
     create.waitForFinished(-1);
     QString location;
     for (const QByteArray &line : create.readAllStandardOutput().split('\n'))
@@ -201,8 +210,7 @@ double curlUpload(World &w, const QString &file, const QString &requirement)
              << QStringLiteral("-HContent-Type: application/offset+octet-stream")
              << QStringLiteral("-HUpload-Offset: %1").arg(at)
              << QStringLiteral("-HUpload-Checksum: sha256 ") + QString::fromLatin1(sums.at(i))
-             << QStringLiteral("--data-binary")
-             << QStringLiteral("@%1/%2").arg(chunkDir).arg(i);
+             << QStringLiteral("--data-binary") << QStringLiteral("@%1/%2").arg(chunkDir).arg(i);
     }
     QProcess curl;
     QElapsedTimer t;
@@ -211,7 +219,8 @@ double curlUpload(World &w, const QString &file, const QString &requirement)
     curl.waitForFinished(-1);
     const double secs = t.nsecsElapsed() / 1e9;
     QDir(chunkDir).removeRecursively();
-    if (qEnvironmentVariableIsSet("BENCH_KEEP")) w.dir.setAutoRemove(false);
+    if (qEnvironmentVariableIsSet("BENCH_KEEP"))
+        w.dir.setAutoRemove(false);
     return secs;
 }
 
@@ -227,7 +236,10 @@ EngineRun engineUpload(World &w, const QStringList &files, const QStringList &re
 {
     LocalStore store(QStringLiteral("bench-%1").arg(QUuid::createUuid().toString(QUuid::Id128)));
     QString error;
-    store.open(w.dir.filePath(QStringLiteral("client-%1.sqlite").arg(QUuid::createUuid().toString(QUuid::Id128))), &error);
+    store.open(
+        w.dir.filePath(
+            QStringLiteral("client-%1.sqlite").arg(QUuid::createUuid().toString(QUuid::Id128))),
+        &error);
     UploadEngine engine(&store, w.server.apiBase());
     engine.setToken(w.token);
     engine.setMaxActive(int(files.size()));
@@ -278,9 +290,12 @@ int main(int argc, char *argv[])
 
     const QString small = makeFile(w.dir.filePath(QStringLiteral("small.mp4")), 64 * kMiB, 1);
     const EngineRun s = engineUpload(w, {small}, {w.requirements.at(0)});
-    out << QStringLiteral("64 MiB, engine: hash %1 s, send %2 s; peak RSS client %3 MiB, server %4 MiB\n")
-               .arg(s.hashSecs, 0, 'f', 2).arg(s.sendSecs, 0, 'f', 2)
-               .arg(s.clientPeakKiB / 1024).arg(s.serverPeakKiB / 1024);
+    out << QStringLiteral(
+               "64 MiB, engine: hash %1 s, send %2 s; peak RSS client %3 MiB, server %4 MiB\n")
+               .arg(s.hashSecs, 0, 'f', 2)
+               .arg(s.sendSecs, 0, 'f', 2)
+               .arg(s.clientPeakKiB / 1024)
+               .arg(s.serverPeakKiB / 1024);
     out.flush();
 
     const QString file = makeFile(w.dir.filePath(QStringLiteral("big.mp4")), big, 2);
@@ -288,11 +303,17 @@ int main(int argc, char *argv[])
     const EngineRun e = engineUpload(w, {file}, {w.requirements.at(2)});
     const double mb = double(big) / 1e6;
     out << QStringLiteral("%1 MiB, curl (floor): %2 s, %3 MB/s\n")
-               .arg(big / kMiB).arg(floor, 0, 'f', 2).arg(mb / floor, 0, 'f', 0);
+               .arg(big / kMiB)
+               .arg(floor, 0, 'f', 2)
+               .arg(mb / floor, 0, 'f', 0);
     out << QStringLiteral("%1 MiB, engine: send %2 s, %3 MB/s (+ %4 s hashing when the file was "
                           "added); peak RSS client %5 MiB, server %6 MiB\n")
-               .arg(big / kMiB).arg(e.sendSecs, 0, 'f', 2).arg(mb / e.sendSecs, 0, 'f', 0)
-               .arg(e.hashSecs, 0, 'f', 2).arg(e.clientPeakKiB / 1024).arg(e.serverPeakKiB / 1024);
+               .arg(big / kMiB)
+               .arg(e.sendSecs, 0, 'f', 2)
+               .arg(mb / e.sendSecs, 0, 'f', 0)
+               .arg(e.hashSecs, 0, 'f', 2)
+               .arg(e.clientPeakKiB / 1024)
+               .arg(e.serverPeakKiB / 1024);
     out << QStringLiteral("throughput ratio engine/curl: %1 (target >= 0.7); with hashing: %2\n")
                .arg(floor / e.sendSecs, 0, 'f', 2)
                .arg(floor / (e.sendSecs + e.hashSecs), 0, 'f', 2);
@@ -305,8 +326,10 @@ int main(int argc, char *argv[])
     const EngineRun f = engineUpload(w, four, w.requirements.mid(3, 4));
     out << QStringLiteral("4 x %1 MiB at once, engine: send %2 s, %3 MB/s in all; peak RSS client "
                           "%4 MiB, server %5 MiB\n")
-               .arg(big / 4 / kMiB).arg(f.sendSecs, 0, 'f', 2)
-               .arg(mb / f.sendSecs, 0, 'f', 0).arg(f.clientPeakKiB / 1024)
+               .arg(big / 4 / kMiB)
+               .arg(f.sendSecs, 0, 'f', 2)
+               .arg(mb / f.sendSecs, 0, 'f', 0)
+               .arg(f.clientPeakKiB / 1024)
                .arg(f.serverPeakKiB / 1024);
     return 0;
 }

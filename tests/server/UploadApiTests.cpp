@@ -74,8 +74,8 @@ struct Fixture {
                                     {QStringLiteral("kind"), QStringLiteral("sign_off")},
                                     {QStringLiteral("description"), QStringLiteral("Sheet")},
                                     {QStringLiteral("count"), 1}}}}};
-        const auto r = http.post(QStringLiteral("company/assignments"), input,
-                                 server().companyToken());
+        const auto r =
+            http.post(QStringLiteral("company/assignments"), input, server().companyToken());
         REQUIRE(r.status == 201);
         assignment = r.json.value(QStringLiteral("id")).toInteger();
     }
@@ -202,7 +202,8 @@ TEST_CASE("tus: a file sent in chunks becomes one deliverable with the same byte
     CHECK(d.value(QStringLiteral("sha256")).toString() ==
           QString::fromLatin1(Sha256::hex(content)));
     CHECK_FALSE(QFile::exists(server().filesDir() + QStringLiteral("/../etc/shelf 1.png")));
-    CHECK_FALSE(QDir(server().filesDir() + QStringLiteral("/store")).exists(QStringLiteral("shelf 1.png")));
+    CHECK_FALSE(
+        QDir(server().filesDir() + QStringLiteral("/store")).exists(QStringLiteral("shelf 1.png")));
 
     const Reply file = f.http.get(QStringLiteral("files/") + deliverableId, f.token);
     CHECK(file.status == 200);
@@ -241,8 +242,8 @@ TEST_CASE("tus: checksum mismatch is 460 and the offset stays", "[tus]")
     CHECK(f.head(path).header("Upload-Offset") == "8000");
     // sha1, which tus requires every server to know, is checked too.
     const QByteArray sha1 =
-        "sha1 " + QCryptographicHash::hash(content.mid(8000, 4000), QCryptographicHash::Sha1)
-                      .toBase64();
+        "sha1 " +
+        QCryptographicHash::hash(content.mid(8000, 4000), QCryptographicHash::Sha1).toBase64();
     CHECK(f.patch(path, 8000, content.mid(8000, 4000), "sha1 AAAA").status == 460);
     CHECK(f.patch(path, 8000, content.mid(8000, 4000), sha1).status == 204);
     CHECK(f.head(path).header("Upload-Offset") == "12000");
@@ -305,13 +306,13 @@ TEST_CASE("tus: creation refuses what could never become a deliverable", "[tus]"
     CHECK(exe.errorMessage().contains(QStringLiteral(".exe")));
     const Reply huge = f.http.request(
         "POST", QStringLiteral("uploads"), {}, f.token,
-        f.tusHeaders({{"Upload-Length", QByteArray::number(qint64(5) << 30)},
-                      {"Upload-Metadata",
-                       Tus::encodeMetadata({{QStringLiteral("assignment_id"),
-                                             QString::number(f.assignment)},
-                                            {QStringLiteral("kind"), QStringLiteral("photo")},
-                                            {QStringLiteral("filename"), QStringLiteral("big.mp4")},
-                                            {QStringLiteral("sha256"), QString(64, QLatin1Char('a'))}})}}));
+        f.tusHeaders(
+            {{"Upload-Length", QByteArray::number(qint64(5) << 30)},
+             {"Upload-Metadata",
+              Tus::encodeMetadata({{QStringLiteral("assignment_id"), QString::number(f.assignment)},
+                                   {QStringLiteral("kind"), QStringLiteral("photo")},
+                                   {QStringLiteral("filename"), QStringLiteral("big.mp4")},
+                                   {QStringLiteral("sha256"), QString(64, QLatin1Char('a'))}})}}));
     CHECK(huge.status == 413);
     const Reply wrongKind = f.create(QStringLiteral("a.png"), png,
                                      {{QStringLiteral("kind"), QStringLiteral("sign_off")}});
@@ -333,13 +334,12 @@ TEST_CASE("tus: creation refuses what could never become a deliverable", "[tus]"
         "POST", QStringLiteral("uploads"), {}, blair,
         f.tusHeaders({{"Upload-Length", "1000"},
                       {"Upload-Metadata",
-                       Tus::encodeMetadata({{QStringLiteral("assignment_id"),
-                                             QString::number(f.assignment)},
-                                            {QStringLiteral("requirement_id"), f.photoReq},
-                                            {QStringLiteral("kind"), QStringLiteral("photo")},
-                                            {QStringLiteral("filename"), QStringLiteral("a.png")},
-                                            {QStringLiteral("sha256"),
-                                             QString::fromLatin1(Sha256::hex(png))}})}}));
+                       Tus::encodeMetadata(
+                           {{QStringLiteral("assignment_id"), QString::number(f.assignment)},
+                            {QStringLiteral("requirement_id"), f.photoReq},
+                            {QStringLiteral("kind"), QStringLiteral("photo")},
+                            {QStringLiteral("filename"), QStringLiteral("a.png")},
+                            {QStringLiteral("sha256"), QString::fromLatin1(Sha256::hex(png))}})}}));
     CHECK(notTheirs.status == 404);
     CHECK(f.deliverables().isEmpty());
 }
@@ -429,40 +429,50 @@ TEST_CASE("tus: a closed assignment takes no uploads", "[tus]")
         "POST", QStringLiteral("uploads"), {}, f.token,
         f.tusHeaders({{"Upload-Length", "1000"},
                       {"Upload-Metadata",
-                       Tus::encodeMetadata({{QStringLiteral("assignment_id"),
-                                             QString::number(submitted)},
-                                            {QStringLiteral("kind"), QStringLiteral("other")},
-                                            {QStringLiteral("filename"), QStringLiteral("a.png")},
-                                            {QStringLiteral("sha256"),
-                                             QString::fromLatin1(Sha256::hex(png))}})}}));
+                       Tus::encodeMetadata(
+                           {{QStringLiteral("assignment_id"), QString::number(submitted)},
+                            {QStringLiteral("kind"), QStringLiteral("other")},
+                            {QStringLiteral("filename"), QStringLiteral("a.png")},
+                            {QStringLiteral("sha256"), QString::fromLatin1(Sha256::hex(png))}})}}));
     CHECK(r.status == 409);
     CHECK(r.errorCode() == QStringLiteral("read_only"));
 }
 
-TEST_CASE("tus: a removed deliverable leaves the document; the same bytes may come again",
-          "[tus]")
+TEST_CASE("tus: a removed deliverable leaves the document; the same bytes may come again", "[tus]")
 {
     Fixture f;
     const QByteArray content = pngBytes(20000);
-    const Reply last = f.upload(Fixture::path(f.create(QStringLiteral("a.png"), content)), content, 20000);
+    const Reply last =
+        f.upload(Fixture::path(f.create(QStringLiteral("a.png"), content)), content, 20000);
     REQUIRE(last.status == 204);
     const QString id = QString::fromLatin1(last.header(Tus::kDeliverableHeader));
-    const QJsonObject op{{QStringLiteral("op_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                         {QStringLiteral("assignment_id"), f.assignment},
-                         {QStringLiteral("type"), QStringLiteral("deliverable.remove")},
-                         {QStringLiteral("payload"), QJsonObject{{QStringLiteral("id"), id}}},
-                         {QStringLiteral("created_at"), QStringLiteral("2026-01-01T00:00:00Z")}};
-    const Reply r = f.http.post(QStringLiteral("ops"), {{QStringLiteral("ops"), QJsonArray{op}}}, f.token);
+    const QJsonObject op{
+        {QStringLiteral("op_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {QStringLiteral("assignment_id"), f.assignment},
+        {QStringLiteral("type"), QStringLiteral("deliverable.remove")},
+        {QStringLiteral("payload"), QJsonObject{{QStringLiteral("id"), id}}},
+        {QStringLiteral("created_at"), QStringLiteral("2026-01-01T00:00:00Z")}};
+    const Reply r =
+        f.http.post(QStringLiteral("ops"), {{QStringLiteral("ops"), QJsonArray{op}}}, f.token);
     REQUIRE(r.status == 200);
-    CHECK(r.json.value(QStringLiteral("results")).toArray().at(0).toObject().value(QStringLiteral("status")).toString() ==
-          QStringLiteral("applied"));
+    CHECK(r.json.value(QStringLiteral("results"))
+              .toArray()
+              .at(0)
+              .toObject()
+              .value(QStringLiteral("status"))
+              .toString() == QStringLiteral("applied"));
     CHECK(f.deliverables().isEmpty());
     // Removing what is not there is refused with a reason.
     QJsonObject again = op;
     again.insert(QStringLiteral("op_id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
-    const Reply r2 = f.http.post(QStringLiteral("ops"), {{QStringLiteral("ops"), QJsonArray{again}}}, f.token);
-    CHECK(r2.json.value(QStringLiteral("results")).toArray().at(0).toObject().value(QStringLiteral("code")).toString() ==
-          QStringLiteral("not_found"));
+    const Reply r2 =
+        f.http.post(QStringLiteral("ops"), {{QStringLiteral("ops"), QJsonArray{again}}}, f.token);
+    CHECK(r2.json.value(QStringLiteral("results"))
+              .toArray()
+              .at(0)
+              .toObject()
+              .value(QStringLiteral("code"))
+              .toString() == QStringLiteral("not_found"));
     // The same photo uploaded again is a new deliverable, not the removed one.
     const Reply back = f.create(QStringLiteral("a.png"), content);
     REQUIRE(back.status == 201);

@@ -6,7 +6,8 @@
 
 namespace onsite::test {
 
-FaultProxy::FaultProxy(QUrl upstream, QObject *parent) : QTcpServer(parent), m_upstream(std::move(upstream))
+FaultProxy::FaultProxy(QUrl upstream, QObject *parent)
+    : QTcpServer(parent), m_upstream(std::move(upstream))
 {
     const quint32 seed = qEnvironmentVariableIsSet("ONSITE_FAULT_SEED")
                              ? quint32(qEnvironmentVariableIntValue("ONSITE_FAULT_SEED"))
@@ -16,7 +17,10 @@ FaultProxy::FaultProxy(QUrl upstream, QObject *parent) : QTcpServer(parent), m_u
     connect(this, &QTcpServer::newConnection, this, &FaultProxy::onConnection);
 }
 
-bool FaultProxy::start() { return listen(QHostAddress::LocalHost, 0); }
+bool FaultProxy::start()
+{
+    return listen(QHostAddress::LocalHost, 0);
+}
 
 QUrl FaultProxy::apiBase() const
 {
@@ -52,7 +56,8 @@ void FaultProxy::onConnection()
                 return;
             client->disconnect(this); // one request per connection
             Fault fault = pick();
-            const QList<QByteArray> requestLine = request->left(request->indexOf("\r\n")).split(' ');
+            const QList<QByteArray> requestLine =
+                request->left(request->indexOf("\r\n")).split(' ');
             qint64 uploadOffset = -1;
             for (const QByteArray &line : request->left(end).split('\n'))
                 if (line.toLower().startsWith("upload-offset:"))
@@ -80,7 +85,8 @@ void FaultProxy::onConnection()
                 return;
             }
             if (fault == BadGateway) {
-                client->write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 11\r\nConnection: close\r\n\r\nBad Gateway");
+                client->write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 11\r\nConnection: "
+                              "close\r\n\r\nBad Gateway");
                 client->disconnectFromHost();
                 return;
             }
@@ -93,13 +99,15 @@ void FaultProxy::onConnection()
             forwarded += "Connection: close\r\n\r\n" + request->mid(end + 4);
             if (fault == CutRequest) {
                 const qint64 body = request->size() - (end + 4);
-                const qint64 keep = end + 4 + (body > 0 ? qint64(m_random.bounded(quint32(body))) : 0);
+                const qint64 keep =
+                    end + 4 + (body > 0 ? qint64(m_random.bounded(quint32(body))) : 0);
                 forwarded.truncate(forwarded.size() - (request->size() - keep));
             }
             auto *upstream = new QTcpSocket(client);
             auto response = std::make_shared<QByteArray>();
             QPointer<QTcpSocket> guard(client);
-            connect(upstream, &QTcpSocket::readyRead, upstream, [upstream, response] { *response += upstream->readAll(); });
+            connect(upstream, &QTcpSocket::readyRead, upstream,
+                    [upstream, response] { *response += upstream->readAll(); });
             connect(upstream, &QTcpSocket::disconnected, this, [this, guard, response, fault] {
                 if (!guard)
                     return;
@@ -127,19 +135,21 @@ void FaultProxy::onConnection()
                 else
                     send();
             });
-            connect(upstream, &QTcpSocket::connected, upstream, [upstream, forwarded, fault, guard] {
-                upstream->write(forwarded);
-                if (fault != CutRequest)
-                    return;
-                // Hang up once the partial request has left: the server never gets the rest.
-                connect(upstream, &QTcpSocket::bytesWritten, upstream, [upstream, guard] {
-                    if (upstream->bytesToWrite() > 0)
-                        return;
-                    upstream->abort();
-                    if (guard)
-                        guard->abort();
-                });
-            });
+            connect(upstream, &QTcpSocket::connected, upstream,
+                    [upstream, forwarded, fault, guard] {
+                        upstream->write(forwarded);
+                        if (fault != CutRequest)
+                            return;
+                        // Hang up once the partial request has left: the server never gets the
+                        // rest.
+                        connect(upstream, &QTcpSocket::bytesWritten, upstream, [upstream, guard] {
+                            if (upstream->bytesToWrite() > 0)
+                                return;
+                            upstream->abort();
+                            if (guard)
+                                guard->abort();
+                        });
+                    });
             upstream->connectToHost(m_upstream.host(), quint16(m_upstream.port()));
         });
     }

@@ -71,8 +71,8 @@ struct World {
                                     {QStringLiteral("kind"), QStringLiteral("sign_off")},
                                     {QStringLiteral("description"), QStringLiteral("Sheet")},
                                     {QStringLiteral("count"), 1}}}}};
-        const auto r = http->post(QStringLiteral("company/assignments"), input,
-                                  server.companyToken());
+        const auto r =
+            http->post(QStringLiteral("company/assignments"), input, server.companyToken());
         REQUIRE(r.status == 201);
         assignment = r.json.value(QStringLiteral("id")).toInteger();
     }
@@ -100,7 +100,8 @@ struct World {
 
     int storedFiles() const
     {
-        return int(QDir(server.filesDir() + QStringLiteral("/store")).entryList(QDir::Files).size());
+        return int(
+            QDir(server.filesDir() + QStringLiteral("/store")).entryList(QDir::Files).size());
     }
 };
 
@@ -199,12 +200,12 @@ TEST_CASE("uploads: 60 uploads each cut at a random byte resume and arrive once,
     proxy.setCutEachUploadOnce(true);
     proxy.setFaultPercent(15); // and every other kind of fault now and then
     proxy.setDelayMs(2000);    // longer than the client waits
-    Client c(w.dir.filePath(QStringLiteral("cache.sqlite")), proxy.apiBase(), w.token,
-             16 * 1024);
+    Client c(w.dir.filePath(QStringLiteral("cache.sqlite")), proxy.apiBase(), w.token, 16 * 1024);
     c.engine->setMaxActive(3);
     QHash<QByteArray, QString> files; // sha256 -> name
     for (int i = 0; i < 60; ++i) {
-        const QByteArray bytes = pngBytes(90 * 1024 + int(QRandomGenerator::global()->bounded(160 * 1024)));
+        const QByteArray bytes =
+            pngBytes(90 * 1024 + int(QRandomGenerator::global()->bounded(160 * 1024)));
         const QString name = QStringLiteral("photo %1.png").arg(i);
         files.insert(Sha256::hex(bytes), name);
         c.engine->add(w.assignment, w.write(name, bytes), QStringLiteral("photo"), w.photoReq);
@@ -214,9 +215,10 @@ TEST_CASE("uploads: 60 uploads each cut at a random byte resume and arrive once,
     if (!allDone)
         for (const UploadItem &i : c.engine->items())
             if (i.state != UploadItem::State::Done)
-                WARN(i.filename.toStdString() << " state " << UploadItem::stateName(i.state).toStdString()
-                     << " offset " << i.offset << " of " << i.size << " url " << i.url.toStdString()
-                     << " error " << i.error.toStdString());
+                WARN(i.filename.toStdString()
+                     << " state " << UploadItem::stateName(i.state).toStdString() << " offset "
+                     << i.offset << " of " << i.size << " url " << i.url.toStdString() << " error "
+                     << i.error.toStdString());
     REQUIRE(allDone);
     CHECK(c.count(UploadItem::State::Failed) == 0);
     CHECK(proxy.uploadsCut() >= 50);
@@ -254,8 +256,7 @@ TEST_CASE("uploads: a file changed on disk mid-upload stops and asks, then sends
     FaultProxy proxy(w.server.url()); // no faults: it lets the test see every request
     REQUIRE(proxy.start());
     proxy.setDelayMs(0);
-    Client c(w.dir.filePath(QStringLiteral("cache.sqlite")), proxy.apiBase(), w.token,
-             16 * 1024);
+    Client c(w.dir.filePath(QStringLiteral("cache.sqlite")), proxy.apiBase(), w.token, 16 * 1024);
     const QString path = w.write(QStringLiteral("shelf.png"), pngBytes(2 * 1024 * 1024));
     QSignalSpy progress(c.engine.get(), &UploadEngine::progress);
     c.engine->add(w.assignment, path, QStringLiteral("photo"), w.photoReq);
@@ -320,13 +321,9 @@ TEST_CASE("uploads: killed with -9 mid-upload, the app resumes from the server's
     const QByteArray bytes = pngBytes(24 * 1024 * 1024);
     const QString file = w.write(QStringLiteral("video.png"), bytes);
     const QString db = w.dir.filePath(QStringLiteral("cache.sqlite"));
-    const QStringList args{db,
-                           proxy.apiBase().toString(),
-                           w.token,
-                           QString::number(w.assignment),
-                           w.photoReq,
-                           file,
-                           QString::number(64 * 1024)};
+    const QStringList args{
+        db,   proxy.apiBase().toString(), w.token, QString::number(w.assignment), w.photoReq,
+        file, QString::number(64 * 1024)};
     for (int kill = 0; kill < 3; ++kill) {
         QProcess p;
         p.start(QStringLiteral(ONSITE_UPLOAD_HARNESS_BIN), args);
@@ -334,17 +331,19 @@ TEST_CASE("uploads: killed with -9 mid-upload, the app resumes from the server's
         // Let it get somewhere past where it started, then kill it without warning.
         qint64 startedAt = -1, reached = -1;
         const qint64 target = bytes.size() * (kill + 1) / 4;
-        REQUIRE(waitFor([&] {
-            while (p.canReadLine()) {
-                const QList<QByteArray> f = p.readLine().trimmed().split(' ');
-                if (f.value(0) == "progress") {
-                    reached = f.value(1).toLongLong();
-                    if (startedAt < 0)
-                        startedAt = reached;
+        REQUIRE(waitFor(
+            [&] {
+                while (p.canReadLine()) {
+                    const QList<QByteArray> f = p.readLine().trimmed().split(' ');
+                    if (f.value(0) == "progress") {
+                        reached = f.value(1).toLongLong();
+                        if (startedAt < 0)
+                            startedAt = reached;
+                    }
                 }
-            }
-            return reached >= target;
-        }, 60000));
+                return reached >= target;
+            },
+            60000));
         p.kill();
         p.waitForFinished();
         INFO("run " << kill << " reached " << reached);

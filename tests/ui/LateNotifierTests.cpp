@@ -15,8 +15,8 @@ DashboardRow row(qint64 id, const QDateTime &lateSince)
     r.id = id;
     r.title = QStringLiteral("Job %1").arg(id);
     if (lateSince.isValid())
-        r.labels.append({QStringLiteral("deliverables_late"), QStringLiteral("Deliverables Late"),
-                         lateSince});
+        r.labels.append(
+            {QStringLiteral("deliverables_late"), QStringLiteral("Deliverables Late"), lateSince});
     return r;
 }
 } // namespace
@@ -24,7 +24,8 @@ DashboardRow row(qint64 id, const QDateTime &lateSince)
 TEST_CASE("deliverables late is announced once per assignment, across restarts", "[ui][notify]")
 {
     const QString account = QUuid::createUuid().toString();
-    const QDateTime due = QDateTime::fromString(QStringLiteral("2026-11-20T12:00:00Z"), Qt::ISODate);
+    const QDateTime due =
+        QDateTime::fromString(QStringLiteral("2026-11-20T12:00:00Z"), Qt::ISODate);
     LateNotifier n;
     n.setAccount(account);
     QSignalSpy spy(&n, &LateNotifier::notify);

@@ -83,9 +83,10 @@ TEST_CASE("the worker drops two files, picks their types and sees them uploaded"
          {QStringLiteral("schedule"),
           QJsonObject{{QStringLiteral("start"), QStringLiteral("2030-01-10T15:00:00Z")},
                       {QStringLiteral("end"), QStringLiteral("2030-01-10T18:00:00Z")}}},
-         {QStringLiteral("pricing"), QJsonObject{{QStringLiteral("type"), QStringLiteral("flat")},
-                                                 {QStringLiteral("currency"), QStringLiteral("USD")},
-                                                 {QStringLiteral("flat_cents"), 20000}}},
+         {QStringLiteral("pricing"),
+          QJsonObject{{QStringLiteral("type"), QStringLiteral("flat")},
+                      {QStringLiteral("currency"), QStringLiteral("USD")},
+                      {QStringLiteral("flat_cents"), 20000}}},
          {QStringLiteral("deliverable_requirements"),
           QJsonArray{QJsonObject{{QStringLiteral("id"), photoReq},
                                  {QStringLiteral("kind"), QStringLiteral("photo")},
@@ -110,9 +111,13 @@ TEST_CASE("the worker drops two files, picks their types and sees them uploaded"
     controller.showSignIn(QString());
     SignInDialog *dialog = controller.signInDialog();
     dialog->findChild<QLineEdit *>(QStringLiteral("serverEdit"))->setText(server.url().toString());
-    dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit"))->setText(QStringLiteral("alex@demo.onsite"));
-    dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(QStringLiteral("onsite-demo"));
-    dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))->button(QDialogButtonBox::Ok)->click();
+    dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit"))
+        ->setText(QStringLiteral("alex@demo.onsite"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit"))
+        ->setText(QStringLiteral("onsite-demo"));
+    dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))
+        ->button(QDialogButtonBox::Ok)
+        ->click();
     REQUIRE(waitFor([&] { return synced.count() > 0; }, 30000));
 
     controller.openAssignment(id);
@@ -121,7 +126,8 @@ TEST_CASE("the worker drops two files, picks their types and sees them uploaded"
     REQUIRE(page->assignmentId() == id);
     REQUIRE(panel->requirementTexts().size() == 2);
     CHECK(panel->requirementTexts().at(0).contains(QStringLiteral("Photos 0 of 1")));
-    CHECK(panel->requirementColors() == QStringList{QStringLiteral("#c62828"), QStringLiteral("#c62828")});
+    CHECK(panel->requirementColors() ==
+          QStringList{QStringLiteral("#c62828"), QStringLiteral("#c62828")});
 
     QTemporaryDir files;
     // A real photo (noise, so it is large enough to show progress) and a PDF-shaped sheet.
@@ -131,7 +137,8 @@ TEST_CASE("the worker drops two files, picks their types and sees them uploaded"
             image.setPixel(x, y, QRandomGenerator::global()->generate());
     const QString photo = files.filePath(QStringLiteral("shelf.png"));
     REQUIRE(image.save(photo));
-    const QString sheet = write(files, QStringLiteral("signed sheet.pdf"), bytes("%PDF-1.4\n", 300 * 1024));
+    const QString sheet =
+        write(files, QStringLiteral("signed sheet.pdf"), bytes("%PDF-1.4\n", 300 * 1024));
 
     SECTION("a folder and a fake PDF are refused with a message, nothing is queued")
     {
@@ -139,7 +146,8 @@ TEST_CASE("the worker drops two files, picks their types and sees them uploaded"
         drop(page, {QUrl::fromLocalFile(files.filePath(QStringLiteral("more")))});
         CHECK(page->errorText().contains(QStringLiteral("folder")));
         CHECK_FALSE(page->uploadDialog());
-        const QString fake = write(files, QStringLiteral("fake.pdf"), bytes("\x89PNG\r\n\x1A\n", 1000));
+        const QString fake =
+            write(files, QStringLiteral("fake.pdf"), bytes("\x89PNG\r\n\x1A\n", 1000));
         drop(page, {QUrl::fromLocalFile(fake)});
         REQUIRE(page->uploadDialog());
         page->uploadDialog()->accept();
@@ -156,7 +164,8 @@ TEST_CASE("the worker drops two files, picks their types and sees them uploaded"
         REQUIRE(choose->fileCount() == 2);
         // The worker picks what each file is (the defaults guess; set them as a worker would).
         choose->kindBox(0)->setCurrentIndex(choose->kindBox(0)->findData(QStringLiteral("photo")));
-        choose->kindBox(1)->setCurrentIndex(choose->kindBox(1)->findData(QStringLiteral("sign_off")));
+        choose->kindBox(1)->setCurrentIndex(
+            choose->kindBox(1)->findData(QStringLiteral("sign_off")));
         CHECK(choose->requirementBox(0)->currentData().toString() == photoReq);
         CHECK(choose->requirementBox(1)->currentData().toString() == signReq);
         choose->accept();
@@ -179,13 +188,12 @@ TEST_CASE("the worker drops two files, picks their types and sees them uploaded"
             60000));
         CHECK(sawProgress);
         CHECK(panel->requirementTexts().at(0).startsWith(QStringLiteral("✔ Photos 1 of 1")));
-        CHECK(panel->requirementTexts().at(1).startsWith(QStringLiteral("✔ Sign-off sheets 1 of 1")));
+        CHECK(
+            panel->requirementTexts().at(1).startsWith(QStringLiteral("✔ Sign-off sheets 1 of 1")));
         for (int r = 0; r < panel->model()->rowCount(); ++r) {
             CHECK(panel->model()->rowAt(r)->state == DeliverablesModel::RowState::Uploaded);
-            CHECK(panel->model()
-                      ->index(r, DeliverablesModel::Progress)
-                      .data()
-                      .toString() == QStringLiteral("Uploaded"));
+            CHECK(panel->model()->index(r, DeliverablesModel::Progress).data().toString() ==
+                  QStringLiteral("Uploaded"));
         }
         // The server has them too.
         const auto doc = http.get(QStringLiteral("assignments/%1").arg(id), token);

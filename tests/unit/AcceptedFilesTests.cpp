@@ -33,12 +33,24 @@ TEST_CASE("accepted files: every listed format passes with its real signature", 
         {"a.docx", pad("PK\x03\x04")},
         {"a.docm", pad("PK\x03\x04")},
         {"a.zip", pad("PK\x03\x04")},
-        {"a.mp4", pad(QByteArray("\0\0\0\x18" "ftypmp42", 12))},
-        {"a.m4v", pad(QByteArray("\0\0\0\x18" "ftypM4V ", 12))},
-        {"a.f4v", pad(QByteArray("\0\0\0\x18" "ftypf4v ", 12))},
-        {"a.mov", pad(QByteArray("\0\0\0\x14" "ftypqt  ", 12))},
-        {"a.m4a", pad(QByteArray("\0\0\0\x18" "ftypM4A ", 12))},
-        {"a.f4a", pad(QByteArray("\0\0\0\x18" "ftypf4a ", 12))},
+        {"a.mp4", pad(QByteArray("\0\0\0\x18"
+                                 "ftypmp42",
+                                 12))},
+        {"a.m4v", pad(QByteArray("\0\0\0\x18"
+                                 "ftypM4V ",
+                                 12))},
+        {"a.f4v", pad(QByteArray("\0\0\0\x18"
+                                 "ftypf4v ",
+                                 12))},
+        {"a.mov", pad(QByteArray("\0\0\0\x14"
+                                 "ftypqt  ",
+                                 12))},
+        {"a.m4a", pad(QByteArray("\0\0\0\x18"
+                                 "ftypM4A ",
+                                 12))},
+        {"a.f4a", pad(QByteArray("\0\0\0\x18"
+                                 "ftypf4a ",
+                                 12))},
         {"a.flv", pad("FLV\x01\x05")},
         {"a.mp3", pad("ID3\x03")},
         {"b.mp3", pad("\xFF\xFB\x90")},
@@ -48,8 +60,8 @@ TEST_CASE("accepted files: every listed format passes with its real signature", 
     CHECK(AcceptedFiles::extensions().size() == 24);
     for (const auto &s : samples) {
         INFO(s.first);
-        const FileVerdict v = AcceptedFiles::check(QString::fromLatin1(s.first), s.second,
-                                                   s.second.size(), 1000000);
+        const FileVerdict v =
+            AcceptedFiles::check(QString::fromLatin1(s.first), s.second, s.second.size(), 1000000);
         CHECK(v.ok);
         CHECK(v.message.isEmpty());
     }
@@ -67,14 +79,18 @@ TEST_CASE("accepted files: the content must be what the name says", "[files]")
     v = AcceptedFiles::checkContent(QStringLiteral("notes.txt"), pad("%PDF-1.4"));
     CHECK_FALSE(v.ok);
     CHECK(v.message.contains(QStringLiteral("PDF")));
-    CHECK_FALSE(AcceptedFiles::checkContent(QStringLiteral("notes.txt"), QByteArray("ab\0cd", 5)).ok);
+    CHECK_FALSE(
+        AcceptedFiles::checkContent(QStringLiteral("notes.txt"), QByteArray("ab\0cd", 5)).ok);
     CHECK_FALSE(AcceptedFiles::checkContent(QStringLiteral("photo.jpg"), "just words").ok);
-    CHECK_FALSE(AcceptedFiles::checkContent(QStringLiteral("sheet.xlsx"), pad("\xD0\xCF\x11\xE0")).ok);
+    CHECK_FALSE(
+        AcceptedFiles::checkContent(QStringLiteral("sheet.xlsx"), pad("\xD0\xCF\x11\xE0")).ok);
     // A program is refused whatever it is called.
     const FileVerdict exe = AcceptedFiles::checkContent(QStringLiteral("x.form"), pad("MZ\x90"));
     CHECK_FALSE(exe.ok);
     CHECK(exe.message.contains(QStringLiteral("program")));
-    CHECK_FALSE(AcceptedFiles::checkContent(QStringLiteral("x.pdf"), pad("\x7F" "ELF")).ok);
+    CHECK_FALSE(AcceptedFiles::checkContent(QStringLiteral("x.pdf"), pad("\x7F"
+                                                                         "ELF"))
+                    .ok);
 }
 
 TEST_CASE("accepted files: names, sizes and emptiness", "[files]")
