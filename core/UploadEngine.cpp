@@ -576,6 +576,15 @@ void UploadEngine::endTransfer(const QString &id)
         t.retryTimer->deleteLater();
 }
 
+void UploadEngine::terminateOnServer(const UploadItem &item)
+{
+    if (item.url.isEmpty())
+        return;
+    auto *job = new UploadTerminateJob(m_nam, QUrl(item.url), m_token, this);
+    connect(job, &NetworkJob::finished, job, &QObject::deleteLater);
+    job->start(); // best effort: an upload left behind expires on the server anyway
+}
+
 void UploadEngine::cancel(const QString &id)
 {
     if (!m_queue)
@@ -586,11 +595,8 @@ void UploadEngine::cancel(const QString &id)
     endTransfer(id);
     if (!item)
         return;
-    if (!item->url.isEmpty() && item->state != UploadItem::State::Done) {
-        auto *job = new UploadTerminateJob(m_nam, QUrl(item->url), m_token, this);
-        connect(job, &NetworkJob::finished, job, &QObject::deleteLater);
-        job->start(); // best effort: an upload left behind expires on the server anyway
-    }
+    if (item->state != UploadItem::State::Done)
+        terminateOnServer(*item);
     m_queue->remove(id);
     Q_EMIT itemsChanged(item->assignmentId);
     schedule();
@@ -620,11 +626,7 @@ void UploadEngine::useCurrentFile(const QString &id)
     const auto item = m_queue->item(id);
     if (!item || item->state != UploadItem::State::Changed)
         return;
-    if (!item->url.isEmpty()) {
-        auto *job = new UploadTerminateJob(m_nam, QUrl(item->url), m_token, this);
-        connect(job, &NetworkJob::finished, job, &QObject::deleteLater);
-        job->start();
-    }
+    terminateOnServer(*item);
     // Checked again like a new file (it may no longer be acceptable), under a new id.
     m_queue->remove(id);
     Q_EMIT itemsChanged(item->assignmentId);

@@ -107,6 +107,7 @@ private:
     void finishItem(const QString &id, const QString &deliverableId);
     void failItem(const QString &id, const QString &message);
     void endTransfer(const QString &id);
+    void terminateOnServer(const UploadItem &item);
     void startHash(const UploadItem &item);
     void checkIdle();
     template <typename Job> Job *startJob(const QString &id, Job *job);

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "CatchQt.h"
+#include "Fixtures.h"
 #include "HttpClient.h"
 #include "Sha256.h"
 #include "TestServer.h"
@@ -52,28 +53,11 @@ struct Fixture {
     Fixture()
     {
         const auto me = http.get(QStringLiteral("me"), token);
-        const QJsonObject input{
-            {QStringLiteral("worker_id"), me.json.value(QStringLiteral("id")).toInteger()},
-            {QStringLiteral("title"), QStringLiteral("Photograph the shelves")},
-            {QStringLiteral("site"),
-             QJsonObject{{QStringLiteral("city"), QStringLiteral("Austin")},
-                         {QStringLiteral("time_zone"), QStringLiteral("America/Chicago")}}},
-            {QStringLiteral("schedule"),
-             QJsonObject{{QStringLiteral("start"), QStringLiteral("2030-01-10T15:00:00Z")},
-                         {QStringLiteral("end"), QStringLiteral("2030-01-10T18:00:00Z")}}},
-            {QStringLiteral("pricing"),
-             QJsonObject{{QStringLiteral("type"), QStringLiteral("flat")},
-                         {QStringLiteral("currency"), QStringLiteral("USD")},
-                         {QStringLiteral("flat_cents"), 20000}}},
-            {QStringLiteral("deliverable_requirements"),
-             QJsonArray{QJsonObject{{QStringLiteral("id"), photoReq},
-                                    {QStringLiteral("kind"), QStringLiteral("photo")},
-                                    {QStringLiteral("description"), QStringLiteral("Shelves")},
-                                    {QStringLiteral("count"), 2}},
-                        QJsonObject{{QStringLiteral("id"), signReq},
-                                    {QStringLiteral("kind"), QStringLiteral("sign_off")},
-                                    {QStringLiteral("description"), QStringLiteral("Sheet")},
-                                    {QStringLiteral("count"), 1}}}}};
+        const QJsonObject input = assignmentInput(
+            me.json.value(QStringLiteral("id")).toInteger(),
+            QStringLiteral("Photograph the shelves"),
+            {requirement(photoReq, QStringLiteral("photo"), QStringLiteral("Shelves"), 2),
+             requirement(signReq, QStringLiteral("sign_off"), QStringLiteral("Sheet"), 1)});
         const auto r =
             http.post(QStringLiteral("company/assignments"), input, server().companyToken());
         REQUIRE(r.status == 201);

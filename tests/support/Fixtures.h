@@ -4,6 +4,8 @@
 #include "CatchQt.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTimeZone>
 
 namespace onsite::test {
@@ -61,6 +63,35 @@ inline Assignment sampleAssignment(qint64 id = 42)
     a.resolution = QStringLiteral("Done");
     a.submittedAt = {};
     return a;
+}
+
+// POST /company/assignments input: a flat-rate job for `workerId` in Austin, in 2030, with
+// the given deliverable requirements (each {id, kind, description, count}).
+inline QJsonObject assignmentInput(qint64 workerId, const QString &title,
+                                   const QJsonArray &requirements)
+{
+    return {
+        {QStringLiteral("worker_id"), workerId},
+        {QStringLiteral("title"), title},
+        {QStringLiteral("site"),
+         QJsonObject{{QStringLiteral("city"), QStringLiteral("Austin")},
+                     {QStringLiteral("time_zone"), QStringLiteral("America/Chicago")}}},
+        {QStringLiteral("schedule"),
+         QJsonObject{{QStringLiteral("start"), QStringLiteral("2030-01-10T15:00:00Z")},
+                     {QStringLiteral("end"), QStringLiteral("2030-01-10T18:00:00Z")}}},
+        {QStringLiteral("pricing"), QJsonObject{{QStringLiteral("type"), QStringLiteral("flat")},
+                                                {QStringLiteral("currency"), QStringLiteral("USD")},
+                                                {QStringLiteral("flat_cents"), 20000}}},
+        {QStringLiteral("deliverable_requirements"), requirements}};
+}
+
+inline QJsonObject requirement(const QString &id, const QString &kind, const QString &description,
+                               int count)
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("kind"), kind},
+            {QStringLiteral("description"), description},
+            {QStringLiteral("count"), count}};
 }
 
 } // namespace onsite::test

@@ -2,6 +2,7 @@
 
 #include "CatchQt.h"
 #include "FaultProxy.h"
+#include "Fixtures.h"
 #include "HttpClient.h"
 #include "LocalStore.h"
 #include "Sha256.h"
@@ -49,28 +50,10 @@ struct World {
         token = http->signIn(QStringLiteral("alex@demo.onsite"));
         const qint64 me =
             http->get(QStringLiteral("me"), token).json.value(QStringLiteral("id")).toInteger();
-        const QJsonObject input{
-            {QStringLiteral("worker_id"), me},
-            {QStringLiteral("title"), QStringLiteral("Photograph the shelves")},
-            {QStringLiteral("site"),
-             QJsonObject{{QStringLiteral("city"), QStringLiteral("Austin")},
-                         {QStringLiteral("time_zone"), QStringLiteral("America/Chicago")}}},
-            {QStringLiteral("schedule"),
-             QJsonObject{{QStringLiteral("start"), QStringLiteral("2030-01-10T15:00:00Z")},
-                         {QStringLiteral("end"), QStringLiteral("2030-01-10T18:00:00Z")}}},
-            {QStringLiteral("pricing"),
-             QJsonObject{{QStringLiteral("type"), QStringLiteral("flat")},
-                         {QStringLiteral("currency"), QStringLiteral("USD")},
-                         {QStringLiteral("flat_cents"), 20000}}},
-            {QStringLiteral("deliverable_requirements"),
-             QJsonArray{QJsonObject{{QStringLiteral("id"), photoReq},
-                                    {QStringLiteral("kind"), QStringLiteral("photo")},
-                                    {QStringLiteral("description"), QStringLiteral("Shelves")},
-                                    {QStringLiteral("count"), photos}},
-                        QJsonObject{{QStringLiteral("id"), signReq},
-                                    {QStringLiteral("kind"), QStringLiteral("sign_off")},
-                                    {QStringLiteral("description"), QStringLiteral("Sheet")},
-                                    {QStringLiteral("count"), 1}}}}};
+        const QJsonObject input = assignmentInput(
+            me, QStringLiteral("Photograph the shelves"),
+            {requirement(photoReq, QStringLiteral("photo"), QStringLiteral("Shelves"), photos),
+             requirement(signReq, QStringLiteral("sign_off"), QStringLiteral("Sheet"), 1)});
         const auto r =
             http->post(QStringLiteral("company/assignments"), input, server.companyToken());
         REQUIRE(r.status == 201);
@@ -195,6 +178,7 @@ TEST_CASE("uploads: 60 uploads each cut at a random byte resume and arrive once,
           "[upload][fault]")
 {
     World w(60);
+    const int demoFiles = w.storedFiles(); // the demo's deliverables are real files
     FaultProxy proxy(w.server.url());
     REQUIRE(proxy.start());
     proxy.setCutEachUploadOnce(true);
@@ -240,7 +224,7 @@ TEST_CASE("uploads: 60 uploads each cut at a random byte resume and arrive once,
         seen.insert(QString::fromLatin1(sha));
     }
     CHECK(seen.size() == 60);
-    CHECK(w.storedFiles() == 60);
+    CHECK(w.storedFiles() == demoFiles + 60);
     // Resumed, not restarted: after a cut, the next chunk went from the server's offset.
     int resumedMidFile = 0;
     for (const QString &line : proxy.log())
@@ -316,6 +300,7 @@ TEST_CASE("uploads: killed with -9 mid-upload, the app resumes from the server's
           "[upload][crash]")
 {
     World w;
+    const int demoFiles = w.storedFiles(); // the demo's deliverables are real files
     FaultProxy proxy(w.server.url());
     REQUIRE(proxy.start());
     const QByteArray bytes = pngBytes(24 * 1024 * 1024);
@@ -371,5 +356,5 @@ TEST_CASE("uploads: killed with -9 mid-upload, the app resumes from the server's
     const QJsonArray ds = w.deliverables();
     REQUIRE(ds.size() == 1);
     CHECK(w.download(ds.at(0).toObject().value(QStringLiteral("id")).toString()) == bytes);
-    CHECK(w.storedFiles() == 1);
+    CHECK(w.storedFiles() == demoFiles + 1);
 }

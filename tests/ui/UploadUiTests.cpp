@@ -5,6 +5,7 @@
 #include "Clock.h"
 #include "DeliverablesModel.h"
 #include "DeliverablesPanel.h"
+#include "Fixtures.h"
 #include "HttpClient.h"
 #include "MainWindow.h"
 #include "MemoryCredentialStore.h"
@@ -75,27 +76,10 @@ TEST_CASE("the worker drops two files, picks their types and sees them uploaded"
     const QString signReq = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const auto created = http.post(
         QStringLiteral("company/assignments"),
-        {{QStringLiteral("worker_id"), me},
-         {QStringLiteral("title"), QStringLiteral("Shelf reset with photos")},
-         {QStringLiteral("site"),
-          QJsonObject{{QStringLiteral("city"), QStringLiteral("Austin")},
-                      {QStringLiteral("time_zone"), QStringLiteral("America/Chicago")}}},
-         {QStringLiteral("schedule"),
-          QJsonObject{{QStringLiteral("start"), QStringLiteral("2030-01-10T15:00:00Z")},
-                      {QStringLiteral("end"), QStringLiteral("2030-01-10T18:00:00Z")}}},
-         {QStringLiteral("pricing"),
-          QJsonObject{{QStringLiteral("type"), QStringLiteral("flat")},
-                      {QStringLiteral("currency"), QStringLiteral("USD")},
-                      {QStringLiteral("flat_cents"), 20000}}},
-         {QStringLiteral("deliverable_requirements"),
-          QJsonArray{QJsonObject{{QStringLiteral("id"), photoReq},
-                                 {QStringLiteral("kind"), QStringLiteral("photo")},
-                                 {QStringLiteral("description"), QStringLiteral("Shelf after")},
-                                 {QStringLiteral("count"), 1}},
-                     QJsonObject{{QStringLiteral("id"), signReq},
-                                 {QStringLiteral("kind"), QStringLiteral("sign_off")},
-                                 {QStringLiteral("description"), QStringLiteral("Manager sheet")},
-                                 {QStringLiteral("count"), 1}}}}},
+        assignmentInput(
+            me, QStringLiteral("Shelf reset with photos"),
+            {requirement(photoReq, QStringLiteral("photo"), QStringLiteral("Shelf after"), 1),
+             requirement(signReq, QStringLiteral("sign_off"), QStringLiteral("Manager sheet"), 1)}),
         server.companyToken());
     REQUIRE(created.status == 201);
     const qint64 id = created.json.value(QStringLiteral("id")).toInteger();
