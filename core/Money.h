@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace onsite {
+
+// Amounts are integers in the currency's minor unit (DESIGN §3); how many digits that unit has
+// depends on the currency (ISO 4217: JPY 0, USD 2, KWD 3). Formatting never uses floats.
+class Money
+{
+    Q_DECLARE_TR_FUNCTIONS(Money)
+public:
+    static int decimals(const QString &currency);
+    // "USD 1,234.50", "JPY 1,235" in the given locale's separators.
+    static QString format(qint64 minorUnits, const QString &currency);
+};
+
+} // namespace onsite
