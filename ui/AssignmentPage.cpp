@@ -6,6 +6,8 @@
 #include "DeliverablesPanel.h"
 #include "Enums.h"
 #include "MessageBox.h"
+#include "Money.h"
+#include "PayCalculator.h"
 #include "Rules.h"
 #include "SiteDateTimeDelegate.h"
 #include "SiteTime.h"
@@ -35,15 +37,16 @@ QString esc(const QString &s)
     return s.toHtmlEscaped();
 }
 
-// Integer arithmetic only: money never passes through a float, not even for display.
 QString money(qint64 cents, const QString &currency)
 {
-    const QLocale l;
-    const qint64 units = qAbs(cents) / 100;
-    const QString minor = QStringLiteral("%1").arg(qAbs(cents) % 100, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1 %2%3%4%5")
-        .arg(currency, cents < 0 ? QStringLiteral("-") : QString(), l.toString(units),
-             l.decimalPoint(), minor);
+    return Money::format(cents, currency);
+}
+
+QString hoursText(qint64 seconds)
+{
+    return AssignmentPage::tr("%1 h %2 min")
+        .arg(seconds / 3600)
+        .arg(seconds % 3600 / 60, 2, 10, QLatin1Char('0'));
 }
 
 QString row(const QString &k, const QString &v)
@@ -427,6 +430,22 @@ QString AssignmentPage::detailsHtml(const Assignment &a) const
     else
         h += row(tr("Hourly"), tr("%1 per hour, up to %n hours", nullptr, a.pricing.maxHours)
                                    .arg(esc(money(a.pricing.hourlyRateCents, a.pricing.currency))));
+    const PayBreakdown pay = PayCalculator::compute(a);
+    if (a.pricing.type == PricingType::Hourly)
+        h += row(tr("Hours logged"), esc(hoursText(pay.loggedSeconds)));
+    h += row(tr("Pay so far"),
+             esc(money(pay.totalCents, a.pricing.currency)) +
+                 (pay.pendingCents > 0 ? esc(tr(" (%1 more requested, pending)")
+                                                 .arg(money(pay.pendingCents, a.pricing.currency)))
+                                       : QString()));
+    if (pay.overBudgetSeconds > 0)
+        h += row(tr("Over budget"),
+                 QStringLiteral("<span style='color:#c62828'>%1</span>")
+                     .arg(esc(tr("%1 logged past the budget is not paid unless a budget increase "
+                                 "of %2 for %3 h more is approved.")
+                                  .arg(hoursText(pay.overBudgetSeconds))
+                                  .arg(money(pay.suggestedIncreaseCents, a.pricing.currency))
+                                  .arg(pay.suggestedExtraHours))));
     h += row(tr("Counteroffers"), a.pricing.counteroffersAllowed
                                       ? tr("Budget increases may be requested")
                                       : tr("This client does not accept budget increases"));

@@ -1,0 +1,48 @@
+#include <catch2/catch.hpp>
+
+#include "AssignmentPage.h"
+#include "CatchQt.h"
+#include "Clock.h"
+#include "Fixtures.h"
+
+#include <QLocale>
+
+using namespace onsite;
+using namespace onsite::test;
+
+TEST_CASE("the page shows pay so far, pending requests and hours over budget", "[ui][pay]")
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    ManualClock clock(utc("2026-03-11T12:00:00Z"));
+    AssignmentPage page(&clock);
+    Assignment a = sampleAssignment();
+    a.pricing = {PricingType::Hourly, QStringLiteral("USD"), 0, 6500, 2, true};
+    a.fundsRequests.clear();
+    a.timeLogs.clear();
+    TimeLog l;
+    l.id = QStringLiteral("v1");
+    l.checkIn = utc("2026-03-10T15:00:00Z");
+    l.checkOut = l.checkIn.addSecs(2 * 3600 + 30 * 60);
+    a.timeLogs.append(l);
+    FundsRequest f;
+    f.id = QStringLiteral("f1");
+    f.kind = FundsKind::Expense;
+    f.amountCents = 1850;
+    f.reason = QStringLiteral("Parking");
+    f.status = FundsStatus::Pending;
+    a.fundsRequests.append(f);
+    page.show(a);
+    const QString text = page.detailsText();
+    CHECK(text.contains(QStringLiteral("Hours logged")));
+    CHECK(text.contains(QStringLiteral("2 h 30 min")));
+    CHECK(text.contains(QStringLiteral("Pay so far")));
+    CHECK(text.contains(QStringLiteral("USD 130.00"))); // capped at 2 h x 65.00
+    CHECK(text.contains(QStringLiteral("USD 18.50 more requested, pending")));
+    CHECK(text.contains(QStringLiteral("0 h 30 min logged past the budget is not paid")));
+    CHECK(text.contains(QStringLiteral("USD 65.00 for 1 h more")));
+
+    a.timeLogs.first().checkOut = l.checkIn.addSecs(2 * 3600);
+    page.show(a);
+    CHECK_FALSE(page.detailsText().contains(QStringLiteral("past the budget")));
+    QLocale::setDefault(QLocale::system());
+}
