@@ -1,5 +1,7 @@
 #include "LocalStore.h"
 
+#include "Notices.h"
+
 #include "AssignmentCodec.h"
 #include "AssignmentSummary.h"
 #include "Enums.h"
@@ -56,6 +58,12 @@ QList<LocalStore::Migration> LocalStore::migrations()
               " state TEXT NOT NULL, error TEXT NOT NULL, deliverable_id TEXT NOT NULL,"
               " created_at INTEGER NOT NULL)"),
           QStringLiteral("CREATE INDEX uploads_by_assignment ON uploads (assignment_id)")}},
+        // Decisions of the client company found while syncing, until the app has shown them.
+        {6,
+         {QStringLiteral("CREATE TABLE notices (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                         " assignment_id INTEGER NOT NULL, kind TEXT NOT NULL,"
+                         " title TEXT NOT NULL, message TEXT NOT NULL,"
+                         " created_at INTEGER NOT NULL)")}},
     };
 }
 
@@ -125,6 +133,7 @@ bool LocalStore::open(const QString &path, QString *error, const QList<Migration
     if (!migrate(steps, error))
         return false;
     m_hasOutbox = schemaVersion() >= 4;
+    m_hasNotices = schemaVersion() >= 6;
     m_upsert.emplace(m_db);
     m_upsert->prepare(
         m_hasOutbox
@@ -339,6 +348,22 @@ Operation operationFrom(const QSqlQuery &q, int first)
 
 bool LocalStore::storeServerDoc(const Assignment &server, const QDateTime &now, QString *error)
 {
+    if (m_hasNotices)
+        if (const auto before = serverDoc(server.id))
+            for (const Notice &n : Notices::between(*before, server)) {
+                QSqlQuery q(m_db);
+                q.prepare(QStringLiteral("INSERT INTO notices (assignment_id, kind, title, message,"
+                                         " created_at) VALUES (?, ?, ?, ?, ?)"));
+                q.addBindValue(n.assignmentId);
+                q.addBindValue(n.kind);
+                q.addBindValue(n.title);
+                q.addBindValue(n.message);
+                q.addBindValue(now.toMSecsSinceEpoch());
+                if (!q.exec()) {
+                    *error = q.lastError().text();
+                    return false;
+                }
+            }
     Assignment local = server;
     if (m_hasOutbox)
         for (const Operation &op : pendingFor(server.id))
@@ -650,6 +675,31 @@ int LocalStore::pendingOperationCount()
     return q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'")) && q.next()
                ? q.value(0).toInt()
                : 0;
+}
+
+QList<Notice> LocalStore::takeNotices(QString *error)
+{
+    QList<Notice> out;
+    if (!m_hasNotices)
+        return out;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral(
+            "SELECT id, assignment_id, kind, title, message FROM notices ORDER BY id"))) {
+        *error = q.lastError().text();
+        return out;
+    }
+    qint64 last = 0;
+    while (q.next()) {
+        last = q.value(0).toLongLong();
+        out.append({q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
+                    q.value(4).toString()});
+    }
+    QSqlQuery del(m_db);
+    del.prepare(QStringLiteral("DELETE FROM notices WHERE id <= ?"));
+    del.addBindValue(last);
+    if (!out.isEmpty() && !del.exec())
+        *error = del.lastError().text();
+    return out;
 }
 
 } // namespace onsite

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Assignment.h"
+#include "Notices.h"
 #include "OperationApplier.h"
 #include "OutboxEntry.h"
 
@@ -73,6 +74,9 @@ public:
     std::optional<Assignment> assignment(qint64 id);
     int assignmentCount();
     int pendingOperationCount();
+    // Decisions found by syncs since the last call (see Notices), oldest first; each is
+    // returned once.
+    QList<Notice> takeNotices(QString *error);
 
 private:
     bool exec(const QString &sql, QString *error);
@@ -94,6 +98,7 @@ private:
     std::optional<QSqlQuery> m_upsertRow;
     bool m_hasSummaries = false;
     bool m_hasOutbox = false;
+    bool m_hasNotices = false;
 };
 
 } // namespace onsite

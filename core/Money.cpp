@@ -35,4 +35,36 @@ QString Money::format(qint64 minorUnits, const QString &currency)
     return tr("%1 %2%3").arg(currency, minorUnits < 0 ? QStringLiteral("-") : QString(), text);
 }
 
+std::optional<qint64> Money::parse(const QString &text, const QString &currency, QString *error)
+{
+    const int d = decimals(currency);
+    const QString point = QLocale().decimalPoint();
+    QString t = text.trimmed();
+    if (t.startsWith(currency, Qt::CaseInsensitive))
+        t = t.mid(currency.size()).trimmed();
+    if (point != QLatin1String("."))
+        t.replace(point, QStringLiteral("."));
+    const qsizetype dot = t.indexOf(QLatin1Char('.'));
+    const QString whole = dot < 0 ? t : t.left(dot);
+    const QString fraction = dot < 0 ? QString() : t.mid(dot + 1);
+    auto digits = [](const QString &s) {
+        for (const QChar c : s)
+            if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+                return false;
+        return true;
+    };
+    const QString example = format(4250 * (d == 0 ? 1 : d == 3 ? 10 : 1), currency);
+    if (whole.isEmpty() || whole.size() > 12 || !digits(whole) || !digits(fraction) ||
+        fraction.size() > d || (dot >= 0 && d == 0)) {
+        *error = d == 0 ? tr("Enter a whole amount of %1, like 4250.").arg(currency)
+                        : tr("Enter an amount with at most %n decimal(s), like %1.", nullptr, d)
+                              .arg(example.mid(currency.size() + 1));
+        return std::nullopt;
+    }
+    qint64 value = whole.toLongLong();
+    for (int i = 0; i < d; ++i)
+        value = value * 10 + (i < fraction.size() ? fraction.at(i).digitValue() : 0);
+    return value;
+}
+
 } // namespace onsite

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <optional>
 
 namespace onsite {
 
@@ -14,6 +15,10 @@ public:
     static int decimals(const QString &currency);
     // "USD 1,234.50", "JPY 1,235" in the given locale's separators.
     static QString format(qint64 minorUnits, const QString &currency);
+    // "42.5" or "42,50" (the locale's decimal point or '.') in minor units; no sign, no
+    // grouping, at most the currency's decimals. Empty with *error set when it is not that.
+    static std::optional<qint64> parse(const QString &text, const QString &currency,
+                                       QString *error);
 };
 
 } // namespace onsite

@@ -4,6 +4,9 @@
 #include "Rules.h"
 #include "SiteTime.h"
 
+#include <QRegularExpression>
+#include <optional>
+
 namespace onsite {
 namespace {
 
@@ -13,6 +16,20 @@ OperationOutcome refuse(const char *code, const QString &message)
 }
 
 // Whether [aIn, aOut) and [bIn, bOut) share time; an open visit (no check-out) runs on.
+// The first key of `payload` not in `allowed`, as a refusal; an empty outcome when all are known.
+std::optional<OperationOutcome> unknownField(const QJsonObject &payload,
+                                             std::initializer_list<const char *> allowed)
+{
+    for (auto it = payload.begin(); it != payload.end(); ++it) {
+        bool known = false;
+        for (const char *k : allowed)
+            known = known || it.key() == QLatin1String(k);
+        if (!known)
+            return refuse("invalid", OperationApplier::tr("Unknown field \"%1\".").arg(it.key()));
+    }
+    return std::nullopt;
+}
+
 bool overlaps(const QDateTime &aIn, const QDateTime &aOut, const QDateTime &bIn,
               const QDateTime &bOut)
 {
@@ -36,6 +53,14 @@ OperationOutcome OperationApplier::apply(Assignment &a, const Operation &op, con
         return deleteLog(a, op);
     if (op.type == QLatin1String("deliverable.remove"))
         return removeDeliverable(a, op);
+    if (op.type == QLatin1String("funds_request.create"))
+        return createFundsRequest(a, op, now);
+    if (op.type == QLatin1String("funds_request.withdraw"))
+        return withdrawFundsRequest(a, op);
+    if (op.type == QLatin1String("task.complete"))
+        return completeTask(a, op, now);
+    if (op.type == QLatin1String("assignment.submit"))
+        return submit(a, op, now);
     return refuse("unknown_type", tr("Unknown operation \"%1\".").arg(op.type));
 }
 
@@ -146,6 +171,144 @@ OperationOutcome OperationApplier::removeDeliverable(Assignment &a, const Operat
             return {true, {}, {}};
         }
     return refuse("not_found", tr("That file is not among the deliverables."));
+}
+
+OperationOutcome OperationApplier::createFundsRequest(Assignment &a, const Operation &op,
+                                                     const QDateTime &now)
+{
+    if (auto bad = unknownField(op.payload,
+                                {"id", "kind", "amount_cents", "extra_hours", "reason", "receipt"}))
+        return *bad;
+    QString error;
+    JsonReader r(op.payload, QString(), &error);
+    const QString id = r.string("id", true);
+    const FundsKind kind = r.enumeration("kind", true, FundsKind::Expense);
+    const qint64 amount = r.integer("amount_cents", true, 1, kMaxRequestMinorUnits);
+    const qint64 extraHours = r.integer("extra_hours", false, 0, 1000);
+    const QString reason = r.string("reason", true);
+    const QString receipt = r.string("receipt");
+    if (!r.ok())
+        return refuse("invalid", error);
+    if (id.size() > 64 || receipt.size() > 64)
+        return refuse("invalid", tr("The request or receipt id is too long."));
+    if (reason.size() > kMaxTextLength)
+        return refuse("invalid", tr("The reason is longer than %1 characters.").arg(kMaxTextLength));
+    if (!receipt.isEmpty() && kind != FundsKind::Expense)
+        return refuse("invalid", tr("Only an expense reimbursement takes a receipt."));
+    if (a.status != AssignmentStatus::InProgress)
+        return refuse("not_in_progress",
+                      tr("Extra funds can be requested once the work is in progress (after "
+                         "the first check-in)."));
+    if (kind == FundsKind::BudgetIncrease && !a.pricing.counteroffersAllowed)
+        return refuse("counteroffers_off", Rules::counteroffersOffText(a));
+    const bool hourly = a.pricing.type == PricingType::Hourly;
+    if (kind == FundsKind::BudgetIncrease && hourly) {
+        if (extraHours < 1)
+            return refuse("invalid", tr("For hourly work, ask for at least one extra hour."));
+        if (amount != extraHours * a.pricing.hourlyRateCents)
+            return refuse("invalid", tr("The amount must be the extra hours times the rate, %1.")
+                                         .arg(extraHours * a.pricing.hourlyRateCents));
+    } else if (extraHours != 0) {
+        return refuse("invalid", tr("Only a budget increase for hourly work takes extra hours."));
+    }
+    for (const FundsRequest &f : a.fundsRequests)
+        if (f.id == id)
+            return refuse("exists", tr("A request with this id already exists."));
+    FundsRequest f;
+    f.id = id;
+    f.kind = kind;
+    f.amountCents = amount;
+    f.extraHours = int(extraHours);
+    f.reason = reason.trimmed();
+    f.receipt = receipt;
+    f.status = FundsStatus::Pending;
+    f.requestedAt = qMin(op.createdAt, now);
+    a.fundsRequests.append(f);
+    return {true, {}, {}};
+}
+
+OperationOutcome OperationApplier::withdrawFundsRequest(Assignment &a, const Operation &op)
+{
+    const QString id = op.payload.value(QStringLiteral("id")).toString();
+    if (op.payload.size() != 1 || id.isEmpty())
+        return refuse("invalid", tr("funds_request.withdraw takes the id of the request."));
+    for (FundsRequest &f : a.fundsRequests)
+        if (f.id == id) {
+            if (f.status != FundsStatus::Pending)
+                return refuse("decided", tr("This request was already %1.")
+                                             .arg(Rules::fundsStatusText(f.status).toLower()));
+            f.status = FundsStatus::Withdrawn;
+            return {true, {}, {}};
+        }
+    return refuse("not_found", tr("That request does not exist."));
+}
+
+OperationOutcome OperationApplier::completeTask(Assignment &a, const Operation &op,
+                                               const QDateTime &now)
+{
+    if (auto bad = unknownField(op.payload, {"id", "answer"}))
+        return *bad;
+    const QString id = op.payload.value(QStringLiteral("id")).toString();
+    const QJsonValue answer = op.payload.value(QStringLiteral("answer"));
+    Task *task = nullptr;
+    for (Task &t : a.tasks)
+        if (t.id == id)
+            task = &t;
+    if (!task)
+        return refuse("not_found", tr("That task does not exist."));
+    QString text;
+    switch (task->type) {
+    case TaskType::Checkbox:
+        if (!answer.isBool())
+            return refuse("invalid", tr("\"%1\" is answered with yes or no.").arg(task->label));
+        text = answer.toBool() ? QStringLiteral("yes") : QString();
+        break;
+    case TaskType::Text:
+        if (!answer.isString() || answer.toString().trimmed().isEmpty())
+            return refuse("invalid", tr("\"%1\" needs a written answer.").arg(task->label));
+        if (answer.toString().size() > kMaxTextLength)
+            return refuse("invalid",
+                          tr("The answer is longer than %1 characters.").arg(kMaxTextLength));
+        text = answer.toString().trimmed();
+        break;
+    case TaskType::Number: {
+        // Kept as the decimal text the worker typed (no float round trip), checked as a number.
+        static const QRegularExpression number(QStringLiteral("^-?[0-9]{1,15}(\\.[0-9]{1,6})?$"));
+        const QString s = answer.isString() ? answer.toString().trimmed() : QString();
+        if (!number.match(s).hasMatch())
+            return refuse("invalid", tr("\"%1\" needs a number.").arg(task->label));
+        text = s;
+        break;
+    }
+    }
+    task->answer = text;
+    task->completedAt = text.isEmpty() ? QDateTime() : qMin(op.createdAt, now);
+    return {true, {}, {}};
+}
+
+OperationOutcome OperationApplier::submit(Assignment &a, const Operation &op, const QDateTime &now)
+{
+    if (auto bad = unknownField(op.payload, {"resolution"}))
+        return *bad;
+    const QJsonValue v = op.payload.value(QStringLiteral("resolution"));
+    if (!v.isUndefined() && !v.isString())
+        return refuse("invalid", tr("resolution: expected a string"));
+    const QString resolution = v.toString().trimmed();
+    if (resolution.size() > kMaxTextLength)
+        return refuse("invalid",
+                      tr("The close-out notes are longer than %1 characters.").arg(kMaxTextLength));
+    const QList<ChecklistEntry> missing = Rules::submitBlockers(a, resolution);
+    if (!missing.isEmpty()) {
+        QStringList titles;
+        for (const ChecklistEntry &e : missing)
+            titles << e.title;
+        return refuse("incomplete", tr("Not ready to submit; still to do: %1.")
+                                        .arg(titles.join(QStringLiteral(", "))));
+    }
+    a.resolution = resolution;
+    a.status = AssignmentStatus::Submitted;
+    a.submittedAt = qMin(op.createdAt, now);
+    return {true, {}, {}};
 }
 
 } // namespace onsite

@@ -22,6 +22,10 @@ class OperationApplier
 public:
     // How far ahead of `now` a time may be before it counts as "in the future" (clock skew).
     static constexpr int kFutureToleranceSecs = 5 * 60;
+    // Longest reason, answer or close-out notes accepted, in characters.
+    static constexpr int kMaxTextLength = 4000;
+    // Largest single funds request, in minor units (10 million units of any currency).
+    static constexpr qint64 kMaxRequestMinorUnits = qint64(1000000000);
 
     static OperationOutcome apply(Assignment &a, const Operation &op, const QDateTime &now);
 
@@ -30,6 +34,11 @@ private:
     static OperationOutcome upsertLog(Assignment &a, const Operation &op, const QDateTime &now);
     static OperationOutcome deleteLog(Assignment &a, const Operation &op);
     static OperationOutcome removeDeliverable(Assignment &a, const Operation &op);
+    static OperationOutcome createFundsRequest(Assignment &a, const Operation &op,
+                                               const QDateTime &now);
+    static OperationOutcome withdrawFundsRequest(Assignment &a, const Operation &op);
+    static OperationOutcome completeTask(Assignment &a, const Operation &op, const QDateTime &now);
+    static OperationOutcome submit(Assignment &a, const Operation &op, const QDateTime &now);
 };
 
 } // namespace onsite

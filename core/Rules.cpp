@@ -1,5 +1,8 @@
 #include "Rules.h"
 
+#include "Money.h"
+#include "PayCalculator.h"
+
 namespace onsite {
 
 bool Rules::isActive(const Assignment &a)
@@ -216,6 +219,83 @@ QString Rules::statusText(AssignmentStatus s)
         return tr("Cancelled");
     }
     return {};
+}
+
+QString Rules::fundsKindText(FundsKind k)
+{
+    switch (k) {
+    case FundsKind::BudgetIncrease:
+        return tr("Budget increase");
+    case FundsKind::Expense:
+        return tr("Expense reimbursement");
+    case FundsKind::Bonus:
+        return tr("Bonus");
+    }
+    return {};
+}
+
+QString Rules::fundsStatusText(FundsStatus s)
+{
+    switch (s) {
+    case FundsStatus::Pending:
+        return tr("Pending");
+    case FundsStatus::Approved:
+        return tr("Approved");
+    case FundsStatus::Declined:
+        return tr("Declined");
+    case FundsStatus::Withdrawn:
+        return tr("Withdrawn");
+    }
+    return {};
+}
+
+bool Rules::canRequestFunds(const Assignment &a)
+{
+    return a.status == AssignmentStatus::InProgress;
+}
+
+bool Rules::canRequest(const Assignment &a, FundsKind k)
+{
+    return canRequestFunds(a) && (k != FundsKind::BudgetIncrease || a.pricing.counteroffersAllowed);
+}
+
+QString Rules::counteroffersOffText(const Assignment &a)
+{
+    return tr("%1 does not accept budget increases (counteroffers are turned off); the "
+              "assignment pays as offered. Expenses and bonuses can still be requested.")
+        .arg(a.company.name.isEmpty() ? tr("This client") : a.company.name);
+}
+
+QList<ChecklistEntry> Rules::submitBlockers(const Assignment &a, const QString &resolution)
+{
+    Assignment withNotes = a;
+    withNotes.resolution = resolution;
+    QList<ChecklistEntry> out;
+    if (isCheckedIn(a))
+        out.append({QStringLiteral("check_out"), tr("Check out"), true, false});
+    for (const ChecklistEntry &e : checklist(withNotes).entries)
+        if (e.required && !e.done && !(e.key == QLatin1String("check_in_out") && isCheckedIn(a)))
+            out.append(e);
+    return out;
+}
+
+QStringList Rules::submitWarnings(const Assignment &a)
+{
+    QStringList out;
+    const QString currency = a.pricing.currency;
+    for (const FundsRequest &f : a.fundsRequests)
+        if (f.status == FundsStatus::Pending)
+            out << tr("Your %1 request for %2 is still pending: if you submit now, the assignment "
+                      "is approved at the original price and the request is not paid.")
+                       .arg(fundsKindText(f.kind).toLower(), Money::format(f.amountCents, currency));
+    const PayBreakdown pay = PayCalculator::compute(a);
+    if (pay.overBudgetSeconds > 0)
+        out << tr("You logged %1 h %2 min past the budget of %3 h; that time is not paid unless a "
+                  "budget increase is approved before you submit.")
+                   .arg(pay.overBudgetSeconds / 3600)
+                   .arg(pay.overBudgetSeconds % 3600 / 60, 2, 10, QLatin1Char('0'))
+                   .arg(pay.budgetSeconds / 3600);
+    return out;
 }
 
 } // namespace onsite

@@ -66,6 +66,22 @@ public:
     static NextDue nextDue(const Assignment &a);
 
     static QString statusText(AssignmentStatus s);
+    static QString fundsKindText(FundsKind k);
+    static QString fundsStatusText(FundsStatus s);
+
+    // Extra funds (DESIGN §1.5): requested while the work is in progress; a budget increase
+    // only where the client accepts counteroffers.
+    static bool canRequestFunds(const Assignment &a);
+    static bool canRequest(const Assignment &a, FundsKind k);
+    static QString counteroffersOffText(const Assignment &a);
+
+    // What stands between the assignment and "Submit for approval", with `resolution` as the
+    // close-out notes the worker is about to send: required checklist entries not done, and an
+    // open visit (key "check_out"). Empty when it may be submitted.
+    static QList<ChecklistEntry> submitBlockers(const Assignment &a, const QString &resolution);
+    // What the worker should hear before submitting: pending requests that will not be paid,
+    // hours past the budget that will not be paid.
+    static QStringList submitWarnings(const Assignment &a);
 };
 
 } // namespace onsite

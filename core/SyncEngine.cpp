@@ -2,7 +2,9 @@
 
 #include "ChangesJob.h"
 #include "LocalStore.h"
+#include "ScorecardJob.h"
 
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QThread>
 #include <QTimer>
@@ -152,6 +154,7 @@ void SyncEngine::onPushFinished()
     for (const OperationResult &r : job->results())
         if (r.status == QLatin1String("rejected"))
             Q_EMIT operationRejected(r.opId, r.message);
+    deliverNotices(); // an answer carries the latest document, decisions included
     Q_EMIT storeChanged();
     emitCounts();
     if (m_cancelled) {
@@ -201,6 +204,7 @@ void SyncEngine::onPageFinished()
         return;
     }
     ++m_pages;
+    deliverNotices();
     m_applied += job->changes().size() + job->removed().size();
     Q_EMIT pageApplied(m_pages, m_applied, job->cursor());
     if (!job->changes().isEmpty() || !job->removed().isEmpty())
@@ -251,6 +255,40 @@ void SyncEngine::setOnline(bool online)
         return;
     m_online = online;
     Q_EMIT onlineChanged(online);
+}
+
+void SyncEngine::deliverNotices()
+{
+    QString error;
+    for (const Notice &n : m_store->takeNotices(&error))
+        Q_EMIT notice(n.assignmentId, n.kind, n.title, n.message);
+}
+
+void SyncEngine::refreshScorecard()
+{
+    if (m_scorecardJob || !m_store)
+        return;
+    if (m_token.isEmpty()) {
+        Q_EMIT scorecardFailed(tr("Sign in first."));
+        return;
+    }
+    auto *job = new ScorecardJob(m_nam, m_apiBase, m_token, this);
+    job->setTimeoutMs(m_timeoutMs);
+    m_scorecardJob = job;
+    connect(job, &NetworkJob::finished, this, [this, job] {
+        job->deleteLater();
+        if (job->errorKind() != NetworkJob::ErrorKind::None) {
+            Q_EMIT scorecardFailed(job->errorMessage());
+            return;
+        }
+        QString error;
+        m_store->setMeta(QStringLiteral("scorecard"),
+                         QString::fromUtf8(QJsonDocument(job->scorecard()).toJson(
+                             QJsonDocument::Compact)),
+                         &error);
+        Q_EMIT scorecardChanged(job->scorecard());
+    });
+    job->start();
 }
 
 } // namespace onsite

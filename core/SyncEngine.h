@@ -53,6 +53,9 @@ public Q_SLOTS:
     // transaction) and sends it soon; answers with recorded().
     void record(const onsite::Operation &op);
     void dismiss(const QString &opId);
+    // Fetches GET /me/scorecard, keeps it in the cache (meta "scorecard") for offline use and
+    // answers with scorecardChanged(), or scorecardFailed() with the reason.
+    void refreshScorecard();
 
 Q_SIGNALS:
     void opened(bool ok, const QString &error);
@@ -67,6 +70,11 @@ Q_SIGNALS:
     void recorded(const QString &opId, bool ok, const QString &code, const QString &message);
     // An operation the server refused: it stays in Needs attention until dismissed.
     void operationRejected(const QString &opId, const QString &message);
+    // A decision of the client company that arrived with a sync (Notices), once each.
+    void notice(qint64 assignmentId, const QString &kind, const QString &title,
+                const QString &message);
+    void scorecardChanged(const QJsonObject &scorecard);
+    void scorecardFailed(const QString &message);
 
 private:
     void push();
@@ -79,6 +87,7 @@ private:
     bool endedWithoutAnswer(NetworkJob *job);
     void finish(bool ok, const QString &message);
     void setOnline(bool online);
+    void deliverNotices();
 
     QString m_path;
     QUrl m_apiBase;
@@ -90,6 +99,7 @@ private:
     QTimer *m_periodic = nullptr;
     QTimer *m_retry = nullptr;
     QPointer<NetworkJob> m_job;
+    QPointer<NetworkJob> m_scorecardJob;
     SystemClock m_systemClock;
     const Clock *m_clock = &m_systemClock;
     int m_pushBatch = 50;

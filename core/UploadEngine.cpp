@@ -128,13 +128,13 @@ void UploadEngine::setToken(const QString &token)
 }
 
 void UploadEngine::add(qint64 assignmentId, const QString &path, const QString &kind,
-                       const QString &requirementId)
+                       const QString &requirementId, const QString &itemId)
 {
     ++m_pendingChecks;
     const qint64 maxSize = m_maxSize;
     auto *watcher = new QFutureWatcher<FileCheck>(this);
     connect(watcher, &QFutureWatcherBase::finished, this,
-            [this, watcher, assignmentId, path, kind, requirementId] {
+            [this, watcher, assignmentId, path, kind, requirementId, itemId] {
                 const FileCheck c = watcher->result();
                 watcher->deleteLater();
                 --m_pendingChecks;
@@ -146,7 +146,8 @@ void UploadEngine::add(qint64 assignmentId, const QString &path, const QString &
                     return;
                 }
                 UploadItem item;
-                item.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+                item.id = itemId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                           : itemId;
                 item.assignmentId = assignmentId;
                 item.requirementId = requirementId;
                 item.kind = kind;

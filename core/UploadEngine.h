@@ -49,8 +49,10 @@ public:
 public Q_SLOTS:
     void setToken(const QString &token);
     // Checks the file off this thread, then queues it (refused() says why it was not).
+    // itemId, when given, is the id of the upload and of the deliverable it becomes (a receipt
+    // named by a funds request before its upload ends); otherwise a new UUID.
     void add(qint64 assignmentId, const QString &path, const QString &kind,
-             const QString &requirementId);
+             const QString &requirementId, const QString &itemId = QString());
     // Stops an upload that is not done and forgets it; the server drops the bytes it had.
     void cancel(const QString &id);
     void retry(const QString &id);

@@ -1,6 +1,7 @@
 #include "AdminCommand.h"
 
 #include "AssignmentCodec.h"
+#include "CompanyActions.h"
 #include "Database.h"
 #include "ServerStore.h"
 
@@ -25,7 +26,12 @@ int usage(QTextStream &out)
            "                                        --with-history: complete documents (status,\n"
            "                                        logs, requests, deliverables) from another\n"
            "                                        system, all or nothing in one transaction\n"
-           "  show-assignment COMPANY_ID ID         prints the assignment document\n";
+           "  show-assignment COMPANY_ID ID         prints the assignment document\n"
+           "  pending COMPANY_ID                    submitted assignments and pending requests\n"
+           "  decide-request COMPANY_ID ID REQUEST_ID approve|decline [NOTE]\n"
+           "  approve COMPANY_ID ID                 approves a submitted assignment\n"
+           "  mark-paid COMPANY_ID ID               marks an approved assignment paid\n"
+           "  cancel COMPANY_ID ID                  cancels an assignment not yet approved\n";
     return 2;
 }
 
@@ -134,7 +140,45 @@ int AdminCommand::run(const QStringList &args)
         out << QJsonDocument(a).toJson();
         return 0;
     }
-    return usage(out);
+    return decisions(args, now, out);
+}
+
+int AdminCommand::decisions(const QStringList &args, const QDateTime &now, QTextStream &out)
+{
+    const QString cmd = args.value(0);
+    const qint64 companyId = args.value(1).toLongLong();
+    const qint64 id = args.value(2).toLongLong();
+    ApiError err;
+    QJsonObject doc;
+    if (cmd == QLatin1String("pending") && args.size() == 2) {
+        const QStringList lines = CompanyActions::pending(companyId, now, &err);
+        if (err)
+            return fail(err);
+        for (const QString &l : lines)
+            out << l << "\n";
+        if (lines.isEmpty())
+            out << "nothing awaits a decision\n";
+        return 0;
+    }
+    const QString verdict = args.value(4);
+    if (cmd == QLatin1String("decide-request") && (args.size() == 5 || args.size() == 6) &&
+        (verdict == QLatin1String("approve") || verdict == QLatin1String("decline")))
+        doc = CompanyActions::decideRequest(companyId, id, args.at(3),
+                                            verdict == QLatin1String("approve"), args.value(5),
+                                            now, &err);
+    else if (cmd == QLatin1String("approve") && args.size() == 3)
+        doc = CompanyActions::approve(companyId, id, now, &err);
+    else if (cmd == QLatin1String("mark-paid") && args.size() == 3)
+        doc = CompanyActions::markPaid(companyId, id, now, &err);
+    else if (cmd == QLatin1String("cancel") && args.size() == 3)
+        doc = CompanyActions::cancel(companyId, id, now, &err);
+    else
+        return usage(out);
+    if (err)
+        return fail(err);
+    out << "assignment " << id << " is now " << doc.value(QStringLiteral("status")).toString()
+        << "\n";
+    return 0;
 }
 
 } // namespace onsite::server

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QDateTime>
 #include <QStringList>
+#include <QTextStream>
 
 namespace onsite::server {
 
@@ -10,6 +12,10 @@ class AdminCommand
 {
 public:
     static int run(const QStringList &args);
+
+private:
+    // The company's decisions: pending, decide-request, approve, mark-paid, cancel.
+    static int decisions(const QStringList &args, const QDateTime &now, QTextStream &out);
 };
 
 } // namespace onsite::server

@@ -1,5 +1,6 @@
 #include "ApiHandlers.h"
 
+#include "CompanyActions.h"
 #include "PhoneEvents.h"
 #include "ServerStore.h"
 #include "TusHandlers.h"
@@ -85,6 +86,51 @@ ApiResponse session(const ApiRequest &r)
     return result(out, err);
 }
 
+// POST /company/assignments/{id}/approve | mark_paid | cancel, with an empty object, and
+// POST /company/assignments/{id}/funds_requests/{request}/decision {decision, note}.
+ApiResponse companyDecision(const ApiRequest &r, qint64 companyId, const QDateTime &now)
+{
+    const QStringList &s = r.segments;
+    const qint64 id = parseId(s.at(2));
+    if (!id)
+        return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
+    const bool decision = s.size() == 6 && s.at(3) == QLatin1String("funds_requests") &&
+                          s.at(5) == QLatin1String("decision");
+    const QString action = s.size() == 4 ? s.at(3) : QString();
+    if (!decision && action != QLatin1String("approve") &&
+        action != QLatin1String("mark_paid") && action != QLatin1String("cancel"))
+        return ApiResponse::error(
+            ApiError::notFound(QStringLiteral("route /api/v1/%1").arg(r.path)));
+    if (r.method != QLatin1String("POST"))
+        return ApiResponse::error(methodNotAllowed(r));
+    ApiError err;
+    QJsonObject in;
+    if (!r.body.trimmed().isEmpty() && !jsonBody(r, &in, &err))
+        return ApiResponse::error(err);
+    if (!decision) {
+        if (!onlyKeys(in, {}, &err))
+            return ApiResponse::error(err);
+        if (action == QLatin1String("approve"))
+            return result(CompanyActions::approve(companyId, id, now, &err), err);
+        if (action == QLatin1String("mark_paid"))
+            return result(CompanyActions::markPaid(companyId, id, now, &err), err);
+        return result(CompanyActions::cancel(companyId, id, now, &err), err);
+    }
+    if (!onlyKeys(in, {QStringLiteral("decision"), QStringLiteral("note")}, &err))
+        return ApiResponse::error(err);
+    const QString verdict = in.value(QStringLiteral("decision")).toString();
+    const QJsonValue note = in.value(QStringLiteral("note"));
+    if (verdict != QLatin1String("approve") && verdict != QLatin1String("decline"))
+        return ApiResponse::error(
+            ApiError::badRequest(QStringLiteral("decision: expected \"approve\" or \"decline\"")));
+    if (!note.isUndefined() && !note.isString())
+        return ApiResponse::error(ApiError::badRequest(QStringLiteral("note: expected a string")));
+    return result(CompanyActions::decideRequest(companyId, id, s.at(4),
+                                                verdict == QLatin1String("approve"),
+                                                note.toString(), now, &err),
+                  err);
+}
+
 ApiResponse company(const ApiRequest &r, const QDateTime &now)
 {
     const auto companyId = ServerStore::companyForToken(r.bearerToken());
@@ -110,6 +156,8 @@ ApiResponse company(const ApiRequest &r, const QDateTime &now)
             return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
         return result(ServerStore::timeLogHistory(*companyId, id, &err), err);
     }
+    if (s.size() >= 4 && s.at(1) == QLatin1String("assignments"))
+        return companyDecision(r, *companyId, now);
     if (s.size() == 3 && s.at(1) == QLatin1String("assignments")) {
         const qint64 id = parseId(s.at(2));
         if (!id)
@@ -134,6 +182,11 @@ ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
         if (r.method != QLatin1String("GET"))
             return ApiResponse::error(methodNotAllowed(r));
         return ApiResponse::json(ServerStore::worker(workerId));
+    }
+    if (first == QLatin1String("me") && s.size() == 2 && s.at(1) == QLatin1String("scorecard")) {
+        if (r.method != QLatin1String("GET"))
+            return ApiResponse::error(methodNotAllowed(r));
+        return result(ServerStore::scorecard(workerId, now, &err), err);
     }
     if (first == QLatin1String("changes") && s.size() == 1) {
         if (r.method != QLatin1String("GET"))

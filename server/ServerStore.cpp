@@ -6,6 +6,7 @@
 #include "Operation.h"
 #include "OperationApplier.h"
 #include "Rules.h"
+#include "Scorecard.h"
 #include "Secrets.h"
 
 #include <QJsonArray>
@@ -615,6 +616,44 @@ bool ServerStore::loadForUpdate(qint64 workerId, qint64 id, Assignment *a, bool 
         return false;
     *a = *doc;
     return true;
+}
+
+bool ServerStore::loadForCompany(qint64 companyId, qint64 id, Assignment *a, qint64 *workerId,
+                                 bool *found)
+{
+    *found = false;
+    Sql load(QStringLiteral("SELECT doc, worker_id FROM assignments WHERE id = ? AND "
+                            "company_id = ?") +
+             forUpdate());
+    if (!load.exec({id, companyId}) || !load.next())
+        return false;
+    *found = true;
+    *workerId = load.value(1).toLongLong();
+    QString why;
+    auto doc = AssignmentCodec::fromJson(parseObject(load.value(0).toString()), &why);
+    load.query().finish();
+    if (!doc)
+        return false;
+    *a = *doc;
+    return true;
+}
+
+QJsonObject ServerStore::scorecard(qint64 workerId, const QDateTime &now, ApiError *err)
+{
+    Sql q(QStringLiteral("SELECT doc FROM assignments WHERE worker_id = ?"));
+    if (!q.exec({workerId})) {
+        *err = ApiError::internal();
+        return {};
+    }
+    QList<Assignment> history;
+    while (q.next()) {
+        QString why;
+        if (auto a = AssignmentCodec::fromJson(parseObject(q.value(0).toString()), &why))
+            history.append(*a);
+    }
+    QJsonObject o = Scorecard::compute(history, now).toJson();
+    o.insert(QStringLiteral("computed_at"), JsonReader::formatInstant(now));
+    return o;
 }
 
 bool ServerStore::saveChanged(Assignment &a, qint64 workerId)

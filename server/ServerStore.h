@@ -66,6 +66,11 @@ public:
     // Inside the caller's transaction: the worker's assignment, locked for a read-modify-write
     // (false when there is none or on a database error, told apart by *found).
     static bool loadForUpdate(qint64 workerId, qint64 id, Assignment *a, bool *found);
+    // The same for the company's side: any worker's assignment of this company.
+    static bool loadForCompany(qint64 companyId, qint64 id, Assignment *a, qint64 *workerId,
+                               bool *found);
+    // The worker's scorecard (core/Scorecard) from all their assignments.
+    static QJsonObject scorecard(qint64 workerId, const QDateTime &now, ApiError *err);
     // Inside the caller's transaction: stores a changed document with the next rev and seq.
     static bool saveChanged(Assignment &a, qint64 workerId);
     // Earlier states of the assignment's edited or deleted time logs, oldest first.

@@ -17,6 +17,7 @@
 #include "SignInJob.h"
 #include "SignOutJob.h"
 #include "SyncEngine.h"
+#include "ScorecardDialog.h"
 #include "UploadEngine.h"
 #include "UploadQueue.h"
 
@@ -24,6 +25,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QThread>
@@ -97,6 +99,11 @@ AppController::AppController(MainWindow *window, CredentialStore *credentials, Q
             });
     connect(page, &AssignmentPage::deliverableRemoveRequested, this,
             &AppController::removeDeliverable);
+    connect(page, &AssignmentPage::fundsRequested, this, &AppController::requestFunds);
+    connect(page, &AssignmentPage::withdrawRequested, this, &AppController::withdrawFunds);
+    connect(page, &AssignmentPage::taskAnswered, this, &AppController::answerTask);
+    connect(page, &AssignmentPage::submitRequested, this, &AppController::submit);
+    connect(m_window, &MainWindow::scorecardRequested, this, &AppController::showScorecard);
     connect(page, &AssignmentPage::deliverableOpenRequested, this,
             [this](qint64, const QString &deliverableId, const QString &name) {
                 openDeliverable(deliverableId, name);
@@ -241,6 +248,25 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
                 Q_EMIT syncFinished(ok, message);
             });
     connect(m_engine, &SyncEngine::signInRequired, this, &AppController::showSignIn);
+    connect(m_engine, &SyncEngine::notice, this,
+            [this](qint64 id, const QString &kind, const QString &title, const QString &message) {
+                m_window->notify(title, message);
+                Q_EMIT noticeShown(id, kind, title, message);
+            });
+    connect(m_engine, &SyncEngine::scorecardChanged, this, [this](const QJsonObject &o) {
+        if (m_scorecard)
+            m_scorecard->setScorecard(Scorecard::fromJson(o), m_clock->now(), QString());
+    });
+    connect(m_engine, &SyncEngine::scorecardFailed, this, [this](const QString &message) {
+        if (!m_scorecard || !m_reader)
+            return;
+        const QJsonObject cached =
+            QJsonDocument::fromJson(m_reader->meta(QStringLiteral("scorecard")).toUtf8()).object();
+        m_scorecard->setScorecard(
+            Scorecard::fromJson(cached),
+            JsonReader::parseInstant(cached.value(QStringLiteral("computed_at")).toString()),
+            message);
+    });
 
     // Uploads travel on the same thread and write through the sync engine's store.
     m_uploads = new UploadEngine(apiBase(server));
@@ -557,6 +583,95 @@ void AppController::refreshActivity()
             if (const auto a = m_reader->assignment(e.op.assignmentId))
                 titles.insert(a->id, QStringLiteral("#%1 %2").arg(a->id).arg(a->title));
     m_activity->setEntries(entries, titles);
+}
+
+void AppController::requestFunds(qint64 id, const FundsRequestInput &request)
+{
+    QJsonObject payload{{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                        {QStringLiteral("kind"), toWire(request.kind)},
+                        {QStringLiteral("amount_cents"), request.amountCents},
+                        {QStringLiteral("reason"), request.reason}};
+    if (request.extraHours > 0)
+        payload.insert(QStringLiteral("extra_hours"), request.extraHours);
+    if (!request.receiptPath.isEmpty()) {
+        // The receipt travels like a deliverable (no requirement); the request names the
+        // deliverable it will become, so both can wait offline in any order.
+        const QString receiptId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        payload.insert(QStringLiteral("receipt"), receiptId);
+        const QString path = request.receiptPath;
+        onUploads([id, path, receiptId](UploadEngine *u) {
+            u->add(id, path, toWire(DeliverableKind::Other), QString(), receiptId);
+        });
+    }
+    record(Operation::make(id, QStringLiteral("funds_request.create"), payload, m_clock->now()));
+}
+
+void AppController::withdrawFunds(qint64 id, const QString &requestId)
+{
+    record(Operation::make(id, QStringLiteral("funds_request.withdraw"),
+                           {{QStringLiteral("id"), requestId}}, m_clock->now()));
+}
+
+void AppController::answerTask(qint64 id, const QString &taskId, const QJsonValue &answer)
+{
+    record(Operation::make(id, QStringLiteral("task.complete"),
+                           {{QStringLiteral("id"), taskId}, {QStringLiteral("answer"), answer}},
+                           m_clock->now()));
+}
+
+void AppController::submit(qint64 id, const QString &notes)
+{
+    QJsonObject payload;
+    if (!notes.isEmpty())
+        payload.insert(QStringLiteral("resolution"), notes);
+    record(Operation::make(id, QStringLiteral("assignment.submit"), payload, m_clock->now()));
+}
+
+void AppController::showScorecard()
+{
+    if (!m_reader) {
+        m_window->showMessage(tr("Sign in first."));
+        return;
+    }
+    if (!m_scorecard) {
+        m_scorecard = new ScorecardDialog(m_window);
+        m_scorecard->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    // The last copy at once (offline too), then the server's current figures.
+    const QJsonObject cached =
+        QJsonDocument::fromJson(m_reader->meta(QStringLiteral("scorecard")).toUtf8()).object();
+    if (!cached.isEmpty())
+        m_scorecard->setScorecard(
+            Scorecard::fromJson(cached),
+            JsonReader::parseInstant(cached.value(QStringLiteral("computed_at")).toString()),
+            QString());
+    refreshEarnings();
+    if (m_engine)
+        QMetaObject::invokeMethod(m_engine, &SyncEngine::refreshScorecard);
+    m_scorecard->show();
+    m_scorecard->raise();
+}
+
+void AppController::refreshEarnings()
+{
+    if (!m_scorecard || m_dbPath.isEmpty())
+        return;
+    const QString path = m_dbPath;
+    auto *watcher = new QFutureWatcher<QList<EarningsPeriod>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (m_scorecard)
+            m_scorecard->setEarnings(watcher->result());
+    });
+    // Decoding every document is disk and CPU work: off the UI thread, on the loader's pool.
+    watcher->setFuture(QtConcurrent::run(&m_loadPool, [path] {
+        LocalStore store(QStringLiteral("earnings-") +
+                         QUuid::createUuid().toString(QUuid::WithoutBraces));
+        QString error;
+        if (!store.open(path, &error))
+            return QList<EarningsPeriod>();
+        return Earnings::byMonth(store.assignments(&error));
+    }));
 }
 
 } // namespace onsite

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "FundsRequestDialog.h"
 #include "UploadFilesDialog.h"
 #include <QFutureWatcher>
+#include <QJsonValue>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -17,6 +19,7 @@ class QTimer;
 namespace onsite {
 
 class ActivityDialog;
+class ScorecardDialog;
 class Clock;
 struct Operation;
 class CredentialStore;
@@ -64,6 +67,12 @@ public Q_SLOTS:
     void showActivity();
     void addFiles(qint64 id, const QList<onsite::FileChoice> &files);
     void removeDeliverable(qint64 id, const QString &deliverableId, const QString &uploadId);
+    // Close-out: through the outbox like every change, so each works offline.
+    void requestFunds(qint64 id, const onsite::FundsRequestInput &request);
+    void withdrawFunds(qint64 id, const QString &requestId);
+    void answerTask(qint64 id, const QString &taskId, const QJsonValue &answer);
+    void submit(qint64 id, const QString &notes);
+    void showScorecard();
 
 Q_SIGNALS:
     void signedIn();
@@ -72,6 +81,9 @@ Q_SIGNALS:
     void syncFinished(bool ok, const QString &message);
     // The outcome of a change the worker made (recorded locally, or refused with a reason).
     void changeRecorded(const QString &opId, bool ok, const QString &message);
+    // A decision of the client company arrived (also shown as a desktop notification).
+    void noticeShown(qint64 assignmentId, const QString &kind, const QString &title,
+                     const QString &message);
 
 private:
     void openSession(const QUrl &server, const QString &email, const QString &token);
@@ -79,6 +91,7 @@ private:
     void onEngineOpened(bool ok, const QString &error);
     void record(const Operation &op);
     void refreshActivity();
+    void refreshEarnings();
     void refreshUploads();
     QString cachePath(const QString &deliverableId, const QString &filename) const;
     // Fetched copies of the shown assignment's files; image thumbnails fetched when missing.
@@ -110,6 +123,7 @@ private:
     QString m_dbPath;
     int m_intervalSecs = 60;
     QPointer<ActivityDialog> m_activity;
+    QPointer<ScorecardDialog> m_scorecard;
 };
 
 } // namespace onsite

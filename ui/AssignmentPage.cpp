@@ -5,17 +5,23 @@
 #include "Clock.h"
 #include "DeliverablesPanel.h"
 #include "Enums.h"
+#include "FundsRequestModel.h"
 #include "MessageBox.h"
 #include "Money.h"
 #include "PayCalculator.h"
 #include "Rules.h"
 #include "SiteDateTimeDelegate.h"
 #include "SiteTime.h"
+#include "SubmitDialog.h"
+#include "TaskDialog.h"
 #include "TimeLogModel.h"
 
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFrame>
+#include <QMenu>
+#include <QToolButton>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -59,7 +65,15 @@ QString row(const QString &k, const QString &v)
 
 AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     : QWidget(parent), m_clock(clock), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
-      m_statusBar(new QLabel(this)), m_labels(new QLabel(this)), m_checklist(new QListWidget(this)),
+      m_statusFrame(new QFrame(this)), m_statusBar(new QLabel(m_statusFrame)),
+      m_gear(new QToolButton(m_statusFrame)), m_gearMenu(new QMenu(m_gear)),
+      m_askIncrease(new QAction(tr("Request a &budget increase…"), m_gearMenu)),
+      m_askExpense(new QAction(tr("Request &expense reimbursement…"), m_gearMenu)),
+      m_askBonus(new QAction(tr("Request a b&onus…"), m_gearMenu)),
+      m_funds(new FundsRequestModel(this)), m_fundsView(new QTableView(this)),
+      m_withdraw(new QPushButton(tr("&Withdraw request…"), this)), m_fundsNote(new QLabel(this)),
+      m_submit(new QPushButton(tr("Su&bmit for approval…"), this)), m_missing(new QLabel(this)),
+      m_labels(new QLabel(this)), m_checklist(new QListWidget(this)),
       m_details(new QTextBrowser(this)), m_confirm(new QPushButton(this)),
       m_checkIn(new QPushButton(tr("Check &in"), this)),
       m_checkOut(new QPushButton(tr("Check &out"), this)), m_phone(new QLabel(this)),
@@ -123,8 +137,55 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     m_title->setFont(f);
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The status bar carries the gear menu for extra funds (DESIGN §1.5).
+    m_statusFrame->setObjectName(QStringLiteral("statusBar"));
     m_statusBar->setMargin(6);
-    m_statusBar->setAutoFillBackground(true);
+    m_gear->setText(tr("⚙ Extra funds"));
+    m_gear->setAccessibleName(tr("Extra funds menu"));
+    m_gear->setToolTip(tr("Request a budget increase, an expense reimbursement or a bonus"));
+    m_gear->setPopupMode(QToolButton::InstantPopup);
+    m_gear->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_gear->setMenu(m_gearMenu);
+    m_gearMenu->setToolTipsVisible(true);
+    m_gearMenu->addAction(m_askIncrease);
+    m_gearMenu->addAction(m_askExpense);
+    m_gearMenu->addAction(m_askBonus);
+    connect(m_askIncrease, &QAction::triggered, this,
+            [this] { openFundsDialog(FundsKind::BudgetIncrease); });
+    connect(m_askExpense, &QAction::triggered, this,
+            [this] { openFundsDialog(FundsKind::Expense); });
+    connect(m_askBonus, &QAction::triggered, this, [this] { openFundsDialog(FundsKind::Bonus); });
+    auto *statusLayout = new QHBoxLayout(m_statusFrame);
+    statusLayout->setContentsMargins(0, 0, 4, 0);
+    statusLayout->addWidget(m_statusBar, 1);
+    statusLayout->addWidget(m_gear);
+    m_fundsView->setModel(m_funds);
+    m_fundsView->setAccessibleName(tr("Extra funds requests"));
+    m_fundsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_fundsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_fundsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_fundsView->verticalHeader()->hide();
+    m_fundsView->horizontalHeader()->setStretchLastSection(true);
+    m_fundsView->setMinimumHeight(90);
+    m_fundsNote->setWordWrap(true);
+    m_fundsNote->setStyleSheet(QStringLiteral("color:#555;"));
+    connect(m_withdraw, &QPushButton::clicked, this, &AssignmentPage::withdrawSelected);
+    m_submit->setAccessibleName(tr("Submit for approval"));
+    connect(m_submit, &QPushButton::clicked, this, [this] { openSubmitDialog(); });
+    m_missing->setWordWrap(true);
+    m_missing->setTextFormat(Qt::RichText);
+    m_missing->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_missing, &QLabel::linkActivated, this, &AssignmentPage::goTo);
+    auto follow = [this](QListWidgetItem *item) { goTo(item->data(Qt::UserRole).toString()); };
+    connect(m_checklist, &QListWidget::itemClicked, this, follow);
+    connect(m_checklist, &QListWidget::itemActivated, this, follow);
+    m_checklist->setToolTip(tr("Click an item to go where it is done"));
+    m_details->setOpenLinks(false);
+    connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.toString() == QLatin1String("onsite:increase"))
+            if (FundsRequestDialog *d = openFundsDialog(FundsKind::BudgetIncrease))
+                d->proposeExtraHours(PayCalculator::compute(m_assignment).suggestedExtraHours);
+    });
     m_labels->setTextFormat(Qt::RichText);
     m_checklist->setAccessibleName(tr("Checklist"));
     m_details->setOpenExternalLinks(false);
@@ -154,6 +215,12 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     logsTitle->addWidget(m_deleteLog);
     ll->addLayout(logsTitle);
     ll->addWidget(m_logView, 1);
+    auto *fundsTitle = new QHBoxLayout;
+    fundsTitle->addWidget(new QLabel(tr("<b>Extra funds requests</b>"), left), 1);
+    fundsTitle->addWidget(m_withdraw);
+    ll->addLayout(fundsTitle);
+    ll->addWidget(m_fundsView, 1);
+    ll->addWidget(m_fundsNote);
     auto *right = new QSplitter(Qt::Vertical, this);
     right->addWidget(checklistBox);
     right->addWidget(m_deliverables);
@@ -171,9 +238,13 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
-    layout->addWidget(m_statusBar);
+    layout->addWidget(m_statusFrame);
     layout->addWidget(m_labels);
     layout->addLayout(actions);
+    auto *closeout = new QHBoxLayout;
+    closeout->addWidget(m_submit);
+    closeout->addWidget(m_missing, 1);
+    layout->addLayout(closeout);
     layout->addWidget(m_error);
     layout->addWidget(split, 1);
 }
@@ -209,8 +280,11 @@ void AssignmentPage::show(const Assignment &a)
                             .arg(a.company.name, a.site.city, a.site.region,
                                  SiteTime::formatWithLocal(a.schedule.start, a.site.timeZone)));
     const QColor c = ChipDelegate::statusColor(int(a.status));
-    m_statusBar->setStyleSheet(
-        QStringLiteral("background:%1;color:white;font-weight:bold;border-radius:4px;")
+    m_statusFrame->setStyleSheet(
+        QStringLiteral("QFrame#statusBar{background:%1;border-radius:4px;}"
+                       "QLabel{color:white;font-weight:bold;}"
+                       "QToolButton{color:white;font-weight:bold;border:1px solid white;"
+                       "border-radius:3px;padding:2px 6px;}")
             .arg(c.name()));
     const NextDue due = Rules::nextDue(a);
     QString statusLine = Rules::statusText(a.status);
@@ -240,13 +314,17 @@ void AssignmentPage::show(const Assignment &a)
             new QListWidgetItem(style()->standardIcon(e.done ? QStyle::SP_DialogApplyButton
                                                              : QStyle::SP_DialogCancelButton),
                                 text, m_checklist);
+        item->setData(Qt::UserRole, e.key);
         item->setForeground(e.done ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
     }
     m_details->setHtml(detailsHtml(a));
     m_logs->setAssignment(a);
     m_deliverables->setContent(a, m_uploads);
     m_logView->resizeColumnsToContents();
+    m_funds->setAssignment(a);
+    m_fundsView->resizeColumnsToContents();
     updateActions(a);
+    updateCloseout(a);
 }
 
 void AssignmentPage::updateActions(const Assignment &a)
@@ -445,7 +523,11 @@ QString AssignmentPage::detailsHtml(const Assignment &a) const
                                  "of %2 for %3 h more is approved.")
                                   .arg(hoursText(pay.overBudgetSeconds))
                                   .arg(money(pay.suggestedIncreaseCents, a.pricing.currency))
-                                  .arg(pay.suggestedExtraHours))));
+                                  .arg(pay.suggestedExtraHours))) +
+                              (Rules::canRequest(a, FundsKind::BudgetIncrease)
+                                   ? QStringLiteral(" <a href='onsite:increase'>%1</a>")
+                                         .arg(esc(tr("Request it…")))
+                                   : QString()));
     h += row(tr("Counteroffers"), a.pricing.counteroffersAllowed
                                       ? tr("Budget increases may be requested")
                                       : tr("This client does not accept budget increases"));
@@ -461,25 +543,6 @@ QString AssignmentPage::detailsHtml(const Assignment &a) const
         h += QStringLiteral("</ul>");
     }
 
-    if (!a.fundsRequests.isEmpty()) {
-        h += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Extra funds requests"));
-        for (const FundsRequest &f : a.fundsRequests) {
-            const QString kind = f.kind == FundsKind::BudgetIncrease ? tr("Budget increase")
-                                 : f.kind == FundsKind::Expense      ? tr("Expense reimbursement")
-                                                                     : tr("Bonus");
-            const QString status = f.status == FundsStatus::Pending    ? tr("pending")
-                                   : f.status == FundsStatus::Approved ? tr("approved")
-                                   : f.status == FundsStatus::Declined ? tr("declined")
-                                                                       : tr("withdrawn");
-            h +=
-                QStringLiteral("<li>%1 %2 — %3 — <b>%4</b>%5</li>")
-                    .arg(kind, esc(money(f.amountCents, a.pricing.currency)), esc(f.reason), status,
-                         f.decisionNote.isEmpty() ? QString()
-                                                  : QStringLiteral(": ") + esc(f.decisionNote));
-        }
-        h += QStringLiteral("</ul>");
-    }
-
     if (!a.resolution.isEmpty())
         h += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Close-out notes"), esc(a.resolution));
     QString history;
@@ -492,6 +555,180 @@ QString AssignmentPage::detailsHtml(const Assignment &a) const
     if (!history.isEmpty())
         h += QStringLiteral("<h3>%1</h3><table>%2</table>").arg(tr("History"), history);
     return h;
+}
+
+QAction *AssignmentPage::requestAction(FundsKind k) const
+{
+    switch (k) {
+    case FundsKind::BudgetIncrease:
+        return m_askIncrease;
+    case FundsKind::Expense:
+        return m_askExpense;
+    case FundsKind::Bonus:
+        return m_askBonus;
+    }
+    return nullptr;
+}
+
+QString AssignmentPage::fundsNoteText() const
+{
+    return m_fundsNote->isVisibleTo(this) ? m_fundsNote->text() : QString();
+}
+
+QString AssignmentPage::missingText() const
+{
+    return m_missing->isVisibleTo(this) ? m_missing->text() : QString();
+}
+
+void AssignmentPage::updateCloseout(const Assignment &a)
+{
+    const bool active = Rules::isActive(a);
+    const bool funds = Rules::canRequestFunds(a);
+    m_gear->setVisible(active);
+    m_gear->setEnabled(funds);
+    m_gear->setToolTip(funds ? tr("Request a budget increase, an expense reimbursement or a bonus")
+                             : tr("Extra funds can be requested once you have checked in."));
+    const bool increase = Rules::canRequest(a, FundsKind::BudgetIncrease);
+    m_askIncrease->setEnabled(increase);
+    m_askIncrease->setText(a.pricing.counteroffersAllowed
+                               ? tr("Request a &budget increase…")
+                               : tr("Budget increase — not accepted by this client"));
+    m_askIncrease->setToolTip(a.pricing.counteroffersAllowed ? QString()
+                                                             : Rules::counteroffersOffText(a));
+    m_fundsNote->setText(a.pricing.counteroffersAllowed ? QString() : Rules::counteroffersOffText(a));
+    m_fundsNote->setVisible(!a.pricing.counteroffersAllowed && active);
+    m_withdraw->setEnabled(active);
+
+    m_submit->setVisible(active);
+    // The notes are asked for in the submit dialog, so they do not block the button.
+    const QList<ChecklistEntry> missing = Rules::submitBlockers(a, QStringLiteral("-"));
+    m_submit->setEnabled(missing.isEmpty());
+    QStringList links;
+    for (const ChecklistEntry &e : missing)
+        links << QStringLiteral("<a href='%1'>%2</a>").arg(esc(e.key), esc(e.title));
+    m_missing->setText(links.isEmpty() ? QString()
+                                       : tr("Before submitting: %1").arg(links.join(QStringLiteral(", "))));
+    m_missing->setVisible(active && !links.isEmpty());
+}
+
+FundsRequestDialog *AssignmentPage::openFundsDialog(FundsKind kind)
+{
+    if (!Rules::canRequestFunds(m_assignment)) {
+        showError(tr("Extra funds can be requested while the assignment is in progress."));
+        return nullptr;
+    }
+    if (!Rules::canRequest(m_assignment, kind)) {
+        showError(Rules::counteroffersOffText(m_assignment));
+        return nullptr;
+    }
+    if (m_fundsDialog)
+        m_fundsDialog->deleteLater();
+    m_fundsDialog = new FundsRequestDialog(m_assignment, kind, this);
+    m_fundsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    FundsRequestDialog *dialog = m_fundsDialog;
+    const qint64 id = m_id;
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, id] { Q_EMIT fundsRequested(id, dialog->input()); });
+    dialog->open();
+    return dialog;
+}
+
+void AssignmentPage::withdrawSelected()
+{
+    const FundsRequest *f = m_funds->requestAt(m_fundsView->currentIndex().row());
+    if (!f) {
+        showError(tr("Select the request to withdraw first."));
+        return;
+    }
+    if (f->status != FundsStatus::Pending) {
+        showError(tr("Only a pending request can be withdrawn; this one is %1.")
+                      .arg(Rules::fundsStatusText(f->status).toLower()));
+        return;
+    }
+    if (MessageBox::question(this, tr("Withdraw request"),
+                             tr("Withdraw your %1 request for %2?")
+                                 .arg(Rules::fundsKindText(f->kind).toLower(),
+                                      money(f->amountCents, m_assignment.pricing.currency)),
+                             QMessageBox::Yes | QMessageBox::No,
+                             QMessageBox::No) != QMessageBox::Yes)
+        return;
+    Q_EMIT withdrawRequested(m_id, f->id);
+}
+
+QWidget *AssignmentPage::targetFor(const QString &key) const
+{
+    if (key == QLatin1String("confirm_schedule"))
+        return m_confirm;
+    if (key == QLatin1String("check_out"))
+        return m_checkOut->isVisibleTo(this) ? static_cast<QWidget *>(m_checkOut) : m_logView;
+    if (key == QLatin1String("check_in_out") || key == QLatin1String("check_in")) {
+        if (m_phone->isVisibleTo(this))
+            return m_phone;
+        if (m_checkIn->isVisibleTo(this))
+            return m_checkIn;
+        return m_checkOut->isVisibleTo(this) ? static_cast<QWidget *>(m_checkOut) : m_logView;
+    }
+    if (key == QLatin1String("deliverables"))
+        return m_deliverables;
+    return nullptr;
+}
+
+void AssignmentPage::goTo(const QString &key)
+{
+    if (key == QLatin1String("closeout_notes") || key == QLatin1String("submit")) {
+        openSubmitDialog();
+        return;
+    }
+    if (key.startsWith(QLatin1String("task:"))) {
+        openTaskDialog(key.mid(5));
+        return;
+    }
+    if (QWidget *w = targetFor(key))
+        w->setFocus(Qt::OtherFocusReason);
+}
+
+SubmitDialog *AssignmentPage::openSubmitDialog()
+{
+    if (!Rules::isActive(m_assignment))
+        return nullptr;
+    const QList<ChecklistEntry> missing = Rules::submitBlockers(m_assignment, QStringLiteral("-"));
+    if (!missing.isEmpty()) {
+        showError(tr("Not ready to submit; still to do: %1.").arg(missing.constFirst().title));
+        goTo(missing.constFirst().key);
+        return nullptr;
+    }
+    if (m_submitDialog)
+        m_submitDialog->deleteLater();
+    m_submitDialog = new SubmitDialog(m_assignment, this);
+    m_submitDialog->setAttribute(Qt::WA_DeleteOnClose);
+    SubmitDialog *dialog = m_submitDialog;
+    const qint64 id = m_id;
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, id] { Q_EMIT submitRequested(id, dialog->notes()); });
+    dialog->open();
+    return dialog;
+}
+
+TaskDialog *AssignmentPage::openTaskDialog(const QString &taskId)
+{
+    if (!Rules::isActive(m_assignment))
+        return nullptr;
+    for (const Task &t : std::as_const(m_assignment.tasks)) {
+        if (t.id != taskId)
+            continue;
+        if (m_taskDialog)
+            m_taskDialog->deleteLater();
+        m_taskDialog = new TaskDialog(t, this);
+        m_taskDialog->setAttribute(Qt::WA_DeleteOnClose);
+        TaskDialog *dialog = m_taskDialog;
+        const qint64 id = m_id;
+        connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+            Q_EMIT taskAnswered(id, dialog->taskId(), dialog->answer());
+        });
+        dialog->open();
+        return dialog;
+    }
+    return nullptr;
 }
 
 } // namespace onsite

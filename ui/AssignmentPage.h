@@ -1,23 +1,32 @@
 #pragma once
 
 #include "Assignment.h"
+#include "FundsRequestDialog.h"
+#include "SubmitDialog.h"
+#include "TaskDialog.h"
 #include "UploadFilesDialog.h"
 #include "UploadItem.h"
 
+#include <QJsonValue>
 #include <QPointer>
 #include <QUrl>
 #include <QWidget>
 
+class QAction;
+class QFrame;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QPushButton;
 class QTableView;
 class QTextBrowser;
+class QToolButton;
 
 namespace onsite {
 
 class Clock;
 class DeliverablesPanel;
+class FundsRequestModel;
 class TimeLogModel;
 
 // One assignment, everything its document holds: the status bar, labels, checklist with
@@ -55,6 +64,27 @@ public:
     void addFiles(const QList<QUrl> &urls);
     UploadFilesDialog *uploadDialog() const { return m_uploadDialog; }
 
+    // Extra funds: the gear menu on the status bar, the form, the list with Withdraw.
+    QToolButton *gearButton() const { return m_gear; }
+    QAction *requestAction(FundsKind k) const;
+    FundsRequestDialog *openFundsDialog(FundsKind kind);
+    FundsRequestDialog *fundsDialog() const { return m_fundsDialog; }
+    QTableView *fundsView() const { return m_fundsView; }
+    FundsRequestModel *fundsRequests() const { return m_funds; }
+    QPushButton *withdrawButton() const { return m_withdraw; }
+    QString fundsNoteText() const;
+    // Close-out: the checklist's items lead where each is done; Submit is enabled only when
+    // nothing required is missing, and the missing items are listed as links.
+    QPushButton *submitButton() const { return m_submit; }
+    QString missingText() const;
+    void goTo(const QString &key);
+    QWidget *targetFor(const QString &key) const;
+    SubmitDialog *openSubmitDialog();
+    SubmitDialog *submitDialog() const { return m_submitDialog; }
+    TaskDialog *openTaskDialog(const QString &taskId);
+    TaskDialog *taskDialog() const { return m_taskDialog; }
+    QListWidget *checklistView() const { return m_checklist; }
+
 Q_SIGNALS:
     void backRequested();
     void confirmRequested(qint64 id);
@@ -70,6 +100,10 @@ Q_SIGNALS:
     void deliverableRemoveRequested(qint64 id, const QString &deliverableId,
                                     const QString &uploadId);
     void deliverableOpenRequested(qint64 id, const QString &deliverableId, const QString &name);
+    void fundsRequested(qint64 id, const onsite::FundsRequestInput &request);
+    void withdrawRequested(qint64 id, const QString &requestId);
+    void taskAnswered(qint64 id, const QString &taskId, const QJsonValue &answer);
+    void submitRequested(qint64 id, const QString &notes);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -81,12 +115,29 @@ private:
     QString detailsHtml(const Assignment &a) const;
     void updateActions(const Assignment &a);
     void deleteSelectedLog();
+    void withdrawSelected();
+    void updateCloseout(const Assignment &a);
 
     const Clock *m_clock;
     qint64 m_id = 0;
     QLabel *m_title;
     QLabel *m_subtitle;
+    QFrame *m_statusFrame;
     QLabel *m_statusBar;
+    QToolButton *m_gear;
+    QMenu *m_gearMenu;
+    QAction *m_askIncrease;
+    QAction *m_askExpense;
+    QAction *m_askBonus;
+    FundsRequestModel *m_funds;
+    QTableView *m_fundsView;
+    QPushButton *m_withdraw;
+    QLabel *m_fundsNote;
+    QPushButton *m_submit;
+    QLabel *m_missing;
+    QPointer<FundsRequestDialog> m_fundsDialog;
+    QPointer<SubmitDialog> m_submitDialog;
+    QPointer<TaskDialog> m_taskDialog;
     QLabel *m_labels;
     QListWidget *m_checklist;
     QTextBrowser *m_details;

@@ -55,6 +55,9 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     auto *activity = new QAction(tr("&Activity…"), this);
     activity->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(activity, &QAction::triggered, this, &MainWindow::activityRequested);
+    auto *scorecard = new QAction(tr("Score&card and earnings…"), this);
+    scorecard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(scorecard, &QAction::triggered, this, &MainWindow::scorecardRequested);
     auto *signOut = new QAction(tr("Sign &out"), this);
     connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
     auto *quit = new QAction(tr("&Quit"), this);
@@ -66,6 +69,7 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     file->addAction(m_cancelSync);
     file->addAction(findAction);
     file->addAction(activity);
+    file->addAction(scorecard);
     file->addSeparator();
     file->addAction(signOut);
     file->addAction(quit);

@@ -56,6 +56,7 @@ Q_SIGNALS:
     void checkInRequested(qint64 id);
     void checkOutRequested(qint64 id);
     void activityRequested();
+    void scorecardRequested();
     void notified(const QString &title, const QString &message);
 
 private:

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "Assignment.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace onsite {
+
+// Something the client company decided that the worker should hear about, found by comparing
+// the server's document before and after a sync; kept in the local cache until shown.
+struct Notice {
+    qint64 assignmentId = 0;
+    QString kind; // request_approved, request_declined, approved, paid, cancelled
+    QString title;
+    QString message;
+};
+
+class Notices
+{
+    Q_DECLARE_TR_FUNCTIONS(Notices)
+public:
+    static QList<Notice> between(const Assignment &before, const Assignment &after);
+};
+
+} // namespace onsite

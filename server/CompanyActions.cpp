@@ -1,0 +1,156 @@
+#include "CompanyActions.h"
+
+#include "AssignmentCodec.h"
+#include "Database.h"
+#include "Enums.h"
+#include "Money.h"
+#include "Rules.h"
+#include "ServerStore.h"
+
+#include <QJsonDocument>
+#include <functional>
+
+namespace onsite::server {
+namespace {
+
+ApiError conflict(const QString &message)
+{
+    return {409, QStringLiteral("conflict"), message};
+}
+
+QString statusWord(const Assignment &a)
+{
+    return Rules::statusText(a.status).toLower();
+}
+
+// Loads the company's assignment for update, lets `change` refuse or change it, stores it.
+QJsonObject update(qint64 companyId, qint64 id, const QDateTime &now, ApiError *err,
+                   const std::function<ApiError(Assignment &)> &change)
+{
+    Transaction tx;
+    Assignment a;
+    qint64 workerId = 0;
+    bool found = false;
+    if (!tx.ok() || !ServerStore::loadForCompany(companyId, id, &a, &workerId, &found)) {
+        *err = found || !tx.ok() ? ApiError::internal() : ApiError::notFound(QStringLiteral("assignment"));
+        return {};
+    }
+    if ((*err = change(a)))
+        return {};
+    if (!ServerStore::saveChanged(a, workerId) || !tx.commit()) {
+        *err = ApiError::internal();
+        return {};
+    }
+    a.labels = Rules::labels(a, now);
+    return AssignmentCodec::toJson(a);
+}
+
+} // namespace
+
+QJsonObject CompanyActions::decideRequest(qint64 companyId, qint64 id, const QString &requestId,
+                                          bool approve, const QString &note, const QDateTime &now,
+                                          ApiError *err)
+{
+    if (note.size() > kMaxNoteLength) {
+        *err = ApiError::badRequest(
+            QStringLiteral("note: at most %1 characters").arg(kMaxNoteLength));
+        return {};
+    }
+    return update(companyId, id, now, err, [&](Assignment &a) -> ApiError {
+        if (a.status != AssignmentStatus::InProgress && a.status != AssignmentStatus::Submitted)
+            return conflict(
+                QStringLiteral("The assignment is %1; its requests can no longer be decided.")
+                    .arg(statusWord(a)));
+        for (FundsRequest &f : a.fundsRequests) {
+            if (f.id != requestId)
+                continue;
+            if (f.status != FundsStatus::Pending)
+                return conflict(QStringLiteral("The request is already %1.")
+                                    .arg(Rules::fundsStatusText(f.status).toLower()));
+            f.status = approve ? FundsStatus::Approved : FundsStatus::Declined;
+            f.decidedAt = now;
+            f.decisionNote = note.trimmed();
+            return {};
+        }
+        return ApiError::notFound(QStringLiteral("funds request"));
+    });
+}
+
+QJsonObject CompanyActions::approve(qint64 companyId, qint64 id, const QDateTime &now,
+                                    ApiError *err)
+{
+    return update(companyId, id, now, err, [&](Assignment &a) -> ApiError {
+        if (a.status != AssignmentStatus::Submitted)
+            return conflict(QStringLiteral("Only a submitted assignment can be approved; this one "
+                                           "is %1.")
+                                .arg(statusWord(a)));
+        for (FundsRequest &f : a.fundsRequests)
+            if (f.status == FundsStatus::Pending) {
+                f.status = FundsStatus::Declined;
+                f.decidedAt = now;
+                f.decisionNote = QStringLiteral(
+                    "Not decided before approval: the assignment was approved at the agreed price.");
+            }
+        a.status = AssignmentStatus::Approved;
+        a.approvedAt = now;
+        return {};
+    });
+}
+
+QJsonObject CompanyActions::markPaid(qint64 companyId, qint64 id, const QDateTime &now,
+                                     ApiError *err)
+{
+    return update(companyId, id, now, err, [&](Assignment &a) -> ApiError {
+        if (a.status != AssignmentStatus::Approved)
+            return conflict(
+                QStringLiteral("Only an approved assignment can be marked paid; this one is %1.")
+                    .arg(statusWord(a)));
+        a.status = AssignmentStatus::Paid;
+        a.paidAt = now;
+        return {};
+    });
+}
+
+QJsonObject CompanyActions::cancel(qint64 companyId, qint64 id, const QDateTime &now,
+                                   ApiError *err)
+{
+    return update(companyId, id, now, err, [&](Assignment &a) -> ApiError {
+        if (a.status == AssignmentStatus::Approved || a.status == AssignmentStatus::Paid ||
+            a.status == AssignmentStatus::Cancelled)
+            return conflict(
+                QStringLiteral("The assignment is %1 and cannot be cancelled.").arg(statusWord(a)));
+        a.status = AssignmentStatus::Cancelled;
+        return {};
+    });
+}
+
+QStringList CompanyActions::pending(qint64 companyId, const QDateTime &, ApiError *err)
+{
+    Sql q(QStringLiteral("SELECT id, doc FROM assignments WHERE company_id = ? ORDER BY id"));
+    if (!q.exec({companyId})) {
+        *err = ApiError::internal();
+        return {};
+    }
+    QStringList out;
+    while (q.next()) {
+        QString why;
+        const auto a = AssignmentCodec::fromJson(
+            QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object(), &why);
+        if (!a)
+            continue;
+        if (a->status == AssignmentStatus::Submitted)
+            out << QStringLiteral("assignment %1 submitted: %2").arg(a->id).arg(a->title);
+        if (a->status == AssignmentStatus::Approved)
+            out << QStringLiteral("assignment %1 approved, to pay: %2").arg(a->id).arg(a->title);
+        for (const FundsRequest &f : a->fundsRequests)
+            if (f.status == FundsStatus::Pending)
+                out << QStringLiteral("request %1 on assignment %2: %3 %4 — %5")
+                           .arg(f.id)
+                           .arg(a->id)
+                           .arg(toWire(f.kind), Money::format(f.amountCents, a->pricing.currency),
+                                f.reason);
+    }
+    return out;
+}
+
+} // namespace onsite::server

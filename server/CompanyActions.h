@@ -1,0 +1,33 @@
+#pragma once
+
+#include "ApiError.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+namespace onsite::server {
+
+// What a client company decides about its assignments (DESIGN §4, /company/…): funds
+// requests, approval, payment, cancellation. Each is one transaction on the assignment row,
+// bumps its rev and change sequence so the worker's next sync brings it, and answers with the
+// updated document. Shared by the HTTP routes and `onsite-server admin`.
+class CompanyActions
+{
+public:
+    static constexpr int kMaxNoteLength = 4000;
+
+    static QJsonObject decideRequest(qint64 companyId, qint64 id, const QString &requestId,
+                                     bool approve, const QString &note, const QDateTime &now,
+                                     ApiError *err);
+    // Submitted -> approved. Requests still pending are declined: the work is approved at the
+    // price agreed so far, as the worker was warned when submitting.
+    static QJsonObject approve(qint64 companyId, qint64 id, const QDateTime &now, ApiError *err);
+    // Approved -> paid.
+    static QJsonObject markPaid(qint64 companyId, qint64 id, const QDateTime &now, ApiError *err);
+    // Any state before approval -> cancelled.
+    static QJsonObject cancel(qint64 companyId, qint64 id, const QDateTime &now, ApiError *err);
+    // One line per assignment awaiting approval and per pending request, for `admin pending`.
+    static QStringList pending(qint64 companyId, const QDateTime &now, ApiError *err);
+};
+
+} // namespace onsite::server

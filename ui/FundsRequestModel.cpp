@@ -1,0 +1,100 @@
+#include "FundsRequestModel.h"
+
+#include "Money.h"
+#include "Rules.h"
+#include "SiteTime.h"
+
+#include <QColor>
+
+namespace onsite {
+
+void FundsRequestModel::setAssignment(const Assignment &a)
+{
+    beginResetModel();
+    m_requests = a.fundsRequests;
+    std::stable_sort(m_requests.begin(), m_requests.end(),
+                     [](const FundsRequest &x, const FundsRequest &y) {
+                         return x.requestedAt > y.requestedAt;
+                     });
+    m_currency = a.pricing.currency;
+    m_timeZone = a.site.timeZone;
+    endResetModel();
+}
+
+const FundsRequest *FundsRequestModel::requestAt(int row) const
+{
+    return row >= 0 && row < m_requests.size() ? &m_requests.at(row) : nullptr;
+}
+
+int FundsRequestModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_requests.size());
+}
+
+int FundsRequestModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant FundsRequestModel::data(const QModelIndex &index, int role) const
+{
+    const FundsRequest *f = requestAt(index.row());
+    if (!f || !index.isValid())
+        return {};
+    if (role == Qt::ForegroundRole && index.column() == Status) {
+        switch (f->status) {
+        case FundsStatus::Approved:
+            return QColor(0x2e, 0x7d, 0x32);
+        case FundsStatus::Declined:
+            return QColor(0xc6, 0x28, 0x28);
+        case FundsStatus::Pending:
+            return QColor(0xe6, 0x51, 0x00);
+        case FundsStatus::Withdrawn:
+            return QColor(0x75, 0x75, 0x75);
+        }
+    }
+    if (role == Qt::ToolTipRole && index.column() == Reason)
+        return f->reason;
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Kind:
+        return Rules::fundsKindText(f->kind);
+    case Amount:
+        return f->extraHours > 0 ? tr("%1 (%n h)", nullptr, f->extraHours)
+                                       .arg(Money::format(f->amountCents, m_currency))
+                                 : Money::format(f->amountCents, m_currency);
+    case Reason:
+        return f->receipt.isEmpty() ? f->reason : tr("%1 (receipt attached)").arg(f->reason);
+    case Status:
+        return Rules::fundsStatusText(f->status);
+    case Decision:
+        if (!f->decidedAt.isValid())
+            return f->status == FundsStatus::Pending ? tr("Awaiting the client") : QString();
+        return f->decisionNote.isEmpty()
+                   ? SiteTime::format(f->decidedAt, m_timeZone)
+                   : tr("%1: %2").arg(SiteTime::format(f->decidedAt, m_timeZone), f->decisionNote);
+    }
+    return {};
+}
+
+QVariant FundsRequestModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Kind:
+        return tr("Request");
+    case Amount:
+        return tr("Amount");
+    case Reason:
+        return tr("Reason");
+    case Status:
+        return tr("Status");
+    case Decision:
+        return tr("Decision");
+    }
+    return {};
+}
+
+} // namespace onsite
