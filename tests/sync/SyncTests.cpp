@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "Fixtures.h"
 #include "HttpClient.h"
 #include "LocalStore.h"
 #include "SyncEngine.h"
@@ -9,6 +10,7 @@
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QUuid>
 
 using namespace onsite;
 using namespace onsite::test;
@@ -211,4 +213,133 @@ TEST_CASE("an ended session asks the worker to sign in again", "[sync]")
     CHECK_FALSE(Fixture::sync(*e));
     CHECK(signIn.count() == 1);
     CHECK(f.localIds().isEmpty());
+}
+
+namespace {
+
+// A new flat-rate assignment of the demo company for Alex, with close-out notes required.
+qint64 newAssignment(Fixture &f)
+{
+    const qint64 alex =
+        f.http->get(QStringLiteral("me"), f.token).json.value(QStringLiteral("id")).toInteger();
+    QJsonObject input = assignmentInput(alex, QStringLiteral("Offline close-out"), {});
+    input.insert(QStringLiteral("checklist"),
+                 QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("check_in_out")}},
+                            QJsonObject{{QStringLiteral("kind"), QStringLiteral("closeout_notes")}}});
+    const auto r =
+        f.http->post(QStringLiteral("company/assignments"), input, f.server.companyToken());
+    REQUIRE(r.status == 201);
+    return r.json.value(QStringLiteral("id")).toInteger();
+}
+
+// Records an operation through the engine and waits for the local outcome.
+bool record(SyncEngine &e, qint64 id, const char *type, const QJsonObject &payload)
+{
+    QSignalSpy recorded(&e, &SyncEngine::recorded);
+    e.record(Operation::make(id, QString::fromLatin1(type), payload,
+                             QDateTime::currentDateTimeUtc()));
+    REQUIRE(waitFor([&] { return recorded.count() > 0; }, 5000));
+    return recorded.first().at(1).toBool();
+}
+
+QString uuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+TEST_CASE("a company's decision reaches the worker with one notice", "[sync][closeout]")
+{
+    Fixture f;
+    auto e = f.engine();
+    REQUIRE(Fixture::sync(*e));
+    const qint64 id = newAssignment(f);
+    REQUIRE(Fixture::sync(*e));
+    const QDateTime in = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    REQUIRE(record(*e, id, "time_log.upsert",
+                   {{QStringLiteral("id"), uuid()},
+                    {QStringLiteral("check_in"), in.toString(Qt::ISODate)}}));
+    const QString requestId = uuid();
+    REQUIRE(record(*e, id, "funds_request.create",
+                   {{QStringLiteral("id"), requestId},
+                    {QStringLiteral("kind"), QStringLiteral("expense")},
+                    {QStringLiteral("amount_cents"), 1299},
+                    {QStringLiteral("reason"), QStringLiteral("Zip ties")}}));
+    REQUIRE(Fixture::sync(*e));
+    REQUIRE(f.http
+                ->post(QStringLiteral("company/assignments/%1/funds_requests/%2/decision")
+                           .arg(id)
+                           .arg(requestId),
+                       {{QStringLiteral("decision"), QStringLiteral("approve")},
+                        {QStringLiteral("note"), QStringLiteral("Fine")}},
+                       f.server.companyToken())
+                .status == 200);
+    QSignalSpy notices(e.get(), &SyncEngine::notice);
+    REQUIRE(Fixture::sync(*e));
+    REQUIRE(notices.count() == 1);
+    CHECK(notices.first().at(0).toLongLong() == id);
+    CHECK(notices.first().at(1).toString() == QStringLiteral("request_approved"));
+    CHECK(notices.first().at(3).toString().contains(QStringLiteral("Fine")));
+    REQUIRE(Fixture::sync(*e));
+    CHECK(notices.count() == 1); // once
+}
+
+TEST_CASE("an offline submission the server refuses lands in Needs attention with the reason",
+          "[sync][closeout]")
+{
+    Fixture f;
+    qint64 id = 0;
+    {
+        auto e = f.engine();
+        REQUIRE(Fixture::sync(*e));
+        id = newAssignment(f);
+        REQUIRE(Fixture::sync(*e));
+        const QDateTime in = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        REQUIRE(record(*e, id, "time_log.upsert",
+                       {{QStringLiteral("id"), uuid()},
+                        {QStringLiteral("check_in"), in.toString(Qt::ISODate)},
+                        {QStringLiteral("check_out"), in.addSecs(1800).toString(Qt::ISODate)}}));
+        REQUIRE(Fixture::sync(*e));
+    }
+    {
+        // Offline: the engine's server is a port nobody listens on.
+        auto offline = std::make_unique<SyncEngine>(f.dbPath, QUrl(QStringLiteral(
+                                                                  "http://127.0.0.1:9/api/v1/")));
+        offline->open();
+        offline->setToken(f.token);
+        REQUIRE(record(*offline, id, "assignment.submit",
+                       {{QStringLiteral("resolution"), QStringLiteral("All done")}}));
+        LocalStore store(QStringLiteral("offline-read"));
+        QString error;
+        REQUIRE(store.open(f.dbPath, &error));
+        CHECK(store.assignment(id)->status == AssignmentStatus::Submitted); // shown at once
+        CHECK_FALSE(Fixture::sync(*offline));
+    }
+    // Meanwhile the company added a required task: the checklist is no longer complete there.
+    REQUIRE(f.http
+                ->patch(QStringLiteral("company/assignments/%1").arg(id),
+                        {{QStringLiteral("tasks"),
+                          QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("t-new")},
+                                                 {QStringLiteral("type"), QStringLiteral("text")},
+                                                 {QStringLiteral("label"),
+                                                  QStringLiteral("Meter reading")}}}}},
+                        f.server.companyToken())
+                .status == 200);
+    auto e = f.engine();
+    QSignalSpy attention(e.get(), &SyncEngine::needsAttentionChanged);
+    REQUIRE(Fixture::sync(*e));
+    REQUIRE(attention.count() > 0);
+    CHECK(attention.last().at(0).toInt() == 1);
+    LocalStore store(QStringLiteral("after"));
+    QString error;
+    REQUIRE(store.open(f.dbPath, &error));
+    CHECK(store.assignment(id)->status == AssignmentStatus::InProgress); // back to the server's
+    bool found = false;
+    for (const OutboxEntry &entry : store.outbox())
+        if (entry.op.type == QLatin1String("assignment.submit")) {
+            found = true;
+            CHECK(entry.lastError.contains(QStringLiteral("Meter reading")));
+        }
+    CHECK(found);
 }
