@@ -25,12 +25,11 @@ QList<Notice> Notices::between(const Assignment &before, const Assignment &after
                                    Money::format(f.amountCents, after.pricing.currency));
         if (!f.decisionNote.isEmpty())
             message += QLatin1Char(' ') + tr("Note: %1").arg(f.decisionNote);
-        out.append({after.id,
-                    approved ? QStringLiteral("request_approved")
-                             : QStringLiteral("request_declined"),
-                    approved ? tr("Request approved: %1").arg(name)
-                             : tr("Request declined: %1").arg(name),
-                    message});
+        out.append(
+            {after.id,
+             approved ? QStringLiteral("request_approved") : QStringLiteral("request_declined"),
+             approved ? tr("Request approved: %1").arg(name) : tr("Request declined: %1").arg(name),
+             message});
     }
     if (before.status != after.status) {
         switch (after.status) {

@@ -174,7 +174,7 @@ OperationOutcome OperationApplier::removeDeliverable(Assignment &a, const Operat
 }
 
 OperationOutcome OperationApplier::createFundsRequest(Assignment &a, const Operation &op,
-                                                     const QDateTime &now)
+                                                      const QDateTime &now)
 {
     if (auto bad = unknownField(op.payload,
                                 {"id", "kind", "amount_cents", "extra_hours", "reason", "receipt"}))
@@ -192,7 +192,8 @@ OperationOutcome OperationApplier::createFundsRequest(Assignment &a, const Opera
     if (id.size() > 64 || receipt.size() > 64)
         return refuse("invalid", tr("The request or receipt id is too long."));
     if (reason.size() > kMaxTextLength)
-        return refuse("invalid", tr("The reason is longer than %1 characters.").arg(kMaxTextLength));
+        return refuse("invalid",
+                      tr("The reason is longer than %1 characters.").arg(kMaxTextLength));
     if (!receipt.isEmpty() && kind != FundsKind::Expense)
         return refuse("invalid", tr("Only an expense reimbursement takes a receipt."));
     if (a.status != AssignmentStatus::InProgress)
@@ -244,7 +245,7 @@ OperationOutcome OperationApplier::withdrawFundsRequest(Assignment &a, const Ope
 }
 
 OperationOutcome OperationApplier::completeTask(Assignment &a, const Operation &op,
-                                               const QDateTime &now)
+                                                const QDateTime &now)
 {
     if (auto bad = unknownField(op.payload, {"id", "answer"}))
         return *bad;
@@ -302,8 +303,9 @@ OperationOutcome OperationApplier::submit(Assignment &a, const Operation &op, co
         QStringList titles;
         for (const ChecklistEntry &e : missing)
             titles << e.title;
-        return refuse("incomplete", tr("Not ready to submit; still to do: %1.")
-                                        .arg(titles.join(QStringLiteral(", "))));
+        return refuse(
+            "incomplete",
+            tr("Not ready to submit; still to do: %1.").arg(titles.join(QStringLiteral(", "))));
     }
     a.resolution = resolution;
     a.status = AssignmentStatus::Submitted;

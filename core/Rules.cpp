@@ -287,7 +287,8 @@ QStringList Rules::submitWarnings(const Assignment &a)
         if (f.status == FundsStatus::Pending)
             out << tr("Your %1 request for %2 is still pending: if you submit now, the assignment "
                       "is approved at the original price and the request is not paid.")
-                       .arg(fundsKindText(f.kind).toLower(), Money::format(f.amountCents, currency));
+                       .arg(fundsKindText(f.kind).toLower(),
+                            Money::format(f.amountCents, currency));
     const PayBreakdown pay = PayCalculator::compute(a);
     if (pay.overBudgetSeconds > 0)
         out << tr("You logged %1 h %2 min past the budget of %3 h; that time is not paid unless a "

@@ -282,10 +282,10 @@ void SyncEngine::refreshScorecard()
             return;
         }
         QString error;
-        m_store->setMeta(QStringLiteral("scorecard"),
-                         QString::fromUtf8(QJsonDocument(job->scorecard()).toJson(
-                             QJsonDocument::Compact)),
-                         &error);
+        m_store->setMeta(
+            QStringLiteral("scorecard"),
+            QString::fromUtf8(QJsonDocument(job->scorecard()).toJson(QJsonDocument::Compact)),
+            &error);
         Q_EMIT scorecardChanged(job->scorecard());
     });
     job->start();

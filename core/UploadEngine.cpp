@@ -146,8 +146,8 @@ void UploadEngine::add(qint64 assignmentId, const QString &path, const QString &
                     return;
                 }
                 UploadItem item;
-                item.id = itemId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
-                                           : itemId;
+                item.id =
+                    itemId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : itemId;
                 item.assignmentId = assignmentId;
                 item.requirementId = requirementId;
                 item.kind = kind;

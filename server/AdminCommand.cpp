@@ -164,8 +164,8 @@ int AdminCommand::decisions(const QStringList &args, const QDateTime &now, QText
     if (cmd == QLatin1String("decide-request") && (args.size() == 5 || args.size() == 6) &&
         (verdict == QLatin1String("approve") || verdict == QLatin1String("decline")))
         doc = CompanyActions::decideRequest(companyId, id, args.at(3),
-                                            verdict == QLatin1String("approve"), args.value(5),
-                                            now, &err);
+                                            verdict == QLatin1String("approve"), args.value(5), now,
+                                            &err);
     else if (cmd == QLatin1String("approve") && args.size() == 3)
         doc = CompanyActions::approve(companyId, id, now, &err);
     else if (cmd == QLatin1String("mark-paid") && args.size() == 3)

@@ -97,8 +97,8 @@ ApiResponse companyDecision(const ApiRequest &r, qint64 companyId, const QDateTi
     const bool decision = s.size() == 6 && s.at(3) == QLatin1String("funds_requests") &&
                           s.at(5) == QLatin1String("decision");
     const QString action = s.size() == 4 ? s.at(3) : QString();
-    if (!decision && action != QLatin1String("approve") &&
-        action != QLatin1String("mark_paid") && action != QLatin1String("cancel"))
+    if (!decision && action != QLatin1String("approve") && action != QLatin1String("mark_paid") &&
+        action != QLatin1String("cancel"))
         return ApiResponse::error(
             ApiError::notFound(QStringLiteral("route /api/v1/%1").arg(r.path)));
     if (r.method != QLatin1String("POST"))

@@ -32,7 +32,8 @@ QJsonObject update(qint64 companyId, qint64 id, const QDateTime &now, ApiError *
     qint64 workerId = 0;
     bool found = false;
     if (!tx.ok() || !ServerStore::loadForCompany(companyId, id, &a, &workerId, &found)) {
-        *err = found || !tx.ok() ? ApiError::internal() : ApiError::notFound(QStringLiteral("assignment"));
+        *err = found || !tx.ok() ? ApiError::internal()
+                                 : ApiError::notFound(QStringLiteral("assignment"));
         return {};
     }
     if ((*err = change(a)))
@@ -52,8 +53,8 @@ QJsonObject CompanyActions::decideRequest(qint64 companyId, qint64 id, const QSt
                                           ApiError *err)
 {
     if (note.size() > kMaxNoteLength) {
-        *err = ApiError::badRequest(
-            QStringLiteral("note: at most %1 characters").arg(kMaxNoteLength));
+        *err =
+            ApiError::badRequest(QStringLiteral("note: at most %1 characters").arg(kMaxNoteLength));
         return {};
     }
     return update(companyId, id, now, err, [&](Assignment &a) -> ApiError {
@@ -88,8 +89,8 @@ QJsonObject CompanyActions::approve(qint64 companyId, qint64 id, const QDateTime
             if (f.status == FundsStatus::Pending) {
                 f.status = FundsStatus::Declined;
                 f.decidedAt = now;
-                f.decisionNote = QStringLiteral(
-                    "Not decided before approval: the assignment was approved at the agreed price.");
+                f.decisionNote = QStringLiteral("Not decided before approval: the assignment was "
+                                                "approved at the agreed price.");
             }
         a.status = AssignmentStatus::Approved;
         a.approvedAt = now;
@@ -111,8 +112,7 @@ QJsonObject CompanyActions::markPaid(qint64 companyId, qint64 id, const QDateTim
     });
 }
 
-QJsonObject CompanyActions::cancel(qint64 companyId, qint64 id, const QDateTime &now,
-                                   ApiError *err)
+QJsonObject CompanyActions::cancel(qint64 companyId, qint64 id, const QDateTime &now, ApiError *err)
 {
     return update(companyId, id, now, err, [&](Assignment &a) -> ApiError {
         if (a.status == AssignmentStatus::Approved || a.status == AssignmentStatus::Paid ||

@@ -22,26 +22,32 @@ ApiResponse fail(int status, const char *code, const QString &message)
 
 } // namespace
 
-void PhoneEvents::setSecret(const QString &secret) { g_secret = secret.toUtf8(); }
+void PhoneEvents::setSecret(const QString &secret)
+{
+    g_secret = secret.toUtf8();
+}
 
 QByteArray PhoneEvents::sign(const QByteArray &secret, const QByteArray &timestamp,
                              const QByteArray &body)
 {
-    return QMessageAuthenticationCode::hash(timestamp + '.' + body, secret, QCryptographicHash::Sha256)
+    return QMessageAuthenticationCode::hash(timestamp + '.' + body, secret,
+                                            QCryptographicHash::Sha256)
         .toHex();
 }
 
 ApiResponse PhoneEvents::handle(const ApiRequest &r, const QDateTime &now)
 {
     if (g_secret.isEmpty())
-        return fail(503, "not_configured", QStringLiteral("Phone check-in is not configured on this server."));
+        return fail(503, "not_configured",
+                    QStringLiteral("Phone check-in is not configured on this server."));
     if (r.method != QLatin1String("POST"))
         return fail(405, "method_not_allowed", QStringLiteral("Use POST."));
     const QByteArray ts = r.header("X-Onsite-Timestamp");
     bool ok = false;
     const qint64 when = ts.toLongLong(&ok);
     if (!ok || qAbs(now.toSecsSinceEpoch() - when) > kMaxSkewSecs)
-        return fail(401, "stale", QStringLiteral("The timestamp is missing or not within five minutes."));
+        return fail(401, "stale",
+                    QStringLiteral("The timestamp is missing or not within five minutes."));
     const QByteArray expected = "sha256=" + sign(g_secret, ts, r.body);
     const QByteArray given = r.header("X-Onsite-Signature");
     if (given.size() != expected.size() ||
@@ -58,11 +64,13 @@ ApiResponse PhoneEvents::handle(const ApiRequest &r, const QDateTime &now)
     const QDateTime at = in.instant("at", true);
     if (pe.error != QJsonParseError::NoError)
         error = QStringLiteral("Malformed JSON: %1").arg(pe.errorString());
-    else if (error.isEmpty() && event != QLatin1String("check_in") && event != QLatin1String("check_out"))
+    else if (error.isEmpty() && event != QLatin1String("check_in") &&
+             event != QLatin1String("check_out"))
         error = QStringLiteral("event: expected check_in or check_out");
     if (!error.isEmpty())
         return ApiResponse::error(ApiError::badRequest(error));
-    const QJsonObject out = ServerStore::applyPhoneEvent(callId, id, event == QLatin1String("check_in"), at, now, &error);
+    const QJsonObject out = ServerStore::applyPhoneEvent(
+        callId, id, event == QLatin1String("check_in"), at, now, &error);
     if (!error.isEmpty())
         return fail(out.isEmpty() ? 404 : 409, out.isEmpty() ? "not_found" : "conflict", error);
     return ApiResponse::json(out);

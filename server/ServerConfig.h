@@ -16,7 +16,7 @@ struct ServerConfig {
     bool demo = false;
     int threads = 8;
     qint64 maxJsonBody = 1024 * 1024;
-    QString phoneSecret; // shared with the phone system; --phone-secret or $ONSITE_PHONE_SECRET
+    QString phoneSecret;   // shared with the phone system; --phone-secret or $ONSITE_PHONE_SECRET
     QStringList adminArgs; // non-empty: run `admin` with these and exit
 
     // false with *error when the arguments are wrong; *exitNow for --help/--version.

@@ -13,11 +13,11 @@
 #include "LateNotifier.h"
 #include "LocalStore.h"
 #include "MainWindow.h"
+#include "ScorecardDialog.h"
 #include "SignInDialog.h"
 #include "SignInJob.h"
 #include "SignOutJob.h"
 #include "SyncEngine.h"
-#include "ScorecardDialog.h"
 #include "UploadEngine.h"
 #include "UploadQueue.h"
 

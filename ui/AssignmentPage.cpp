@@ -20,19 +20,19 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
-#include <QMenu>
-#include <QToolButton>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStyle>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace onsite {
@@ -253,6 +253,11 @@ QString AssignmentPage::titleText() const
 {
     return m_title->text();
 }
+QString AssignmentPage::statusText() const
+{
+    return m_statusBar->text();
+}
+
 QString AssignmentPage::detailsText() const
 {
     return m_details->toPlainText();
@@ -517,17 +522,18 @@ QString AssignmentPage::detailsHtml(const Assignment &a) const
                                                  .arg(money(pay.pendingCents, a.pricing.currency)))
                                        : QString()));
     if (pay.overBudgetSeconds > 0)
-        h += row(tr("Over budget"),
-                 QStringLiteral("<span style='color:#c62828'>%1</span>")
-                     .arg(esc(tr("%1 logged past the budget is not paid unless a budget increase "
-                                 "of %2 for %3 h more is approved.")
-                                  .arg(hoursText(pay.overBudgetSeconds))
-                                  .arg(money(pay.suggestedIncreaseCents, a.pricing.currency))
-                                  .arg(pay.suggestedExtraHours))) +
-                              (Rules::canRequest(a, FundsKind::BudgetIncrease)
-                                   ? QStringLiteral(" <a href='onsite:increase'>%1</a>")
-                                         .arg(esc(tr("Request it…")))
-                                   : QString()));
+        h += row(
+            tr("Over budget"),
+            QStringLiteral("<span style='color:#c62828'>%1</span>")
+                    .arg(esc(tr("%1 logged past the budget is not paid unless a budget increase "
+                                "of %2 for %3 h more is approved.")
+                                 .arg(hoursText(pay.overBudgetSeconds))
+                                 .arg(money(pay.suggestedIncreaseCents, a.pricing.currency))
+                                 .arg(pay.suggestedExtraHours))) +
+                (Rules::canRequest(a, FundsKind::BudgetIncrease)
+                     ? QStringLiteral(" <a href='onsite:increase'>%1</a>")
+                           .arg(esc(tr("Request it…")))
+                     : QString()));
     h += row(tr("Counteroffers"), a.pricing.counteroffersAllowed
                                       ? tr("Budget increases may be requested")
                                       : tr("This client does not accept budget increases"));
@@ -595,7 +601,8 @@ void AssignmentPage::updateCloseout(const Assignment &a)
                                : tr("Budget increase — not accepted by this client"));
     m_askIncrease->setToolTip(a.pricing.counteroffersAllowed ? QString()
                                                              : Rules::counteroffersOffText(a));
-    m_fundsNote->setText(a.pricing.counteroffersAllowed ? QString() : Rules::counteroffersOffText(a));
+    m_fundsNote->setText(a.pricing.counteroffersAllowed ? QString()
+                                                        : Rules::counteroffersOffText(a));
     m_fundsNote->setVisible(!a.pricing.counteroffersAllowed && active);
     m_withdraw->setEnabled(active);
 
@@ -606,8 +613,9 @@ void AssignmentPage::updateCloseout(const Assignment &a)
     QStringList links;
     for (const ChecklistEntry &e : missing)
         links << QStringLiteral("<a href='%1'>%2</a>").arg(esc(e.key), esc(e.title));
-    m_missing->setText(links.isEmpty() ? QString()
-                                       : tr("Before submitting: %1").arg(links.join(QStringLiteral(", "))));
+    m_missing->setText(links.isEmpty()
+                           ? QString()
+                           : tr("Before submitting: %1").arg(links.join(QStringLiteral(", "))));
     m_missing->setVisible(active && !links.isEmpty());
 }
 

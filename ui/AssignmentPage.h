@@ -42,6 +42,7 @@ public:
     void show(const Assignment &a);
     qint64 assignmentId() const { return m_id; }
     QString titleText() const;
+    QString statusText() const;
     QStringList checklistTexts() const;
     QString detailsText() const;
     QString errorText() const;

@@ -58,8 +58,8 @@ void FundsRequestDialog::kindChanged()
     m_ui->amount->setReadOnly(hours);
     if (hours) {
         const qint64 cents = m_ui->hours->value() * m_assignment.pricing.hourlyRateCents;
-        m_ui->amount->setText(
-            Money::format(cents, m_assignment.pricing.currency).mid(m_assignment.pricing.currency.size() + 1));
+        m_ui->amount->setText(Money::format(cents, m_assignment.pricing.currency)
+                                  .mid(m_assignment.pricing.currency.size() + 1));
     }
     const bool receipt = currentKind() == FundsKind::Expense;
     m_ui->receipt->setVisible(receipt);
@@ -91,8 +91,7 @@ void FundsRequestDialog::setReason(const QString &text)
 void FundsRequestDialog::setReceiptPath(const QString &path)
 {
     m_receipt = path;
-    m_ui->receipt->setText(path.isEmpty() ? tr("No file (optional)")
-                                          : QFileInfo(path).fileName());
+    m_ui->receipt->setText(path.isEmpty() ? tr("No file (optional)") : QFileInfo(path).fileName());
 }
 
 QString FundsRequestDialog::errorText() const
@@ -118,11 +117,10 @@ void FundsRequestDialog::accept()
     in.extraHours = hourlyIncrease() ? m_ui->hours->value() : 0;
     if (m_ui->kind->count() == 0)
         error = tr("Extra funds can be requested only while the work is in progress.");
-    const auto cents = hourlyIncrease()
-                           ? std::optional<qint64>(in.extraHours *
-                                                   m_assignment.pricing.hourlyRateCents)
-                           : Money::parse(m_ui->amount->text(), m_assignment.pricing.currency,
-                                          &error);
+    const auto cents =
+        hourlyIncrease()
+            ? std::optional<qint64>(in.extraHours * m_assignment.pricing.hourlyRateCents)
+            : Money::parse(m_ui->amount->text(), m_assignment.pricing.currency, &error);
     if (error.isEmpty() && cents && *cents <= 0)
         error = tr("The amount must be more than zero.");
     if (error.isEmpty() && cents && *cents > OperationApplier::kMaxRequestMinorUnits)
@@ -130,7 +128,8 @@ void FundsRequestDialog::accept()
     if (error.isEmpty() && in.reason.isEmpty())
         error = tr("Say what the money is for: the reason is required.");
     if (error.isEmpty() && in.reason.size() > OperationApplier::kMaxTextLength)
-        error = tr("The reason is longer than %1 characters.").arg(OperationApplier::kMaxTextLength);
+        error =
+            tr("The reason is longer than %1 characters.").arg(OperationApplier::kMaxTextLength);
     if (error.isEmpty() && in.kind == FundsKind::Expense && !m_receipt.isEmpty()) {
         const FileVerdict v = AcceptedFiles::checkName(m_receipt);
         if (!v.ok)

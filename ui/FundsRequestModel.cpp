@@ -12,10 +12,9 @@ void FundsRequestModel::setAssignment(const Assignment &a)
 {
     beginResetModel();
     m_requests = a.fundsRequests;
-    std::stable_sort(m_requests.begin(), m_requests.end(),
-                     [](const FundsRequest &x, const FundsRequest &y) {
-                         return x.requestedAt > y.requestedAt;
-                     });
+    std::stable_sort(
+        m_requests.begin(), m_requests.end(),
+        [](const FundsRequest &x, const FundsRequest &y) { return x.requestedAt > y.requestedAt; });
     m_currency = a.pricing.currency;
     m_timeZone = a.site.timeZone;
     endResetModel();

@@ -46,9 +46,10 @@ void ScorecardDialog::setScorecard(const Scorecard &s, const QDateTime &at, cons
     m_ui->deliverablesOnTime->setText(shareText(s.deliverablesOnTime));
     m_ui->completed->setText(QLocale().toString(s.completed));
     m_ui->cancelled->setText(QLocale().toString(s.cancelled));
-    QString status = at.isValid() ? tr("As of %1.").arg(QLocale().toString(
-                                        at.toLocalTime(), QLocale::ShortFormat))
-                                  : QString();
+    QString status =
+        at.isValid()
+            ? tr("As of %1.").arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat))
+            : QString();
     if (!problem.isEmpty())
         status += QLatin1Char(' ') + tr("Could not refresh: %1").arg(problem);
     m_ui->scoreStatus->setText(status.trimmed());
@@ -79,8 +80,7 @@ void ScorecardDialog::setEarnings(const QList<EarningsPeriod> &periods)
 QString ScorecardDialog::scorecardText() const
 {
     return QStringList{m_ui->onTime->text(), m_ui->deliverablesOnTime->text(),
-                       m_ui->completed->text(), m_ui->cancelled->text(),
-                       m_ui->scoreStatus->text()}
+                       m_ui->completed->text(), m_ui->cancelled->text(), m_ui->scoreStatus->text()}
         .join(QLatin1Char('\n'));
 }
 

@@ -22,10 +22,10 @@ SubmitDialog::SubmitDialog(const Assignment &a, QWidget *parent)
     QString html;
     for (const QString &w : std::as_const(m_warnings))
         html += QStringLiteral("<li>%1</li>").arg(w.toHtmlEscaped());
-    m_ui->warnings->setText(
-        html.isEmpty() ? QString()
-                       : QStringLiteral("<b style='color:#e65100'>%1</b><ul>%2</ul>")
-                             .arg(tr("Before you submit:"), html));
+    m_ui->warnings->setText(html.isEmpty()
+                                ? QString()
+                                : QStringLiteral("<b style='color:#e65100'>%1</b><ul>%2</ul>")
+                                      .arg(tr("Before you submit:"), html));
     m_ui->warnings->setVisible(!html.isEmpty());
     m_ui->error->hide();
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &SubmitDialog::accept);
@@ -55,7 +55,8 @@ void SubmitDialog::accept()
     const QList<ChecklistEntry> missing = Rules::submitBlockers(m_assignment, notes());
     QString error;
     if (notes().size() > OperationApplier::kMaxTextLength)
-        error = tr("The notes are longer than %1 characters.").arg(OperationApplier::kMaxTextLength);
+        error =
+            tr("The notes are longer than %1 characters.").arg(OperationApplier::kMaxTextLength);
     for (const ChecklistEntry &e : missing)
         error += (error.isEmpty() ? tr("Still to do: ") : QStringLiteral(", ")) + e.title;
     if (!error.isEmpty()) {

@@ -36,8 +36,9 @@ int main(int argc, char *argv[])
             a.rev = 1;
             a.title = QStringLiteral("Work order %1").arg(i);
             a.company = {1, QStringLiteral("Bench Co")};
-            a.site = {QStringLiteral("1 Main St"), QStringLiteral("Chicago"), QStringLiteral("IL"), QStringLiteral("60606"),
-                      QStringLiteral("US"), QStringLiteral("America/Chicago")};
+            a.site = {QStringLiteral("1 Main St"), QStringLiteral("Chicago"),
+                      QStringLiteral("IL"),        QStringLiteral("60606"),
+                      QStringLiteral("US"),        QStringLiteral("America/Chicago")};
             a.schedule.start = QDateTime::currentDateTimeUtc().addDays(-90);
             a.schedule.end = a.schedule.start.addSecs(3600 * 24 * 80);
             a.pricing.currency = QStringLiteral("USD");
@@ -50,14 +51,16 @@ int main(int argc, char *argv[])
     SyncEngine engine(path, QUrl(QStringLiteral("http://127.0.0.1:9/api/v1/"))); // never reached
     engine.moveToThread(&thread);
     thread.start();
-    QMetaObject::invokeMethod(&engine, [&engine] { engine.open(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &engine, [&engine] { engine.open(); }, Qt::BlockingQueuedConnection);
 
     QVector<double> ms;
     QEventLoop loop;
     QObject::connect(&engine, &SyncEngine::recorded, &loop, &QEventLoop::quit);
     for (int i = 0; i < clicks; ++i) {
         const qint64 id = 1 + i % count;
-        const QDateTime in = QDateTime::currentDateTimeUtc().addDays(-89).addSecs(900 * (i / count));
+        const QDateTime in =
+            QDateTime::currentDateTimeUtc().addDays(-89).addSecs(900 * (i / count));
         const Operation op = Operation::make(
             id, QStringLiteral("time_log.upsert"),
             {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
@@ -70,17 +73,20 @@ int main(int argc, char *argv[])
         loop.exec();
         ms << t.nsecsElapsed() / 1e6;
     }
-    QMetaObject::invokeMethod(&engine, [&engine] { engine.moveToThread(QCoreApplication::instance()->thread()); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &engine, [&engine] { engine.moveToThread(QCoreApplication::instance()->thread()); },
+        Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
     std::sort(ms.begin(), ms.end());
-    QTextStream(stdout) << QStringLiteral("Click to committed (synchronous=FULL, %1 assignments in the cache, %2 clicks): "
-                                          "p50 %3 ms, p95 %4 ms, max %5 ms (target p95 < 20 ms)\n")
-                               .arg(count)
-                               .arg(clicks)
-                               .arg(ms.at(ms.size() / 2), 0, 'f', 2)
-                               .arg(ms.at(int(ms.size() * 0.95)), 0, 'f', 2)
-                               .arg(ms.last(), 0, 'f', 2);
+    QTextStream(stdout)
+        << QStringLiteral(
+               "Click to committed (synchronous=FULL, %1 assignments in the cache, %2 clicks): "
+               "p50 %3 ms, p95 %4 ms, max %5 ms (target p95 < 20 ms)\n")
+               .arg(count)
+               .arg(clicks)
+               .arg(ms.at(ms.size() / 2), 0, 'f', 2)
+               .arg(ms.at(int(ms.size() * 0.95)), 0, 'f', 2)
+               .arg(ms.last(), 0, 'f', 2);
     return 0;
 }

@@ -76,9 +76,10 @@ Job workedJob(HttpClient &http, bool counteroffers)
     pricing.insert(QStringLiteral("counteroffers_allowed"), counteroffers);
     input.insert(QStringLiteral("pricing"), pricing);
     j.taskId = uuid();
-    input.insert(QStringLiteral("checklist"),
-                 QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("check_in_out")}},
-                            QJsonObject{{QStringLiteral("kind"), QStringLiteral("closeout_notes")}}});
+    input.insert(
+        QStringLiteral("checklist"),
+        QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("check_in_out")}},
+                   QJsonObject{{QStringLiteral("kind"), QStringLiteral("closeout_notes")}}});
     input.insert(QStringLiteral("tasks"),
                  QJsonArray{QJsonObject{{QStringLiteral("id"), j.taskId},
                                         {QStringLiteral("type"), QStringLiteral("checkbox")},
@@ -178,7 +179,9 @@ TEST_CASE("close-out: requests decided by the company, submission gated, then ap
     const QJsonObject late = send(http, j.token, j.id, QStringLiteral("funds_request.create"),
                                   request(uuid(), QStringLiteral("bonus"), 100));
     CHECK(late.value(QStringLiteral("code")).toString() == QStringLiteral("read_only"));
-    CHECK(late.value(QStringLiteral("message")).toString().contains(QStringLiteral("pending approval")));
+    CHECK(late.value(QStringLiteral("message"))
+              .toString()
+              .contains(QStringLiteral("pending approval")));
 
     // Paid only after approval; approval declines what is still pending.
     CHECK(http.post(companyPath(j.id, QStringLiteral("mark_paid")), {}, company).status == 409);
@@ -213,8 +216,8 @@ TEST_CASE("close-out: counteroffers off refuse budget increases; the admin comma
             QStringLiteral("applied"));
 
     int exitCode = -1;
-    const QString pending = server().admin({QStringLiteral("pending"), QStringLiteral("1")},
-                                           &exitCode);
+    const QString pending =
+        server().admin({QStringLiteral("pending"), QStringLiteral("1")}, &exitCode);
     CHECK(exitCode == 0);
     CHECK(pending.contains(QStringLiteral("request %1 on assignment %2").arg(expense).arg(j.id)));
     server().admin({QStringLiteral("decide-request"), QStringLiteral("1"), QString::number(j.id),
@@ -257,7 +260,8 @@ TEST_CASE("scorecard: the server's figures match the worker's own history", "[ap
     CHECK(card.json.value(QStringLiteral("cancelled")).toInt() == cancelled);
     const QJsonObject onTime = card.json.value(QStringLiteral("on_time")).toObject();
     CHECK(onTime.value(QStringLiteral("of")).toInt() > 0);
-    CHECK(onTime.value(QStringLiteral("hits")).toInt() <= onTime.value(QStringLiteral("of")).toInt());
+    CHECK(onTime.value(QStringLiteral("hits")).toInt() <=
+          onTime.value(QStringLiteral("of")).toInt());
     // The demo has a missed check-in (Worker Late), so not everything is on time.
     CHECK(onTime.value(QStringLiteral("percent")).toInt() < 100);
     CHECK(http.get(QStringLiteral("me/scorecard"), QString()).status == 401);

@@ -671,17 +671,25 @@ TEST_CASE("phone calls are recorded only when signed and recent, once per call",
     const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
     qint64 id = 0;
     for (const QJsonValue &v : http.get(QStringLiteral("changes?since=0&limit=1000"), alex)
-                                   .json.value(QStringLiteral("changes")).toArray())
-        if (!id && v.toObject().value(QStringLiteral("phone_checkin")).toObject().value(QStringLiteral("required")).toBool() &&
+                                   .json.value(QStringLiteral("changes"))
+                                   .toArray())
+        if (!id &&
+            v.toObject()
+                .value(QStringLiteral("phone_checkin"))
+                .toObject()
+                .value(QStringLiteral("required"))
+                .toBool() &&
             v.toObject().value(QStringLiteral("status")).toString() == QStringLiteral("assigned"))
             id = v.toObject().value(QStringLiteral("id")).toInteger();
     REQUIRE(id);
     const QString callId = QUuid::createUuid().toString(QUuid::Id128);
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("call_id"), callId},
-                                                      {QStringLiteral("assignment_id"), id},
-                                                      {QStringLiteral("event"), QStringLiteral("check_in")},
-                                                      {QStringLiteral("at"), iso(QDateTime::currentDateTimeUtc().addSecs(-30))}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body =
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("call_id"), callId},
+                        {QStringLiteral("assignment_id"), id},
+                        {QStringLiteral("event"), QStringLiteral("check_in")},
+                        {QStringLiteral("at"), iso(QDateTime::currentDateTimeUtc().addSecs(-30))}})
+            .toJson(QJsonDocument::Compact);
     auto call = [&](const QByteArray &secret, qint64 ts, const QByteArray &payload) {
         QNetworkAccessManager nam;
         QNetworkRequest req(server().apiBase().resolved(QUrl(QStringLiteral("phone/events"))));
@@ -689,7 +697,9 @@ TEST_CASE("phone calls are recorded only when signed and recent, once per call",
         const QByteArray t = QByteArray::number(ts);
         req.setRawHeader("X-Onsite-Timestamp", t);
         req.setRawHeader("X-Onsite-Signature",
-                         "sha256=" + QMessageAuthenticationCode::hash(t + '.' + payload, secret, QCryptographicHash::Sha256).toHex());
+                         "sha256=" + QMessageAuthenticationCode::hash(t + '.' + payload, secret,
+                                                                      QCryptographicHash::Sha256)
+                                         .toHex());
         QNetworkReply *reply = nam.post(req, payload);
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -707,7 +717,8 @@ TEST_CASE("phone calls are recorded only when signed and recent, once per call",
     auto phoneLogs = [&] {
         int n = 0;
         for (const QJsonValue &l : http.get(QStringLiteral("assignments/%1").arg(id), alex)
-                                       .json.value(QStringLiteral("time_logs")).toArray())
+                                       .json.value(QStringLiteral("time_logs"))
+                                       .toArray())
             n += l.toObject().value(QStringLiteral("source")).toString() == QStringLiteral("phone");
         return n;
     };
@@ -718,5 +729,6 @@ TEST_CASE("phone calls are recorded only when signed and recent, once per call",
     const QJsonObject doc = http.get(QStringLiteral("assignments/%1").arg(id), alex).json;
     CHECK(doc.value(QStringLiteral("status")).toString() == QStringLiteral("in_progress"));
     for (const QJsonValue &l : doc.value(QStringLiteral("labels")).toArray())
-        CHECK(l.toObject().value(QStringLiteral("code")).toString() != QStringLiteral("worker_late"));
+        CHECK(l.toObject().value(QStringLiteral("code")).toString() !=
+              QStringLiteral("worker_late"));
 }

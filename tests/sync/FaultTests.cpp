@@ -26,10 +26,14 @@ namespace {
 qint64 desktopAssignment(HttpClient &http, const QString &token)
 {
     for (const QJsonValue &v : http.get(QStringLiteral("changes?since=0&limit=1000"), token)
-                                   .json.value(QStringLiteral("changes")).toArray()) {
+                                   .json.value(QStringLiteral("changes"))
+                                   .toArray()) {
         const QJsonObject a = v.toObject();
         if (a.value(QStringLiteral("status")).toString() == QStringLiteral("assigned") &&
-            !a.value(QStringLiteral("phone_checkin")).toObject().value(QStringLiteral("required")).toBool())
+            !a.value(QStringLiteral("phone_checkin"))
+                 .toObject()
+                 .value(QStringLiteral("required"))
+                 .toBool())
             return a.value(QStringLiteral("id")).toInteger();
     }
     return 0;
@@ -38,11 +42,12 @@ qint64 desktopAssignment(HttpClient &http, const QString &token)
 Operation newVisit(const Assignment &a, int slot)
 {
     const QDateTime in = QDateTime::currentDateTimeUtc().addDays(-50).addSecs(900 * slot);
-    return Operation::make(a.id, QStringLiteral("time_log.upsert"),
-                           {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                            {QStringLiteral("check_in"), JsonReader::formatInstant(in)},
-                            {QStringLiteral("check_out"), JsonReader::formatInstant(in.addSecs(600))}},
-                           QDateTime::currentDateTimeUtc());
+    return Operation::make(
+        a.id, QStringLiteral("time_log.upsert"),
+        {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+         {QStringLiteral("check_in"), JsonReader::formatInstant(in)},
+         {QStringLiteral("check_out"), JsonReader::formatInstant(in.addSecs(600))}},
+        QDateTime::currentDateTimeUtc());
 }
 
 // Records the op on the engine and waits for its answer; returns whether it was recorded.
@@ -71,7 +76,8 @@ QHash<QString, QString> serverOps(const TestServer &server)
 {
     QHash<QString, QString> out;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ops-peek"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ops-peek"));
         db.setDatabaseName(server.databaseUrl().mid(7));
         db.open();
         QSqlQuery q(db);
@@ -85,7 +91,9 @@ QHash<QString, QString> serverOps(const TestServer &server)
 
 } // namespace
 
-TEST_CASE("through a proxy that drops, fails, truncates, garbles and delays, every change lands once", "[fault]")
+TEST_CASE(
+    "through a proxy that drops, fails, truncates, garbles and delays, every change lands once",
+    "[fault]")
 {
     TestServer server;
     REQUIRE(server.start());
@@ -111,13 +119,15 @@ TEST_CASE("through a proxy that drops, fails, truncates, garbles and delays, eve
         REQUIRE(a);
         Operation op = newVisit(*a, i);
         if (i % 5 == 4 && !a->timeLogs.isEmpty()) { // sometimes correct a note instead
-            const TimeLog &l = a->timeLogs.at(int(QRandomGenerator::global()->bounded(qsizetype(a->timeLogs.size()))));
-            op = Operation::make(id, QStringLiteral("time_log.upsert"),
-                                 {{QStringLiteral("id"), l.id},
-                                  {QStringLiteral("check_in"), JsonReader::formatInstant(l.checkIn)},
-                                  {QStringLiteral("check_out"), JsonReader::formatInstant(l.checkOut)},
-                                  {QStringLiteral("note"), QStringLiteral("corrected %1").arg(i)}},
-                                 QDateTime::currentDateTimeUtc());
+            const TimeLog &l = a->timeLogs.at(
+                int(QRandomGenerator::global()->bounded(qsizetype(a->timeLogs.size()))));
+            op = Operation::make(
+                id, QStringLiteral("time_log.upsert"),
+                {{QStringLiteral("id"), l.id},
+                 {QStringLiteral("check_in"), JsonReader::formatInstant(l.checkIn)},
+                 {QStringLiteral("check_out"), JsonReader::formatInstant(l.checkOut)},
+                 {QStringLiteral("note"), QStringLiteral("corrected %1").arg(i)}},
+                QDateTime::currentDateTimeUtc());
         }
         REQUIRE(record(e, op));
         ops << op.opId;
@@ -147,8 +157,10 @@ TEST_CASE("through a proxy that drops, fails, truncates, garbles and delays, eve
     REQUIRE(logs.size() == local->timeLogs.size());
     CHECK(logs.size() == 32); // 40 changes, 8 of them corrections: 32 visits, none doubled
     for (int i = 0; i < logs.size(); ++i) {
-        CHECK(logs.at(i).toObject().value(QStringLiteral("id")).toString() == local->timeLogs.at(i).id);
-        CHECK(logs.at(i).toObject().value(QStringLiteral("note")).toString() == local->timeLogs.at(i).note);
+        CHECK(logs.at(i).toObject().value(QStringLiteral("id")).toString() ==
+              local->timeLogs.at(i).id);
+        CHECK(logs.at(i).toObject().value(QStringLiteral("note")).toString() ==
+              local->timeLogs.at(i).note);
     }
 }
 
@@ -175,10 +187,14 @@ TEST_CASE("edits pile up while the server is down and all land when it is back",
     CHECK(e.store()->assignment(id)->timeLogs.size() == 25); // the worker sees them all, offline
     REQUIRE(server.restart());
     REQUIRE(syncUntilEmpty(e, 10));
-    CHECK(http.get(QStringLiteral("assignments/%1").arg(id), token).json.value(QStringLiteral("time_logs")).toArray().size() == 25);
+    CHECK(http.get(QStringLiteral("assignments/%1").arg(id), token)
+              .json.value(QStringLiteral("time_logs"))
+              .toArray()
+              .size() == 25);
 }
 
-TEST_CASE("a change the server refuses returns to the server's state and waits in Needs attention", "[fault]")
+TEST_CASE("a change the server refuses returns to the server's state and waits in Needs attention",
+          "[fault]")
 {
     TestServer server;
     REQUIRE(server.start());
@@ -192,12 +208,15 @@ TEST_CASE("a change the server refuses returns to the server's state and waits i
     // An assignment of the company whose token we hold, still taking desktop check-ins.
     qint64 id = 0;
     for (const Assignment &a : e.store()->assignments())
-        if (!id && a.company.name == QStringLiteral("Northwind Retail Services") && Rules::isActive(a))
+        if (!id && a.company.name == QStringLiteral("Northwind Retail Services") &&
+            Rules::isActive(a))
             id = a.id;
     REQUIRE(id);
     REQUIRE(http.patch(QStringLiteral("company/assignments/%1").arg(id),
-                       {{QStringLiteral("phone_checkin"), QJsonObject{{QStringLiteral("required"), false}}}},
-                       server.companyToken()).status == 200);
+                       {{QStringLiteral("phone_checkin"),
+                         QJsonObject{{QStringLiteral("required"), false}}}},
+                       server.companyToken())
+                .status == 200);
     REQUIRE(syncUntilEmpty(e, 3));
     // Offline, the worker checks in from the desktop; meanwhile the client requires the phone.
     server.stop();
@@ -208,10 +227,13 @@ TEST_CASE("a change the server refuses returns to the server's state and waits i
     e.cancel(); // no automatic retry before the client company has changed its mind
     const int logsBefore = int(e.store()->assignment(id)->timeLogs.size());
     REQUIRE(server.restart());
-    REQUIRE(http.patch(QStringLiteral("company/assignments/%1").arg(id),
-                       {{QStringLiteral("phone_checkin"), QJsonObject{{QStringLiteral("required"), true},
-                                                                      {QStringLiteral("number"), QStringLiteral("+1 800 555 0100")}}}},
-                       server.companyToken()).status == 200);
+    REQUIRE(
+        http.patch(QStringLiteral("company/assignments/%1").arg(id),
+                   {{QStringLiteral("phone_checkin"),
+                     QJsonObject{{QStringLiteral("required"), true},
+                                 {QStringLiteral("number"), QStringLiteral("+1 800 555 0100")}}}},
+                   server.companyToken())
+            .status == 200);
     QSignalSpy rejected(&e, &SyncEngine::operationRejected);
     QSignalSpy done(&e, &SyncEngine::syncFinished);
     e.syncNow();
@@ -220,7 +242,8 @@ TEST_CASE("a change the server refuses returns to the server's state and waits i
     CHECK(rejected.first().at(1).toString().contains(QStringLiteral("by phone")));
     CHECK(e.store()->needsAttentionCount() == 1);
     CHECK(e.store()->pendingOperationCount() == 0);
-    CHECK(int(e.store()->assignment(id)->timeLogs.size()) == logsBefore - 1); // back to the server's
+    CHECK(int(e.store()->assignment(id)->timeLogs.size()) ==
+          logsBefore - 1); // back to the server's
     const QList<OutboxEntry> outbox = e.store()->outbox();
     REQUIRE(outbox.size() == 1);
     CHECK(outbox.first().state == QStringLiteral("rejected"));

@@ -223,9 +223,10 @@ qint64 newAssignment(Fixture &f)
     const qint64 alex =
         f.http->get(QStringLiteral("me"), f.token).json.value(QStringLiteral("id")).toInteger();
     QJsonObject input = assignmentInput(alex, QStringLiteral("Offline close-out"), {});
-    input.insert(QStringLiteral("checklist"),
-                 QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("check_in_out")}},
-                            QJsonObject{{QStringLiteral("kind"), QStringLiteral("closeout_notes")}}});
+    input.insert(
+        QStringLiteral("checklist"),
+        QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("check_in_out")}},
+                   QJsonObject{{QStringLiteral("kind"), QStringLiteral("closeout_notes")}}});
     const auto r =
         f.http->post(QStringLiteral("company/assignments"), input, f.server.companyToken());
     REQUIRE(r.status == 201);
@@ -236,8 +237,8 @@ qint64 newAssignment(Fixture &f)
 bool record(SyncEngine &e, qint64 id, const char *type, const QJsonObject &payload)
 {
     QSignalSpy recorded(&e, &SyncEngine::recorded);
-    e.record(Operation::make(id, QString::fromLatin1(type), payload,
-                             QDateTime::currentDateTimeUtc()));
+    e.record(
+        Operation::make(id, QString::fromLatin1(type), payload, QDateTime::currentDateTimeUtc()));
     REQUIRE(waitFor([&] { return recorded.count() > 0; }, 5000));
     return recorded.first().at(1).toBool();
 }
@@ -257,9 +258,9 @@ TEST_CASE("a company's decision reaches the worker with one notice", "[sync][clo
     const qint64 id = newAssignment(f);
     REQUIRE(Fixture::sync(*e));
     const QDateTime in = QDateTime::currentDateTimeUtc().addSecs(-3600);
-    REQUIRE(record(*e, id, "time_log.upsert",
-                   {{QStringLiteral("id"), uuid()},
-                    {QStringLiteral("check_in"), in.toString(Qt::ISODate)}}));
+    REQUIRE(record(
+        *e, id, "time_log.upsert",
+        {{QStringLiteral("id"), uuid()}, {QStringLiteral("check_in"), in.toString(Qt::ISODate)}}));
     const QString requestId = uuid();
     REQUIRE(record(*e, id, "funds_request.create",
                    {{QStringLiteral("id"), requestId},
@@ -304,8 +305,8 @@ TEST_CASE("an offline submission the server refuses lands in Needs attention wit
     }
     {
         // Offline: the engine's server is a port nobody listens on.
-        auto offline = std::make_unique<SyncEngine>(f.dbPath, QUrl(QStringLiteral(
-                                                                  "http://127.0.0.1:9/api/v1/")));
+        auto offline = std::make_unique<SyncEngine>(
+            f.dbPath, QUrl(QStringLiteral("http://127.0.0.1:9/api/v1/")));
         offline->open();
         offline->setToken(f.token);
         REQUIRE(record(*offline, id, "assignment.submit",
@@ -320,10 +321,10 @@ TEST_CASE("an offline submission the server refuses lands in Needs attention wit
     REQUIRE(f.http
                 ->patch(QStringLiteral("company/assignments/%1").arg(id),
                         {{QStringLiteral("tasks"),
-                          QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("t-new")},
-                                                 {QStringLiteral("type"), QStringLiteral("text")},
-                                                 {QStringLiteral("label"),
-                                                  QStringLiteral("Meter reading")}}}}},
+                          QJsonArray{QJsonObject{
+                              {QStringLiteral("id"), QStringLiteral("t-new")},
+                              {QStringLiteral("type"), QStringLiteral("text")},
+                              {QStringLiteral("label"), QStringLiteral("Meter reading")}}}}},
                         f.server.companyToken())
                 .status == 200);
     auto e = f.engine();

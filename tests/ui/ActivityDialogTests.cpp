@@ -9,19 +9,23 @@
 
 using namespace onsite;
 
-TEST_CASE("Activity lists waiting changes and refused ones with the server's reason", "[ui][activity]")
+TEST_CASE("Activity lists waiting changes and refused ones with the server's reason",
+          "[ui][activity]")
 {
     ActivityDialog dialog;
     OutboxEntry waiting;
-    waiting.op = Operation::make(5, QStringLiteral("schedule.confirm"), {}, QDateTime::currentDateTimeUtc());
+    waiting.op =
+        Operation::make(5, QStringLiteral("schedule.confirm"), {}, QDateTime::currentDateTimeUtc());
     waiting.state = QStringLiteral("pending");
     waiting.attempts = 2;
     waiting.lastError = QStringLiteral("Cannot reach the server: Connection refused");
     OutboxEntry refused;
-    refused.op = Operation::make(7, QStringLiteral("time_log.upsert"), {{QStringLiteral("check_in"), QStringLiteral("x")}},
+    refused.op = Operation::make(7, QStringLiteral("time_log.upsert"),
+                                 {{QStringLiteral("check_in"), QStringLiteral("x")}},
                                  QDateTime::currentDateTimeUtc());
     refused.state = QStringLiteral("rejected");
-    refused.lastError = QStringLiteral("This client requires checking in and out by phone: call +1 800 555 0100.");
+    refused.lastError =
+        QStringLiteral("This client requires checking in and out by phone: call +1 800 555 0100.");
     dialog.setEntries({waiting, refused}, {{7, QStringLiteral("#7 Swap UPS battery")}});
     REQUIRE(dialog.rowCount() == 2);
     CHECK(dialog.rowText(0).contains(QStringLiteral("Confirm schedule")));

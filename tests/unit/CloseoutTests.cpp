@@ -32,10 +32,14 @@ Assignment working()
                    {ChecklistKind::CheckInOut, true},
                    {ChecklistKind::Deliverables, true},
                    {ChecklistKind::CloseoutNotes, true}};
-    a.tasks = {{QStringLiteral("t1"), TaskType::Checkbox, QStringLiteral("Old unit boxed"), true,
-                {}, {}},
-               {QStringLiteral("t2"), TaskType::Number, QStringLiteral("Devices replaced"), false,
-                {}, {}}};
+    a.tasks = {
+        {QStringLiteral("t1"), TaskType::Checkbox, QStringLiteral("Old unit boxed"), true, {}, {}},
+        {QStringLiteral("t2"),
+         TaskType::Number,
+         QStringLiteral("Devices replaced"),
+         false,
+         {},
+         {}}};
     a.deliverableRequirements = {
         {QStringLiteral("r1"), DeliverableKind::Photo, QStringLiteral("Photos"), 1}};
     a.resolution.clear();
@@ -147,15 +151,15 @@ TEST_CASE("funds requests: only a pending request can be withdrawn", "[funds]")
 {
     Assignment a = working();
     REQUIRE(run(a, "funds_request.create", expense(QStringLiteral("e1"), 1850)).applied);
-    REQUIRE(run(a, "funds_request.withdraw", {{QStringLiteral("id"), QStringLiteral("e1")}})
-                .applied);
+    REQUIRE(
+        run(a, "funds_request.withdraw", {{QStringLiteral("id"), QStringLiteral("e1")}}).applied);
     CHECK(a.fundsRequests.constFirst().status == FundsStatus::Withdrawn);
     const OperationOutcome again =
         run(a, "funds_request.withdraw", {{QStringLiteral("id"), QStringLiteral("e1")}});
     CHECK(again.code == QLatin1String("decided"));
     CHECK(again.message.contains(QLatin1String("withdrawn")));
-    CHECK(run(a, "funds_request.withdraw", {{QStringLiteral("id"), QStringLiteral("nope")}})
-              .code == QLatin1String("not_found"));
+    CHECK(run(a, "funds_request.withdraw", {{QStringLiteral("id"), QStringLiteral("nope")}}).code ==
+          QLatin1String("not_found"));
 }
 
 TEST_CASE("tasks: checkbox, text and number answers; wrong answers are refused", "[tasks]")
@@ -164,8 +168,9 @@ TEST_CASE("tasks: checkbox, text and number answers; wrong answers are refused",
     a.tasks.append(
         {QStringLiteral("t3"), TaskType::Text, QStringLiteral("Serial number"), true, {}, {}});
     auto answer = [&](const char *id, const QJsonValue &v) {
-        return run(a, "task.complete", {{QStringLiteral("id"), QString::fromLatin1(id)},
-                                        {QStringLiteral("answer"), v}});
+        return run(
+            a, "task.complete",
+            {{QStringLiteral("id"), QString::fromLatin1(id)}, {QStringLiteral("answer"), v}});
     };
     CHECK(answer("t1", QStringLiteral("yes")).code == QLatin1String("invalid"));
     REQUIRE(answer("t1", true).applied);
@@ -198,17 +203,18 @@ TEST_CASE("submit: gated by the checklist, with the close-out notes; read-only a
           QStringList{QStringLiteral("closeout_notes"), QStringLiteral("task:t1")});
     CHECK(keys(Rules::submitBlockers(a, QStringLiteral("Fixed"))) ==
           QStringList{QStringLiteral("task:t1")});
-    OperationOutcome o = run(a, "assignment.submit", {{QStringLiteral("resolution"), QStringLiteral("Fixed")}});
+    OperationOutcome o =
+        run(a, "assignment.submit", {{QStringLiteral("resolution"), QStringLiteral("Fixed")}});
     CHECK(o.code == QLatin1String("incomplete"));
     CHECK(o.message.contains(QLatin1String("Old unit boxed")));
     CHECK(a.status == AssignmentStatus::InProgress);
 
-    REQUIRE(run(a, "task.complete", {{QStringLiteral("id"), QStringLiteral("t1")},
-                                     {QStringLiteral("answer"), true}})
+    REQUIRE(run(a, "task.complete",
+                {{QStringLiteral("id"), QStringLiteral("t1")}, {QStringLiteral("answer"), true}})
                 .applied);
     // Checked in again: check out first.
-    a.timeLogs.append({QStringLiteral("l2"), kNow.addSecs(-600), {}, {}, TimeLogSource::Desktop,
-                       false, false});
+    a.timeLogs.append(
+        {QStringLiteral("l2"), kNow.addSecs(-600), {}, {}, TimeLogSource::Desktop, false, false});
     CHECK(keys(Rules::submitBlockers(a, QStringLiteral("Fixed"))) ==
           QStringList{QStringLiteral("check_out")});
     a.timeLogs.last().checkOut = kNow.addSecs(-60);
@@ -236,8 +242,13 @@ TEST_CASE("submit: warns about pending requests and unpaid hours past the budget
 
     Assignment h = working();
     h.pricing = {PricingType::Hourly, QStringLiteral("USD"), 0, 6500, 2, true};
-    h.timeLogs = {{QStringLiteral("l1"), utc("2026-03-10T15:00:00Z"), utc("2026-03-10T17:30:00Z"),
-                   {}, TimeLogSource::Desktop, false, false}};
+    h.timeLogs = {{QStringLiteral("l1"),
+                   utc("2026-03-10T15:00:00Z"),
+                   utc("2026-03-10T17:30:00Z"),
+                   {},
+                   TimeLogSource::Desktop,
+                   false,
+                   false}};
     w = Rules::submitWarnings(h);
     REQUIRE(w.size() == 1);
     CHECK(w.at(0).contains(QLatin1String("0 h 30 min past the budget of 2 h")));
@@ -252,16 +263,20 @@ TEST_CASE("scorecard: computed from a hand-built history", "[scorecard]")
         a.schedule.start = utc("2026-05-10T15:00:00Z");
         a.schedule.end = a.schedule.start.addSecs(3 * 3600);
         a.schedule.checkinGraceMinutes = 15;
-        a.timeLogs = {{QStringLiteral("l"), a.schedule.start.addSecs(checkInAfterStartSecs),
-                       a.schedule.end, {}, TimeLogSource::Desktop, false, false}};
+        a.timeLogs = {{QStringLiteral("l"),
+                       a.schedule.start.addSecs(checkInAfterStartSecs),
+                       a.schedule.end,
+                       {},
+                       TimeLogSource::Desktop,
+                       false,
+                       false}};
         a.deliverablesDueAt = a.schedule.end.addSecs(86400);
-        a.deliverables.first().uploadedAt =
-            a.deliverablesDueAt.addSecs(filesOnTime ? -3600 : 3600);
+        a.deliverables.first().uploadedAt = a.deliverablesDueAt.addSecs(filesOnTime ? -3600 : 3600);
         return a;
     };
     QList<Assignment> history;
-    history << job(AssignmentStatus::Paid, 0, true)         // on time, files on time
-            << job(AssignmentStatus::Paid, 15 * 60, true)   // at the end of the grace: on time
+    history << job(AssignmentStatus::Paid, 0, true)            // on time, files on time
+            << job(AssignmentStatus::Paid, 15 * 60, true)      // at the end of the grace: on time
             << job(AssignmentStatus::Approved, 16 * 60, false) // late, files late
             << job(AssignmentStatus::Submitted, -10 * 60, true);
     Assignment cancelled = job(AssignmentStatus::Cancelled, 9999, false);
@@ -307,8 +322,16 @@ TEST_CASE("earnings: pending, approved and paid by month and currency", "[earnin
         << closed(AssignmentStatus::Approved, "2026-05-15T12:00:00Z", 7000, QStringLiteral("USD"))
         << closed(AssignmentStatus::Submitted, "2026-05-16T12:00:00Z", 900, QStringLiteral("JPY"))
         << closed(AssignmentStatus::InProgress, "2026-05-16T12:00:00Z", 100, QStringLiteral("USD"));
-    all[2].fundsRequests = {{QStringLiteral("b"), FundsKind::Bonus, 2500, 0, QStringLiteral("x"),
-                             {}, FundsStatus::Approved, {}, {}, {}}};
+    all[2].fundsRequests = {{QStringLiteral("b"),
+                             FundsKind::Bonus,
+                             2500,
+                             0,
+                             QStringLiteral("x"),
+                             {},
+                             FundsStatus::Approved,
+                             {},
+                             {},
+                             {}}};
     const QList<EarningsPeriod> p = Earnings::byMonth(all);
     REQUIRE(p.size() == 3);
     CHECK(p.at(0).period == QLatin1String("2026-05"));
@@ -324,8 +347,16 @@ TEST_CASE("earnings: pending, approved and paid by month and currency", "[earnin
 TEST_CASE("notices: decisions found between two server documents, once", "[notices]")
 {
     Assignment before = working();
-    before.fundsRequests = {{QStringLiteral("e1"), FundsKind::Expense, 1850, 0, QStringLiteral("P"),
-                             {}, FundsStatus::Pending, {}, {}, {}}};
+    before.fundsRequests = {{QStringLiteral("e1"),
+                             FundsKind::Expense,
+                             1850,
+                             0,
+                             QStringLiteral("P"),
+                             {},
+                             FundsStatus::Pending,
+                             {},
+                             {},
+                             {}}};
     Assignment after = before;
     after.fundsRequests[0].status = FundsStatus::Declined;
     after.fundsRequests[0].decisionNote = QStringLiteral("Parking is included");

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "Fixtures.h"
 #include "AssignmentSummary.h"
+#include "Fixtures.h"
 #include "JsonReader.h"
 #include "LocalStore.h"
 #include "Rules.h"
@@ -132,7 +132,8 @@ TEST_CASE("a page of changes and its cursor are stored together", "[store]")
     CHECK(store.cursor() == QStringLiteral("5"));
 }
 
-TEST_CASE("offline, correcting a visit into the window clears Worker Late, confirming clears Not Confirmed",
+TEST_CASE("offline, correcting a visit into the window clears Worker Late, confirming clears Not "
+          "Confirmed",
           "[store][rules]")
 {
     QTemporaryDir dir;
@@ -153,19 +154,24 @@ TEST_CASE("offline, correcting a visit into the window clears Worker Late, confi
                 codes << l.code;
         return codes;
     };
-    CHECK(labelsNow() == QStringList{QStringLiteral("not_confirmed"), QStringLiteral("worker_late")});
+    CHECK(labelsNow() ==
+          QStringList{QStringLiteral("not_confirmed"), QStringLiteral("worker_late")});
 
     // Checked in late; then the worker corrects the time: they were there at the start.
     const QString log = QStringLiteral("visit-1");
     auto upsert = [&](const QDateTime &in) {
         return Operation::make(9, QStringLiteral("time_log.upsert"),
-                               {{QStringLiteral("id"), log}, {QStringLiteral("check_in"), JsonReader::formatInstant(in)}}, now);
+                               {{QStringLiteral("id"), log},
+                                {QStringLiteral("check_in"), JsonReader::formatInstant(in)}},
+                               now);
     };
     REQUIRE(store.record(upsert(Rules::checkinWindowCloses(a).addSecs(1200)), now, &error).applied);
     CHECK(labelsNow().contains(QStringLiteral("worker_late")));
     REQUIRE(store.record(upsert(a.schedule.start), now, &error).applied);
     CHECK_FALSE(labelsNow().contains(QStringLiteral("worker_late")));
-    REQUIRE(store.record(Operation::make(9, QStringLiteral("schedule.confirm"), {}, now), now, &error).applied);
+    REQUIRE(
+        store.record(Operation::make(9, QStringLiteral("schedule.confirm"), {}, now), now, &error)
+            .applied);
     CHECK(labelsNow().isEmpty());
     CHECK(store.pendingOperationCount() == 3);
 
@@ -174,7 +180,8 @@ TEST_CASE("offline, correcting a visit into the window clears Worker Late, confi
         Operation::make(9, QStringLiteral("time_log.upsert"),
                         {{QStringLiteral("id"), log},
                          {QStringLiteral("check_in"), JsonReader::formatInstant(a.schedule.start)},
-                         {QStringLiteral("check_out"), JsonReader::formatInstant(a.schedule.start.addSecs(-60))}},
+                         {QStringLiteral("check_out"),
+                          JsonReader::formatInstant(a.schedule.start.addSecs(-60))}},
                         now),
         now, &error);
     CHECK_FALSE(refused.applied);

@@ -1,0 +1,240 @@
+#include <catch2/catch.hpp>
+
+#include "AppController.h"
+#include "AssignmentPage.h"
+#include "Clock.h"
+#include "Fixtures.h"
+#include "FundsRequestModel.h"
+#include "HttpClient.h"
+#include "MainWindow.h"
+#include "MemoryCredentialStore.h"
+#include "MessageBox.h"
+#include "SignInDialog.h"
+#include "TestServer.h"
+#include "TestUtil.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QUuid>
+
+using namespace onsite;
+using namespace onsite::test;
+
+namespace {
+
+struct Session {
+    TestServer server;
+    std::unique_ptr<HttpClient> http;
+    QString token;
+    qint64 id = 0;
+    QString taskId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QTemporaryDir data;
+    SystemClock clock;
+    MemoryCredentialStore credentials;
+    std::unique_ptr<MainWindow> window;
+    std::unique_ptr<AppController> controller;
+
+    // A new assignment for Alex (check in/out, close-out notes and a checkbox task required),
+    // and the app signed in to the server and showing it.
+    explicit Session(bool counteroffers)
+    {
+        REQUIRE(server.start());
+        http = std::make_unique<HttpClient>(server.apiBase());
+        token = http->signIn(QStringLiteral("alex@demo.onsite"));
+        const qint64 me =
+            http->get(QStringLiteral("me"), token).json.value(QStringLiteral("id")).toInteger();
+        QJsonObject input = assignmentInput(me, QStringLiteral("Close out in the app"), {});
+        QJsonObject pricing = input.value(QStringLiteral("pricing")).toObject();
+        pricing.insert(QStringLiteral("counteroffers_allowed"), counteroffers);
+        input.insert(QStringLiteral("pricing"), pricing);
+        input.insert(
+            QStringLiteral("checklist"),
+            QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("check_in_out")}},
+                       QJsonObject{{QStringLiteral("kind"), QStringLiteral("closeout_notes")}}});
+        input.insert(QStringLiteral("tasks"),
+                     QJsonArray{QJsonObject{
+                         {QStringLiteral("id"), taskId},
+                         {QStringLiteral("type"), QStringLiteral("checkbox")},
+                         {QStringLiteral("label"), QStringLiteral("Old unit boxed for return")}}});
+        const auto created =
+            http->post(QStringLiteral("company/assignments"), input, server.companyToken());
+        REQUIRE(created.status == 201);
+        id = created.json.value(QStringLiteral("id")).toInteger();
+
+        window = std::make_unique<MainWindow>(&clock);
+        window->resize(1280, 860);
+        controller =
+            std::make_unique<AppController>(window.get(), &credentials, data.path(), &clock);
+        window->show();
+        QSignalSpy synced(controller.get(), &AppController::syncFinished);
+        controller->signIn(server.url(), QStringLiteral("alex@demo.onsite"),
+                           QStringLiteral("onsite-demo"));
+        REQUIRE(waitFor([&] { return synced.count() > 0; }, 30000));
+        controller->openAssignment(id);
+        REQUIRE(page()->assignmentId() == id);
+    }
+
+    AssignmentPage *page() const { return window->page(); }
+
+    // Waits until the page, reloaded from the cache, satisfies `ok`.
+    bool until(const std::function<bool()> &ok)
+    {
+        return waitFor(
+            [&] {
+                controller->openAssignment(id);
+                return ok();
+            },
+            15000);
+    }
+
+    void sync()
+    {
+        QSignalSpy synced(controller.get(), &AppController::syncFinished);
+        controller->syncNow();
+        REQUIRE(waitFor([&] { return synced.count() > 0; }, 30000));
+    }
+};
+
+} // namespace
+
+TEST_CASE("the worker takes an assignment from Assigned to Paid in the app", "[ui][closeout]")
+{
+    Session s(true);
+    AssignmentPage *page = s.page();
+
+    // Before the work starts: no extra funds yet, and Submit says what is missing, as links.
+    CHECK(page->gearButton()->isVisible());
+    CHECK_FALSE(page->gearButton()->isEnabled());
+    CHECK_FALSE(page->submitButton()->isEnabled());
+    CHECK(page->missingText().contains(QStringLiteral("Check in and check out")));
+    CHECK(page->missingText().contains(QStringLiteral("href='task:%1'").arg(s.taskId)));
+    CHECK(page->targetFor(QStringLiteral("check_in_out")) == page->checkInButton());
+
+    page->checkInButton()->click();
+    REQUIRE(s.until([&] { return page->gearButton()->isEnabled(); }));
+    CHECK(page->statusText().startsWith(QStringLiteral("In progress")));
+
+    // Gear menu -> expense form: bad input is refused in the form, then a request is listed.
+    REQUIRE(page->requestAction(FundsKind::Expense)->isEnabled());
+    page->requestAction(FundsKind::Expense)->trigger();
+    FundsRequestDialog *form = page->fundsDialog();
+    REQUIRE(form);
+    form->setAmountText(QStringLiteral("18.505"));
+    form->setReason(QStringLiteral("Parking at the site"));
+    form->accept();
+    CHECK(form->errorText().contains(QStringLiteral("decimal")));
+    CHECK(form->isVisible());
+    form->setAmountText(QStringLiteral("18.50"));
+    form->accept();
+    REQUIRE(s.until([&] { return page->fundsRequests()->rowCount() == 1; }));
+    const QModelIndex status = page->fundsRequests()->index(0, FundsRequestModel::Status);
+    CHECK(status.data().toString() == QStringLiteral("Pending"));
+    CHECK(page->fundsRequests()->index(0, FundsRequestModel::Amount).data().toString() ==
+          QStringLiteral("USD 18.50"));
+
+    // A pending request can be withdrawn.
+    page->fundsView()->setCurrentIndex(status);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    page->withdrawButton()->click();
+    REQUIRE(s.until([&] {
+        return page->fundsRequests()->index(0, FundsRequestModel::Status).data().toString() ==
+               QStringLiteral("Withdrawn");
+    }));
+
+    // A bonus request stays pending, for the warning at submission.
+    page->requestAction(FundsKind::Bonus)->trigger();
+    REQUIRE(page->fundsDialog());
+    page->fundsDialog()->setAmountText(QStringLiteral("25"));
+    page->fundsDialog()->setReason(QStringLiteral("Weekend call-out"));
+    page->fundsDialog()->accept();
+    REQUIRE(s.until([&] { return page->fundsRequests()->rowCount() == 2; }));
+
+    page->checkOutButton()->click();
+    REQUIRE(s.until([&] { return !page->missingText().contains(QStringLiteral("Check in")); }));
+    // The missing task's link opens its form.
+    CHECK_FALSE(page->submitButton()->isEnabled());
+    page->goTo(QStringLiteral("task:") + s.taskId);
+    REQUIRE(page->taskDialog());
+    page->taskDialog()->setDone(true);
+    page->taskDialog()->accept();
+    REQUIRE(s.until([&] { return page->submitButton()->isEnabled(); }));
+    CHECK(page->missingText().isEmpty());
+
+    // Submit: warned about the pending bonus; the notes are required by this client.
+    page->submitButton()->click();
+    SubmitDialog *submit = page->submitDialog();
+    REQUIRE(submit);
+    REQUIRE(submit->warnings().size() == 1);
+    CHECK(submit->warnings().first().contains(QStringLiteral("original price")));
+    submit->accept();
+    CHECK(submit->errorText().contains(QStringLiteral("Close-out notes")));
+    submit->setNotes(QStringLiteral("Replaced the unit; tested with the manager."));
+    submit->accept();
+    REQUIRE(
+        s.until([&] { return page->statusText().startsWith(QStringLiteral("Pending approval")); }));
+    // Read-only now.
+    CHECK_FALSE(page->submitButton()->isVisible());
+    CHECK_FALSE(page->gearButton()->isVisible());
+    CHECK_FALSE(page->checkInButton()->isVisible());
+    s.sync();
+
+    // The company approves and pays (as `onsite-server admin` does); the worker is told.
+    QSignalSpy notices(s.controller.get(), &AppController::noticeShown);
+    QSignalSpy shown(s.window.get(), &MainWindow::notified);
+    int exitCode = -1;
+    s.server.admin({QStringLiteral("approve"), QStringLiteral("1"), QString::number(s.id)},
+                   &exitCode);
+    REQUIRE(exitCode == 0);
+    s.sync();
+    REQUIRE(s.until([&] { return page->statusText().startsWith(QStringLiteral("Approved")); }));
+    s.server.admin({QStringLiteral("mark-paid"), QStringLiteral("1"), QString::number(s.id)},
+                   &exitCode);
+    REQUIRE(exitCode == 0);
+    s.sync();
+    REQUIRE(s.until([&] { return page->statusText().startsWith(QStringLiteral("Paid")); }));
+    QStringList kinds;
+    for (const QList<QVariant> &n : notices)
+        kinds << n.at(1).toString();
+    // The bonus was still pending at approval: declined, and the worker hears it.
+    CHECK(kinds == QStringList{QStringLiteral("request_declined"), QStringLiteral("approved"),
+                               QStringLiteral("paid")});
+    CHECK(shown.count() == 3);
+    CHECK(page->fundsRequests()->index(0, FundsRequestModel::Status).data().toString() ==
+          QStringLiteral("Declined"));
+}
+
+TEST_CASE("where counteroffers are off, the gear menu does not offer a budget increase and "
+          "says why",
+          "[ui][closeout]")
+{
+    Session s(false);
+    AssignmentPage *page = s.page();
+    page->checkInButton()->click();
+    REQUIRE(s.until([&] { return page->gearButton()->isEnabled(); }));
+    QAction *increase = page->requestAction(FundsKind::BudgetIncrease);
+    CHECK_FALSE(increase->isEnabled());
+    CHECK(increase->text().contains(QStringLiteral("not accepted")));
+    CHECK(increase->toolTip().contains(QStringLiteral("counteroffers are turned off")));
+    CHECK(page->fundsNoteText().contains(QStringLiteral("does not accept budget increases")));
+    CHECK(page->requestAction(FundsKind::Expense)->isEnabled());
+    CHECK(page->openFundsDialog(FundsKind::BudgetIncrease) == nullptr);
+    CHECK(page->errorText().contains(QStringLiteral("counteroffers are turned off")));
+    // The expense form itself does not list the budget increase either.
+    FundsRequestDialog *form = page->openFundsDialog(FundsKind::Expense);
+    REQUIRE(form);
+    QComboBox *kinds = form->findChild<QComboBox *>(QStringLiteral("kind"));
+    REQUIRE(kinds);
+    CHECK(kinds->count() == 2);
+    CHECK(kinds->findText(QStringLiteral("Budget increase")) < 0);
+    form->reject();
+}
