@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextStream>
 
 using namespace onsite;
 
@@ -66,6 +67,11 @@ int main(int argc, char *argv[])
     if (isDemo) {
         window.showMessage(QApplication::translate("main", "Starting the demo server…"));
         QObject::connect(&embedded, &EmbeddedServer::ready, &controller, [&](const QUrl &url) {
+            // The client company's side of the demo, for the README's walkthrough.
+            QTextStream(stdout) << "Demo server: " << url.toString() << "\n"
+                                << "Company steps: onsite-server admin --db sqlite:"
+                                << demoDir.filePath(QStringLiteral("server.sqlite"))
+                                << " pending 1\n";
             controller.signIn(url, QStringLiteral("alex@demo.onsite"),
                               QStringLiteral("onsite-demo"));
         });

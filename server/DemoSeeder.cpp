@@ -113,6 +113,9 @@ Assignment make(const CompanyDef &c, int n, AssignmentStatus status, qint64 star
                         true,
                         {},
                         {}});
+    if (n % 3 == 1)
+        a.tasks.append({uuid(), TaskType::Text, QStringLiteral("Serial number of the installed unit"),
+                        true, {}, {}});
     if (n % 5 == 0)
         a.tasks.append(
             {uuid(), TaskType::Number, QStringLiteral("Number of devices replaced"), true, {}, {}});
@@ -172,7 +175,9 @@ void finishWork(Assignment &a)
     addVisit(a, 300, 2 * 3600 + 900, a.phoneCheckin.required);
     addDeliverables(a, 1000);
     for (Task &t : a.tasks) {
-        t.answer = t.type == TaskType::Number ? QStringLiteral("3") : QStringLiteral("yes");
+        t.answer = t.type == TaskType::Number ? QStringLiteral("3")
+                   : t.type == TaskType::Text ? QStringLiteral("SN-4471-B")
+                                              : QStringLiteral("yes");
         t.completedAt = a.schedule.end;
     }
     a.resolution = QStringLiteral("Replaced the unit, tested with the manager, all working.");

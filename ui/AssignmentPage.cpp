@@ -140,7 +140,7 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     // The status bar carries the gear menu for extra funds (DESIGN §1.5).
     m_statusFrame->setObjectName(QStringLiteral("statusBar"));
     m_statusBar->setMargin(6);
-    m_gear->setText(tr("⚙ Extra funds"));
+    m_gear->setText(tr("⚙ E&xtra funds"));
     m_gear->setAccessibleName(tr("Extra funds menu"));
     m_gear->setToolTip(tr("Request a budget increase, an expense reimbursement or a bonus"));
     m_gear->setPopupMode(QToolButton::InstantPopup);
@@ -196,7 +196,12 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     auto *checklistBox = new QWidget(this);
     auto *cl = new QVBoxLayout(checklistBox);
     cl->setContentsMargins(0, 0, 0, 0);
-    auto *checklistTitle = new QLabel(tr("<b>Checklist</b>"), checklistBox);
+    auto *checklistTitle = new QLabel(tr("&Checklist — click an item to do it"), checklistBox);
+    checklistTitle->setTextFormat(Qt::PlainText);
+    QFont bold = checklistTitle->font();
+    bold.setBold(true);
+    checklistTitle->setFont(bold);
+    checklistTitle->setBuddy(m_checklist);
     cl->addWidget(checklistTitle);
     cl->addWidget(m_checklist);
     auto *actions = new QHBoxLayout;

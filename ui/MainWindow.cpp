@@ -93,6 +93,14 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search"));
     connect(m_search, &QLineEdit::textChanged, m_filter, &DashboardFilterModel::setSearchText);
+    // Enter in the search box moves to the first match, so Enter again opens it.
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (m_filter->rowCount() == 0)
+            return;
+        m_table->setFocus();
+        m_table->setCurrentIndex(m_filter->index(0, 0));
+        m_table->selectRow(0);
+    });
 
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
