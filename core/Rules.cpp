@@ -196,8 +196,9 @@ NextDue Rules::nextDue(const Assignment &a)
         return {QStringLiteral("check_in"), tr("Check in"), checkinWindowCloses(a)};
     if (requiredOpen(QStringLiteral("deliverables")))
         return {QStringLiteral("deliverables"), tr("Upload deliverables"), a.deliverablesDueAt};
+    // The close-out notes are written in the submit dialog, so they are part of "submit".
     for (const ChecklistEntry &e : p.entries)
-        if (e.required && !e.done)
+        if (e.required && !e.done && e.key != QLatin1String("closeout_notes"))
             return {e.key, e.title, {}};
     return {QStringLiteral("submit"), tr("Submit for approval"), {}};
 }

@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
 db="sqlite:$tmp/server.sqlite"
 display=:$((80 + RANDOM % 9))
-Xvfb "$display" -screen 0 1280x860x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 "$bin/onsite-server" --demo --listen "127.0.0.1:$port" --db "$db" --files "$tmp/files" \
   >"$tmp/server.out" 2>"$tmp/server.log" &
@@ -21,6 +21,13 @@ app=
 trap 'kill $app $server $xvfb 2>/dev/null || true; rm -rf "$tmp"' EXIT
 for _ in $(seq 50); do grep -q "Listening" "$tmp/server.out" 2>/dev/null && break; sleep 0.2; done
 admin() { "$bin/onsite-server" admin --db "$db" "$@"; }
+# Xvfb has no window manager: give the keyboard to a window by its title before typing.
+focus() {
+  local w
+  w=$(timeout 15 xdotool search --sync --onlyvisible --name "$1" | tail -n1) || true
+  [ -n "$w" ] || { echo "no window named $1" >&2; return 1; }
+  xdotool windowfocus --sync "$w" 2>/dev/null || xdotool windowfocus "$w" || true
+}
 shot() { sleep "${2:-2}"; import -window root "$out/walkthrough-$1.png"; echo "walkthrough-$1.png"; }
 
 # The company (Cascade Facilities Group, company 3) assigns a job to Alex (worker 1).
@@ -45,10 +52,12 @@ export DISPLAY=$display QT_QPA_PLATFORM=xcb
 "$bin/onsite" --server "http://127.0.0.1:$port" --data-dir "$tmp/client" >"$tmp/app.log" 2>&1 &
 app=$!
 sleep 4
+focus '^Sign in to Onsite( |$)'
 xdotool key alt+e && xdotool type --delay 5 "alex@demo.onsite"
 xdotool key alt+p && xdotool type --delay 5 "onsite-demo"
 xdotool key Return
 sleep 5
+focus '^Onsite$'
 # Find the job and open it: Ctrl+F, the title, Enter to the first match, Enter to open.
 xdotool key ctrl+f && xdotool type --delay 5 "badge reader"
 xdotool key Return Return
@@ -60,11 +69,13 @@ xdotool key alt+x # the gear menu on the status bar
 shot 2-gear-menu 1
 xdotool key e # Request expense reimbursement…
 sleep 1
+focus '^Request: '
 xdotool key Tab && xdotool type --delay 5 "18.50"
 xdotool key Tab && xdotool type --delay 5 "Parking at the site (no free parking for contractors)"
 shot 3-expense-form 1
-xdotool key alt+s
+xdotool key alt+r
 sleep 2
+focus '^Onsite$'
 
 # The company approves the expense.
 request=$(admin pending 3 | sed -n "s/^request \([^ ]*\) on assignment $id:.*/\1/p" | head -n1)
@@ -77,31 +88,47 @@ convert -size 800x600 plasma:fractal "$tmp/reader-installed.png" 2>/dev/null ||
   cp "$root/resources/icons/onsite.png" "$tmp/reader-installed.png" 2>/dev/null || true
 xdotool key alt+u
 sleep 2
+focus '^Upload files( |$)'
 xdotool type --delay 5 "$tmp/reader-installed.png"
 xdotool key Return
 sleep 2
+focus '^Upload files( |$)'
 xdotool key Return
 sleep 4
+focus '^Onsite$'
 xdotool key alt+o # check out
 sleep 2
 # A bonus request that will still be pending at submission.
 xdotool key alt+x && sleep 1 && xdotool key o
 sleep 1
+focus '^Request: '
 xdotool key Tab && xdotool type --delay 5 "25"
 xdotool key Tab && xdotool type --delay 5 "Same-day turnaround requested by the manager"
-xdotool key alt+s
+xdotool key alt+r
 sleep 2
+focus '^Onsite$'
 shot 5-before-submit 1
 # The custom task, from the checklist: Alt+C, the last item, Enter, tick, OK.
-xdotool key alt+c End Return
-sleep 1
-xdotool key alt+d Return
+xdotool key alt+c
+sleep 0.5
+xdotool key End
+sleep 0.5
+xdotool key Return
+focus '^Task( |$)'
+sleep 0.5
+xdotool key alt+d
+sleep 0.5
+xdotool key Return
 sleep 2
+focus '^Onsite$'
 xdotool key alt+b # Submit for approval…
 sleep 1
+focus '^Submit for approval( |$)'
 xdotool type --delay 5 "Replaced the reader, tested six badges with security. Old unit boxed at the front desk."
 shot 6-submit-dialog 1
 xdotool key alt+s
+sleep 1
+focus '^Onsite$'
 shot 7-pending-approval 3
 
 admin approve 3 "$id"

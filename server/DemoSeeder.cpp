@@ -114,8 +114,12 @@ Assignment make(const CompanyDef &c, int n, AssignmentStatus status, qint64 star
                         {},
                         {}});
     if (n % 3 == 1)
-        a.tasks.append({uuid(), TaskType::Text, QStringLiteral("Serial number of the installed unit"),
-                        true, {}, {}});
+        a.tasks.append({uuid(),
+                        TaskType::Text,
+                        QStringLiteral("Serial number of the installed unit"),
+                        true,
+                        {},
+                        {}});
     if (n % 5 == 0)
         a.tasks.append(
             {uuid(), TaskType::Number, QStringLiteral("Number of devices replaced"), true, {}, {}});
@@ -328,7 +332,7 @@ bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *comp
     }
     for (int i = 0; i < 4; ++i) { // paid
         Assignment a =
-            make(companies[i % 3], n++, AssignmentStatus::Paid, -(15 + 3 * i) * day, now);
+            make(companies[i % 3], n++, AssignmentStatus::Paid, -(15 + 16 * i) * day, now);
         finishWork(a);
         a.approvedAt = a.submittedAt.addSecs(day);
         a.paidAt = a.approvedAt.addSecs(5 * day);

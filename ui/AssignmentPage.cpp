@@ -167,6 +167,7 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     m_fundsView->verticalHeader()->hide();
     m_fundsView->horizontalHeader()->setStretchLastSection(true);
     m_fundsView->setMinimumHeight(90);
+    m_fundsView->setWordWrap(false);
     m_fundsNote->setWordWrap(true);
     m_fundsNote->setStyleSheet(QStringLiteral("color:#555;"));
     connect(m_withdraw, &QPushButton::clicked, this, &AssignmentPage::withdrawSelected);
@@ -332,7 +333,11 @@ void AssignmentPage::show(const Assignment &a)
     m_deliverables->setContent(a, m_uploads);
     m_logView->resizeColumnsToContents();
     m_funds->setAssignment(a);
-    m_fundsView->resizeColumnsToContents();
+    // The reason takes what is left (full text in its tooltip), so status and decision show.
+    for (int c = 0; c < FundsRequestModel::Reason; ++c)
+        m_fundsView->resizeColumnToContents(c);
+    m_fundsView->setColumnWidth(FundsRequestModel::Decision,
+                                qMin(m_fundsView->columnWidth(FundsRequestModel::Decision), 220));
     updateActions(a);
     updateCloseout(a);
 }

@@ -54,6 +54,8 @@ QVariant FundsRequestModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && index.column() == Reason)
         return f->reason;
+    if (role == Qt::ToolTipRole && index.column() == Decision && f->decidedAt.isValid())
+        return tr("Decided %1").arg(SiteTime::format(f->decidedAt, m_timeZone));
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -68,11 +70,11 @@ QVariant FundsRequestModel::data(const QModelIndex &index, int role) const
     case Status:
         return Rules::fundsStatusText(f->status);
     case Decision:
+        // The note is what the worker needs; the date is in the tooltip.
         if (!f->decidedAt.isValid())
             return f->status == FundsStatus::Pending ? tr("Awaiting the client") : QString();
-        return f->decisionNote.isEmpty()
-                   ? SiteTime::format(f->decidedAt, m_timeZone)
-                   : tr("%1: %2").arg(SiteTime::format(f->decidedAt, m_timeZone), f->decisionNote);
+        return f->decisionNote.isEmpty() ? SiteTime::format(f->decidedAt, m_timeZone)
+                                         : f->decisionNote;
     }
     return {};
 }

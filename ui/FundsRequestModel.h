@@ -12,7 +12,7 @@ class FundsRequestModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Kind, Amount, Reason, Status, Decision, ColumnCount };
+    enum Column { Kind, Amount, Status, Decision, Reason, ColumnCount };
     using QAbstractTableModel::QAbstractTableModel;
 
     void setAssignment(const Assignment &a);

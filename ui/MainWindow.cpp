@@ -64,7 +64,7 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
-    QMenu *file = menuBar()->addMenu(tr("&Onsite"));
+    QMenu *file = menuBar()->addMenu(tr("O&nsite"));
     file->addAction(syncAction);
     file->addAction(m_cancelSync);
     file->addAction(findAction);

@@ -24,6 +24,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QToolButton>
 #include <QUuid>
 
@@ -163,7 +164,11 @@ TEST_CASE("the worker takes an assignment from Assigned to Paid in the app", "[u
     REQUIRE(s.until([&] { return !page->missingText().contains(QStringLiteral("Check in")); }));
     // The missing task's link opens its form.
     CHECK_FALSE(page->submitButton()->isEnabled());
-    page->goTo(QStringLiteral("task:") + s.taskId);
+    // From the keyboard: the checklist's last item (the task), Enter.
+    QListWidget *checklist = page->checklistView();
+    checklist->setFocus();
+    checklist->setCurrentRow(checklist->count() - 1);
+    QTest::keyClick(checklist, Qt::Key_Return);
     REQUIRE(page->taskDialog());
     page->taskDialog()->setDone(true);
     page->taskDialog()->accept();
