@@ -599,33 +599,18 @@ QJsonObject ServerStore::applyOperation(qint64 workerId, const QJsonObject &raw,
                   outcome.code, outcome.message, currentDoc());
 }
 
-bool ServerStore::loadForUpdate(qint64 workerId, qint64 id, Assignment *a, bool *found)
-{
-    *found = false;
-    Sql load(QStringLiteral("SELECT doc FROM assignments WHERE id = ? AND worker_id = ?") +
-             forUpdate());
-    if (!load.exec({id, workerId}))
-        return false;
-    if (!load.next())
-        return false;
-    *found = true;
-    QString why;
-    auto doc = AssignmentCodec::fromJson(parseObject(load.value(0).toString()), &why);
-    load.query().finish();
-    if (!doc)
-        return false;
-    *a = *doc;
-    return true;
-}
+namespace {
 
-bool ServerStore::loadForCompany(qint64 companyId, qint64 id, Assignment *a, qint64 *workerId,
-                                 bool *found)
+// The assignment whose `ownerColumn` (worker_id or company_id) is `owner`, locked for a
+// read-modify-write inside the caller's transaction; also who works on it.
+bool loadLocked(const QString &ownerColumn, qint64 owner, qint64 id, Assignment *a,
+                qint64 *workerId, bool *found)
 {
     *found = false;
-    Sql load(QStringLiteral("SELECT doc, worker_id FROM assignments WHERE id = ? AND "
-                            "company_id = ?") +
+    Sql load(QStringLiteral("SELECT doc, worker_id FROM assignments WHERE id = ? AND %1 = ?")
+                 .arg(ownerColumn) +
              forUpdate());
-    if (!load.exec({id, companyId}) || !load.next())
+    if (!load.exec({id, owner}) || !load.next())
         return false;
     *found = true;
     *workerId = load.value(1).toLongLong();
@@ -636,6 +621,20 @@ bool ServerStore::loadForCompany(qint64 companyId, qint64 id, Assignment *a, qin
         return false;
     *a = *doc;
     return true;
+}
+
+} // namespace
+
+bool ServerStore::loadForUpdate(qint64 workerId, qint64 id, Assignment *a, bool *found)
+{
+    qint64 ignored = 0;
+    return loadLocked(QStringLiteral("worker_id"), workerId, id, a, &ignored, found);
+}
+
+bool ServerStore::loadForCompany(qint64 companyId, qint64 id, Assignment *a, qint64 *workerId,
+                                 bool *found)
+{
+    return loadLocked(QStringLiteral("company_id"), companyId, id, a, workerId, found);
 }
 
 QJsonObject ServerStore::scorecard(qint64 workerId, const QDateTime &now, ApiError *err)

@@ -639,15 +639,10 @@ FundsRequestDialog *AssignmentPage::openFundsDialog(FundsKind kind)
         showError(Rules::counteroffersOffText(m_assignment));
         return nullptr;
     }
-    if (m_fundsDialog)
-        m_fundsDialog->deleteLater();
-    m_fundsDialog = new FundsRequestDialog(m_assignment, kind, this);
-    m_fundsDialog->setAttribute(Qt::WA_DeleteOnClose);
-    FundsRequestDialog *dialog = m_fundsDialog;
+    auto *dialog = present(m_fundsDialog, new FundsRequestDialog(m_assignment, kind, this));
     const qint64 id = m_id;
     connect(dialog, &QDialog::accepted, this,
             [this, dialog, id] { Q_EMIT fundsRequested(id, dialog->input()); });
-    dialog->open();
     return dialog;
 }
 
@@ -715,15 +710,10 @@ SubmitDialog *AssignmentPage::openSubmitDialog()
         goTo(missing.constFirst().key);
         return nullptr;
     }
-    if (m_submitDialog)
-        m_submitDialog->deleteLater();
-    m_submitDialog = new SubmitDialog(m_assignment, this);
-    m_submitDialog->setAttribute(Qt::WA_DeleteOnClose);
-    SubmitDialog *dialog = m_submitDialog;
+    auto *dialog = present(m_submitDialog, new SubmitDialog(m_assignment, this));
     const qint64 id = m_id;
     connect(dialog, &QDialog::accepted, this,
             [this, dialog, id] { Q_EMIT submitRequested(id, dialog->notes()); });
-    dialog->open();
     return dialog;
 }
 
@@ -734,16 +724,11 @@ TaskDialog *AssignmentPage::openTaskDialog(const QString &taskId)
     for (const Task &t : std::as_const(m_assignment.tasks)) {
         if (t.id != taskId)
             continue;
-        if (m_taskDialog)
-            m_taskDialog->deleteLater();
-        m_taskDialog = new TaskDialog(t, this);
-        m_taskDialog->setAttribute(Qt::WA_DeleteOnClose);
-        TaskDialog *dialog = m_taskDialog;
+        auto *dialog = present(m_taskDialog, new TaskDialog(t, this));
         const qint64 id = m_id;
         connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
             Q_EMIT taskAnswered(id, dialog->taskId(), dialog->answer());
         });
-        dialog->open();
         return dialog;
     }
     return nullptr;

@@ -118,6 +118,16 @@ private:
     void deleteSelectedLog();
     void withdrawSelected();
     void updateCloseout(const Assignment &a);
+    // Shows a window-modal form, replacing (and deleting) the one `slot` held.
+    template <typename D> D *present(QPointer<D> &slot, D *dialog)
+    {
+        if (slot)
+            slot->deleteLater();
+        slot = dialog;
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+        return dialog;
+    }
 
     const Clock *m_clock;
     qint64 m_id = 0;

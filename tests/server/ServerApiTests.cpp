@@ -17,14 +17,9 @@ using namespace onsite::test;
 
 namespace {
 
-// One demo server for this file's tests (a fresh database each run of the binary).
 TestServer &server()
 {
-    static TestServer s;
-    static const bool started = s.start();
-    if (!started)
-        FAIL("server did not start: " << s.lastError().toStdString());
-    return s;
+    return TestServer::shared();
 }
 
 QJsonObject validInput(qint64 workerId)

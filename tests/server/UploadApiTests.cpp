@@ -22,11 +22,7 @@ namespace {
 
 TestServer &server()
 {
-    static TestServer s;
-    static const bool started = s.start();
-    if (!started)
-        FAIL("server did not start: " << s.lastError().toStdString());
-    return s;
+    return TestServer::shared();
 }
 
 QByteArray randomBytes(int n)

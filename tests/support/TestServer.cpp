@@ -1,5 +1,7 @@
 #include "TestServer.h"
 
+#include <catch2/catch.hpp>
+
 #include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -122,6 +124,15 @@ QString TestServer::output() const
     QFile log(m_dir.filePath(QStringLiteral("server.log")));
     log.open(QIODevice::ReadOnly);
     return m_server->output() + QString::fromUtf8(log.readAll());
+}
+
+TestServer &TestServer::shared()
+{
+    static TestServer s;
+    static const bool started = s.start();
+    if (!started)
+        FAIL("server did not start: " << s.lastError().toStdString());
+    return s;
 }
 
 } // namespace onsite::test

@@ -31,6 +31,8 @@ public:
     EmbeddedServer *process() { return m_server.get(); }
 
     static bool usingPostgres();
+    // One demo server per test process, started on first use (fails the test if it cannot).
+    static TestServer &shared();
     // Runs `onsite-server admin --db <this db> args...`, returns stdout; *exitCode set.
     QString admin(const QStringList &args, int *exitCode, const QByteArray &stdinData = {});
 

@@ -309,6 +309,11 @@ TEST_CASE("an offline submission the server refuses lands in Needs attention wit
             f.dbPath, QUrl(QStringLiteral("http://127.0.0.1:9/api/v1/")));
         offline->open();
         offline->setToken(f.token);
+        REQUIRE(record(*offline, id, "funds_request.create",
+                       {{QStringLiteral("id"), QStringLiteral("offline-bonus")},
+                        {QStringLiteral("kind"), QStringLiteral("bonus")},
+                        {QStringLiteral("amount_cents"), 2000},
+                        {QStringLiteral("reason"), QStringLiteral("Rush job")}}));
         REQUIRE(record(*offline, id, "assignment.submit",
                        {{QStringLiteral("resolution"), QStringLiteral("All done")}}));
         LocalStore store(QStringLiteral("offline-read"));
@@ -336,6 +341,12 @@ TEST_CASE("an offline submission the server refuses lands in Needs attention wit
     QString error;
     REQUIRE(store.open(f.dbPath, &error));
     CHECK(store.assignment(id)->status == AssignmentStatus::InProgress); // back to the server's
+    // The request made offline before it went through.
+    const auto server = f.http->get(QStringLiteral("assignments/%1").arg(id), f.token);
+    const QJsonArray requests = server.json.value(QStringLiteral("funds_requests")).toArray();
+    REQUIRE(requests.size() == 1);
+    CHECK(requests.first().toObject().value(QStringLiteral("status")).toString() ==
+          QStringLiteral("pending"));
     bool found = false;
     for (const OutboxEntry &entry : store.outbox())
         if (entry.op.type == QLatin1String("assignment.submit")) {

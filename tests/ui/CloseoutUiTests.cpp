@@ -3,12 +3,14 @@
 #include "AppController.h"
 #include "AssignmentPage.h"
 #include "Clock.h"
+#include "EarningsModel.h"
 #include "Fixtures.h"
 #include "FundsRequestModel.h"
 #include "HttpClient.h"
 #include "MainWindow.h"
 #include "MemoryCredentialStore.h"
 #include "MessageBox.h"
+#include "ScorecardDialog.h"
 #include "SignInDialog.h"
 #include "TestServer.h"
 #include "TestUtil.h"
@@ -136,8 +138,26 @@ TEST_CASE("the worker takes an assignment from Assigned to Paid in the app", "[u
     CHECK(form->errorText().contains(QStringLiteral("decimal")));
     CHECK(form->isVisible());
     form->setAmountText(QStringLiteral("18.50"));
+    // The receipt travels like a deliverable; the request names it.
+    QTemporaryDir files;
+    QFile receipt(files.filePath(QStringLiteral("parking-receipt.txt")));
+    REQUIRE(receipt.open(QIODevice::WriteOnly));
+    receipt.write("Denver Parking Co. 2026-11-25 USD 18.50\n");
+    receipt.close();
+    form->setReceiptPath(receipt.fileName());
     form->accept();
     REQUIRE(s.until([&] { return page->fundsRequests()->rowCount() == 1; }));
+    const QString receiptId = page->fundsRequests()->requestAt(0)->receipt;
+    REQUIRE_FALSE(receiptId.isEmpty());
+    REQUIRE(waitFor(
+        [&] {
+            const auto doc = s.http->get(QStringLiteral("assignments/%1").arg(s.id), s.token);
+            for (const QJsonValue &d : doc.json.value(QStringLiteral("deliverables")).toArray())
+                if (d.toObject().value(QStringLiteral("id")).toString() == receiptId)
+                    return true;
+            return false;
+        },
+        20000));
     const QModelIndex status = page->fundsRequests()->index(0, FundsRequestModel::Status);
     CHECK(status.data().toString() == QStringLiteral("Pending"));
     CHECK(page->fundsRequests()->index(0, FundsRequestModel::Amount).data().toString() ==
@@ -207,6 +227,8 @@ TEST_CASE("the worker takes an assignment from Assigned to Paid in the app", "[u
     REQUIRE(exitCode == 0);
     s.sync();
     REQUIRE(s.until([&] { return page->statusText().startsWith(QStringLiteral("Paid")); }));
+    // Notices are queued from the sync thread: the page may read the new state first.
+    REQUIRE(waitFor([&] { return notices.count() >= 3; }, 10000));
     QStringList kinds;
     for (const QList<QVariant> &n : notices)
         kinds << n.at(1).toString();
@@ -216,6 +238,18 @@ TEST_CASE("the worker takes an assignment from Assigned to Paid in the app", "[u
     CHECK(shown.count() == 3);
     CHECK(page->fundsRequests()->index(0, FundsRequestModel::Status).data().toString() ==
           QStringLiteral("Declined"));
+
+    // The scorecard comes from the server; earnings from the cache include this payment.
+    s.controller->showScorecard();
+    auto *card = s.window->findChild<ScorecardDialog *>();
+    REQUIRE(card);
+    const int completed = s.http->get(QStringLiteral("me/scorecard"), s.token)
+                              .json.value(QStringLiteral("completed"))
+                              .toInt();
+    REQUIRE(waitFor([&] { return card->scorecardText().contains(QStringLiteral("As of")); }));
+    CHECK(card->scorecardText().split(QLatin1Char('\n')).value(2) == QString::number(completed));
+    CHECK(card->earnings()->rowCount() > 0);
+    CHECK(card->totalsText().contains(QStringLiteral("paid")));
 }
 
 TEST_CASE("where counteroffers are off, the gear menu does not offer a budget increase and "

@@ -5,7 +5,10 @@
 #include "Clock.h"
 #include "Fixtures.h"
 
+#include <QLineEdit>
 #include <QLocale>
+#include <QSpinBox>
+#include <QTextBrowser>
 
 using namespace onsite;
 using namespace onsite::test;
@@ -40,6 +43,18 @@ TEST_CASE("the page shows pay so far, pending requests and hours over budget", "
     CHECK(text.contains(QStringLiteral("USD 18.50 more requested, pending")));
     CHECK(text.contains(QStringLiteral("0 h 30 min logged past the budget is not paid")));
     CHECK(text.contains(QStringLiteral("USD 65.00 for 1 h more")));
+
+    // "Request it…" opens a budget increase filled in with the difference.
+    page.findChild<QTextBrowser *>()->anchorClicked(QUrl(QStringLiteral("onsite:increase")));
+    FundsRequestDialog *form = page.fundsDialog();
+    REQUIRE(form);
+    CHECK(form->findChild<QSpinBox *>(QStringLiteral("hours"))->value() == 1);
+    CHECK(form->findChild<QLineEdit *>(QStringLiteral("amount"))->text() ==
+          QStringLiteral("65.00"));
+    form->accept();
+    CHECK(form->input().kind == FundsKind::BudgetIncrease);
+    CHECK(form->input().extraHours == 1);
+    CHECK(form->input().amountCents == 6500);
 
     a.timeLogs.first().checkOut = l.checkIn.addSecs(2 * 3600);
     page.show(a);
