@@ -1,13 +1,17 @@
 #include "AppController.h"
+#include "AppSettings.h"
 #include "Clock.h"
 #include "EmbeddedServer.h"
 #include "KeychainCredentialStore.h"
+#include "Log.h"
+#include "LogFile.h"
 #include "MainWindow.h"
 #include "MemoryCredentialStore.h"
 #include "SignInDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QIcon>
 #include <QMessageBox>
 #include <QStandardPaths>
@@ -16,33 +20,67 @@
 
 using namespace onsite;
 
+namespace {
+
+// The command line, shared by the headless answer to --help/--version and the app itself.
+struct Options {
+    QCommandLineParser parser;
+    QCommandLineOption server{QStringLiteral("server"),
+                              QCoreApplication::translate("main", "Onsite server to sign in to."),
+                              QStringLiteral("URL")};
+    QCommandLineOption dataDir{QStringLiteral("data-dir"),
+                               QCoreApplication::translate("main", "Where the local cache lives."),
+                               QStringLiteral("DIR")};
+    QCommandLineOption demo{
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main",
+                                    "Start the bundled server with demo data and sign in to it.")};
+
+    Options()
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Onsite: your assignments, checklists and time on site."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({server, dataDir, demo});
+    }
+};
+
+void setNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Onsite"));
+    QCoreApplication::setApplicationName(QStringLiteral("onsite"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ONSITE_VERSION));
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    // --help and --version answer without a display: packages, scripts and terminals over SSH
+    // run them where no window can open.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--version" || a == "-v" || a == "--help" || a == "-h" || a == "-?" ||
+            a == "--help-all") {
+            QCoreApplication core(argc, argv);
+            setNames();
+            Options options;
+            options.parser.process(core); // prints and exits
+        }
+    }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Onsite"));
-    QApplication::setApplicationName(QStringLiteral("onsite"));
+    setNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Onsite"));
-    QApplication::setApplicationVersion(QStringLiteral(ONSITE_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/onsite/onsite.svg")));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/onsite/onsite.png")));
     QApplication::setDesktopFileName(QStringLiteral("org.onsite.Onsite"));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Onsite: your assignments, checklists and time on site."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption server(QStringLiteral("server"),
-                                    QApplication::translate("main", "Onsite server to sign in to."),
-                                    QStringLiteral("URL"));
-    const QCommandLineOption dataDir(
-        QStringLiteral("data-dir"), QApplication::translate("main", "Where the local cache lives."),
-        QStringLiteral("DIR"));
-    const QCommandLineOption demo(
-        QStringLiteral("demo"),
-        QApplication::translate("main",
-                                "Start the bundled server with demo data and sign in to it."));
-    parser.addOptions({server, dataDir, demo});
-    parser.process(app);
+    Options options;
+    options.parser.process(app);
+    const QCommandLineParser &parser = options.parser;
+    const QCommandLineOption &server = options.server;
+    const QCommandLineOption &dataDir = options.dataDir;
+    const QCommandLineOption &demo = options.demo;
 
     const bool isDemo = parser.isSet(demo);
     QTemporaryDir demoDir;
@@ -52,6 +90,9 @@ int main(int argc, char *argv[])
                         : isDemo
                             ? demoDir.filePath(QStringLiteral("client"))
                             : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    LogFile::install(QDir(dir).filePath(QStringLiteral("onsite.log")));
+    qCInfo(lcApp) << "Onsite" << ONSITE_VERSION << "starting; data in" << dir;
 
     SystemClock clock;
     std::unique_ptr<CredentialStore> credentials;
@@ -61,6 +102,7 @@ int main(int argc, char *argv[])
         credentials = std::make_unique<KeychainCredentialStore>();
     MainWindow window(&clock);
     AppController controller(&window, credentials.get(), dir, &clock);
+    controller.setSyncIntervalSecs(AppSettings::syncIntervalSecs());
     window.show();
 
     EmbeddedServer embedded;

@@ -2,6 +2,7 @@
 
 #include "ChangesJob.h"
 #include "LocalStore.h"
+#include "Log.h"
 #include "ScorecardJob.h"
 
 #include <QJsonDocument>
@@ -152,8 +153,10 @@ void SyncEngine::onPushFinished()
         return;
     }
     for (const OperationResult &r : job->results())
-        if (r.status == QLatin1String("rejected"))
+        if (r.status == QLatin1String("rejected")) {
+            qCWarning(lcSync) << "operation" << r.opId << "refused:" << r.code << r.message;
             Q_EMIT operationRejected(r.opId, r.message);
+        }
     deliverNotices(); // an answer carries the latest document, decisions included
     Q_EMIT storeChanged();
     emitCounts();
@@ -242,6 +245,11 @@ bool SyncEngine::endedWithoutAnswer(NetworkJob *job)
 
 void SyncEngine::finish(bool ok, const QString &message)
 {
+    if (ok)
+        qCInfo(lcSync) << "sync done:" << m_pages << "pages," << m_applied << "changes,"
+                       << m_requests << "requests";
+    else
+        qCWarning(lcSync) << "sync ended:" << message;
     Q_EMIT syncFinished(ok, message, m_clock->now());
     if (m_again && ok) {
         m_again = false;

@@ -1,5 +1,7 @@
 #include "UploadEngine.h"
 
+#include "Log.h"
+
 #include "AcceptedFiles.h"
 #include "DownloadJob.h"
 #include "LocalStore.h"
@@ -141,6 +143,7 @@ void UploadEngine::add(qint64 assignmentId, const QString &path, const QString &
                 if (!m_queue)
                     return;
                 if (!c.verdict.ok) {
+                    qCInfo(lcUpload) << "refused" << path << c.verdict.message;
                     Q_EMIT refused(path, c.verdict.message);
                     checkIdle();
                     return;
@@ -545,6 +548,7 @@ void UploadEngine::finishItem(const QString &id, const QString &deliverableId)
     if (item) {
         Q_EMIT progress(id, item->size, item->size, false);
         Q_EMIT itemsChanged(item->assignmentId);
+        qCInfo(lcUpload) << "uploaded" << item->filename << "as deliverable" << deliverableId;
         Q_EMIT uploaded(id, deliverableId, item->assignmentId);
     }
     schedule();

@@ -1,5 +1,6 @@
 #include "ApiHandlers.h"
 
+#include "CalendarFeed.h"
 #include "CompanyActions.h"
 #include "PhoneEvents.h"
 #include "ServerStore.h"
@@ -183,6 +184,32 @@ ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
             return ApiResponse::error(methodNotAllowed(r));
         return ApiResponse::json(ServerStore::worker(workerId));
     }
+    if (first == QLatin1String("me") && s.size() == 2 && s.at(1) == QLatin1String("calendar")) {
+        if (r.method != QLatin1String("POST"))
+            return ApiResponse::error(methodNotAllowed(r));
+        const QString token = CalendarFeed::newLink(workerId, &err);
+        if (err)
+            return ApiResponse::error(err);
+        // The URL as the worker's calendar app will reach this server: behind the README's
+        // nginx the scheme comes from X-Forwarded-Proto, believed only from loopback.
+        QString scheme = QStringLiteral("http");
+        const QByteArray forwarded = r.header("X-Forwarded-Proto");
+        if (r.peer.isLoopback() && (forwarded == "https" || forwarded == "http"))
+            scheme = QString::fromLatin1(forwarded);
+        const QString host = QString::fromLatin1(r.header("Host"));
+        return ApiResponse::json(
+            {{QStringLiteral("url"),
+              QStringLiteral("%1://%2/api/v1/calendar/%3.ics").arg(scheme, host, token)}});
+    }
+    if (first == QLatin1String("assignments") && s.size() == 3 &&
+        s.at(2) == QLatin1String("time_log_history")) {
+        if (r.method != QLatin1String("GET"))
+            return ApiResponse::error(methodNotAllowed(r));
+        const qint64 id = parseId(s.at(1));
+        if (!id)
+            return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
+        return result(ServerStore::workerTimeLogHistory(workerId, id, &err), err);
+    }
     if (first == QLatin1String("me") && s.size() == 2 && s.at(1) == QLatin1String("scorecard")) {
         if (r.method != QLatin1String("GET"))
             return ApiResponse::error(methodNotAllowed(r));
@@ -240,6 +267,20 @@ ApiResponse ApiHandlers::handle(const ApiRequest &r)
         return session(r);
     if (first == QLatin1String("company"))
         return company(r, now);
+    if (first == QLatin1String("calendar") && r.segments.size() == 2 &&
+        r.segments.at(1).endsWith(QLatin1String(".ics"))) {
+        if (r.method != QLatin1String("GET") && r.method != QLatin1String("HEAD"))
+            return ApiResponse::error(methodNotAllowed(r));
+        ApiError err;
+        ApiResponse out;
+        out.body = CalendarFeed::feed(r.segments.at(1).chopped(4), now, &err);
+        if (err)
+            return ApiResponse::error(err);
+        out.contentType = "text/calendar; charset=utf-8";
+        out.headers.append(
+            qMakePair(QByteArray("Cache-Control"), QByteArray("private, max-age=300")));
+        return out;
+    }
     if (first == QLatin1String("phone") && r.segments.value(1) == QLatin1String("events") &&
         r.segments.size() == 2)
         return PhoneEvents::handle(r, now);

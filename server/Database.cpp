@@ -186,6 +186,10 @@ bool Database::migrate(QString *error)
                        " assignment_id BIGINT NOT NULL, worker_id BIGINT NOT NULL,"
                        " stored_name TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL,"
                        " created_at BIGINT NOT NULL)")};
+    steps << QStringList{
+        // Calendar subscriptions: one private link per worker, stored as a hash.
+        QStringLiteral("CREATE TABLE calendar_links (worker_id BIGINT PRIMARY KEY,"
+                       " token_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL)")};
     for (int v = version; v < steps.size(); ++v) {
         for (const QString &sql : steps.at(v)) {
             if (!q.exec(sql)) {

@@ -637,19 +637,27 @@ bool ServerStore::loadForCompany(qint64 companyId, qint64 id, Assignment *a, qin
     return loadLocked(QStringLiteral("company_id"), companyId, id, a, workerId, found);
 }
 
-QJsonObject ServerStore::scorecard(qint64 workerId, const QDateTime &now, ApiError *err)
+QList<Assignment> ServerStore::workerAssignments(qint64 workerId, ApiError *err)
 {
-    Sql q(QStringLiteral("SELECT doc FROM assignments WHERE worker_id = ?"));
+    Sql q(QStringLiteral("SELECT doc FROM assignments WHERE worker_id = ? ORDER BY id"));
     if (!q.exec({workerId})) {
         *err = ApiError::internal();
         return {};
     }
-    QList<Assignment> history;
+    QList<Assignment> all;
     while (q.next()) {
         QString why;
         if (auto a = AssignmentCodec::fromJson(parseObject(q.value(0).toString()), &why))
-            history.append(*a);
+            all.append(*a);
     }
+    return all;
+}
+
+QJsonObject ServerStore::scorecard(qint64 workerId, const QDateTime &now, ApiError *err)
+{
+    const QList<Assignment> history = workerAssignments(workerId, err);
+    if (*err)
+        return {};
     QJsonObject o = Scorecard::compute(history, now).toJson();
     o.insert(QStringLiteral("computed_at"), JsonReader::formatInstant(now));
     return o;
@@ -661,10 +669,26 @@ bool ServerStore::saveChanged(Assignment &a, qint64 workerId)
     return writeAssignment(a, workerId, workerId);
 }
 
+namespace {
+QJsonObject historyOf(const QString &ownerColumn, qint64 owner, qint64 id, ApiError *err);
+}
+
 QJsonObject ServerStore::timeLogHistory(qint64 companyId, qint64 id, ApiError *err)
 {
-    Sql owner(QStringLiteral("SELECT 1 FROM assignments WHERE id = ? AND company_id = ?"));
-    if (!owner.exec({id, companyId}) || !owner.next()) {
+    return historyOf(QStringLiteral("company_id"), companyId, id, err);
+}
+
+QJsonObject ServerStore::workerTimeLogHistory(qint64 workerId, qint64 id, ApiError *err)
+{
+    return historyOf(QStringLiteral("worker_id"), workerId, id, err);
+}
+
+namespace {
+
+QJsonObject historyOf(const QString &ownerColumn, qint64 owner_, qint64 id, ApiError *err)
+{
+    Sql owner(QStringLiteral("SELECT 1 FROM assignments WHERE id = ? AND %1 = ?").arg(ownerColumn));
+    if (!owner.exec({id, owner_}) || !owner.next()) {
         *err = ApiError::notFound(QStringLiteral("assignment"));
         return {};
     }
@@ -685,6 +709,8 @@ QJsonObject ServerStore::timeLogHistory(qint64 companyId, qint64 id, ApiError *e
                         {QStringLiteral("previous"), parseObject(q.value(3).toString())}});
     return {{QStringLiteral("history"), history}};
 }
+
+} // namespace
 
 } // namespace onsite::server
 

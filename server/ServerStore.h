@@ -69,12 +69,16 @@ public:
     // The same for the company's side: any worker's assignment of this company.
     static bool loadForCompany(qint64 companyId, qint64 id, Assignment *a, qint64 *workerId,
                                bool *found);
+    // Every assignment of the worker, oldest id first (scorecard, calendar feed).
+    static QList<Assignment> workerAssignments(qint64 workerId, ApiError *err);
     // The worker's scorecard (core/Scorecard) from all their assignments.
     static QJsonObject scorecard(qint64 workerId, const QDateTime &now, ApiError *err);
     // Inside the caller's transaction: stores a changed document with the next rev and seq.
     static bool saveChanged(Assignment &a, qint64 workerId);
     // Earlier states of the assignment's edited or deleted time logs, oldest first.
     static QJsonObject timeLogHistory(qint64 companyId, qint64 id, ApiError *err);
+    // The same for the worker's own assignment (for the record they print).
+    static QJsonObject workerTimeLogHistory(qint64 workerId, qint64 id, ApiError *err);
 };
 
 } // namespace onsite::server

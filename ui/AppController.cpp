@@ -5,29 +5,45 @@
 #include "Operation.h"
 
 #include "AcceptedFiles.h"
+#include "AppSettings.h"
 #include "AssignmentPage.h"
+#include "AssignmentRecord.h"
 #include "AssignmentSummary.h"
+#include "CalendarLinkJob.h"
 #include "Clock.h"
 #include "CredentialStore.h"
 #include "DashboardModel.h"
+#include "ICalendar.h"
 #include "LateNotifier.h"
 #include "LocalStore.h"
+#include "LogFile.h"
 #include "MainWindow.h"
+#include "PdfExport.h"
 #include "ScorecardDialog.h"
+#include "SettingsDialog.h"
 #include "SignInDialog.h"
 #include "SignInJob.h"
 #include "SignOutJob.h"
 #include "SyncEngine.h"
+#include "TimeLogHistoryJob.h"
+#include "Timesheet.h"
+#include "TimesheetDialog.h"
 #include "UploadEngine.h"
 #include "UploadQueue.h"
 
+#include <QClipboard>
 #include <QCryptographicHash>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QJsonDocument>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QSaveFile>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
 #include <QUuid>
@@ -54,9 +70,11 @@ AppController::AppController(MainWindow *window, CredentialStore *credentials, Q
       m_clock(clock), m_nam(new QNetworkAccessManager(this)), m_late(new LateNotifier(this)),
       m_labelTimer(new QTimer(this))
 {
-    connect(
-        m_late, &LateNotifier::notify, m_window,
-        [this](const QString &title, const QString &message) { m_window->notify(title, message); });
+    connect(m_late, &LateNotifier::notify, m_window,
+            [this](const QString &title, const QString &message, qint64 id) {
+                if (AppSettings::notify(QStringLiteral("late")))
+                    m_window->notify(title, message, id);
+            });
     QDir().mkpath(m_dataDir);
     m_loadPool.setMaxThreadCount(1);
     connect(&m_loader, &QFutureWatcher<QVector<DashboardRow>>::finished, this, [this] {
@@ -104,6 +122,21 @@ AppController::AppController(MainWindow *window, CredentialStore *credentials, Q
     connect(page, &AssignmentPage::taskAnswered, this, &AppController::answerTask);
     connect(page, &AssignmentPage::submitRequested, this, &AppController::submit);
     connect(m_window, &MainWindow::scorecardRequested, this, &AppController::showScorecard);
+    connect(m_window, &MainWindow::settingsRequested, this, &AppController::showSettings);
+    connect(m_window, &MainWindow::calendarExportRequested, this,
+            &AppController::chooseCalendarExport);
+    connect(m_window, &MainWindow::calendarLinkRequested, this,
+            &AppController::requestCalendarLink);
+    connect(m_window, &MainWindow::timesheetExportRequested, this,
+            &AppController::chooseTimesheetExport);
+    connect(page, &AssignmentPage::recordExportRequested, this, &AppController::chooseRecordExport);
+    connect(this, &AppController::calendarLinkReady, this, &AppController::showCalendarLink);
+    connect(this, &AppController::exported, this,
+            [this](bool ok, const QString &path, const QString &message) {
+                m_window->showMessage(
+                    ok ? tr("Saved %1").arg(QDir::toNativeSeparators(path))
+                       : tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), message));
+            });
     connect(page, &AssignmentPage::deliverableOpenRequested, this,
             [this](qint64, const QString &deliverableId, const QString &name) {
                 openDeliverable(deliverableId, name);
@@ -250,7 +283,10 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
     connect(m_engine, &SyncEngine::signInRequired, this, &AppController::showSignIn);
     connect(m_engine, &SyncEngine::notice, this,
             [this](qint64 id, const QString &kind, const QString &title, const QString &message) {
-                m_window->notify(title, message);
+                if (AppSettings::notify(AppSettings::kindOfNotice(kind)))
+                    m_window->notify(title, message, id);
+                else
+                    m_window->showMessage(tr("%1: %2").arg(title, message));
                 Q_EMIT noticeShown(id, kind, title, message);
             });
     connect(m_engine, &SyncEngine::scorecardChanged, this, [this](const QJsonObject &o) {
@@ -672,6 +708,194 @@ void AppController::refreshEarnings()
             return QList<EarningsPeriod>();
         return Earnings::byMonth(store.assignments(&error));
     }));
+}
+
+void AppController::runExport(const QString &path, std::function<QString(LocalStore &)> work)
+{
+    if (m_dbPath.isEmpty()) {
+        Q_EMIT exported(false, path, tr("Sign in first."));
+        return;
+    }
+    m_window->showMessage(tr("Saving %1…").arg(QDir::toNativeSeparators(path)));
+    const QString db = m_dbPath;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        Q_EMIT exported(error.isEmpty(), path, error);
+    });
+    watcher->setFuture(QtConcurrent::run(&m_loadPool, [db, work] {
+        LocalStore store(QStringLiteral("export-") +
+                         QUuid::createUuid().toString(QUuid::WithoutBraces));
+        QString error;
+        if (!store.open(db, &error))
+            return error;
+        return work(store);
+    }));
+}
+
+namespace {
+
+QString writeFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+        return f.errorString();
+    return {};
+}
+
+} // namespace
+
+void AppController::exportCalendar(const QString &path)
+{
+    const QDateTime now = m_clock->now();
+    const QString name = tr("Onsite — %1").arg(m_email);
+    runExport(path, [path, now, name](LocalStore &store) {
+        QString error;
+        const QList<Assignment> all = store.assignments(&error);
+        return error.isEmpty() ? writeFile(path, ICalendar::build(all, now, name)) : error;
+    });
+}
+
+void AppController::exportTimesheet(const QDate &from, const QDate &to, bool pdf,
+                                    const QString &path)
+{
+    // Local days, as the worker picked them: from the first day's midnight to the day after
+    // the last.
+    const QDateTime start = from.startOfDay().toUTC();
+    const QDateTime end = to.addDays(1).startOfDay().toUTC();
+    const QString worker = m_email;
+    runExport(path, [=](LocalStore &store) {
+        QString error;
+        const QList<TimesheetRow> rows = Timesheet::rows(store.assignments(&error), start, end);
+        if (!error.isEmpty())
+            return error;
+        if (!pdf)
+            return writeFile(path, Timesheet::csv(rows));
+        QString pdfError;
+        PdfExport::write(Timesheet::html(rows, start, end, worker), tr("Timesheet"), path,
+                         &pdfError);
+        return pdfError;
+    });
+}
+
+void AppController::exportRecord(qint64 id, const QString &path)
+{
+    // The edit history lives on the server: fetched first (a short request), or the record
+    // says it could not be.
+    auto *job = new TimeLogHistoryJob(m_nam, apiBase(m_server), m_token, id, this);
+    job->setTimeoutMs(15000);
+    const QDateTime now = m_clock->now();
+    connect(job, &NetworkJob::finished, this, [this, job, id, path, now] {
+        job->deleteLater();
+        const bool known = job->errorKind() == NetworkJob::ErrorKind::None;
+        const QJsonArray history = job->history();
+        runExport(path, [=](LocalStore &store) {
+            const auto a = store.assignment(id);
+            if (!a)
+                return tr("That assignment is no longer in your list.");
+            QString error;
+            PdfExport::write(AssignmentRecord::html(*a, history, known, now),
+                             tr("Assignment record #%1").arg(id), path, &error);
+            return error;
+        });
+    });
+    job->start();
+}
+
+void AppController::requestCalendarLink()
+{
+    if (m_token.isEmpty()) {
+        Q_EMIT calendarLinkReady(QString(), tr("Sign in first."));
+        return;
+    }
+    auto *job = new CalendarLinkJob(m_nam, apiBase(m_server), m_token, this);
+    job->setTimeoutMs(15000);
+    connect(job, &NetworkJob::finished, this, [this, job] {
+        job->deleteLater();
+        if (job->errorKind() != NetworkJob::ErrorKind::None)
+            Q_EMIT calendarLinkReady(QString(), job->errorMessage());
+        else
+            Q_EMIT calendarLinkReady(job->link(), QString());
+    });
+    job->start();
+}
+
+void AppController::chooseCalendarExport()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Export calendar"),
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(QStringLiteral("onsite.ics")),
+        tr("iCalendar files (*.ics)"));
+    if (!path.isEmpty())
+        exportCalendar(path);
+}
+
+void AppController::chooseTimesheetExport()
+{
+    TimesheetDialog dialog(m_clock->now().toLocalTime().date(), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const bool pdf = dialog.format() == TimesheetDialog::Format::Pdf;
+    const QString suggested =
+        QStringLiteral("timesheet-%1-%2.%3")
+            .arg(dialog.from().toString(Qt::ISODate), dialog.to().toString(Qt::ISODate),
+                 pdf ? QStringLiteral("pdf") : QStringLiteral("csv"));
+    const QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Export timesheet"),
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(suggested),
+        pdf ? tr("PDF files (*.pdf)") : tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportTimesheet(dialog.from(), dialog.to(), pdf, path);
+}
+
+void AppController::chooseRecordExport(qint64 id)
+{
+    const QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Export assignment record"),
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(QStringLiteral("assignment-%1.pdf").arg(id)),
+        tr("PDF files (*.pdf)"));
+    if (!path.isEmpty())
+        exportRecord(id, path);
+}
+
+void AppController::showCalendarLink(const QString &url, const QString &error)
+{
+    if (!error.isEmpty()) {
+        m_window->showMessage(tr("No calendar link: %1").arg(error));
+        return;
+    }
+    QGuiApplication::clipboard()->setText(url);
+    m_window->showMessage(tr("Calendar link copied to the clipboard."));
+    auto *box = new QMessageBox(
+        QMessageBox::Information, tr("Calendar subscription"),
+        tr("Add this address to your calendar app (\"subscribe\" or \"add by URL\") "
+           "to see your assignments there; it is already on the clipboard. Anyone "
+           "with it can read your schedule: asking again makes a new one and stops "
+           "the old one."),
+        QMessageBox::Ok, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(url);
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box->open();
+}
+
+void AppController::showSettings()
+{
+    auto *dialog = new SettingsDialog(m_server.toString(), m_dataDir, LogFile::path(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::saved, this, [this] {
+        m_intervalSecs = AppSettings::syncIntervalSecs();
+        if (m_engine) {
+            SyncEngine *engine = m_engine;
+            const int secs = m_intervalSecs;
+            QMetaObject::invokeMethod(engine, [engine, secs] { engine->setIntervalSecs(secs); });
+        }
+    });
+    dialog->open();
 }
 
 } // namespace onsite

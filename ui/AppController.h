@@ -2,6 +2,7 @@
 
 #include "FundsRequestDialog.h"
 #include "UploadFilesDialog.h"
+#include <QDate>
 #include <QFutureWatcher>
 #include <QJsonValue>
 #include <QObject>
@@ -10,6 +11,7 @@
 #include <QThreadPool>
 #include <QUrl>
 #include <QVector>
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -73,6 +75,13 @@ public Q_SLOTS:
     void answerTask(qint64 id, const QString &taskId, const QJsonValue &answer);
     void submit(qint64 id, const QString &notes);
     void showScorecard();
+    // Exports, written off the UI thread; each answers with exported().
+    void exportCalendar(const QString &path);
+    void exportTimesheet(const QDate &from, const QDate &to, bool pdf, const QString &path);
+    void exportRecord(qint64 id, const QString &path);
+    // A new private calendar subscription URL from the server; answers calendarLinkReady().
+    void requestCalendarLink();
+    void showSettings();
 
 Q_SIGNALS:
     void signedIn();
@@ -84,6 +93,8 @@ Q_SIGNALS:
     // A decision of the client company arrived (also shown as a desktop notification).
     void noticeShown(qint64 assignmentId, const QString &kind, const QString &title,
                      const QString &message);
+    void exported(bool ok, const QString &path, const QString &message);
+    void calendarLinkReady(const QString &url, const QString &error);
 
 private:
     void openSession(const QUrl &server, const QString &email, const QString &token);
@@ -92,6 +103,13 @@ private:
     void record(const Operation &op);
     void refreshActivity();
     void refreshEarnings();
+    // Runs work(store) on the loader's pool with its own connection to the cache; work returns
+    // an error message or an empty string.
+    void runExport(const QString &path, std::function<QString(LocalStore &)> work);
+    void chooseCalendarExport();
+    void chooseTimesheetExport();
+    void chooseRecordExport(qint64 id);
+    void showCalendarLink(const QString &url, const QString &error);
     void refreshUploads();
     QString cachePath(const QString &deliverableId, const QString &filename) const;
     // Fetched copies of the shown assignment's files; image thumbnails fetched when missing.

@@ -194,6 +194,10 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(back);
     top->addStretch();
+    auto *record = new QPushButton(tr("Export &record (PDF)…"), this);
+    record->setToolTip(tr("Everything recorded for this assignment, to keep or to hand over"));
+    connect(record, &QPushButton::clicked, this, [this] { Q_EMIT recordExportRequested(m_id); });
+    top->addWidget(record);
     auto *checklistBox = new QWidget(this);
     auto *cl = new QVBoxLayout(checklistBox);
     cl->setContentsMargins(0, 0, 0, 0);

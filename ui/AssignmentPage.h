@@ -105,6 +105,7 @@ Q_SIGNALS:
     void withdrawRequested(qint64 id, const QString &requestId);
     void taskAnswered(qint64 id, const QString &taskId, const QJsonValue &answer);
     void submitRequested(qint64 id, const QString &notes);
+    void recordExportRequested(qint64 id);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

@@ -58,6 +58,17 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     auto *scorecard = new QAction(tr("Score&card and earnings…"), this);
     scorecard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(scorecard, &QAction::triggered, this, &MainWindow::scorecardRequested);
+    auto *calendar = new QAction(tr("Export &calendar (.ics)…"), this);
+    connect(calendar, &QAction::triggered, this, &MainWindow::calendarExportRequested);
+    auto *calendarLink = new QAction(tr("Calendar &subscription link…"), this);
+    connect(calendarLink, &QAction::triggered, this, &MainWindow::calendarLinkRequested);
+    auto *timesheet = new QAction(tr("Export &timesheet…"), this);
+    timesheet->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    connect(timesheet, &QAction::triggered, this, &MainWindow::timesheetExportRequested);
+    auto *settings = new QAction(tr("S&ettings…"), this);
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    connect(settings, &QAction::triggered, this, &MainWindow::settingsRequested);
     auto *signOut = new QAction(tr("Sign &out"), this);
     connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
     auto *quit = new QAction(tr("&Quit"), this);
@@ -71,6 +82,11 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     file->addAction(activity);
     file->addAction(scorecard);
     file->addSeparator();
+    file->addAction(timesheet);
+    file->addAction(calendar);
+    file->addAction(calendarLink);
+    file->addSeparator();
+    file->addAction(settings);
     file->addAction(signOut);
     file->addAction(quit);
     QToolBar *bar = addToolBar(tr("Main"));
@@ -247,8 +263,9 @@ void MainWindow::showMessage(const QString &text)
     statusBar()->showMessage(text, 10000);
 }
 
-void MainWindow::notify(const QString &title, const QString &message)
+void MainWindow::notify(const QString &title, const QString &message, qint64 assignmentId)
 {
+    m_notifiedAssignment = assignmentId;
     if (!m_tray && QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
         m_tray->setToolTip(tr("Onsite"));
@@ -256,6 +273,13 @@ void MainWindow::notify(const QString &title, const QString &message)
             showNormal();
             raise();
             activateWindow();
+        });
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+            if (m_notifiedAssignment)
+                Q_EMIT assignmentRequested(m_notifiedAssignment);
         });
         m_tray->show();
     }

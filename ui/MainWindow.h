@@ -45,7 +45,9 @@ public:
     void setAccount(const QString &text);
     void showMessage(const QString &text);
     // A desktop notification (the tray's balloon where there is a tray), also in the status bar.
-    void notify(const QString &title, const QString &message);
+    // A desktop notification (tray message where there is a tray, the status bar always);
+    // clicking the tray message opens the assignment it is about.
+    void notify(const QString &title, const QString &message, qint64 assignmentId = 0);
     QString statusText() const;
 
 Q_SIGNALS:
@@ -57,6 +59,10 @@ Q_SIGNALS:
     void checkOutRequested(qint64 id);
     void activityRequested();
     void scorecardRequested();
+    void settingsRequested();
+    void calendarExportRequested();
+    void calendarLinkRequested();
+    void timesheetExportRequested();
     void notified(const QString &title, const QString &message);
 
 private:
@@ -78,6 +84,7 @@ private:
     QLabel *m_account;
     QProgressBar *m_syncProgress;
     QAction *m_cancelSync;
+    qint64 m_notifiedAssignment = 0;
     QSystemTrayIcon *m_tray = nullptr;
 };
 

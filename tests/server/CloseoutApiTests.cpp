@@ -262,3 +262,68 @@ TEST_CASE("scorecard: the server's figures match the worker's own history", "[ap
     CHECK(onTime.value(QStringLiteral("percent")).toInt() < 100);
     CHECK(http.get(QStringLiteral("me/scorecard"), QString()).status == 401);
 }
+
+TEST_CASE("calendar: a private subscription URL serves the worker's schedule; a new one "
+          "revokes the old",
+          "[api][calendar]")
+{
+    HttpClient http(server().apiBase());
+    const QString token = http.signIn(QStringLiteral("alex@demo.onsite"));
+    const auto link = http.post(QStringLiteral("me/calendar"), {}, token);
+    REQUIRE(link.status == 200);
+    const QUrl url(link.json.value(QStringLiteral("url")).toString());
+    REQUIRE(url.path().startsWith(QStringLiteral("/api/v1/calendar/")));
+    REQUIRE(url.path().endsWith(QStringLiteral(".ics")));
+    CHECK(url.port() == server().apiBase().port());
+    const QString feedPath = url.path().mid(QStringLiteral("/api/v1/").size());
+    // No session needed: the link is the credential.
+    const auto feed = http.get(feedPath);
+    REQUIRE(feed.status == 200);
+    CHECK(feed.header("Content-Type").startsWith("text/calendar"));
+    const auto page = http.get(QStringLiteral("changes?since=0&limit=1000"), token);
+    const QJsonArray mine = page.json.value(QStringLiteral("changes")).toArray();
+    CHECK(feed.body.count("BEGIN:VEVENT") == mine.size());
+    for (const QJsonValue &v : mine)
+        CHECK(feed.body.contains(QStringLiteral("UID:assignment-%1@onsite")
+                                     .arg(v.toObject().value("id").toInteger())
+                                     .toUtf8()));
+    // Blair's assignments are not in Alex's calendar.
+    const QString blair = http.signIn(QStringLiteral("blair@demo.onsite"));
+    for (const QJsonValue &v : http.get(QStringLiteral("changes?since=0&limit=1000"), blair)
+                                   .json.value("changes")
+                                   .toArray())
+        CHECK_FALSE(feed.body.contains(QStringLiteral("UID:assignment-%1@onsite")
+                                           .arg(v.toObject().value("id").toInteger())
+                                           .toUtf8()));
+
+    const auto again = http.post(QStringLiteral("me/calendar"), {}, token);
+    REQUIRE(again.status == 200);
+    CHECK(again.json.value(QStringLiteral("url")).toString() != url.toString());
+    CHECK(http.get(feedPath).status == 404);
+    CHECK(http.get(QStringLiteral("calendar/cal_guess.ics")).status == 404);
+    CHECK(http.post(QStringLiteral("me/calendar"), {}).status == 401);
+}
+
+TEST_CASE("a worker reads the edit history of their own visits only", "[api][record]")
+{
+    HttpClient http(server().apiBase());
+    const Job j = workedJob(http, true);
+    const auto doc = http.get(QStringLiteral("assignments/%1").arg(j.id), j.token);
+    const QJsonObject log =
+        doc.json.value(QStringLiteral("time_logs")).toArray().first().toObject();
+    QJsonObject edit{{QStringLiteral("id"), log.value(QStringLiteral("id"))},
+                     {QStringLiteral("check_in"), log.value(QStringLiteral("check_in"))},
+                     {QStringLiteral("check_out"), log.value(QStringLiteral("check_out"))},
+                     {QStringLiteral("note"), QStringLiteral("Left by the side door")}};
+    REQUIRE(statusOf(send(http, j.token, j.id, QStringLiteral("time_log.upsert"), edit)) ==
+            QStringLiteral("applied"));
+    const auto history =
+        http.get(QStringLiteral("assignments/%1/time_log_history").arg(j.id), j.token);
+    REQUIRE(history.status == 200);
+    const QJsonArray entries = history.json.value(QStringLiteral("history")).toArray();
+    REQUIRE(entries.size() == 1);
+    CHECK(entries.first().toObject().value(QStringLiteral("log_id")) == log.value("id"));
+    const QString blair = http.signIn(QStringLiteral("blair@demo.onsite"));
+    CHECK(http.get(QStringLiteral("assignments/%1/time_log_history").arg(j.id), blair).status ==
+          404);
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+namespace onsite {
+
+// The worker's preferences, kept with QSettings (per user, per platform's convention).
+class AppSettings
+{
+public:
+    // Notification kinds: "late", "decisions", "approvals". All on by default.
+    static bool notify(const QString &kind);
+    static void setNotify(const QString &kind, bool on);
+    static int syncIntervalSecs(); // default 60
+    static void setSyncIntervalSecs(int secs);
+    // The kind a Notices kind belongs to (request_approved -> decisions, paid -> approvals).
+    static QString kindOfNotice(const QString &noticeKind);
+};
+
+} // namespace onsite
