@@ -67,12 +67,12 @@ QUrl apiBase(const QUrl &server)
 AppController::AppController(MainWindow *window, CredentialStore *credentials, QString dataDir,
                              const Clock *clock, QObject *parent)
     : QObject(parent), m_window(window), m_credentials(credentials), m_dataDir(std::move(dataDir)),
-      m_clock(clock), m_nam(new QNetworkAccessManager(this)), m_late(new LateNotifier(this)),
+      m_clock(clock), m_nam(new QNetworkAccessManager(this)), m_late(new LateNotifier(clock, this)),
       m_labelTimer(new QTimer(this))
 {
     connect(m_late, &LateNotifier::notify, m_window,
-            [this](const QString &title, const QString &message, qint64 id) {
-                if (AppSettings::notify(QStringLiteral("late")))
+            [this](const QString &title, const QString &message, qint64 id, const QString &kind) {
+                if (AppSettings::notify(kind))
                     m_window->notify(title, message, id);
             });
     QDir().mkpath(m_dataDir);

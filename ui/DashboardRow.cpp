@@ -21,6 +21,7 @@ DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now
     r.required = s.required;
     r.nextDue = s.nextWhat;
     r.nextDueMs = s.nextDueMs;
+    r.nextKey = s.nextKey;
     if (s.nextDueMs)
         r.nextDue += QStringLiteral(" · ") +
                      SiteTime::relative(QDateTime::fromMSecsSinceEpoch(s.nextDueMs, Qt::UTC), now);

@@ -24,6 +24,7 @@ struct DashboardRow {
     int required = 0;
     QString nextDue;
     qint64 nextDueMs = 0; // 0: no deadline
+    QString nextKey;      // Rules::nextDue's key, e.g. "confirm_schedule"
     std::string haystack; // lower-case UTF-8 text the search box matches against
 
     static DashboardRow from(const AssignmentSummary &s, const QDateTime &now);

@@ -8,23 +8,32 @@
 
 namespace onsite {
 
-// Says once when an assignment's deliverables turn late (DESIGN §1.6): each reload's rows are
-// compared with what was already announced for the account, kept in the settings so a restart
-// does not announce it again. A due date moved later and missed again is a new announcement.
+class Clock;
+
+// Says once what became late or is about to be due (DESIGN §1.8): each late label appearing
+// (Not Confirmed, Worker Late, Deliverables Late), and a schedule to confirm within the next
+// two hours. Each reload's rows are compared with what was already announced for the account,
+// kept in the settings so a restart does not announce it again; a deadline moved and missed
+// again is news again. Several at once are said together. Time comes from the clock.
 class LateNotifier : public QObject
 {
     Q_OBJECT
 public:
-    using QObject::QObject;
+    static constexpr qint64 kConfirmSoonMs = 2 * 3600 * 1000;
+
+    explicit LateNotifier(const Clock *clock, QObject *parent = nullptr);
     void setAccount(const QString &accountKey);
     void check(const QVector<DashboardRow> &rows);
 
 Q_SIGNALS:
-    void notify(const QString &title, const QString &message, qint64 assignmentId);
+    // kind: "late" (a label appeared) or "reminders" (confirm soon), for the settings.
+    void notify(const QString &title, const QString &message, qint64 assignmentId,
+                const QString &kind);
 
 private:
+    const Clock *m_clock;
     QString m_settingsKey;
-    QSet<QString> m_announced; // "id:since-ms"
+    QSet<QString> m_announced; // "code:id:deadline-ms"
 };
 
 } // namespace onsite

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "CatchQt.h"
+#include "Clock.h"
 #include "LateNotifier.h"
 
 #include <QSignalSpy>
@@ -26,7 +27,8 @@ TEST_CASE("deliverables late is announced once per assignment, across restarts",
     const QString account = QUuid::createUuid().toString();
     const QDateTime due =
         QDateTime::fromString(QStringLiteral("2026-11-20T12:00:00Z"), Qt::ISODate);
-    LateNotifier n;
+    ManualClock clock(due.addDays(1));
+    LateNotifier n(&clock);
     n.setAccount(account);
     QSignalSpy spy(&n, &LateNotifier::notify);
 
@@ -41,7 +43,7 @@ TEST_CASE("deliverables late is announced once per assignment, across restarts",
     n.check({row(1, due), row(2, {})}); // the next reload: still late, not said again
     CHECK(spy.size() == 1);
 
-    LateNotifier afterRestart;
+    LateNotifier afterRestart(&clock);
     afterRestart.setAccount(account);
     QSignalSpy again(&afterRestart, &LateNotifier::notify);
     afterRestart.check({row(1, due), row(2, due), row(3, due)});
@@ -53,9 +55,49 @@ TEST_CASE("deliverables late is announced once per assignment, across restarts",
     CHECK(again.size() == 2);
 
     // Another account on the same computer has its own memory.
-    LateNotifier other;
+    LateNotifier other(&clock);
     other.setAccount(QUuid::createUuid().toString());
     QSignalSpy otherSpy(&other, &LateNotifier::notify);
     other.check({row(1, due)});
     CHECK(otherSpy.size() == 1);
+}
+
+TEST_CASE("late labels and a schedule to confirm soon are each said once, by the clock",
+          "[ui][notify]")
+{
+    const QDateTime t0 = QDateTime::fromString(QStringLiteral("2026-11-20T12:00:00Z"), Qt::ISODate);
+    ManualClock clock(t0);
+    LateNotifier n(&clock);
+    n.setAccount(QUuid::createUuid().toString());
+    QSignalSpy spy(&n, &LateNotifier::notify);
+    DashboardRow r = row(5, {});
+    r.timeZone = QStringLiteral("America/Chicago");
+    r.nextKey = QStringLiteral("confirm_schedule");
+    r.nextDueMs = t0.addSecs(3 * 3600).toMSecsSinceEpoch();
+
+    n.check({r});
+    CHECK(spy.isEmpty());            // three hours ahead: not yet
+    clock.set(t0.addSecs(3600 + 1)); // two hours minus a second before the deadline
+    n.check({r});
+    REQUIRE(spy.size() == 1);
+    CHECK(spy.at(0).at(0).toString() == QStringLiteral("Confirm your schedule"));
+    CHECK(spy.at(0).at(1).toString().contains(QStringLiteral("#5 Job 5: confirm by")));
+    CHECK(spy.at(0).at(3).toString() == QStringLiteral("reminders"));
+    n.check({r});
+    CHECK(spy.size() == 1);
+
+    // The deadline passes unconfirmed: the label appears, and that is said once too.
+    clock.set(t0.addSecs(3 * 3600 + 1));
+    r.labels.append(
+        {QStringLiteral("not_confirmed"), QStringLiteral("Not Confirmed"), t0.addSecs(3 * 3600)});
+    r.labels.append(
+        {QStringLiteral("worker_late"), QStringLiteral("Worker Late"), t0.addSecs(3 * 3600)});
+    n.check({r});
+    REQUIRE(spy.size() == 3);
+    QStringList titles{spy.at(1).at(0).toString(), spy.at(2).at(0).toString()};
+    titles.sort();
+    CHECK(titles == QStringList{QStringLiteral("Not Confirmed"), QStringLiteral("Worker Late")});
+    CHECK(spy.at(1).at(3).toString() == QStringLiteral("late"));
+    n.check({r});
+    CHECK(spy.size() == 3);
 }
