@@ -139,3 +139,14 @@ xdotool key F5
 shot 8-paid 4
 xdotool key ctrl+shift+e
 shot 9-scorecard 3
+focus '^Scorecard and earnings( |$)'
+xdotool key Escape
+sleep 1
+focus '^Onsite$'
+# The app menu: exports, calendar, settings.
+xdotool key alt+n
+shot 10-menu 1
+xdotool key Escape
+sleep 0.5
+xdotool key ctrl+comma
+shot 11-settings 2

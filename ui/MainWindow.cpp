@@ -66,7 +66,7 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     timesheet->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     connect(timesheet, &QAction::triggered, this, &MainWindow::timesheetExportRequested);
     auto *settings = new QAction(tr("S&ettings…"), this);
-    settings->setShortcut(QKeySequence::Preferences);
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     settings->setMenuRole(QAction::PreferencesRole);
     connect(settings, &QAction::triggered, this, &MainWindow::settingsRequested);
     auto *signOut = new QAction(tr("Sign &out"), this);
