@@ -16,6 +16,8 @@ AssignmentSummary AssignmentSummary::of(const Assignment &a)
     s.postalCode = a.site.postalCode;
     s.timeZone = a.site.timeZone;
     s.startMs = a.schedule.start.toMSecsSinceEpoch();
+    if (a.schedule.start.isValid())
+        s.checkinOpensMs = Rules::checkinWindowOpens(a).toMSecsSinceEpoch();
     s.status = a.status;
     const ChecklistProgress p = Rules::checklist(a);
     s.done = p.requiredDone;

@@ -26,7 +26,8 @@ struct AssignmentSummary {
     int required = 0;
     QString nextKey;
     QString nextWhat;
-    qint64 nextDueMs = 0; // 0: no deadline
+    qint64 nextDueMs = 0;      // 0: no deadline
+    qint64 checkinOpensMs = 0; // when the check-in window opens; 0 without a schedule
     QList<Label> potentialLabels;
 
     static AssignmentSummary of(const Assignment &a);

@@ -64,6 +64,12 @@ QList<LocalStore::Migration> LocalStore::migrations()
                          " assignment_id INTEGER NOT NULL, kind TEXT NOT NULL,"
                          " title TEXT NOT NULL, message TEXT NOT NULL,"
                          " created_at INTEGER NOT NULL)")}},
+        // When each check-in window opens, for the "check-in window open" reminder; the rows
+        // are emptied so open() rebuilds them all with it.
+        {7,
+         {QStringLiteral("ALTER TABLE assignment_rows ADD COLUMN checkin_opens_ms INTEGER NOT NULL"
+                         " DEFAULT 0"),
+          QStringLiteral("DELETE FROM assignment_rows")}},
     };
 }
 
@@ -152,10 +158,17 @@ bool LocalStore::open(const QString &path, QString *error, const QList<Migration
     m_setMeta->prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"
                                       " ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
     m_upsertRow.emplace(m_db);
-    m_upsertRow->prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO assignment_rows (id, title, company, city, region, address,"
-        " postal_code, time_zone, start_ms, status, done, required, next_key, next_what, next_ms,"
-        " labels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    m_hasCheckinOpens = schemaVersion() >= 7;
+    m_upsertRow->prepare(
+        m_hasCheckinOpens
+            ? QStringLiteral("INSERT OR REPLACE INTO assignment_rows (id, title, company, city,"
+                             " region, address, postal_code, time_zone, start_ms, status, done,"
+                             " required, next_key, next_what, next_ms, labels, checkin_opens_ms)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            : QStringLiteral("INSERT OR REPLACE INTO assignment_rows (id, title, company, city,"
+                             " region, address, postal_code, time_zone, start_ms, status, done,"
+                             " required, next_key, next_what, next_ms, labels)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     // A file opened with an older step list (tests of migrations) has no summary table.
     m_hasSummaries = schemaVersion() >= 3;
     return !m_hasSummaries || rebuildSummaries(error);
@@ -174,6 +187,8 @@ bool LocalStore::writeSummary(const Assignment &a, QString *error)
           QVariant(toWire(s.status)), QVariant(s.done), QVariant(s.required), text(s.nextKey),
           text(s.nextWhat), QVariant(s.nextDueMs), text(s.labelsColumn())})
         m_upsertRow->addBindValue(v);
+    if (m_hasCheckinOpens)
+        m_upsertRow->addBindValue(s.checkinOpensMs);
     if (m_upsertRow->exec())
         return true;
     *error = m_upsertRow->lastError().text();
@@ -630,9 +645,10 @@ QList<AssignmentSummary> LocalStore::summaries(QString *error)
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
-            "SELECT id, title, company, city, region, address, postal_code, time_zone, start_ms,"
-            " status, done, required, next_key, next_what, next_ms, labels FROM "
-            "assignment_rows"))) {
+                    "SELECT id, title, company, city, region, address, postal_code, time_zone,"
+                    " start_ms, status, done, required, next_key, next_what, next_ms, labels%1"
+                    " FROM assignment_rows")
+                    .arg(m_hasCheckinOpens ? QStringLiteral(", checkin_opens_ms") : QString()))) {
         if (error)
             *error = q.lastError().text();
         return out;
@@ -656,6 +672,8 @@ QList<AssignmentSummary> LocalStore::summaries(QString *error)
         s.nextWhat = q.value(13).toString();
         s.nextDueMs = q.value(14).toLongLong();
         s.potentialLabels = AssignmentSummary::parseLabelsColumn(q.value(15).toString());
+        if (m_hasCheckinOpens)
+            s.checkinOpensMs = q.value(16).toLongLong();
         out.append(std::move(s));
     }
     return out;

@@ -99,6 +99,7 @@ private:
     bool m_hasSummaries = false;
     bool m_hasOutbox = false;
     bool m_hasNotices = false;
+    bool m_hasCheckinOpens = false;
 };
 
 } // namespace onsite

@@ -47,17 +47,21 @@ QString SiteTime::relative(const QDateTime &when, const QDateTime &now)
     qint64 secs = now.secsTo(when);
     const bool past = secs < 0;
     secs = qAbs(secs);
+    // Counts computed first: lupdate 6.4 hangs on arithmetic inside a translate() call.
+    const int seconds = int(secs);
+    const int minutes = int(secs / 60);
+    const int days = int(secs / 86400);
     QString amount;
     if (secs < 60)
-        amount = QCoreApplication::translate("SiteTime", "%n s", nullptr, int(secs));
+        amount = QCoreApplication::translate("SiteTime", "%n s", nullptr, seconds);
     else if (secs < 3600)
-        amount = QCoreApplication::translate("SiteTime", "%n min", nullptr, int(secs / 60));
+        amount = QCoreApplication::translate("SiteTime", "%n min", nullptr, minutes);
     else if (secs < 48 * 3600)
         amount = QCoreApplication::translate("SiteTime", "%1 h %2 min")
                      .arg(secs / 3600)
                      .arg((secs % 3600) / 60);
     else
-        amount = QCoreApplication::translate("SiteTime", "%n d", nullptr, int(secs / 86400));
+        amount = QCoreApplication::translate("SiteTime", "%n d", nullptr, days);
     return past ? QCoreApplication::translate("SiteTime", "%1 ago").arg(amount)
                 : QCoreApplication::translate("SiteTime", "in %1").arg(amount);
 }

@@ -22,6 +22,7 @@ DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now
     r.nextDue = s.nextWhat;
     r.nextDueMs = s.nextDueMs;
     r.nextKey = s.nextKey;
+    r.checkinOpensMs = s.checkinOpensMs;
     if (s.nextDueMs)
         r.nextDue += QStringLiteral(" · ") +
                      SiteTime::relative(QDateTime::fromMSecsSinceEpoch(s.nextDueMs, Qt::UTC), now);

@@ -25,6 +25,7 @@ struct DashboardRow {
     QString nextDue;
     qint64 nextDueMs = 0; // 0: no deadline
     QString nextKey;      // Rules::nextDue's key, e.g. "confirm_schedule"
+    qint64 checkinOpensMs = 0;
     std::string haystack; // lower-case UTF-8 text the search box matches against
 
     static DashboardRow from(const AssignmentSummary &s, const QDateTime &now);

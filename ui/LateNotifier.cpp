@@ -41,6 +41,12 @@ void LateNotifier::check(const QVector<DashboardRow> &rows)
             consider(QStringLiteral("confirm_soon"), r, r.nextDueMs);
             deadlines.insert(r.id, r.nextDueMs);
         }
+        // The window is open (opens <= now, and it closes at the deadline of "check in").
+        if (r.nextKey == QLatin1String("check_in") && r.checkinOpensMs > 0 &&
+            r.checkinOpensMs <= now && now <= r.nextDueMs) {
+            consider(QStringLiteral("checkin_open"), r, r.checkinOpensMs);
+            deadlines.insert(r.id, r.nextDueMs);
+        }
     }
     for (auto it = fresh.cbegin(); it != fresh.cend(); ++it) {
         const QString &code = it.key();
@@ -84,6 +90,19 @@ void LateNotifier::check(const QVector<DashboardRow> &rows)
                                                   m_clock->now()))
                     : tr("%1 assignments need their schedule confirmed within two hours.").arg(n),
                 id, QStringLiteral("reminders"));
+    }
+    if (fresh.contains(QStringLiteral("checkin_open"))) {
+        const QList<const DashboardRow *> &list = fresh.value(QStringLiteral("checkin_open"));
+        const DashboardRow *one = list.size() == 1 ? list.first() : nullptr;
+        const QDateTime closes =
+            one ? QDateTime::fromMSecsSinceEpoch(deadlines.value(one->id), Qt::UTC) : QDateTime();
+        Q_EMIT notify(tr("Check-in window open"),
+                      one ? tr("#%1 %2: check in by %3 (%4).")
+                                .arg(one->id)
+                                .arg(one->title, SiteTime::format(closes, one->timeZone),
+                                     SiteTime::relative(closes, m_clock->now()))
+                          : tr("%1 assignments can be checked in to now.").arg(list.size()),
+                      one ? one->id : 0, QStringLiteral("reminders"));
     }
     if (current == m_announced)
         return;

@@ -101,3 +101,38 @@ TEST_CASE("late labels and a schedule to confirm soon are each said once, by the
     n.check({r});
     CHECK(spy.size() == 3);
 }
+
+TEST_CASE("an open check-in window is said once, while it is open", "[ui][notify]")
+{
+    const QDateTime opens =
+        QDateTime::fromString(QStringLiteral("2026-11-20T14:30:00Z"), Qt::ISODate);
+    ManualClock clock(opens.addSecs(-1));
+    LateNotifier n(&clock);
+    n.setAccount(QUuid::createUuid().toString());
+    QSignalSpy spy(&n, &LateNotifier::notify);
+    DashboardRow r = row(8, {});
+    r.timeZone = QStringLiteral("America/New_York");
+    r.nextKey = QStringLiteral("check_in");
+    r.checkinOpensMs = opens.toMSecsSinceEpoch();
+    r.nextDueMs = opens.addSecs(45 * 60).toMSecsSinceEpoch(); // closes 45 min later
+
+    n.check({r});
+    CHECK(spy.isEmpty()); // one second before it opens
+    clock.set(opens);
+    n.check({r});
+    REQUIRE(spy.size() == 1);
+    CHECK(spy.at(0).at(0).toString() == QStringLiteral("Check-in window open"));
+    CHECK(spy.at(0).at(1).toString().contains(QStringLiteral("check in by")));
+    CHECK(spy.at(0).at(2).toLongLong() == 8);
+    clock.set(opens.addSecs(600));
+    n.check({r});
+    CHECK(spy.size() == 1); // once
+
+    // Checked in: nothing more to say; a window that already closed is not announced.
+    LateNotifier late(&clock);
+    late.setAccount(QUuid::createUuid().toString());
+    QSignalSpy lateSpy(&late, &LateNotifier::notify);
+    clock.set(opens.addSecs(46 * 60));
+    late.check({r});
+    CHECK(lateSpy.isEmpty());
+}
