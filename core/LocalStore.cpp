@@ -313,6 +313,8 @@ QString LocalStore::cursor()
 bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<qint64> &removed,
                                   const QString &cursor, QString *error)
 {
+    const QString before = this->cursor();
+    const bool firstSync = before.isEmpty() || before == QLatin1String("0");
     if (!m_db.transaction()) {
         *error = m_db.lastError().text();
         return false;
@@ -328,7 +330,7 @@ bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<
     }
     const QDateTime nowUtc = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
     for (int i = 0; ok && i < changes.size(); ++i)
-        ok = storeServerDoc(changes.at(i), nowUtc, error);
+        ok = storeServerDoc(changes.at(i), nowUtc, error, !firstSync);
     if (ok)
         ok = setMeta(QStringLiteral("sync_cursor"), cursor, error);
     if (ok && !m_db.commit()) {
@@ -361,9 +363,10 @@ Operation operationFrom(const QSqlQuery &q, int first)
 
 } // namespace
 
-bool LocalStore::storeServerDoc(const Assignment &server, const QDateTime &now, QString *error)
+bool LocalStore::storeServerDoc(const Assignment &server, const QDateTime &now, QString *error,
+                                bool findNotices)
 {
-    if (m_hasNotices)
+    if (m_hasNotices && findNotices)
         if (const auto before = serverDoc(server.id))
             for (const Notice &n : Notices::between(*before, server)) {
                 QSqlQuery q(m_db);

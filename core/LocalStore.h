@@ -83,7 +83,9 @@ private:
     bool migrate(const QList<Migration> &steps, QString *error);
     bool writeSummary(const Assignment &a, QString *error);
     // Stores the server's document and, over it, the worker's view with pending ops replayed.
-    bool storeServerDoc(const Assignment &server, const QDateTime &now, QString *error);
+    // findNotices false: a first sync, where nothing was known before and nothing is news.
+    bool storeServerDoc(const Assignment &server, const QDateTime &now, QString *error,
+                        bool findNotices = true);
     bool rebuildLocal(qint64 id, const QDateTime &now, QString *error);
     std::optional<Assignment> serverDoc(qint64 id);
     std::optional<Assignment> readDoc(const QString &column, qint64 id);
