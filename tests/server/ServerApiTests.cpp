@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "CatchQt.h"
+#include "Fixtures.h"
 #include "HttpClient.h"
 #include "TestServer.h"
 
@@ -22,20 +23,10 @@ TestServer &server()
     return TestServer::shared();
 }
 
+// A valid POST /company/assignments body (Fixtures' flat-rate job in Austin, no files asked).
 QJsonObject validInput(qint64 workerId)
 {
-    return {
-        {QStringLiteral("worker_id"), workerId},
-        {QStringLiteral("title"), QStringLiteral("Install kiosk")},
-        {QStringLiteral("site"),
-         QJsonObject{{QStringLiteral("city"), QStringLiteral("Austin")},
-                     {QStringLiteral("time_zone"), QStringLiteral("America/Chicago")}}},
-        {QStringLiteral("schedule"),
-         QJsonObject{{QStringLiteral("start"), QStringLiteral("2030-01-10T15:00:00Z")},
-                     {QStringLiteral("end"), QStringLiteral("2030-01-10T18:00:00Z")}}},
-        {QStringLiteral("pricing"), QJsonObject{{QStringLiteral("type"), QStringLiteral("flat")},
-                                                {QStringLiteral("currency"), QStringLiteral("USD")},
-                                                {QStringLiteral("flat_cents"), 20000}}}};
+    return assignmentInput(workerId, QStringLiteral("Install kiosk"), {});
 }
 
 QList<qint64> idsOf(const QJsonArray &changes)
