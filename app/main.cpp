@@ -3,11 +3,13 @@
 #include "Clock.h"
 #include "EmbeddedServer.h"
 #include "KeychainCredentialStore.h"
+#include "Language.h"
 #include "Log.h"
 #include "LogFile.h"
 #include "MainWindow.h"
 #include "MemoryCredentialStore.h"
 #include "SignInDialog.h"
+#include "Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -65,6 +67,7 @@ int main(int argc, char *argv[])
             a == "--help-all") {
             QCoreApplication core(argc, argv);
             setNames();
+            Language::install(Language::resolve(AppSettings::language(), QLocale::system()));
             Options options;
             options.parser.process(core); // prints and exits
         }
@@ -86,6 +89,10 @@ int main(int argc, char *argv[])
     QTemporaryDir demoDir;
     if (isDemo)
         QApplication::setApplicationName(QStringLiteral("onsite-demo")); // separate settings
+    // Before any window or translated text exists: the language is fixed for the session.
+    Language::install(Language::resolve(AppSettings::language(), QLocale::system()));
+    Theme::apply(Theme::modeFromString(AppSettings::appearance()));
+
     const QString dir = parser.isSet(dataDir) ? parser.value(dataDir)
                         : isDemo
                             ? demoDir.filePath(QStringLiteral("client"))

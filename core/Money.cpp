@@ -29,6 +29,15 @@ QString Money::format(qint64 minorUnits, const QString &currency)
         scale *= 10;
     const qint64 units = qAbs(minorUnits) / scale;
     QString text = l.toString(units);
+    // Qt 6.4 leaves out the top group separator where the locale wants two digits before
+    // grouping starts (es: "1234.567" for 1.234.567); regroup the leading run in threes.
+    const QString sep = l.groupSeparator();
+    if (const qsizetype first = sep.isEmpty() ? -1 : text.indexOf(sep); first > 3) {
+        QString lead = text.left(first);
+        for (qsizetype i = lead.size() - 3; i > 0; i -= 3)
+            lead.insert(i, sep);
+        text = lead + text.mid(first);
+    }
     if (d > 0)
         text += l.decimalPoint() +
                 QStringLiteral("%1").arg(qAbs(minorUnits) % scale, d, 10, QLatin1Char('0'));

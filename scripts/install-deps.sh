@@ -6,7 +6,8 @@ packages=(build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql
   qt6-httpserver-dev qtkeychain-qt6-dev libsodium-dev libssl-dev libgl-dev catch2
   postgresql fonts-dejavu-core dbus gnome-keyring nginx openssl curl sqlite3 python3
-  dpkg-dev rpm desktop-file-utils appstream poppler-utils "$@")
+  dpkg-dev rpm desktop-file-utils appstream poppler-utils
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -24,6 +24,26 @@ void AppSettings::setSyncIntervalSecs(int secs)
     QSettings().setValue(QStringLiteral("sync/intervalSecs"), secs);
 }
 
+QString AppSettings::language()
+{
+    return QSettings().value(QStringLiteral("ui/language")).toString();
+}
+
+void AppSettings::setLanguage(const QString &code)
+{
+    QSettings().setValue(QStringLiteral("ui/language"), code);
+}
+
+QString AppSettings::appearance()
+{
+    return QSettings().value(QStringLiteral("ui/appearance"), QStringLiteral("system")).toString();
+}
+
+void AppSettings::setAppearance(const QString &mode)
+{
+    QSettings().setValue(QStringLiteral("ui/appearance"), mode);
+}
+
 QString AppSettings::kindOfNotice(const QString &noticeKind)
 {
     return noticeKind.startsWith(QLatin1String("request_")) ? QStringLiteral("decisions")

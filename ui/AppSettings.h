@@ -13,6 +13,12 @@ public:
     static void setNotify(const QString &kind, bool on);
     static int syncIntervalSecs(); // default 60
     static void setSyncIntervalSecs(int secs);
+    // "" follows the system; otherwise a language code such as "es".
+    static QString language();
+    static void setLanguage(const QString &code);
+    // "system", "light" or "dark".
+    static QString appearance();
+    static void setAppearance(const QString &mode);
     // The kind a Notices kind belongs to (request_approved -> decisions, paid -> approvals).
     static QString kindOfNotice(const QString &noticeKind);
 };

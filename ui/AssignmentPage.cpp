@@ -14,6 +14,7 @@
 #include "SiteTime.h"
 #include "SubmitDialog.h"
 #include "TaskDialog.h"
+#include "Theme.h"
 #include "TimeLogModel.h"
 
 #include <QDragEnterEvent>
@@ -57,8 +58,8 @@ QString hoursText(qint64 seconds)
 
 QString row(const QString &k, const QString &v)
 {
-    return QStringLiteral("<tr><td style='color:#555;padding-right:12px'>%1</td><td>%2</td></tr>")
-        .arg(esc(k), v);
+    return QStringLiteral("<tr><td style='color:%1;padding-right:12px'>%2</td><td>%3</td></tr>")
+        .arg(Theme::colorName(Theme::Tone::Muted), esc(k), v);
 }
 
 } // namespace
@@ -104,7 +105,7 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     m_phone->setWordWrap(true);
     m_phone->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color:#c62828;font-weight:bold;"));
+    Theme::setTone(m_error, Theme::Tone::Error);
     m_error->hide();
     connect(m_confirm, &QPushButton::clicked, this, [this] { Q_EMIT confirmRequested(m_id); });
     connect(m_checkIn, &QPushButton::clicked, this, [this] { Q_EMIT checkInRequested(m_id); });
@@ -169,7 +170,7 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     m_fundsView->setMinimumHeight(90);
     m_fundsView->setWordWrap(false);
     m_fundsNote->setWordWrap(true);
-    m_fundsNote->setStyleSheet(QStringLiteral("color:#555;"));
+    Theme::setTone(m_fundsNote, Theme::Tone::Muted);
     connect(m_withdraw, &QPushButton::clicked, this, &AssignmentPage::withdrawSelected);
     m_submit->setAccessibleName(tr("Submit for approval"));
     connect(m_submit, &QPushButton::clicked, this, [this] { openSubmitDialog(); });
@@ -182,6 +183,7 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     connect(m_checklist, &QListWidget::itemActivated, this, follow);
     m_checklist->setToolTip(tr("Click an item to go where it is done"));
     m_details->setOpenLinks(false);
+    m_details->setAccessibleName(tr("Assignment details"));
     connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         if (url.toString() == QLatin1String("onsite:increase"))
             if (FundsRequestDialog *d = openFundsDialog(FundsKind::BudgetIncrease))
@@ -294,13 +296,13 @@ void AssignmentPage::show(const Assignment &a)
     m_subtitle->setText(tr("%1 · %2, %3 · %4")
                             .arg(a.company.name, a.site.city, a.site.region,
                                  SiteTime::formatWithLocal(a.schedule.start, a.site.timeZone)));
-    const QColor c = ChipDelegate::statusColor(int(a.status));
+    const QColor statusColor = ChipDelegate::statusColor(int(a.status));
     m_statusFrame->setStyleSheet(
         QStringLiteral("QFrame#statusBar{background:%1;border-radius:4px;}"
                        "QLabel{color:white;font-weight:bold;}"
                        "QToolButton{color:white;font-weight:bold;border:1px solid white;"
                        "border-radius:3px;padding:2px 6px;}")
-            .arg(c.name()));
+            .arg(statusColor.name()));
     const NextDue due = Rules::nextDue(a);
     QString statusLine = Rules::statusText(a.status);
     if (!due.key.isEmpty())
@@ -538,8 +540,9 @@ QString AssignmentPage::detailsHtml(const Assignment &a) const
     if (pay.overBudgetSeconds > 0)
         h += row(
             tr("Over budget"),
-            QStringLiteral("<span style='color:#c62828'>%1</span>")
-                    .arg(esc(tr("%1 logged past the budget is not paid unless a budget increase "
+            QStringLiteral("<span style='color:%1'>%2</span>")
+                    .arg(Theme::colorName(Theme::Tone::Error),
+                         esc(tr("%1 logged past the budget is not paid unless a budget increase "
                                 "of %2 for %3 h more is approved.")
                                  .arg(hoursText(pay.overBudgetSeconds))
                                  .arg(money(pay.suggestedIncreaseCents, a.pricing.currency))

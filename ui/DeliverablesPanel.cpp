@@ -6,6 +6,7 @@
 #include "MessageBox.h"
 #include "Rules.h"
 #include "SiteTime.h"
+#include "Theme.h"
 #include "TransferDelegate.h"
 
 #include <QDesktopServices>
@@ -130,8 +131,9 @@ void DeliverablesPanel::setContent(const Assignment &a, const QList<UploadItem> 
     if (!a.instructions.isEmpty())
         instructions += tr("<b>Instructions:</b> %1").arg(a.instructions.toHtmlEscaped());
     if (!a.specialInstructions.isEmpty())
-        instructions += QStringLiteral("<br><span style='color:#b71c1c'>%1</span>")
-                            .arg(tr("<b>Special instructions:</b> %1")
+        instructions += QStringLiteral("<br><span style='color:%1'>%2</span>")
+                            .arg(Theme::colorName(Theme::Tone::Error),
+                                 tr("<b>Special instructions:</b> %1")
                                      .arg(a.specialInstructions.toHtmlEscaped()));
     m_instructions->setText(instructions);
     m_instructions->setVisible(!instructions.isEmpty());
@@ -139,13 +141,14 @@ void DeliverablesPanel::setContent(const Assignment &a, const QList<UploadItem> 
     if (!a.deliverablesDueAt.isValid())
         m_due->setText(tr("no due date"));
     else
-        m_due->setText(QStringLiteral("<span style='color:%1'>%2</span>")
-                           .arg(Rules::areDeliverablesLate(a, now) ? QStringLiteral("#c62828")
-                                                                   : QStringLiteral("#555"),
-                                tr("due %1 (%2)")
-                                    .arg(SiteTime::format(a.deliverablesDueAt, a.site.timeZone),
-                                         SiteTime::relative(a.deliverablesDueAt, now))
-                                    .toHtmlEscaped()));
+        m_due->setText(
+            QStringLiteral("<span style='color:%1'>%2</span>")
+                .arg(Theme::colorName(Rules::areDeliverablesLate(a, now) ? Theme::Tone::Error
+                                                                         : Theme::Tone::Muted),
+                     tr("due %1 (%2)")
+                         .arg(SiteTime::format(a.deliverablesDueAt, a.site.timeZone),
+                              SiteTime::relative(a.deliverablesDueAt, now))
+                         .toHtmlEscaped()));
 
     m_reqTexts.clear();
     m_reqColors.clear();
@@ -159,7 +162,7 @@ void DeliverablesPanel::setContent(const Assignment &a, const QList<UploadItem> 
                 .arg(have)
                 .arg(r.count)
                 .arg(r.description);
-        const QString color = met ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828");
+        const QString color = Theme::colorName(met ? Theme::Tone::Success : Theme::Tone::Error);
         m_reqTexts << text;
         m_reqColors << color;
         html += QStringLiteral("<div style='color:%1'>%2</div>").arg(color, text.toHtmlEscaped());

@@ -5,6 +5,7 @@
 #include "Money.h"
 #include "OperationApplier.h"
 #include "Rules.h"
+#include "Theme.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -16,6 +17,7 @@ FundsRequestDialog::FundsRequestDialog(const Assignment &a, FundsKind kind, QWid
     : QDialog(parent), m_ui(new Ui::FundsRequestDialog), m_assignment(a)
 {
     m_ui->setupUi(this);
+    Theme::setTone(m_ui->error, Theme::Tone::Error);
     m_ui->buttons->button(QDialogButtonBox::Ok)->setText(tr("Send &request"));
     for (FundsKind k : {FundsKind::BudgetIncrease, FundsKind::Expense, FundsKind::Bonus})
         if (Rules::canRequest(a, k))

@@ -5,6 +5,7 @@
 #include "DashboardFilterModel.h"
 #include "DashboardModel.h"
 #include "ProgressDelegate.h"
+#include "Theme.h"
 
 #include <QAction>
 #include <QApplication>
@@ -41,7 +42,7 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     syncAction->setShortcut(QKeySequence::Refresh); // F5
     syncAction->setToolTip(tr("Sync now (F5)"));
     connect(syncAction, &QAction::triggered, this, &MainWindow::syncRequested);
-    m_cancelSync = new QAction(tr("&Cancel sync"), this);
+    m_cancelSync = new QAction(tr("Cance&l sync"), this);
     m_cancelSync->setShortcut(Qt::Key_Escape);
     m_cancelSync->setEnabled(false);
     connect(m_cancelSync, &QAction::triggered, this, &MainWindow::cancelSyncRequested);
@@ -55,12 +56,12 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     auto *activity = new QAction(tr("&Activity…"), this);
     activity->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(activity, &QAction::triggered, this, &MainWindow::activityRequested);
-    auto *scorecard = new QAction(tr("Score&card and earnings…"), this);
+    auto *scorecard = new QAction(tr("Scorecard and ea&rnings…"), this);
     scorecard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(scorecard, &QAction::triggered, this, &MainWindow::scorecardRequested);
     auto *calendar = new QAction(tr("Export &calendar (.ics)…"), this);
     connect(calendar, &QAction::triggered, this, &MainWindow::calendarExportRequested);
-    auto *calendarLink = new QAction(tr("Calendar &subscription link…"), this);
+    auto *calendarLink = new QAction(tr("Calendar subscription lin&k…"), this);
     connect(calendarLink, &QAction::triggered, this, &MainWindow::calendarLinkRequested);
     auto *timesheet = new QAction(tr("Export &timesheet…"), this);
     timesheet->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
@@ -172,7 +173,7 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     statusBar()->addPermanentWidget(m_lastSync);
     statusBar()->addPermanentWidget(m_pending);
     m_attention->setFlat(true);
-    m_attention->setStyleSheet(QStringLiteral("color:#c62828;font-weight:bold;"));
+    Theme::setTone(m_attention, Theme::Tone::Error);
     m_attention->hide();
     connect(m_attention, &QPushButton::clicked, this, &MainWindow::activityRequested);
     statusBar()->addPermanentWidget(m_attention);
@@ -206,8 +207,7 @@ void MainWindow::openRow(const QModelIndex &proxyIndex)
 void MainWindow::setOnline(bool online)
 {
     m_online->setText(online ? tr("● Online") : tr("○ Offline"));
-    m_online->setStyleSheet(online ? QStringLiteral("color:#2e7d32")
-                                   : QStringLiteral("color:#9e9e9e"));
+    Theme::setTone(m_online, online ? Theme::Tone::Success : Theme::Tone::Muted);
 }
 
 void MainWindow::setLastSync(const QDateTime &at, const QString &problem)
@@ -229,15 +229,13 @@ void MainWindow::setSyncing(bool syncing)
 
 void MainWindow::setPendingCount(int count)
 {
-    m_pending->setText(count ? (count == 1 ? tr("1 change waiting to sync")
-                                           : tr("%1 changes waiting to sync").arg(count))
+    m_pending->setText(count ? tr("%n change(s) waiting to sync", nullptr, count)
                              : tr("All changes synced"));
 }
 
 void MainWindow::setNeedsAttentionCount(int count)
 {
-    m_attention->setText(count == 1 ? tr("⚠ 1 change needs attention")
-                                    : tr("⚠ %1 changes need attention").arg(count));
+    m_attention->setText(tr("⚠ %n change(s) need attention", nullptr, count));
     m_attention->setVisible(count > 0);
 }
 

@@ -3,6 +3,7 @@
 
 #include "EarningsModel.h"
 #include "Money.h"
+#include "Theme.h"
 
 #include <QHeaderView>
 #include <QLocale>
@@ -26,6 +27,7 @@ ScorecardDialog::ScorecardDialog(QWidget *parent)
     : QDialog(parent), m_ui(new Ui::ScorecardDialog), m_model(new EarningsModel(this))
 {
     m_ui->setupUi(this);
+    Theme::setTone(m_ui->scoreStatus, Theme::Tone::Muted);
     m_ui->earnings->setModel(m_model);
     m_ui->earnings->verticalHeader()->hide();
     m_ui->earnings->horizontalHeader()->setStretchLastSection(true);

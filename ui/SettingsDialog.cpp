@@ -2,6 +2,8 @@
 #include "ui_SettingsDialog.h"
 
 #include "AppSettings.h"
+#include "Language.h"
+#include "Theme.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -21,6 +23,21 @@ SettingsDialog::SettingsDialog(const QString &server, const QString &dataDir,
     m_ui->notifyReminders->setChecked(AppSettings::notify(QStringLiteral("reminders")));
     m_ui->notifyDecisions->setChecked(AppSettings::notify(QStringLiteral("decisions")));
     m_ui->notifyApprovals->setChecked(AppSettings::notify(QStringLiteral("approvals")));
+    m_ui->language->addItem(
+        tr("Same as the system (%1)")
+            .arg(Language::nativeName(Language::resolve(QString(), QLocale::system()))),
+        QString());
+    const QStringList languages = Language::available();
+    for (const QString &code : languages)
+        m_ui->language->addItem(Language::nativeName(code), code);
+    m_ui->language->setCurrentIndex(qMax(0, m_ui->language->findData(AppSettings::language())));
+    m_ui->languageNote->setText(tr("A new language is used from the next start of Onsite."));
+    Theme::setTone(m_ui->languageNote, Theme::Tone::Muted);
+    m_ui->appearance->addItem(tr("Same as the system"), QStringLiteral("system"));
+    m_ui->appearance->addItem(tr("Light"), QStringLiteral("light"));
+    m_ui->appearance->addItem(tr("Dark"), QStringLiteral("dark"));
+    m_ui->appearance->setCurrentIndex(
+        qMax(0, m_ui->appearance->findData(AppSettings::appearance())));
     m_ui->dataDir->setText(QDir::toNativeSeparators(dataDir));
     m_ui->logFile->setText(logFile.isEmpty() ? tr("none") : QDir::toNativeSeparators(logFile));
     connect(m_ui->openFolder, &QPushButton::clicked, this,
@@ -38,6 +55,12 @@ void SettingsDialog::accept()
     AppSettings::setNotify(QStringLiteral("reminders"), m_ui->notifyReminders->isChecked());
     AppSettings::setNotify(QStringLiteral("decisions"), m_ui->notifyDecisions->isChecked());
     AppSettings::setNotify(QStringLiteral("approvals"), m_ui->notifyApprovals->isChecked());
+    AppSettings::setLanguage(m_ui->language->currentData().toString());
+    const QString appearance = m_ui->appearance->currentData().toString();
+    if (appearance != AppSettings::appearance()) {
+        AppSettings::setAppearance(appearance);
+        Theme::apply(Theme::modeFromString(appearance));
+    }
     Q_EMIT saved();
     QDialog::accept();
 }

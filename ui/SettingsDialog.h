@@ -9,7 +9,8 @@ class SettingsDialog;
 
 namespace onsite {
 
-// Sync interval, which notifications to show, where the data and the log live. Changes are
+// Sync interval, language and appearance, which notifications to show, where the data and
+// the log live. Changes are
 // saved (AppSettings) when the dialog is accepted.
 class SettingsDialog : public QDialog
 {

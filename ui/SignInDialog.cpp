@@ -1,5 +1,6 @@
 #include "SignInDialog.h"
 
+#include "Theme.h"
 #include "ui_SignInDialog.h"
 
 #include <QPushButton>
@@ -47,6 +48,7 @@ void SignInDialog::setBusy(bool busy)
     m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
     if (busy) {
         m_ui->errorLabel->setStyleSheet(QString());
+        m_ui->errorLabel->setProperty("onsiteTone", QVariant());
         m_ui->errorLabel->setText(tr("Signing in…"));
         m_ui->errorLabel->show();
     }
@@ -55,7 +57,7 @@ void SignInDialog::setBusy(bool busy)
 void SignInDialog::showError(const QString &message)
 {
     setBusy(false);
-    m_ui->errorLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
+    Theme::setTone(m_ui->errorLabel, Theme::Tone::Error);
     m_ui->errorLabel->setText(message);
     m_ui->errorLabel->setVisible(!message.isEmpty());
 }

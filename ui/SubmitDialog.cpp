@@ -3,6 +3,7 @@
 
 #include "OperationApplier.h"
 #include "Rules.h"
+#include "Theme.h"
 
 #include <QPushButton>
 
@@ -13,6 +14,7 @@ SubmitDialog::SubmitDialog(const Assignment &a, QWidget *parent)
       m_warnings(Rules::submitWarnings(a))
 {
     m_ui->setupUi(this);
+    Theme::setTone(m_ui->error, Theme::Tone::Error);
     m_ui->buttons->button(QDialogButtonBox::Ok)->setText(tr("&Submit for approval"));
     m_ui->intro->setText(tr("#%1 %2 — %3. After submitting, the assignment can no longer be "
                             "changed; %3 approves it, then pays.")
@@ -22,10 +24,10 @@ SubmitDialog::SubmitDialog(const Assignment &a, QWidget *parent)
     QString html;
     for (const QString &w : std::as_const(m_warnings))
         html += QStringLiteral("<li>%1</li>").arg(w.toHtmlEscaped());
-    m_ui->warnings->setText(html.isEmpty()
-                                ? QString()
-                                : QStringLiteral("<b style='color:#e65100'>%1</b><ul>%2</ul>")
-                                      .arg(tr("Before you submit:"), html));
+    m_ui->warnings->setText(html.isEmpty() ? QString()
+                                           : QStringLiteral("<b style='color:%1'>%2</b><ul>%3</ul>")
+                                                 .arg(Theme::colorName(Theme::Tone::Warning),
+                                                      tr("Before you submit:"), html));
     m_ui->warnings->setVisible(!html.isEmpty());
     m_ui->error->hide();
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &SubmitDialog::accept);

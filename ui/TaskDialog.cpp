@@ -2,6 +2,7 @@
 #include "ui_TaskDialog.h"
 
 #include "OperationApplier.h"
+#include "Theme.h"
 
 #include <QLocale>
 #include <QRegularExpression>
@@ -12,6 +13,7 @@ TaskDialog::TaskDialog(const Task &task, QWidget *parent)
     : QDialog(parent), m_ui(new Ui::TaskDialog), m_task(task)
 {
     m_ui->setupUi(this);
+    Theme::setTone(m_ui->error, Theme::Tone::Error);
     m_ui->label->setText(task.label);
     m_ui->done->setVisible(task.type == TaskType::Checkbox);
     m_ui->done->setChecked(task.completedAt.isValid());

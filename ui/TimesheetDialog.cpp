@@ -1,12 +1,15 @@
 #include "TimesheetDialog.h"
 #include "ui_TimesheetDialog.h"
 
+#include "Theme.h"
+
 namespace onsite {
 
 TimesheetDialog::TimesheetDialog(const QDate &today, QWidget *parent)
     : QDialog(parent), m_ui(new Ui::TimesheetDialog)
 {
     m_ui->setupUi(this);
+    Theme::setTone(m_ui->error, Theme::Tone::Error);
     m_ui->from->setDate(QDate(today.year(), today.month(), 1));
     m_ui->to->setDate(today);
     m_ui->format->addItem(tr("CSV (spreadsheets)"), int(Format::Csv));

@@ -196,7 +196,7 @@ TEST_CASE("close-out: requests decided by the company, submission gated, then ap
     CHECK(mine.json.value(QStringLiteral("status")).toString() == QStringLiteral("paid"));
 }
 
-TEST_CASE("close-out: counteroffers off refuse budget increases; the admin command decides",
+TEST_CASE("close-out: counteroffers off refuse budget increases, the admin command decides",
           "[api][closeout][admin]")
 {
     HttpClient http(server().apiBase());
@@ -263,7 +263,7 @@ TEST_CASE("scorecard: the server's figures match the worker's own history", "[ap
     CHECK(http.get(QStringLiteral("me/scorecard"), QString()).status == 401);
 }
 
-TEST_CASE("calendar: a private subscription URL serves the worker's schedule; a new one "
+TEST_CASE("calendar: a private subscription URL serves the worker's schedule, a new one "
           "revokes the old",
           "[api][calendar]")
 {

@@ -286,7 +286,7 @@ TEST_CASE("a company sees and changes only its own assignments", "[api][isolatio
     CHECK(checked >= 25);
 }
 
-TEST_CASE("company changes reach the worker's change feed; reassignment removes", "[api]")
+TEST_CASE("company changes reach the worker's change feed, reassignment removes", "[api]")
 {
     HttpClient http(server().apiBase());
     const QString company = server().companyToken();
@@ -458,7 +458,7 @@ QJsonObject assignedDesktopAssignment(HttpClient &http, const QString &token)
 
 } // namespace
 
-TEST_CASE("operations are applied once; the same batch again changes nothing", "[api][ops]")
+TEST_CASE("operations are applied once, the same batch again changes nothing", "[api][ops]")
 {
     HttpClient http(server().apiBase());
     const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));

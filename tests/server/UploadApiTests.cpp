@@ -418,7 +418,7 @@ TEST_CASE("tus: a closed assignment takes no uploads", "[tus]")
     CHECK(r.errorCode() == QStringLiteral("read_only"));
 }
 
-TEST_CASE("tus: a removed deliverable leaves the document; the same bytes may come again", "[tus]")
+TEST_CASE("tus: a removed deliverable leaves the document, the same bytes may come again", "[tus]")
 {
     Fixture f;
     const QByteArray content = pngBytes(20000);

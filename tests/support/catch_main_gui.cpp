@@ -2,6 +2,8 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "Language.h"
+
 #include <QApplication>
 #include <QStandardPaths>
 
@@ -12,5 +14,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("OnsiteTests"));
     QStandardPaths::setTestModeEnabled(true); // QSettings and data go to a test location
+    // As the app does: English texts with their plural forms, US formats, whatever the machine.
+    onsite::Language::install(QStringLiteral("en"),
+                              QLocale(QLocale::English, QLocale::UnitedStates));
     return Catch::Session().run(argc, argv);
 }

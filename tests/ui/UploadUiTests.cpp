@@ -12,6 +12,7 @@
 #include "SignInDialog.h"
 #include "TestServer.h"
 #include "TestUtil.h"
+#include "Theme.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -110,8 +111,7 @@ TEST_CASE("the worker drops two files, picks their types and sees them uploaded"
     REQUIRE(page->assignmentId() == id);
     REQUIRE(panel->requirementTexts().size() == 2);
     CHECK(panel->requirementTexts().at(0).contains(QStringLiteral("Photos 0 of 1")));
-    CHECK(panel->requirementColors() ==
-          QStringList{QStringLiteral("#c62828"), QStringLiteral("#c62828")});
+    CHECK(panel->requirementColors() == QStringList(2, Theme::colorName(Theme::Tone::Error)));
 
     QTemporaryDir files;
     // A real photo (noise, so it is large enough to show progress) and a PDF-shaped sheet.
@@ -167,7 +167,7 @@ TEST_CASE("the worker drops two files, picks their types and sees them uploaded"
                                   row->state == DeliverablesModel::RowState::Hashing;
                 }
                 return panel->requirementColors() ==
-                       QStringList{QStringLiteral("#2e7d32"), QStringLiteral("#2e7d32")};
+                       QStringList(2, Theme::colorName(Theme::Tone::Success));
             },
             60000));
         CHECK(sawProgress);

@@ -62,7 +62,7 @@ QJsonObject expense(const QString &id, qint64 cents)
 
 } // namespace
 
-TEST_CASE("funds requests: each kind is recorded pending; bad input is refused and changes "
+TEST_CASE("funds requests: each kind is recorded pending, bad input is refused and changes "
           "nothing",
           "[funds]")
 {
@@ -109,7 +109,7 @@ TEST_CASE("funds requests: each kind is recorded pending; bad input is refused a
     refused(wrongType, "invalid");
 }
 
-TEST_CASE("funds requests: hourly increases ask for hours at the rate; counteroffers off "
+TEST_CASE("funds requests: hourly increases ask for hours at the rate, counteroffers off "
           "refuse them with the reason",
           "[funds]")
 {
@@ -162,7 +162,7 @@ TEST_CASE("funds requests: only a pending request can be withdrawn", "[funds]")
           QLatin1String("not_found"));
 }
 
-TEST_CASE("tasks: checkbox, text and number answers; wrong answers are refused", "[tasks]")
+TEST_CASE("tasks: checkbox, text and number answers, wrong answers are refused", "[tasks]")
 {
     Assignment a = working();
     a.tasks.append(
@@ -188,7 +188,7 @@ TEST_CASE("tasks: checkbox, text and number answers; wrong answers are refused",
     CHECK(answer("t9", true).code == QLatin1String("not_found"));
 }
 
-TEST_CASE("submit: gated by the checklist, with the close-out notes; read-only afterwards",
+TEST_CASE("submit: gated by the checklist, with the close-out notes, read-only afterwards",
           "[submit]")
 {
     Assignment a = working();

@@ -105,7 +105,7 @@ TEST_CASE("pricing: deleted and open visits do not count", "[pricing]")
     CHECK(p.baseCents == 1000);
 }
 
-TEST_CASE("pricing: flat work plus approved requests; pending and declined apart", "[pricing]")
+TEST_CASE("pricing: flat work plus approved requests, pending and declined apart", "[pricing]")
 {
     Assignment a;
     a.pricing = {PricingType::Flat, QStringLiteral("USD"), 17500, 0, 0, true};

@@ -1,0 +1,95 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>Money</name>
+    <message numerus="yes">
+        <source>Enter an amount with at most %n decimal(s), like %1.</source>
+        <translation>
+            <numerusform>Enter an amount with at most %n decimal, like %1.</numerusform>
+            <numerusform>Enter an amount with at most %n decimals, like %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SiteTime</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Timesheet</name>
+    <message numerus="yes">
+        <source>All visits (%n)</source>
+        <translation>
+            <numerusform>All visits (%n)</numerusform>
+            <numerusform>All visits (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>onsite::AssignmentPage</name>
+    <message numerus="yes">
+        <source>%1 per hour, up to %n hours</source>
+        <translation>
+            <numerusform>%1 per hour, up to %n hour</numerusform>
+            <numerusform>%1 per hour, up to %n hours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>onsite::FundsRequestDialog</name>
+    <message numerus="yes">
+        <source>The work took %n hour(s) more than the budget.</source>
+        <translation>
+            <numerusform>The work took %n hour more than the budget.</numerusform>
+            <numerusform>The work took %n hours more than the budget.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>onsite::FundsRequestModel</name>
+    <message numerus="yes">
+        <source>%1 (%n h)</source>
+        <translation>
+            <numerusform>%1 (%n h)</numerusform>
+            <numerusform>%1 (%n h)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>onsite::MainWindow</name>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n change waiting to sync</numerusform>
+            <numerusform>%n changes waiting to sync</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n change(s) need attention</source>
+        <translation>
+            <numerusform>⚠ %n change needs attention</numerusform>
+            <numerusform>⚠ %n changes need attention</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
