@@ -697,10 +697,6 @@
         <translation>&amp;Etiquetas de retraso que aparecen (Sin confirmar, Trabajador con retraso, Entregables con retraso)</translation>
     </message>
     <message>
-        <source>&amp;Reminders: a schedule to confirm within two hours, a check-in window opening</source>
-        <translation>&amp;Recordatorios: un horario que confirmar en menos de dos horas, un intervalo de entrada que se abre</translation>
-    </message>
-    <message>
         <source>&amp;Decisions on extra funds requests</source>
         <translation>&amp;Decisiones sobre solicitudes de fondos extra</translation>
     </message>
@@ -743,6 +739,10 @@
     <message>
         <source>Appearance</source>
         <translation>Aspecto</translation>
+    </message>
+    <message>
+        <source>&amp;Reminders: a schedule to confirm or files due within two hours, a check-in window opening</source>
+        <translation>&amp;Recordatorios: un horario que confirmar o archivos que vencen en menos de dos horas, un intervalo de entrada que se abre</translation>
     </message>
 </context>
 <context>
@@ -1920,6 +1920,18 @@
     <message>
         <source>%1 assignments can be checked in to now.</source>
         <translation>Ya puede registrar la entrada en %1 asignaciones.</translation>
+    </message>
+    <message>
+        <source>Files due soon</source>
+        <translation>Archivos a punto de vencer</translation>
+    </message>
+    <message>
+        <source>%1: the files are due by %2 (%3).</source>
+        <translation>%1: los archivos vencen el %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 assignments have files due within two hours.</source>
+        <translation>%1 asignaciones tienen archivos que vencen en menos de dos horas.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "ActivityDialog.h"
 
+#include "Theme.h"
 #include "ui_ActivityDialog.h"
 
 #include <QHeaderView>
@@ -71,7 +72,7 @@ void ActivityDialog::setEntries(const QList<OutboxEntry> &entries,
         for (int c = 0; c < cells.size(); ++c)
             m_ui->table->setItem(i, c, new QTableWidgetItem(cells.at(c)));
         if (e.state == QLatin1String("rejected"))
-            m_ui->table->item(i, 3)->setForeground(QColor(0xc6, 0x28, 0x28));
+            m_ui->table->item(i, 3)->setForeground(Theme::color(Theme::Tone::Error));
     }
     m_ui->table->resizeColumnsToContents();
     m_ui->summary->setText(entries.isEmpty()

@@ -332,7 +332,7 @@ void AssignmentPage::show(const Assignment &a)
                                                              : QStyle::SP_DialogCancelButton),
                                 text, m_checklist);
         item->setData(Qt::UserRole, e.key);
-        item->setForeground(e.done ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+        item->setForeground(Theme::color(e.done ? Theme::Tone::Success : Theme::Tone::Error));
     }
     m_details->setHtml(detailsHtml(a));
     m_logs->setAssignment(a);

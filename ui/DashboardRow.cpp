@@ -23,6 +23,9 @@ DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now
     r.nextDueMs = s.nextDueMs;
     r.nextKey = s.nextKey;
     r.checkinOpensMs = s.checkinOpensMs;
+    for (const Label &l : s.potentialLabels)
+        if (l.code == QLatin1String("deliverables_late"))
+            r.deliverablesDueMs = l.since.toMSecsSinceEpoch();
     if (s.nextDueMs)
         r.nextDue += QStringLiteral(" · ") +
                      SiteTime::relative(QDateTime::fromMSecsSinceEpoch(s.nextDueMs, Qt::UTC), now);

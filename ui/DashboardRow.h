@@ -26,7 +26,8 @@ struct DashboardRow {
     qint64 nextDueMs = 0; // 0: no deadline
     QString nextKey;      // Rules::nextDue's key, e.g. "confirm_schedule"
     qint64 checkinOpensMs = 0;
-    std::string haystack; // lower-case UTF-8 text the search box matches against
+    qint64 deliverablesDueMs = 0; // files still missing are due then; 0: none missing or no date
+    std::string haystack;         // lower-case UTF-8 text the search box matches against
 
     static DashboardRow from(const AssignmentSummary &s, const QDateTime &now);
     static DashboardRow from(const Assignment &a, const QDateTime &now);

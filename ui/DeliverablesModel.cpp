@@ -2,6 +2,7 @@
 
 #include "AcceptedFiles.h"
 #include "Enums.h"
+#include "Theme.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -225,9 +226,9 @@ QVariant DeliverablesModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ForegroundRole && index.column() == Progress) {
         if (r->state == RowState::Failed || r->state == RowState::Changed)
-            return QColor(0xc6, 0x28, 0x28);
+            return Theme::color(Theme::Tone::Error);
         if (r->state == RowState::Uploaded)
-            return QColor(0x2e, 0x7d, 0x32);
+            return Theme::color(Theme::Tone::Success);
     }
     return {};
 }

@@ -3,6 +3,7 @@
 #include "Money.h"
 #include "Rules.h"
 #include "SiteTime.h"
+#include "Theme.h"
 
 #include <QColor>
 
@@ -43,13 +44,13 @@ QVariant FundsRequestModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ForegroundRole && index.column() == Status) {
         switch (f->status) {
         case FundsStatus::Approved:
-            return QColor(0x2e, 0x7d, 0x32);
+            return Theme::color(Theme::Tone::Success);
         case FundsStatus::Declined:
-            return QColor(0xc6, 0x28, 0x28);
+            return Theme::color(Theme::Tone::Error);
         case FundsStatus::Pending:
-            return QColor(0xe6, 0x51, 0x00);
+            return Theme::color(Theme::Tone::Warning);
         case FundsStatus::Withdrawn:
-            return QColor(0x75, 0x75, 0x75);
+            return Theme::color(Theme::Tone::Muted);
         }
     }
     if (role == Qt::ToolTipRole && index.column() == Reason)

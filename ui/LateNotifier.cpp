@@ -26,6 +26,7 @@ void LateNotifier::check(const QVector<DashboardRow> &rows)
     const qint64 now = m_clock->now().toMSecsSinceEpoch();
     QMap<QString, QList<const DashboardRow *>> fresh; // by code, in a fixed order
     QMap<qint64, qint64> deadlines;                   // confirm_soon: id -> deadline
+    QMap<qint64, qint64> filesDue;                    // files_due_soon: id -> due
     QSet<QString> current;
     auto consider = [&](const QString &code, const DashboardRow &r, qint64 deadlineMs) {
         const QString key = QStringLiteral("%1:%2:%3").arg(code).arg(r.id).arg(deadlineMs);
@@ -40,6 +41,10 @@ void LateNotifier::check(const QVector<DashboardRow> &rows)
             r.nextDueMs - now <= kConfirmSoonMs) {
             consider(QStringLiteral("confirm_soon"), r, r.nextDueMs);
             deadlines.insert(r.id, r.nextDueMs);
+        }
+        if (r.deliverablesDueMs > now && r.deliverablesDueMs - now <= kFilesDueSoonMs) {
+            consider(QStringLiteral("files_due_soon"), r, r.deliverablesDueMs);
+            filesDue.insert(r.id, r.deliverablesDueMs);
         }
         // The window is open (opens <= now, and it closes at the deadline of "check in").
         if (r.nextKey == QLatin1String("check_in") && r.checkinOpensMs > 0 &&
@@ -90,6 +95,17 @@ void LateNotifier::check(const QVector<DashboardRow> &rows)
                                                   m_clock->now()))
                     : tr("%1 assignments need their schedule confirmed within two hours.").arg(n),
                 id, QStringLiteral("reminders"));
+        else if (code == QLatin1String("files_due_soon")) {
+            const QDateTime due =
+                one ? QDateTime::fromMSecsSinceEpoch(filesDue.value(one->id), Qt::UTC)
+                    : QDateTime();
+            Q_EMIT notify(tr("Files due soon"),
+                          one ? tr("%1: the files are due by %2 (%3).")
+                                    .arg(name, SiteTime::format(due, one->timeZone),
+                                         SiteTime::relative(due, m_clock->now()))
+                              : tr("%1 assignments have files due within two hours.").arg(n),
+                          id, QStringLiteral("reminders"));
+        }
     }
     if (fresh.contains(QStringLiteral("checkin_open"))) {
         const QList<const DashboardRow *> &list = fresh.value(QStringLiteral("checkin_open"));

@@ -2,12 +2,15 @@
 
 #include "CatchQt.h"
 #include "Clock.h"
+#include "DashboardRow.h"
+#include "Fixtures.h"
 #include "LateNotifier.h"
 
 #include <QSignalSpy>
 #include <QUuid>
 
 using namespace onsite;
+using namespace onsite::test;
 
 namespace {
 DashboardRow row(qint64 id, const QDateTime &lateSince)
@@ -135,4 +138,42 @@ TEST_CASE("an open check-in window is said once, while it is open", "[ui][notify
     clock.set(opens.addSecs(46 * 60));
     late.check({r});
     CHECK(lateSpy.isEmpty());
+}
+
+TEST_CASE("files still missing two hours before they are due are said once, uploaded ones not",
+          "[ui][notify]")
+{
+    Assignment a = sampleAssignment(31); // needs 2 photos, has 1
+    a.schedule.confirmRequired = false;  // only the files are left to remind of
+    const QDateTime due = a.deliverablesDueAt;
+    ManualClock clock(due.addSecs(-2 * 3600 - 1));
+    LateNotifier n(&clock);
+    n.setAccount(QUuid::createUuid().toString());
+    QSignalSpy spy(&n, &LateNotifier::notify);
+
+    n.check({DashboardRow::from(a, clock.now())});
+    CHECK(spy.isEmpty()); // two hours and a second ahead: not yet
+    clock.set(due.addSecs(-2 * 3600));
+    n.check({DashboardRow::from(a, clock.now())});
+    REQUIRE(spy.size() == 1);
+    CHECK(spy.at(0).at(0).toString() == QStringLiteral("Files due soon"));
+    CHECK(spy.at(0).at(1).toString().contains(QStringLiteral("#31 Replace POS terminal: the files "
+                                                             "are due by")));
+    CHECK(spy.at(0).at(1).toString().contains(QStringLiteral("CDT"))); // the site's time
+    CHECK(spy.at(0).at(2).toLongLong() == 31);
+    CHECK(spy.at(0).at(3).toString() == QStringLiteral("reminders"));
+    clock.set(due.addSecs(-600));
+    n.check({DashboardRow::from(a, clock.now())});
+    CHECK(spy.size() == 1); // once
+
+    // Another worker's copy where the second photo is already there: nothing to remind.
+    Assignment done = sampleAssignment(32);
+    done.schedule.confirmRequired = false;
+    done.deliverables.append(done.deliverables.first());
+    done.deliverables.last().id = QStringLiteral("d2");
+    LateNotifier m(&clock);
+    m.setAccount(QUuid::createUuid().toString());
+    QSignalSpy quiet(&m, &LateNotifier::notify);
+    m.check({DashboardRow::from(done, clock.now())});
+    CHECK(quiet.isEmpty());
 }
