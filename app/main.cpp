@@ -75,7 +75,12 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     setNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Onsite"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/onsite/onsite.png")));
+    // Every size the icon is drawn at, so title bars, task bars and the tray get sharp pixels
+    // at any scale; an installed theme icon (the package's hicolor set) wins where there is one.
+    QIcon icon;
+    for (int size : {16, 24, 32, 48, 64, 128, 256, 512})
+        icon.addFile(QStringLiteral(":/onsite/onsite-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.onsite.Onsite"), icon));
     QApplication::setDesktopFileName(QStringLiteral("org.onsite.Onsite"));
 
     Options options;

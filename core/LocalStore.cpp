@@ -6,6 +6,7 @@
 #include "AssignmentSummary.h"
 #include "Enums.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QSet>
@@ -250,8 +251,9 @@ bool LocalStore::migrate(const QList<Migration> &steps, QString *error)
 {
     const int current = schemaVersion();
     if (current > steps.constLast().version) {
-        *error = QStringLiteral("This data (schema version %1) was written by a newer Onsite; "
-                                "update the app to open it.")
+        *error = QCoreApplication::translate("onsite::LocalStore",
+                                             "This data (schema version %1) was written by a "
+                                             "newer Onsite; update the app to open it.")
                      .arg(current);
         return false;
     }
@@ -277,7 +279,8 @@ bool LocalStore::migrate(const QList<Migration> &steps, QString *error)
             if (ok)
                 *error = m_db.lastError().text();
             m_db.rollback();
-            *error = QStringLiteral("Migration to schema version %1 failed: %2")
+            *error = QCoreApplication::translate("onsite::LocalStore",
+                                                 "Migration to schema version %1 failed: %2")
                          .arg(m.version)
                          .arg(*error);
             return false;
@@ -442,7 +445,8 @@ OperationOutcome LocalStore::record(const Operation &op, const QDateTime &now, Q
     auto local = assignment(op.assignmentId);
     if (!local)
         return {false, QStringLiteral("not_found"),
-                QStringLiteral("That assignment is not in your list.")};
+                QCoreApplication::translate("onsite::LocalStore",
+                                            "That assignment is not in your list.")};
     const auto server = serverDoc(op.assignmentId);
     const OperationOutcome outcome = OperationApplier::apply(*local, op, now);
     if (!outcome.applied)

@@ -69,6 +69,12 @@ else()
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
   set(CPACK_DEBIAN_APP_PACKAGE_NAME "onsite")
   set(CPACK_DEBIAN_APP_PACKAGE_SECTION "utils")
+  # Plugins Qt loads at run time, which dpkg-shlibdeps cannot see: the window system's
+  # platform plugin and the SQLite driver of the local cache (the server's: SQLite and
+  # PostgreSQL). Qt's own translations (standard buttons in Spanish) are recommended.
+  set(CPACK_DEBIAN_APP_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6sql6-sqlite")
+  set(CPACK_DEBIAN_APP_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+  set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6sql6-psql")
   # The bundled demo starts the server beside the app.
   set(CPACK_DEBIAN_APP_PACKAGE_SUGGESTS "onsite-server")
   set(CPACK_DEBIAN_SERVER_PACKAGE_NAME "onsite-server")
@@ -80,6 +86,8 @@ else()
   set(CPACK_RPM_APP_PACKAGE_GROUP "Applications/Productivity")
   set(CPACK_RPM_SERVER_PACKAGE_NAME "onsite-server")
   set(CPACK_RPM_SERVER_PACKAGE_GROUP "System Environment/Daemons")
+  set(CPACK_RPM_APP_PACKAGE_REQUIRES "qt6-qtbase-gui")
+  set(CPACK_RPM_SERVER_PACKAGE_REQUIRES "qt6-qtbase-postgresql")
   # Directories every system already owns are not the packages' to claim.
   set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
       /usr/share/applications /usr/share/metainfo /usr/share/icons /usr/share/icons/hicolor

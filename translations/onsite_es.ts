@@ -985,7 +985,7 @@
     <name>onsite::ActivityDialog</name>
     <message>
         <source>Made</source>
-        <translation>Hecho</translation>
+        <translation>Realizado</translation>
     </message>
     <message>
         <source>Assignment</source>
@@ -1932,6 +1932,21 @@
     <message>
         <source>%1 assignments have files due within two hours.</source>
         <translation>%1 asignaciones tienen archivos que vencen en menos de dos horas.</translation>
+    </message>
+</context>
+<context>
+    <name>onsite::LocalStore</name>
+    <message>
+        <source>This data (schema version %1) was written by a newer Onsite; update the app to open it.</source>
+        <translation>Estos datos (versión de esquema %1) los escribió un Onsite más reciente; actualice la aplicación para abrirlos.</translation>
+    </message>
+    <message>
+        <source>Migration to schema version %1 failed: %2</source>
+        <translation>Falló la migración a la versión de esquema %1: %2</translation>
+    </message>
+    <message>
+        <source>That assignment is not in your list.</source>
+        <translation>Esa asignación no está en su lista.</translation>
     </message>
 </context>
 <context>

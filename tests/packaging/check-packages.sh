@@ -2,7 +2,8 @@
 # Builds the .deb and .rpm packages from the build tree (cpack), checks their contents and
 # metadata, validates the desktop entry and AppStream metainfo, then installs the .debs with
 # dpkg -i (as root: on this machine, removed again at the end; otherwise into a scratch root)
-# and runs the installed app the way its menu entry does, with --version.
+# and runs the installed app the way its menu entry does: --version, then a real start
+# (--demo, offscreen) that signs in to the installed server and syncs.
 set -euo pipefail
 build=$1
 version=$2
@@ -42,8 +43,14 @@ expect_files "$(rpm -qlp "$server_rpm" 2>/dev/null)" "${server_files[@]}"
 # Shared-library dependencies were worked out (dpkg-shlibdeps), so apt pulls Qt in.
 dpkg-deb -f "$app_deb" Depends | grep -q libqt6widgets6 || fail "onsite does not depend on Qt Widgets"
 dpkg-deb -f "$server_deb" Depends | grep -q libsodium || fail "onsite-server does not depend on libsodium"
+# Plugins loaded at run time: without them a clean system shows no window or has no database.
+for dep in qt6-qpa-plugins libqt6sql6-sqlite; do
+  dpkg-deb -f "$app_deb" Depends | grep -q "$dep" || fail "onsite does not depend on $dep"
+done
+dpkg-deb -f "$server_deb" Depends | grep -q libqt6sql6-psql || fail "onsite-server does not depend on the PostgreSQL driver"
 [ "$(dpkg-deb -f "$app_deb" Version)" = "$version" ] || fail "wrong version"
 rpm -qp --requires "$app_rpm" 2>/dev/null | grep -q libQt6Widgets || fail "the rpm does not require Qt Widgets"
+rpm -qp --requires "$app_rpm" 2>/dev/null | grep -q qt6-qtbase-gui || fail "the rpm does not require the platform plugins (qt6-qtbase-gui)"
 
 # The metadata, as the package carries it.
 dpkg-deb -x "$app_deb" "$work/app"
@@ -71,6 +78,26 @@ out=$(env -u DISPLAY -u WAYLAND_DISPLAY "$root/usr/bin/$program" --version)
 [ "$out" = "onsite $version" ] || fail "onsite --version printed '$out'"
 env -u DISPLAY "$root/usr/bin/onsite" --help | grep -q -- "--demo" || fail "onsite --help"
 "$root/usr/bin/onsite-server" --version | grep -q "$version" || fail "onsite-server --version"
+if [ "$root" = / ]; then
+  # The installed app really starts: the menu entry's program with --demo runs the installed
+  # server, signs in and syncs (offscreen: no display here).
+  home=$work/home
+  mkdir -p "$home"
+  env HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+    QT_QPA_PLATFORM=offscreen timeout 90 "/usr/bin/$program" --demo >"$work/app.log" 2>&1 &
+  app=$!
+  for _ in $(seq 1 120); do
+    grep -q "sync done" "$work/app.log" && break
+    kill -0 $app 2>/dev/null || break
+    sleep 0.5
+  done
+  kill $app 2>/dev/null || true
+  wait $app 2>/dev/null || true
+  grep -q "^Demo server: http://127.0.0.1:" "$work/app.log" &&
+    grep -q "sync done" "$work/app.log" ||
+    { cat "$work/app.log" >&2; fail "the installed app did not start, sign in to its demo server and sync"; }
+  echo "installed app started: $(grep -m1 'sync done' "$work/app.log")"
+fi
 if [ "$root" = / ] && command -v systemd-analyze >/dev/null; then
   systemd-analyze verify /lib/systemd/system/onsite-server.service 2>"$work/verify.log" ||
     { cat "$work/verify.log" >&2; fail "systemd-analyze verify"; }
