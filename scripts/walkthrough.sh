@@ -150,3 +150,40 @@ xdotool key Escape
 sleep 0.5
 xdotool key ctrl+comma
 shot 11-settings 2
+focus '^Settings( |$)'
+xdotool key Escape
+sleep 1
+
+# Exports: the calendar subscription link, a timesheet and the assignment's record as PDFs.
+save_as() { # title path: the save dialog, filled in with a path
+  focus "^$1( |$)"
+  xdotool key ctrl+a && xdotool type --delay 5 "$2"
+  xdotool key Return
+  for _ in $(seq 40); do [ -s "$2" ] && break; sleep 0.25; done
+  sleep 1
+}
+pdf_shot() { # name pdf: its first page, as the worker would see it printed
+  pdftoppm -png -r 70 -f 1 -l 1 -singlefile "$2" "$out/walkthrough-$1"
+  echo "walkthrough-$1.png"
+}
+focus '^Onsite$'
+xdotool key alt+n && sleep 0.5 && xdotool key k
+shot 12-calendar-link 3
+focus '^Calendar subscription( |$)'
+xdotool key Return
+sleep 1
+focus '^Onsite$'
+xdotool key ctrl+shift+t
+sleep 1
+focus '^Export timesheet( |$)'
+xdotool key alt+o Down
+shot 13-timesheet-dialog 1
+xdotool key Return
+sleep 1
+save_as 'Export timesheet' "$tmp/timesheet.pdf"
+pdf_shot 14-timesheet-pdf "$tmp/timesheet.pdf"
+focus '^Onsite$'
+xdotool key alt+r
+sleep 1
+save_as 'Export assignment record' "$tmp/record.pdf"
+pdf_shot 15-record-pdf "$tmp/record.pdf"
