@@ -18,6 +18,7 @@ struct State {
     QPalette platformPalette;
     QString platformStyle;
     bool dark = false;
+    bool overridden = false; // Onsite set its own style and palette
 };
 
 State &state()
@@ -91,11 +92,15 @@ void Theme::apply(Mode mode)
     const bool wantDark =
         mode == Mode::Dark || (mode == Mode::System && systemPrefersDark(s.platformPalette));
     if (wantDark == platformDark) {
-        // The platform already draws what is wanted: keep its native style and palette.
-        if (QApplication::style()->name() != s.platformStyle)
+        // The platform already draws what is wanted: keep its native style and palette. An
+        // untouched palette keeps following the system when it changes (macOS, Windows).
+        if (s.overridden) {
             QApplication::setStyle(QStyleFactory::create(s.platformStyle));
-        QApplication::setPalette(s.platformPalette);
+            QApplication::setPalette(s.platformPalette);
+            s.overridden = false;
+        }
     } else {
+        s.overridden = true;
         // Native styles (Windows, GTK) ignore a custom palette in places; Fusion honours it.
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QApplication::setPalette(wantDark ? darkPalette()
