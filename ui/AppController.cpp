@@ -52,6 +52,19 @@
 namespace onsite {
 namespace {
 
+// Runs `work` on its own connection to the cache, on `pool`: the UI thread never waits on
+// the disk. `failed` answers when the file cannot be opened.
+template <typename Work, typename Failed>
+auto readCache(QThreadPool *pool, const QString &db, Work work, Failed failed)
+{
+    return QtConcurrent::run(pool, [db, work, failed] {
+        LocalStore store(QStringLiteral("read-") +
+                         QUuid::createUuid().toString(QUuid::WithoutBraces));
+        QString error;
+        return store.open(db, &error) ? work(store) : failed(error);
+    });
+}
+
 QUrl apiBase(const QUrl &server)
 {
     QUrl u = server;
@@ -294,14 +307,8 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
             m_scorecard->setScorecard(Scorecard::fromJson(o), m_clock->now(), QString());
     });
     connect(m_engine, &SyncEngine::scorecardFailed, this, [this](const QString &message) {
-        if (!m_scorecard || !m_reader)
-            return;
-        const QJsonObject cached =
-            QJsonDocument::fromJson(m_reader->meta(QStringLiteral("scorecard")).toUtf8()).object();
-        m_scorecard->setScorecard(
-            Scorecard::fromJson(cached),
-            JsonReader::parseInstant(cached.value(QStringLiteral("computed_at")).toString()),
-            message);
+        if (m_scorecard)
+            showCachedScorecard(message);
     });
 
     // Uploads travel on the same thread and write through the sync engine's store.
@@ -415,19 +422,18 @@ void AppController::reload()
     }
     const QString path = m_dbPath;
     const QDateTime now = m_clock->now();
-    m_loader.setFuture(QtConcurrent::run(&m_loadPool, [path, now] {
-        QVector<DashboardRow> rows;
-        LocalStore store(QStringLiteral("load-") +
-                         QUuid::createUuid().toString(QUuid::WithoutBraces));
-        QString error;
-        if (!store.open(path, &error))
+    m_loader.setFuture(readCache(
+        &m_loadPool, path,
+        [now](LocalStore &store) {
+            QVector<DashboardRow> rows;
+            QString error;
+            const QList<AssignmentSummary> all = store.summaries(&error);
+            rows.reserve(all.size());
+            for (const AssignmentSummary &s : all)
+                rows.append(DashboardRow::from(s, now));
             return rows;
-        const QList<AssignmentSummary> all = store.summaries(&error);
-        rows.reserve(all.size());
-        for (const AssignmentSummary &s : all)
-            rows.append(DashboardRow::from(s, now));
-        return rows;
-    }));
+        },
+        [](const QString &) { return QVector<DashboardRow>(); }));
     if (m_window->isShowingAssignment() && m_window->page()->assignmentId())
         openAssignment(m_window->page()->assignmentId());
 }
@@ -674,18 +680,25 @@ void AppController::showScorecard()
         m_scorecard->setAttribute(Qt::WA_DeleteOnClose);
     }
     // The last copy at once (offline too), then the server's current figures.
-    const QJsonObject cached =
-        QJsonDocument::fromJson(m_reader->meta(QStringLiteral("scorecard")).toUtf8()).object();
-    if (!cached.isEmpty())
-        m_scorecard->setScorecard(
-            Scorecard::fromJson(cached),
-            JsonReader::parseInstant(cached.value(QStringLiteral("computed_at")).toString()),
-            QString());
+    showCachedScorecard(QString());
     refreshEarnings();
     if (m_engine)
         QMetaObject::invokeMethod(m_engine, &SyncEngine::refreshScorecard);
     m_scorecard->show();
     m_scorecard->raise();
+}
+
+void AppController::showCachedScorecard(const QString &problem)
+{
+    if (!m_reader)
+        return;
+    const QJsonObject cached =
+        QJsonDocument::fromJson(m_reader->meta(QStringLiteral("scorecard")).toUtf8()).object();
+    if (cached.isEmpty() && problem.isEmpty())
+        return;
+    m_scorecard->setScorecard(
+        Scorecard::fromJson(cached),
+        JsonReader::parseInstant(cached.value(QStringLiteral("computed_at")).toString()), problem);
 }
 
 void AppController::refreshEarnings()
@@ -700,14 +713,13 @@ void AppController::refreshEarnings()
             m_scorecard->setEarnings(watcher->result());
     });
     // Decoding every document is disk and CPU work: off the UI thread, on the loader's pool.
-    watcher->setFuture(QtConcurrent::run(&m_loadPool, [path] {
-        LocalStore store(QStringLiteral("earnings-") +
-                         QUuid::createUuid().toString(QUuid::WithoutBraces));
-        QString error;
-        if (!store.open(path, &error))
-            return QList<EarningsPeriod>();
-        return Earnings::byMonth(store.assignments(&error));
-    }));
+    watcher->setFuture(readCache(
+        &m_loadPool, path,
+        [](LocalStore &store) {
+            QString error;
+            return Earnings::byMonth(store.assignments(&error));
+        },
+        [](const QString &) { return QList<EarningsPeriod>(); }));
 }
 
 void AppController::runExport(const QString &path, std::function<QString(LocalStore &)> work)
@@ -724,14 +736,8 @@ void AppController::runExport(const QString &path, std::function<QString(LocalSt
         const QString error = watcher->result();
         Q_EMIT exported(error.isEmpty(), path, error);
     });
-    watcher->setFuture(QtConcurrent::run(&m_loadPool, [db, work] {
-        LocalStore store(QStringLiteral("export-") +
-                         QUuid::createUuid().toString(QUuid::WithoutBraces));
-        QString error;
-        if (!store.open(db, &error))
-            return error;
-        return work(store);
-    }));
+    watcher->setFuture(
+        readCache(&m_loadPool, db, work, [](const QString &error) { return error; }));
 }
 
 namespace {
@@ -821,13 +827,17 @@ void AppController::requestCalendarLink()
     job->start();
 }
 
+QString AppController::askSavePath(const QString &title, const QString &fileName,
+                                   const QString &filter)
+{
+    const QDir documents(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    return QFileDialog::getSaveFileName(m_window, title, documents.filePath(fileName), filter);
+}
+
 void AppController::chooseCalendarExport()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        m_window, tr("Export calendar"),
-        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .filePath(QStringLiteral("onsite.ics")),
-        tr("iCalendar files (*.ics)"));
+    const QString path = askSavePath(tr("Export calendar"), QStringLiteral("onsite.ics"),
+                                     tr("iCalendar files (*.ics)"));
     if (!path.isEmpty())
         exportCalendar(path);
 }
@@ -842,22 +852,17 @@ void AppController::chooseTimesheetExport()
         QStringLiteral("timesheet-%1-%2.%3")
             .arg(dialog.from().toString(Qt::ISODate), dialog.to().toString(Qt::ISODate),
                  pdf ? QStringLiteral("pdf") : QStringLiteral("csv"));
-    const QString path = QFileDialog::getSaveFileName(
-        m_window, tr("Export timesheet"),
-        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .filePath(suggested),
-        pdf ? tr("PDF files (*.pdf)") : tr("CSV files (*.csv)"));
+    const QString path = askSavePath(tr("Export timesheet"), suggested,
+                                     pdf ? tr("PDF files (*.pdf)") : tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportTimesheet(dialog.from(), dialog.to(), pdf, path);
 }
 
 void AppController::chooseRecordExport(qint64 id)
 {
-    const QString path = QFileDialog::getSaveFileName(
-        m_window, tr("Export assignment record"),
-        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .filePath(QStringLiteral("assignment-%1.pdf").arg(id)),
-        tr("PDF files (*.pdf)"));
+    const QString path =
+        askSavePath(tr("Export assignment record"), QStringLiteral("assignment-%1.pdf").arg(id),
+                    tr("PDF files (*.pdf)"));
     if (!path.isEmpty())
         exportRecord(id, path);
 }

@@ -103,6 +103,10 @@ private:
     void record(const Operation &op);
     void refreshActivity();
     void refreshEarnings();
+    // The scorecard last fetched, kept in the cache; `problem` says why it is not fresher.
+    void showCachedScorecard(const QString &problem);
+    // A save dialog opening in the worker's documents folder with `fileName` suggested.
+    QString askSavePath(const QString &title, const QString &fileName, const QString &filter);
     // Runs work(store) on the loader's pool with its own connection to the cache; work returns
     // an error message or an empty string.
     void runExport(const QString &path, std::function<QString(LocalStore &)> work);
