@@ -280,6 +280,13 @@ QList<ChecklistEntry> Rules::submitBlockers(const Assignment &a, const QString &
     return out;
 }
 
+QList<ChecklistEntry> Rules::submitBlockersBesideNotes(const Assignment &a)
+{
+    QList<ChecklistEntry> out = submitBlockers(a, a.resolution);
+    out.removeIf([](const ChecklistEntry &e) { return e.key == QLatin1String("closeout_notes"); });
+    return out;
+}
+
 QStringList Rules::submitWarnings(const Assignment &a)
 {
     QStringList out;

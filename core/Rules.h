@@ -79,6 +79,9 @@ public:
     // close-out notes the worker is about to send: required checklist entries not done, and an
     // open visit (key "check_out"). Empty when it may be submitted.
     static QList<ChecklistEntry> submitBlockers(const Assignment &a, const QString &resolution);
+    // The same, leaving out the close-out notes: what keeps the Submit button disabled, since
+    // the submit dialog itself asks for the notes.
+    static QList<ChecklistEntry> submitBlockersBesideNotes(const Assignment &a);
     // What the worker should hear before submitting: pending requests that will not be paid,
     // hours past the budget that will not be paid.
     static QStringList submitWarnings(const Assignment &a);

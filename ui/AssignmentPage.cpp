@@ -624,8 +624,7 @@ void AssignmentPage::updateCloseout(const Assignment &a)
     m_withdraw->setEnabled(active);
 
     m_submit->setVisible(active);
-    // The notes are asked for in the submit dialog, so they do not block the button.
-    const QList<ChecklistEntry> missing = Rules::submitBlockers(a, QStringLiteral("-"));
+    const QList<ChecklistEntry> missing = Rules::submitBlockersBesideNotes(a);
     m_submit->setEnabled(missing.isEmpty());
     QStringList links;
     for (const ChecklistEntry &e : missing)
@@ -711,7 +710,7 @@ SubmitDialog *AssignmentPage::openSubmitDialog()
 {
     if (!Rules::isActive(m_assignment))
         return nullptr;
-    const QList<ChecklistEntry> missing = Rules::submitBlockers(m_assignment, QStringLiteral("-"));
+    const QList<ChecklistEntry> missing = Rules::submitBlockersBesideNotes(m_assignment);
     if (!missing.isEmpty()) {
         showError(tr("Not ready to submit; still to do: %1.").arg(missing.constFirst().title));
         goTo(missing.constFirst().key);

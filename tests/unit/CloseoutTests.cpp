@@ -203,6 +203,8 @@ TEST_CASE("submit: gated by the checklist, with the close-out notes, read-only a
           QStringList{QStringLiteral("closeout_notes"), QStringLiteral("task:t1")});
     CHECK(keys(Rules::submitBlockers(a, QStringLiteral("Fixed"))) ==
           QStringList{QStringLiteral("task:t1")});
+    // The Submit button waits only for the task: the dialog asks for the notes.
+    CHECK(keys(Rules::submitBlockersBesideNotes(a)) == QStringList{QStringLiteral("task:t1")});
     OperationOutcome o =
         run(a, "assignment.submit", {{QStringLiteral("resolution"), QStringLiteral("Fixed")}});
     CHECK(o.code == QLatin1String("incomplete"));
