@@ -22,6 +22,11 @@ int Money::decimals(const QString &currency)
 
 QString Money::format(qint64 minorUnits, const QString &currency)
 {
+    return tr("%1 %2").arg(currency, amount(minorUnits, currency));
+}
+
+QString Money::amount(qint64 minorUnits, const QString &currency)
+{
     const QLocale l;
     const int d = decimals(currency);
     qint64 scale = 1;
@@ -41,7 +46,7 @@ QString Money::format(qint64 minorUnits, const QString &currency)
     if (d > 0)
         text += l.decimalPoint() +
                 QStringLiteral("%1").arg(qAbs(minorUnits) % scale, d, 10, QLatin1Char('0'));
-    return tr("%1 %2%3").arg(currency, minorUnits < 0 ? QStringLiteral("-") : QString(), text);
+    return minorUnits < 0 ? QStringLiteral("-") + text : text;
 }
 
 std::optional<qint64> Money::parse(const QString &text, const QString &currency, QString *error)
@@ -62,12 +67,12 @@ std::optional<qint64> Money::parse(const QString &text, const QString &currency,
                 return false;
         return true;
     };
-    const QString example = format(4250 * (d == 0 ? 1 : d == 3 ? 10 : 1), currency);
+    const QString example = amount(4250 * (d == 0 ? 1 : d == 3 ? 10 : 1), currency);
     if (whole.isEmpty() || whole.size() > 12 || !digits(whole) || !digits(fraction) ||
         fraction.size() > d || (dot >= 0 && d == 0)) {
         *error = d == 0 ? tr("Enter a whole amount of %1, like 4250.").arg(currency)
                         : tr("Enter an amount with at most %n decimal(s), like %1.", nullptr, d)
-                              .arg(example.mid(currency.size() + 1));
+                              .arg(example);
         return std::nullopt;
     }
     qint64 value = whole.toLongLong();

@@ -15,6 +15,8 @@ public:
     static int decimals(const QString &currency);
     // "USD 1,234.50", "JPY 1,235" in the given locale's separators.
     static QString format(qint64 minorUnits, const QString &currency);
+    // The same without the currency: "1,234.50", for a field labelled with it.
+    static QString amount(qint64 minorUnits, const QString &currency);
     // "42.5" or "42,50" (the locale's decimal point or '.') in minor units; no sign, no
     // grouping, at most the currency's decimals. Empty with *error set when it is not that.
     static std::optional<qint64> parse(const QString &text, const QString &currency,

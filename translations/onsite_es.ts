@@ -299,10 +299,6 @@
 <context>
     <name>Money</name>
     <message>
-        <source>%1 %2%3</source>
-        <translation>%1 %2%3</translation>
-    </message>
-    <message>
         <source>Enter a whole amount of %1, like 4250.</source>
         <translation>Introduzca un importe entero de %1, como 4250.</translation>
     </message>
@@ -312,6 +308,10 @@
             <numerusform>Introduzca un importe con %n decimal como máximo, como %1.</numerusform>
             <numerusform>Introduzca un importe con %n decimales como máximo, como %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>

@@ -60,8 +60,7 @@ void FundsRequestDialog::kindChanged()
     m_ui->amount->setReadOnly(hours);
     if (hours) {
         const qint64 cents = m_ui->hours->value() * m_assignment.pricing.hourlyRateCents;
-        m_ui->amount->setText(Money::format(cents, m_assignment.pricing.currency)
-                                  .mid(m_assignment.pricing.currency.size() + 1));
+        m_ui->amount->setText(Money::amount(cents, m_assignment.pricing.currency));
     }
     const bool receipt = currentKind() == FundsKind::Expense;
     m_ui->receipt->setVisible(receipt);
