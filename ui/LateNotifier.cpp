@@ -19,48 +19,56 @@ void LateNotifier::setAccount(const QString &accountKey)
     m_announced = QSet<QString>(stored.begin(), stored.end());
 }
 
+namespace {
+
+// A row with news, and the time its message names (a deadline, or when a window closes).
+struct Due {
+    const DashboardRow *row;
+    qint64 shownMs;
+};
+
+} // namespace
+
 void LateNotifier::check(const QVector<DashboardRow> &rows)
 {
     if (m_settingsKey.isEmpty())
         return;
-    const qint64 now = m_clock->now().toMSecsSinceEpoch();
-    QMap<QString, QList<const DashboardRow *>> fresh; // by code, in a fixed order
-    QMap<qint64, qint64> deadlines;                   // confirm_soon: id -> deadline
-    QMap<qint64, qint64> filesDue;                    // files_due_soon: id -> due
+    const QDateTime nowTime = m_clock->now();
+    const qint64 now = nowTime.toMSecsSinceEpoch();
+    QMap<QString, QList<Due>> fresh; // by code, in a fixed order
     QSet<QString> current;
-    auto consider = [&](const QString &code, const DashboardRow &r, qint64 deadlineMs) {
-        const QString key = QStringLiteral("%1:%2:%3").arg(code).arg(r.id).arg(deadlineMs);
+    // keyMs names the event, so a deadline moved and missed again is news again.
+    auto consider = [&](const QString &code, const DashboardRow &r, qint64 keyMs, qint64 shownMs) {
+        const QString key = QStringLiteral("%1:%2:%3").arg(code).arg(r.id).arg(keyMs);
         current.insert(key);
         if (!m_announced.contains(key))
-            fresh[code].append(&r);
+            fresh[code].append({&r, shownMs});
     };
+    const auto soon = [now](qint64 ms) { return ms > now && ms - now <= kDueSoonMs; };
     for (const DashboardRow &r : rows) {
         for (const Label &l : r.labels)
-            consider(l.code, r, l.since.toMSecsSinceEpoch());
-        if (r.nextKey == QLatin1String("confirm_schedule") && r.nextDueMs > now &&
-            r.nextDueMs - now <= kConfirmSoonMs) {
-            consider(QStringLiteral("confirm_soon"), r, r.nextDueMs);
-            deadlines.insert(r.id, r.nextDueMs);
-        }
-        if (r.deliverablesDueMs > now && r.deliverablesDueMs - now <= kFilesDueSoonMs) {
-            consider(QStringLiteral("files_due_soon"), r, r.deliverablesDueMs);
-            filesDue.insert(r.id, r.deliverablesDueMs);
-        }
+            consider(l.code, r, l.since.toMSecsSinceEpoch(), 0);
+        if (r.nextKey == QLatin1String("confirm_schedule") && soon(r.nextDueMs))
+            consider(QStringLiteral("confirm_soon"), r, r.nextDueMs, r.nextDueMs);
+        if (soon(r.deliverablesDueMs))
+            consider(QStringLiteral("files_due_soon"), r, r.deliverablesDueMs, r.deliverablesDueMs);
         // The window is open (opens <= now, and it closes at the deadline of "check in").
         if (r.nextKey == QLatin1String("check_in") && r.checkinOpensMs > 0 &&
-            r.checkinOpensMs <= now && now <= r.nextDueMs) {
-            consider(QStringLiteral("checkin_open"), r, r.checkinOpensMs);
-            deadlines.insert(r.id, r.nextDueMs);
-        }
+            r.checkinOpensMs <= now && now <= r.nextDueMs)
+            consider(QStringLiteral("checkin_open"), r, r.checkinOpensMs, r.nextDueMs);
     }
     for (auto it = fresh.cbegin(); it != fresh.cend(); ++it) {
         const QString &code = it.key();
-        const QList<const DashboardRow *> &list = it.value();
-        const DashboardRow *one = list.size() == 1 ? list.first() : nullptr;
+        const QList<Due> &list = it.value();
+        const Due *one = list.size() == 1 ? &list.first() : nullptr;
+        const qint64 id = one ? one->row->id : 0;
         const QString name =
-            one ? QStringLiteral("#%1 %2").arg(one->id).arg(one->title) : QString();
-        const qint64 id = one ? one->id : 0;
+            one ? QStringLiteral("#%1 %2").arg(id).arg(one->row->title) : QString();
         const int n = int(list.size());
+        const QDateTime when =
+            one ? QDateTime::fromMSecsSinceEpoch(one->shownMs, Qt::UTC) : QDateTime();
+        const QString site = one ? SiteTime::format(when, one->row->timeZone) : QString();
+        const QString relative = one ? SiteTime::relative(when, nowTime) : QString();
         if (code == QLatin1String("deliverables_late"))
             Q_EMIT notify(tr("Deliverables late"),
                           one ? tr("%1: the files were due and are still missing.").arg(name)
@@ -85,40 +93,21 @@ void LateNotifier::check(const QVector<DashboardRow> &rows)
         else if (code == QLatin1String("confirm_soon"))
             Q_EMIT notify(
                 tr("Confirm your schedule"),
-                one ? tr("%1: confirm by %2 (%3).")
-                          .arg(name,
-                               SiteTime::format(QDateTime::fromMSecsSinceEpoch(
-                                                    deadlines.value(one->id), Qt::UTC),
-                                                one->timeZone),
-                               SiteTime::relative(QDateTime::fromMSecsSinceEpoch(
-                                                      deadlines.value(one->id), Qt::UTC),
-                                                  m_clock->now()))
+                one ? tr("%1: confirm by %2 (%3).").arg(name, site, relative)
                     : tr("%1 assignments need their schedule confirmed within two hours.").arg(n),
                 id, QStringLiteral("reminders"));
-        else if (code == QLatin1String("files_due_soon")) {
-            const QDateTime due =
-                one ? QDateTime::fromMSecsSinceEpoch(filesDue.value(one->id), Qt::UTC)
-                    : QDateTime();
+        else if (code == QLatin1String("files_due_soon"))
             Q_EMIT notify(tr("Files due soon"),
-                          one ? tr("%1: the files are due by %2 (%3).")
-                                    .arg(name, SiteTime::format(due, one->timeZone),
-                                         SiteTime::relative(due, m_clock->now()))
+                          one ? tr("%1: the files are due by %2 (%3).").arg(name, site, relative)
                               : tr("%1 assignments have files due within two hours.").arg(n),
                           id, QStringLiteral("reminders"));
-        }
-    }
-    if (fresh.contains(QStringLiteral("checkin_open"))) {
-        const QList<const DashboardRow *> &list = fresh.value(QStringLiteral("checkin_open"));
-        const DashboardRow *one = list.size() == 1 ? list.first() : nullptr;
-        const QDateTime closes =
-            one ? QDateTime::fromMSecsSinceEpoch(deadlines.value(one->id), Qt::UTC) : QDateTime();
-        Q_EMIT notify(tr("Check-in window open"),
-                      one ? tr("#%1 %2: check in by %3 (%4).")
-                                .arg(one->id)
-                                .arg(one->title, SiteTime::format(closes, one->timeZone),
-                                     SiteTime::relative(closes, m_clock->now()))
-                          : tr("%1 assignments can be checked in to now.").arg(list.size()),
-                      one ? one->id : 0, QStringLiteral("reminders"));
+        else if (code == QLatin1String("checkin_open"))
+            Q_EMIT notify(tr("Check-in window open"),
+                          one ? tr("#%1 %2: check in by %3 (%4).")
+                                    .arg(id)
+                                    .arg(one->row->title, site, relative)
+                              : tr("%1 assignments can be checked in to now.").arg(n),
+                          id, QStringLiteral("reminders"));
     }
     if (current == m_announced)
         return;

@@ -20,8 +20,8 @@ class LateNotifier : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr qint64 kConfirmSoonMs = 2 * 3600 * 1000;
-    static constexpr qint64 kFilesDueSoonMs = 2 * 3600 * 1000;
+    // A schedule to confirm and files still missing are reminded of this long before.
+    static constexpr qint64 kDueSoonMs = 2 * 3600 * 1000;
 
     explicit LateNotifier(const Clock *clock, QObject *parent = nullptr);
     void setAccount(const QString &accountKey);
