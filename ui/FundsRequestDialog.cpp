@@ -5,7 +5,6 @@
 #include "Money.h"
 #include "OperationApplier.h"
 #include "Rules.h"
-#include "Theme.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -17,7 +16,6 @@ FundsRequestDialog::FundsRequestDialog(const Assignment &a, FundsKind kind, QWid
     : QDialog(parent), m_ui(new Ui::FundsRequestDialog), m_assignment(a)
 {
     m_ui->setupUi(this);
-    Theme::setTone(m_ui->error, Theme::Tone::Error);
     m_ui->buttons->button(QDialogButtonBox::Ok)->setText(tr("Send &request"));
     for (FundsKind k : {FundsKind::BudgetIncrease, FundsKind::Expense, FundsKind::Bonus})
         if (Rules::canRequest(a, k))
@@ -29,7 +27,6 @@ FundsRequestDialog::FundsRequestDialog(const Assignment &a, FundsKind kind, QWid
     if (!a.pricing.counteroffersAllowed)
         intro += QStringLiteral("\n") + Rules::counteroffersOffText(a);
     m_ui->intro->setText(intro);
-    m_ui->error->hide();
     connect(m_ui->kind, &QComboBox::currentIndexChanged, this, &FundsRequestDialog::kindChanged);
     connect(m_ui->hours, &QSpinBox::valueChanged, this, &FundsRequestDialog::kindChanged);
     connect(m_ui->chooseReceipt, &QPushButton::clicked, this, &FundsRequestDialog::chooseReceipt);
@@ -97,7 +94,7 @@ void FundsRequestDialog::setReceiptPath(const QString &path)
 
 QString FundsRequestDialog::errorText() const
 {
-    return m_ui->error->isVisibleTo(this) ? m_ui->error->text() : QString();
+    return m_ui->error->message();
 }
 
 void FundsRequestDialog::chooseReceipt()
@@ -139,8 +136,7 @@ void FundsRequestDialog::accept()
             in.receiptPath = m_receipt;
     }
     if (!error.isEmpty()) {
-        m_ui->error->setText(error);
-        m_ui->error->show();
+        m_ui->error->showMessage(error);
         return;
     }
     in.amountCents = *cents;

@@ -14,7 +14,6 @@ SubmitDialog::SubmitDialog(const Assignment &a, QWidget *parent)
       m_warnings(Rules::submitWarnings(a))
 {
     m_ui->setupUi(this);
-    Theme::setTone(m_ui->error, Theme::Tone::Error);
     m_ui->buttons->button(QDialogButtonBox::Ok)->setText(tr("&Submit for approval"));
     m_ui->intro->setText(tr("#%1 %2 — %3. After submitting, the assignment can no longer be "
                             "changed; %3 approves it, then pays.")
@@ -29,7 +28,6 @@ SubmitDialog::SubmitDialog(const Assignment &a, QWidget *parent)
                                                  .arg(Theme::colorName(Theme::Tone::Warning),
                                                       tr("Before you submit:"), html));
     m_ui->warnings->setVisible(!html.isEmpty());
-    m_ui->error->hide();
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &SubmitDialog::accept);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
@@ -48,7 +46,7 @@ QString SubmitDialog::notes() const
 
 QString SubmitDialog::errorText() const
 {
-    return m_ui->error->isVisibleTo(this) ? m_ui->error->text() : QString();
+    return m_ui->error->message();
 }
 
 void SubmitDialog::accept()
@@ -62,8 +60,7 @@ void SubmitDialog::accept()
     for (const ChecklistEntry &e : missing)
         error += (error.isEmpty() ? tr("Still to do: ") : QStringLiteral(", ")) + e.title;
     if (!error.isEmpty()) {
-        m_ui->error->setText(error);
-        m_ui->error->show();
+        m_ui->error->showMessage(error);
         return;
     }
     QDialog::accept();

@@ -2,7 +2,6 @@
 #include "ui_TaskDialog.h"
 
 #include "OperationApplier.h"
-#include "Theme.h"
 
 #include <QLocale>
 #include <QRegularExpression>
@@ -13,7 +12,6 @@ TaskDialog::TaskDialog(const Task &task, QWidget *parent)
     : QDialog(parent), m_ui(new Ui::TaskDialog), m_task(task)
 {
     m_ui->setupUi(this);
-    Theme::setTone(m_ui->error, Theme::Tone::Error);
     m_ui->label->setText(task.label);
     m_ui->done->setVisible(task.type == TaskType::Checkbox);
     m_ui->done->setChecked(task.completedAt.isValid());
@@ -24,7 +22,6 @@ TaskDialog::TaskDialog(const Task &task, QWidget *parent)
     m_ui->answer->setText(shown);
     m_ui->answer->setPlaceholderText(task.type == TaskType::Number ? tr("A number")
                                                                    : tr("Your answer"));
-    m_ui->error->hide();
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &TaskDialog::accept);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
@@ -43,7 +40,7 @@ void TaskDialog::setAnswerText(const QString &text)
 
 QString TaskDialog::errorText() const
 {
-    return m_ui->error->isVisibleTo(this) ? m_ui->error->text() : QString();
+    return m_ui->error->message();
 }
 
 void TaskDialog::accept()
@@ -71,8 +68,7 @@ void TaskDialog::accept()
     }
     }
     if (!error.isEmpty()) {
-        m_ui->error->setText(error);
-        m_ui->error->show();
+        m_ui->error->showMessage(error);
         return;
     }
     QDialog::accept();

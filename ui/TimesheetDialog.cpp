@@ -1,20 +1,16 @@
 #include "TimesheetDialog.h"
 #include "ui_TimesheetDialog.h"
 
-#include "Theme.h"
-
 namespace onsite {
 
 TimesheetDialog::TimesheetDialog(const QDate &today, QWidget *parent)
     : QDialog(parent), m_ui(new Ui::TimesheetDialog)
 {
     m_ui->setupUi(this);
-    Theme::setTone(m_ui->error, Theme::Tone::Error);
     m_ui->from->setDate(QDate(today.year(), today.month(), 1));
     m_ui->to->setDate(today);
     m_ui->format->addItem(tr("CSV (spreadsheets)"), int(Format::Csv));
     m_ui->format->addItem(tr("PDF (to print or send)"), int(Format::Pdf));
-    m_ui->error->hide();
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &TimesheetDialog::accept);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
@@ -39,8 +35,7 @@ TimesheetDialog::Format TimesheetDialog::format() const
 void TimesheetDialog::accept()
 {
     if (to() < from()) {
-        m_ui->error->setText(tr("The last day is before the first."));
-        m_ui->error->show();
+        m_ui->error->showMessage(tr("The last day is before the first."));
         return;
     }
     QDialog::accept();
