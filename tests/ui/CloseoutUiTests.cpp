@@ -8,10 +8,10 @@
 #include "FundsRequestModel.h"
 #include "HttpClient.h"
 #include "MainWindow.h"
-#include "MemoryCredentialStore.h"
 #include "MessageBox.h"
 #include "ScorecardDialog.h"
 #include "SignInDialog.h"
+#include "SignedInApp.h"
 #include "TestServer.h"
 #include "TestUtil.h"
 
@@ -41,11 +41,7 @@ struct Session {
     QString token;
     qint64 id = 0;
     QString taskId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QTemporaryDir data;
-    SystemClock clock;
-    MemoryCredentialStore credentials;
-    std::unique_ptr<MainWindow> window;
-    std::unique_ptr<AppController> controller;
+    std::unique_ptr<SignedInApp> app;
 
     // A new assignment for Alex (check in/out, close-out notes and a checkbox task required),
     // and the app signed in to the server and showing it.
@@ -74,27 +70,19 @@ struct Session {
         REQUIRE(created.status == 201);
         id = created.json.value(QStringLiteral("id")).toInteger();
 
-        window = std::make_unique<MainWindow>(&clock);
-        window->resize(1280, 860);
-        controller =
-            std::make_unique<AppController>(window.get(), &credentials, data.path(), &clock);
-        window->show();
-        QSignalSpy synced(controller.get(), &AppController::syncFinished);
-        controller->signIn(server.url(), QStringLiteral("alex@demo.onsite"),
-                           QStringLiteral("onsite-demo"));
-        REQUIRE(waitFor([&] { return synced.count() > 0; }, 30000));
-        controller->openAssignment(id);
+        app = std::make_unique<SignedInApp>(server);
+        app->controller.openAssignment(id);
         REQUIRE(page()->assignmentId() == id);
     }
 
-    AssignmentPage *page() const { return window->page(); }
+    AssignmentPage *page() const { return app->window.page(); }
 
     // Waits until the page, reloaded from the cache, satisfies `ok`.
     bool until(const std::function<bool()> &ok)
     {
         return waitFor(
             [&] {
-                controller->openAssignment(id);
+                app->controller.openAssignment(id);
                 return ok();
             },
             15000);
@@ -102,8 +90,8 @@ struct Session {
 
     void sync()
     {
-        QSignalSpy synced(controller.get(), &AppController::syncFinished);
-        controller->syncNow();
+        QSignalSpy synced(&app->controller, &AppController::syncFinished);
+        app->controller.syncNow();
         REQUIRE(waitFor([&] { return synced.count() > 0; }, 30000));
     }
 };
@@ -214,8 +202,8 @@ TEST_CASE("the worker takes an assignment from Assigned to Paid in the app", "[u
     s.sync();
 
     // The company approves and pays (as `onsite-server admin` does); the worker is told.
-    QSignalSpy notices(s.controller.get(), &AppController::noticeShown);
-    QSignalSpy shown(s.window.get(), &MainWindow::notified);
+    QSignalSpy notices(&s.app->controller, &AppController::noticeShown);
+    QSignalSpy shown(&s.app->window, &MainWindow::notified);
     int exitCode = -1;
     s.server.admin({QStringLiteral("approve"), QStringLiteral("1"), QString::number(s.id)},
                    &exitCode);
@@ -240,8 +228,8 @@ TEST_CASE("the worker takes an assignment from Assigned to Paid in the app", "[u
           QStringLiteral("Declined"));
 
     // The scorecard comes from the server; earnings from the cache include this payment.
-    s.controller->showScorecard();
-    auto *card = s.window->findChild<ScorecardDialog *>();
+    s.app->controller.showScorecard();
+    auto *card = s.app->window.findChild<ScorecardDialog *>();
     REQUIRE(card);
     const int completed = s.http->get(QStringLiteral("me/scorecard"), s.token)
                               .json.value(QStringLiteral("completed"))

@@ -4,8 +4,8 @@
 #include "Clock.h"
 #include "HttpClient.h"
 #include "MainWindow.h"
-#include "MemoryCredentialStore.h"
 #include "SignInDialog.h"
+#include "SignedInApp.h"
 #include "TestServer.h"
 #include "TestUtil.h"
 
@@ -50,15 +50,8 @@ TEST_CASE("exports: timesheet CSV and PDF, assignment record PDF, calendar file 
                                 .json.value("changes")
                                 .toArray();
 
-    QTemporaryDir data;
-    SystemClock clock;
-    MemoryCredentialStore credentials;
-    MainWindow window(&clock);
-    AppController controller(&window, &credentials, data.path(), &clock);
-    QSignalSpy synced(&controller, &AppController::syncFinished);
-    controller.signIn(server.url(), QStringLiteral("alex@demo.onsite"),
-                      QStringLiteral("onsite-demo"));
-    REQUIRE(waitFor([&] { return synced.count() > 0; }, 30000));
+    SignedInApp app(server);
+    AppController &controller = app.controller;
     QSignalSpy exported(&controller, &AppController::exported);
     auto finished = [&](int n) {
         REQUIRE(waitFor([&] { return exported.count() >= n; }, 30000));
