@@ -1,6 +1,7 @@
 #include "OperationApplier.h"
 
 #include "JsonReader.h"
+#include "Money.h"
 #include "Rules.h"
 #include "SiteTime.h"
 
@@ -208,7 +209,8 @@ OperationOutcome OperationApplier::createFundsRequest(Assignment &a, const Opera
             return refuse("invalid", tr("For hourly work, ask for at least one extra hour."));
         if (amount != extraHours * a.pricing.hourlyRateCents)
             return refuse("invalid", tr("The amount must be the extra hours times the rate, %1.")
-                                         .arg(extraHours * a.pricing.hourlyRateCents));
+                                         .arg(Money::format(extraHours * a.pricing.hourlyRateCents,
+                                                            a.pricing.currency)));
     } else if (extraHours != 0) {
         return refuse("invalid", tr("Only a budget increase for hourly work takes extra hours."));
     }
@@ -273,10 +275,8 @@ OperationOutcome OperationApplier::completeTask(Assignment &a, const Operation &
         text = answer.toString().trimmed();
         break;
     case TaskType::Number: {
-        // Kept as the decimal text the worker typed (no float round trip), checked as a number.
-        static const QRegularExpression number(QStringLiteral("^-?[0-9]{1,15}(\\.[0-9]{1,6})?$"));
         const QString s = answer.isString() ? answer.toString().trimmed() : QString();
-        if (!number.match(s).hasMatch())
+        if (!isNumberAnswer(s))
             return refuse("invalid", tr("\"%1\" needs a number.").arg(task->label));
         text = s;
         break;
@@ -285,6 +285,12 @@ OperationOutcome OperationApplier::completeTask(Assignment &a, const Operation &
     task->answer = text;
     task->completedAt = text.isEmpty() ? QDateTime() : qMin(op.createdAt, now);
     return {true, {}, {}};
+}
+
+bool OperationApplier::isNumberAnswer(const QString &text)
+{
+    static const QRegularExpression number(QStringLiteral("^-?[0-9]{1,15}(\\.[0-9]{1,6})?$"));
+    return number.match(text).hasMatch();
 }
 
 OperationOutcome OperationApplier::submit(Assignment &a, const Operation &op, const QDateTime &now)

@@ -28,6 +28,8 @@ public:
     static constexpr qint64 kMaxRequestMinorUnits = qint64(1000000000);
 
     static OperationOutcome apply(Assignment &a, const Operation &op, const QDateTime &now);
+    // A number task's answer as it is kept: decimal text with a '.' (no float round trip).
+    static bool isNumberAnswer(const QString &text);
 
 private:
     static OperationOutcome confirm(Assignment &a, const Operation &op, const QDateTime &now);

@@ -4,7 +4,6 @@
 #include "OperationApplier.h"
 
 #include <QLocale>
-#include <QRegularExpression>
 
 namespace onsite {
 
@@ -60,8 +59,7 @@ void TaskDialog::accept()
         break;
     case TaskType::Number: {
         text.replace(QLocale().decimalPoint(), QStringLiteral("."));
-        static const QRegularExpression number(QStringLiteral("^-?[0-9]{1,15}(\\.[0-9]{1,6})?$"));
-        if (!number.match(text).hasMatch())
+        if (!OperationApplier::isNumberAnswer(text))
             error = tr("Enter a number, like 3 or %1.").arg(QLocale().toString(2.5));
         m_answer = text;
         break;

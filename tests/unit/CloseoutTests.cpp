@@ -113,6 +113,7 @@ TEST_CASE("funds requests: hourly increases ask for hours at the rate, counterof
           "refuse them with the reason",
           "[funds]")
 {
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     Assignment a = working();
     a.pricing = {PricingType::Hourly, QStringLiteral("USD"), 0, 6500, 4, true};
     QJsonObject increase{{QStringLiteral("id"), QStringLiteral("i1")},
@@ -122,7 +123,9 @@ TEST_CASE("funds requests: hourly increases ask for hours at the rate, counterof
                          {QStringLiteral("reason"), QStringLiteral("Second rack")}};
     QJsonObject wrongAmount = increase;
     wrongAmount.insert(QStringLiteral("amount_cents"), 10000);
-    CHECK(run(a, "funds_request.create", wrongAmount).code == QLatin1String("invalid"));
+    const OperationOutcome wrong = run(a, "funds_request.create", wrongAmount);
+    CHECK(wrong.code == QLatin1String("invalid"));
+    CHECK(wrong.message.contains(QLatin1String("USD 130.00"))); // 2 h at 65.00, as money
     QJsonObject noHours = increase;
     noHours.remove(QStringLiteral("extra_hours"));
     CHECK(run(a, "funds_request.create", noHours).code == QLatin1String("invalid"));
