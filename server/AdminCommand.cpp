@@ -151,7 +151,7 @@ int AdminCommand::decisions(const QStringList &args, const QDateTime &now, QText
     ApiError err;
     QJsonObject doc;
     if (cmd == QLatin1String("pending") && args.size() == 2) {
-        const QStringList lines = CompanyActions::pending(companyId, now, &err);
+        const QStringList lines = CompanyActions::pending(companyId, &err);
         if (err)
             return fail(err);
         for (const QString &l : lines)

@@ -7,7 +7,6 @@
 #include "Rules.h"
 #include "ServerStore.h"
 
-#include <QJsonDocument>
 #include <functional>
 
 namespace onsite::server {
@@ -124,30 +123,21 @@ QJsonObject CompanyActions::cancel(qint64 companyId, qint64 id, const QDateTime 
     });
 }
 
-QStringList CompanyActions::pending(qint64 companyId, const QDateTime &, ApiError *err)
+QStringList CompanyActions::pending(qint64 companyId, ApiError *err)
 {
-    Sql q(QStringLiteral("SELECT id, doc FROM assignments WHERE company_id = ? ORDER BY id"));
-    if (!q.exec({companyId})) {
-        *err = ApiError::internal();
-        return {};
-    }
+    const QList<Assignment> all = ServerStore::companyAssignments(companyId, err);
     QStringList out;
-    while (q.next()) {
-        QString why;
-        const auto a = AssignmentCodec::fromJson(
-            QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object(), &why);
-        if (!a)
-            continue;
-        if (a->status == AssignmentStatus::Submitted)
-            out << QStringLiteral("assignment %1 submitted: %2").arg(a->id).arg(a->title);
-        if (a->status == AssignmentStatus::Approved)
-            out << QStringLiteral("assignment %1 approved, to pay: %2").arg(a->id).arg(a->title);
-        for (const FundsRequest &f : a->fundsRequests)
+    for (const Assignment &a : all) {
+        if (a.status == AssignmentStatus::Submitted)
+            out << QStringLiteral("assignment %1 submitted: %2").arg(a.id).arg(a.title);
+        if (a.status == AssignmentStatus::Approved)
+            out << QStringLiteral("assignment %1 approved, to pay: %2").arg(a.id).arg(a.title);
+        for (const FundsRequest &f : a.fundsRequests)
             if (f.status == FundsStatus::Pending)
                 out << QStringLiteral("request %1 on assignment %2: %3 %4 — %5")
                            .arg(f.id)
-                           .arg(a->id)
-                           .arg(toWire(f.kind), Money::format(f.amountCents, a->pricing.currency),
+                           .arg(a.id)
+                           .arg(toWire(f.kind), Money::format(f.amountCents, a.pricing.currency),
                                 f.reason);
     }
     return out;

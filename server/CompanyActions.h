@@ -27,7 +27,7 @@ public:
     // Any state before approval -> cancelled.
     static QJsonObject cancel(qint64 companyId, qint64 id, const QDateTime &now, ApiError *err);
     // One line per assignment awaiting approval and per pending request, for `admin pending`.
-    static QStringList pending(qint64 companyId, const QDateTime &now, ApiError *err);
+    static QStringList pending(qint64 companyId, ApiError *err);
 };
 
 } // namespace onsite::server

@@ -623,24 +623,11 @@ bool loadLocked(const QString &ownerColumn, qint64 owner, qint64 id, Assignment 
     return true;
 }
 
-} // namespace
-
-bool ServerStore::loadForUpdate(qint64 workerId, qint64 id, Assignment *a, bool *found)
+// Every assignment whose `ownerColumn` is `owner`, decoded, in id order.
+QList<Assignment> assignmentsOf(const QString &ownerColumn, qint64 owner, ApiError *err)
 {
-    qint64 ignored = 0;
-    return loadLocked(QStringLiteral("worker_id"), workerId, id, a, &ignored, found);
-}
-
-bool ServerStore::loadForCompany(qint64 companyId, qint64 id, Assignment *a, qint64 *workerId,
-                                 bool *found)
-{
-    return loadLocked(QStringLiteral("company_id"), companyId, id, a, workerId, found);
-}
-
-QList<Assignment> ServerStore::workerAssignments(qint64 workerId, ApiError *err)
-{
-    Sql q(QStringLiteral("SELECT doc FROM assignments WHERE worker_id = ? ORDER BY id"));
-    if (!q.exec({workerId})) {
+    Sql q(QStringLiteral("SELECT doc FROM assignments WHERE %1 = ? ORDER BY id").arg(ownerColumn));
+    if (!q.exec({owner})) {
         *err = ApiError::internal();
         return {};
     }
@@ -653,42 +640,11 @@ QList<Assignment> ServerStore::workerAssignments(qint64 workerId, ApiError *err)
     return all;
 }
 
-QJsonObject ServerStore::scorecard(qint64 workerId, const QDateTime &now, ApiError *err)
+// The edit history of an assignment whose `ownerColumn` is `owner`.
+QJsonObject historyOf(const QString &ownerColumn, qint64 owner, qint64 id, ApiError *err)
 {
-    const QList<Assignment> history = workerAssignments(workerId, err);
-    if (*err)
-        return {};
-    QJsonObject o = Scorecard::compute(history, now).toJson();
-    o.insert(QStringLiteral("computed_at"), JsonReader::formatInstant(now));
-    return o;
-}
-
-bool ServerStore::saveChanged(Assignment &a, qint64 workerId)
-{
-    a.rev += 1;
-    return writeAssignment(a, workerId, workerId);
-}
-
-namespace {
-QJsonObject historyOf(const QString &ownerColumn, qint64 owner, qint64 id, ApiError *err);
-}
-
-QJsonObject ServerStore::timeLogHistory(qint64 companyId, qint64 id, ApiError *err)
-{
-    return historyOf(QStringLiteral("company_id"), companyId, id, err);
-}
-
-QJsonObject ServerStore::workerTimeLogHistory(qint64 workerId, qint64 id, ApiError *err)
-{
-    return historyOf(QStringLiteral("worker_id"), workerId, id, err);
-}
-
-namespace {
-
-QJsonObject historyOf(const QString &ownerColumn, qint64 owner_, qint64 id, ApiError *err)
-{
-    Sql owner(QStringLiteral("SELECT 1 FROM assignments WHERE id = ? AND %1 = ?").arg(ownerColumn));
-    if (!owner.exec({id, owner_}) || !owner.next()) {
+    Sql mine(QStringLiteral("SELECT 1 FROM assignments WHERE id = ? AND %1 = ?").arg(ownerColumn));
+    if (!mine.exec({id, owner}) || !mine.next()) {
         *err = ApiError::notFound(QStringLiteral("assignment"));
         return {};
     }
@@ -711,6 +667,54 @@ QJsonObject historyOf(const QString &ownerColumn, qint64 owner_, qint64 id, ApiE
 }
 
 } // namespace
+
+bool ServerStore::loadForUpdate(qint64 workerId, qint64 id, Assignment *a, bool *found)
+{
+    qint64 ignored = 0;
+    return loadLocked(QStringLiteral("worker_id"), workerId, id, a, &ignored, found);
+}
+
+bool ServerStore::loadForCompany(qint64 companyId, qint64 id, Assignment *a, qint64 *workerId,
+                                 bool *found)
+{
+    return loadLocked(QStringLiteral("company_id"), companyId, id, a, workerId, found);
+}
+
+QList<Assignment> ServerStore::workerAssignments(qint64 workerId, ApiError *err)
+{
+    return assignmentsOf(QStringLiteral("worker_id"), workerId, err);
+}
+
+QList<Assignment> ServerStore::companyAssignments(qint64 companyId, ApiError *err)
+{
+    return assignmentsOf(QStringLiteral("company_id"), companyId, err);
+}
+
+QJsonObject ServerStore::scorecard(qint64 workerId, const QDateTime &now, ApiError *err)
+{
+    const QList<Assignment> history = workerAssignments(workerId, err);
+    if (*err)
+        return {};
+    QJsonObject o = Scorecard::compute(history, now).toJson();
+    o.insert(QStringLiteral("computed_at"), JsonReader::formatInstant(now));
+    return o;
+}
+
+bool ServerStore::saveChanged(Assignment &a, qint64 workerId)
+{
+    a.rev += 1;
+    return writeAssignment(a, workerId, workerId);
+}
+
+QJsonObject ServerStore::timeLogHistory(qint64 companyId, qint64 id, ApiError *err)
+{
+    return historyOf(QStringLiteral("company_id"), companyId, id, err);
+}
+
+QJsonObject ServerStore::workerTimeLogHistory(qint64 workerId, qint64 id, ApiError *err)
+{
+    return historyOf(QStringLiteral("worker_id"), workerId, id, err);
+}
 
 } // namespace onsite::server
 

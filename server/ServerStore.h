@@ -69,8 +69,10 @@ public:
     // The same for the company's side: any worker's assignment of this company.
     static bool loadForCompany(qint64 companyId, qint64 id, Assignment *a, qint64 *workerId,
                                bool *found);
-    // Every assignment of the worker, oldest id first (scorecard, calendar feed).
+    // Every assignment of the worker (scorecard, calendar feed) or of the company (`admin
+    // pending`), oldest id first.
     static QList<Assignment> workerAssignments(qint64 workerId, ApiError *err);
+    static QList<Assignment> companyAssignments(qint64 companyId, ApiError *err);
     // The worker's scorecard (core/Scorecard) from all their assignments.
     static QJsonObject scorecard(qint64 workerId, const QDateTime &now, ApiError *err);
     // Inside the caller's transaction: stores a changed document with the next rev and seq.
