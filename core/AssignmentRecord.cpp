@@ -1,5 +1,7 @@
 #include "AssignmentRecord.h"
 
+#include "HtmlTable.h"
+
 #include "JsonReader.h"
 #include "Money.h"
 #include "PayCalculator.h"
@@ -19,22 +21,6 @@ QString esc(const QString &s)
 QString row(const QString &k, const QString &v)
 {
     return QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(esc(k), esc(v));
-}
-
-QString table(const QStringList &headers, const QList<QStringList> &rows)
-{
-    QString h =
-        QStringLiteral("<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr>");
-    for (const QString &c : headers)
-        h += QStringLiteral("<th>%1</th>").arg(esc(c));
-    h += QStringLiteral("</tr>");
-    for (const QStringList &r : rows) {
-        h += QStringLiteral("<tr>");
-        for (const QString &c : r)
-            h += QStringLiteral("<td>%1</td>").arg(esc(c));
-        h += QStringLiteral("</tr>");
-    }
-    return h + QStringLiteral("</table>");
 }
 
 } // namespace
@@ -97,7 +83,8 @@ QString AssignmentRecord::html(const Assignment &a, const QJsonArray &history, b
                                 prev.value(QStringLiteral("note")).toString()};
         }
     }
-    h += table({tr("Check-in"), tr("Check-out"), tr("Source"), tr("State"), tr("Note")}, logs);
+    h += HtmlTable::bordered(
+        {tr("Check-in"), tr("Check-out"), tr("Source"), tr("State"), tr("Note")}, logs);
     if (!historyKnown)
         h += QStringLiteral("<p><i>%1</i></p>")
                  .arg(esc(tr("Earlier versions of edited visits could not be fetched (offline); "
@@ -113,7 +100,7 @@ QString AssignmentRecord::html(const Assignment &a, const QJsonArray &history, b
             f.reason,
             Rules::fundsStatusText(f.status),
             f.decidedAt.isValid() ? tr("%1 %2").arg(when(f.decidedAt), f.decisionNote) : QString()};
-    h += table(
+    h += HtmlTable::bordered(
         {tr("Request"), tr("Amount"), tr("Requested"), tr("Reason"), tr("Status"), tr("Decision")},
         requests);
 

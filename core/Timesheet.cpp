@@ -1,6 +1,7 @@
 #include "Timesheet.h"
 
 #include "Enums.h"
+#include "HtmlTable.h"
 #include "SiteTime.h"
 
 #include <QMap>
@@ -103,28 +104,26 @@ QString Timesheet::html(const QList<TimesheetRow> &rows, const QDateTime &from, 
                          esc(tr("%1 — %2 to %3")
                                  .arg(worker, QLocale().toString(from.toLocalTime().date()),
                                       QLocale().toString(to.toLocalTime().addSecs(-1).date()))));
-    h += QStringLiteral("<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr>");
-    for (const QString &c : {tr("Assignment"), tr("Check-in (site time)"),
-                             tr("Check-out (site time)"), tr("Time"), tr("Source"), tr("Note")})
-        h += QStringLiteral("<th>%1</th>").arg(esc(c));
-    h += QStringLiteral("</tr>");
+    QList<QStringList> cells;
     QMap<qint64, qint64> perAssignment;
     QMap<qint64, QString> names;
     qint64 total = 0;
     for (const TimesheetRow &r : rows) {
-        h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td>"
-                            "<td>%6</td></tr>")
-                 .arg(esc(QStringLiteral("#%1 %2").arg(r.assignmentId).arg(r.title)),
-                      esc(SiteTime::format(r.checkIn, r.timeZone)),
-                      r.checkOut.isValid() ? esc(SiteTime::format(r.checkOut, r.timeZone))
-                                           : esc(tr("on site")),
-                      r.checkOut.isValid() ? duration(r.seconds) : QString(),
-                      esc(r.source + (r.edited ? tr(", edited") : QString())), esc(r.note));
+        cells << QStringList{QStringLiteral("#%1 %2").arg(r.assignmentId).arg(r.title),
+                             SiteTime::format(r.checkIn, r.timeZone),
+                             r.checkOut.isValid() ? SiteTime::format(r.checkOut, r.timeZone)
+                                                  : tr("on site"),
+                             r.checkOut.isValid() ? duration(r.seconds) : QString(),
+                             r.source + (r.edited ? tr(", edited") : QString()),
+                             r.note};
         perAssignment[r.assignmentId] += r.seconds;
         names[r.assignmentId] = r.title;
         total += r.seconds;
     }
-    h += QStringLiteral("</table><h2>%1</h2><table cellpadding='3'>").arg(esc(tr("Totals")));
+    h += HtmlTable::bordered({tr("Assignment"), tr("Check-in (site time)"),
+                              tr("Check-out (site time)"), tr("Time"), tr("Source"), tr("Note")},
+                             cells);
+    h += QStringLiteral("<h2>%1</h2><table cellpadding='3'>").arg(esc(tr("Totals")));
     for (auto it = perAssignment.cbegin(); it != perAssignment.cend(); ++it)
         h += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td></tr>")
                  .arg(esc(QStringLiteral("#%1 %2").arg(it.key()).arg(names.value(it.key()))),
