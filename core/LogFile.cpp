@@ -19,6 +19,7 @@ namespace {
 constexpr qint64 kMaxBytes = 1024 * 1024;
 QMutex s_mutex;
 QString s_path;
+QFile s_file; // kept open between messages; reopened after rotation
 QtMessageHandler s_previous = nullptr;
 
 const char *level(QtMsgType t)
@@ -46,13 +47,19 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
         QThread::currentThread()->objectName().toUtf8() + "] " + message.toUtf8() + '\n';
     {
         QMutexLocker lock(&s_mutex);
-        QFile f(s_path);
-        if (f.size() > kMaxBytes) {
+        if (s_file.isOpen() && s_file.size() > kMaxBytes) {
+            s_file.close(); // closed first: Windows renames no open file
             QFile::remove(s_path + QStringLiteral(".1"));
             QFile::rename(s_path, s_path + QStringLiteral(".1"));
         }
-        if (f.open(QIODevice::Append))
-            f.write(line);
+        if (!s_file.isOpen() && !s_path.isEmpty()) {
+            s_file.setFileName(s_path);
+            s_file.open(QIODevice::Append);
+        }
+        if (s_file.isOpen()) {
+            s_file.write(line);
+            s_file.flush(); // a crash right after still leaves the line in the file
+        }
     }
     if (s_previous)
         s_previous(type, context, message);
@@ -65,6 +72,7 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
 void LogFile::install(const QString &path)
 {
     QMutexLocker lock(&s_mutex);
+    s_file.close();
     s_path = path;
     s_previous = qInstallMessageHandler(handler);
 }
