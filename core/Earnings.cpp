@@ -44,4 +44,18 @@ QList<EarningsPeriod> Earnings::byMonth(const QList<Assignment> &assignments)
     return out;
 }
 
+QList<EarningsPeriod> Earnings::totals(const QList<EarningsPeriod> &periods)
+{
+    QMap<QString, EarningsPeriod> byCurrency;
+    for (const EarningsPeriod &p : periods) {
+        EarningsPeriod &t = byCurrency[p.currency];
+        t.currency = p.currency;
+        t.pendingCents += p.pendingCents;
+        t.approvedCents += p.approvedCents;
+        t.paidCents += p.paidCents;
+        t.assignments += p.assignments;
+    }
+    return byCurrency.values();
+}
+
 } // namespace onsite

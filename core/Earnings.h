@@ -23,6 +23,8 @@ class Earnings
 public:
     // Newest period first; within a period, currencies in alphabetical order.
     static QList<EarningsPeriod> byMonth(const QList<Assignment> &assignments);
+    // All periods added up, one entry per currency (alphabetical), `period` left empty.
+    static QList<EarningsPeriod> totals(const QList<EarningsPeriod> &periods);
 };
 
 } // namespace onsite

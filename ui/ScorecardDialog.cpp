@@ -7,7 +7,6 @@
 
 #include <QHeaderView>
 #include <QLocale>
-#include <QMap>
 #include <QPushButton>
 
 namespace onsite {
@@ -61,16 +60,9 @@ void ScorecardDialog::setEarnings(const QList<EarningsPeriod> &periods)
 {
     m_model->setPeriods(periods);
     m_ui->earnings->resizeColumnsToContents();
-    QMap<QString, EarningsPeriod> totals;
-    for (const EarningsPeriod &p : periods) {
-        EarningsPeriod &t = totals[p.currency];
-        t.currency = p.currency;
-        t.pendingCents += p.pendingCents;
-        t.approvedCents += p.approvedCents;
-        t.paidCents += p.paidCents;
-    }
     QStringList lines;
-    for (const EarningsPeriod &t : std::as_const(totals))
+    const QList<EarningsPeriod> totals = Earnings::totals(periods);
+    for (const EarningsPeriod &t : totals)
         lines << tr("Total: %1 pending approval, %2 approved, %3 paid.")
                      .arg(Money::format(t.pendingCents, t.currency),
                           Money::format(t.approvedCents, t.currency),

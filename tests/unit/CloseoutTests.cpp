@@ -347,6 +347,14 @@ TEST_CASE("earnings: pending, approved and paid by month and currency", "[earnin
     CHECK(p.at(2).period == QLatin1String("2026-04"));
     CHECK(p.at(2).paidCents == 20000);
     CHECK(p.at(2).assignments == 2);
+    const QList<EarningsPeriod> totals = Earnings::totals(p);
+    REQUIRE(totals.size() == 2);
+    CHECK(totals.at(0).currency == QLatin1String("JPY"));
+    CHECK(totals.at(0).pendingCents == 900);
+    CHECK(totals.at(1).currency == QLatin1String("USD"));
+    CHECK(totals.at(1).approvedCents == 9500);
+    CHECK(totals.at(1).paidCents == 20000);
+    CHECK(totals.at(1).assignments == 3);
 }
 
 TEST_CASE("notices: decisions found between two server documents, once", "[notices]")
