@@ -899,6 +899,7 @@ void AppController::showSettings()
             const int secs = m_intervalSecs;
             QMetaObject::invokeMethod(engine, [engine, secs] { engine->setIntervalSecs(secs); });
         }
+        reload(); // the page's coloured text is rebuilt in the appearance just chosen
     });
     dialog->open();
 }
