@@ -1,5 +1,7 @@
 #include "AcceptedFiles.h"
 
+#include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 
 namespace onsite {
@@ -222,6 +224,27 @@ FileVerdict AcceptedFiles::check(const QString &fileName, const QByteArray &head
                     .arg(double(size) / 1e6, 0, 'f', 1)
                     .arg(double(maxSize) / 1e6, 0, 'f', 0)};
     return checkContent(fileName, head);
+}
+
+FileCheck AcceptedFiles::checkFile(const QString &path, qint64 maxSize)
+{
+    FileCheck c;
+    const QFileInfo info(path);
+    const QString name = info.fileName();
+    if (info.isDir()) {
+        c.verdict = {false, QStringLiteral("folder"),
+                     tr("\"%1\" is a folder; add the files inside it instead.").arg(name)};
+        return c;
+    }
+    QFile f(path);
+    if (!info.exists() || !f.open(QIODevice::ReadOnly)) {
+        c.verdict = {false, QStringLiteral("unreadable"), tr("\"%1\" cannot be read.").arg(name)};
+        return c;
+    }
+    c.size = f.size();
+    c.mtimeMs = info.lastModified().toMSecsSinceEpoch();
+    c.verdict = AcceptedFiles::check(name, f.read(AcceptedFiles::kSniffBytes), c.size, maxSize);
+    return c;
 }
 
 } // namespace onsite

@@ -8,8 +8,16 @@ namespace onsite {
 
 struct FileVerdict {
     bool ok = true;
-    QString code; // format_not_accepted, content_mismatch, empty, too_large, bad_name
+    QString code; // format_not_accepted, content_mismatch, empty, too_large, bad_name, folder,
+                  // unreadable
     QString message;
+};
+
+// A file on disk as checked before it is queued: the verdict, and what the queue records.
+struct FileCheck {
+    FileVerdict verdict;
+    qint64 size = 0;
+    qint64 mtimeMs = 0;
 };
 
 // Which files may become deliverables (DESIGN §1.6): the extension must be on the list and the
@@ -31,6 +39,10 @@ public:
     static FileVerdict checkContent(const QString &fileName, const QByteArray &head);
     static FileVerdict check(const QString &fileName, const QByteArray &head, qint64 size,
                              qint64 maxSize);
+    // The file at `path` read and checked as check() does (folders and unreadable files are
+    // refused too); reads at most kSniffBytes, so a form may call it when a file is chosen.
+    // maxSize 0: no size limit known yet.
+    static FileCheck checkFile(const QString &path, qint64 maxSize);
     static bool isImage(const QString &fileName);
 
     // The worker's file name as metadata: the last path component, no control characters, at

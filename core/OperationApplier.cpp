@@ -6,6 +6,7 @@
 #include "SiteTime.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 #include <optional>
 
 namespace onsite {
@@ -109,9 +110,7 @@ OperationOutcome OperationApplier::upsertLog(Assignment &a, const Operation &op,
     if (index >= 0 && a.timeLogs.at(index).deleted)
         return refuse("deleted", tr("This visit was deleted and cannot be changed."));
     if (index < 0 && a.phoneCheckin.required)
-        return refuse("phone_required",
-                      tr("This client requires checking in and out by phone: call %1.")
-                          .arg(a.phoneCheckin.number));
+        return refuse("phone_required", Rules::phoneRequiredText(a));
     for (int i = 0; i < a.timeLogs.size(); ++i) {
         const TimeLog &l = a.timeLogs.at(i);
         if (i == index || l.deleted || !overlaps(in, out, l.checkIn, l.checkOut))
@@ -155,6 +154,13 @@ OperationOutcome OperationApplier::deleteLog(Assignment &a, const Operation &op)
     for (TimeLog &l : a.timeLogs)
         if (l.id == id) {
             l.deleted = true; // kept, marked: the client company still sees what was recorded
+            // A check-in made by mistake and deleted did not start the work: with no visit
+            // left and nothing else begun, the assignment is Assigned again (its checklist,
+            // labels and the actions offered follow).
+            if (a.status == AssignmentStatus::InProgress && !Rules::hasWorkBesideVisits(a) &&
+                std::none_of(a.timeLogs.cbegin(), a.timeLogs.cend(),
+                             [](const TimeLog &v) { return !v.deleted; }))
+                a.status = AssignmentStatus::Assigned;
             return {true, {}, {}};
         }
     return refuse("not_found", tr("That visit does not exist."));

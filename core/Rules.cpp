@@ -2,6 +2,7 @@
 
 #include "Money.h"
 #include "PayCalculator.h"
+#include "SiteTime.h"
 
 namespace onsite {
 
@@ -126,6 +127,66 @@ bool Rules::isCheckedIn(const Assignment &a)
         if (!l.deleted && !l.checkOut.isValid())
             return true;
     return false;
+}
+
+QString Rules::phoneRequiredText(const Assignment &a)
+{
+    return tr("This client requires checking in and out by phone: call %1.")
+        .arg(a.phoneCheckin.number);
+}
+
+QString Rules::checkInBlocker(const Assignment &a)
+{
+    if (!isActive(a))
+        return tr("This assignment is %1: no more visits can be recorded.")
+            .arg(statusText(a.status).toLower());
+    if (a.phoneCheckin.required)
+        return phoneRequiredText(a);
+    for (const TimeLog &l : a.timeLogs)
+        if (!l.deleted && !l.checkOut.isValid())
+            return tr("You are still checked in since %1; check out first.")
+                .arg(SiteTime::format(l.checkIn, a.site.timeZone));
+    return {};
+}
+
+QString Rules::checkOutBlocker(const Assignment &a)
+{
+    if (!isActive(a))
+        return tr("This assignment is %1: no more visits can be recorded.")
+            .arg(statusText(a.status).toLower());
+    if (a.phoneCheckin.required)
+        return phoneRequiredText(a);
+    if (!isCheckedIn(a))
+        return tr("You are not checked in to this assignment.");
+    return {};
+}
+
+QString Rules::checkInOutsideWindowText(const Assignment &a, const QDateTime &at)
+{
+    if (!a.schedule.start.isValid())
+        return {};
+    const QDateTime open = checkinWindowOpens(a);
+    const QDateTime close = checkinWindowCloses(a);
+    if (at >= open && at <= close)
+        return {};
+    const QString window =
+        tr("%1 to %2 (site time)")
+            .arg(SiteTime::format(open, a.site.timeZone), SiteTime::format(close, a.site.timeZone));
+    return at < open ? tr("The check-in window is %1: it opens %2.")
+                           .arg(window, SiteTime::relative(open, at))
+                     : tr("The check-in window was %1: it closed %2.")
+                           .arg(window, SiteTime::relative(close, at));
+}
+
+bool Rules::hasWorkBesideVisits(const Assignment &a)
+{
+    for (const FundsRequest &f : a.fundsRequests)
+        if (f.status != FundsStatus::Withdrawn)
+            return true;
+    for (const Task &t : a.tasks)
+        if (t.completedAt.isValid())
+            return true;
+    return !a.deliverables.isEmpty();
 }
 
 ChecklistProgress Rules::checklist(const Assignment &a)

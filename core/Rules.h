@@ -62,6 +62,18 @@ public:
 
     static bool hasCompletedVisit(const Assignment &a);
     static bool isCheckedIn(const Assignment &a);
+    // Why the worker cannot check in (or out) from the desktop now, for people; empty when
+    // they can. The app disables the action and shows this; the applier refuses with it.
+    static QString checkInBlocker(const Assignment &a);
+    static QString checkOutBlocker(const Assignment &a);
+    static QString phoneRequiredText(const Assignment &a);
+    // The warning before a check-in at `at` outside the allotted window, naming the window in
+    // site time; empty inside it (or when the assignment has no schedule).
+    static QString checkInOutsideWindowText(const Assignment &a, const QDateTime &at);
+    // Whether anything beside visits shows that the work started: a funds request that was
+    // not withdrawn, an answered task, an uploaded file. Deleting the last visit of work that
+    // has not started returns it from In progress to Assigned.
+    static bool hasWorkBesideVisits(const Assignment &a);
     static ChecklistProgress checklist(const Assignment &a);
     static NextDue nextDue(const Assignment &a);
 

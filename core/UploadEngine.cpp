@@ -26,35 +26,6 @@
 namespace onsite {
 namespace {
 
-struct FileCheck {
-    FileVerdict verdict;
-    qint64 size = 0;
-    qint64 mtimeMs = 0;
-};
-
-FileCheck checkFile(const QString &path, qint64 maxSize)
-{
-    FileCheck c;
-    const QFileInfo info(path);
-    const QString name = info.fileName();
-    if (info.isDir()) {
-        c.verdict = {
-            false, QStringLiteral("folder"),
-            UploadEngine::tr("\"%1\" is a folder; add the files inside it instead.").arg(name)};
-        return c;
-    }
-    QFile f(path);
-    if (!info.exists() || !f.open(QIODevice::ReadOnly)) {
-        c.verdict = {false, QStringLiteral("unreadable"),
-                     UploadEngine::tr("\"%1\" cannot be read.").arg(name)};
-        return c;
-    }
-    c.size = f.size();
-    c.mtimeMs = info.lastModified().toMSecsSinceEpoch();
-    c.verdict = AcceptedFiles::check(name, f.read(AcceptedFiles::kSniffBytes), c.size, maxSize);
-    return c;
-}
-
 // A chunk of the file and its SHA-256 (empty data when it cannot be read).
 QPair<QByteArray, QByteArray> readChunk(const QString &path, qint64 offset, qint64 size)
 {
@@ -168,7 +139,7 @@ void UploadEngine::add(qint64 assignmentId, const QString &path, const QString &
                 Q_EMIT itemsChanged(assignmentId);
                 startHash(item);
             });
-    watcher->setFuture(QtConcurrent::run(&m_pool, checkFile, path, maxSize));
+    watcher->setFuture(QtConcurrent::run(&m_pool, &AcceptedFiles::checkFile, path, maxSize));
 }
 
 void UploadEngine::startHash(const UploadItem &item)

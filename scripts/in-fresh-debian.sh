@@ -27,6 +27,8 @@ apt_install() {
 cache=${ONSITE_FRESH_CACHE:-/var/cache/onsite-fresh-debian}
 tarball=$cache/bookworm.tar
 mkdir -p "$cache"
+# A root left by an interrupted or older run (a directory, not a tarball) is made again.
+if [ -e "$tarball" ] && [ ! -f "$tarball" ]; then rm -rf --one-file-system "$tarball"; fi
 if [ ! -s "$tarball" ]; then
   apt_install mmdebstrap mmdebstrap
   # The host's own Debian mirror: the only registry this machine (and CI) reaches.
@@ -36,7 +38,10 @@ if [ ! -s "$tarball" ]; then
   echo "in-fresh-debian: making a Debian 12 root from $mirror (once)" >&2
   # git to clone the project; ca-certificates for an https mirror. Nothing else: the README
   # commands must install the rest themselves.
-  mmdebstrap --quiet --variant=apt --include=ca-certificates,git bookworm "$tarball.part" "$mirror"
+  # --format=tar: the ".part" name would otherwise make mmdebstrap write a directory.
+  rm -rf --one-file-system "$tarball.part"
+  mmdebstrap --quiet --variant=apt --format=tar --include=ca-certificates,git bookworm \
+    "$tarball.part" "$mirror"
   mv "$tarball.part" "$tarball"
 fi
 

@@ -18,7 +18,9 @@
 #include "LocalStore.h"
 #include "LogFile.h"
 #include "MainWindow.h"
+#include "MessageBox.h"
 #include "PdfExport.h"
+#include "Rules.h"
 #include "ScorecardDialog.h"
 #include "SettingsDialog.h"
 #include "SignInDialog.h"
@@ -109,6 +111,14 @@ AppController::AppController(MainWindow *window, CredentialStore *credentials, Q
     connect(m_window, &MainWindow::signOutRequested, this, &AppController::signOut);
     connect(m_window, &MainWindow::assignmentRequested, this, &AppController::openAssignment);
     connect(m_window, &MainWindow::checkInRequested, this, &AppController::checkIn);
+    m_window->setVisitBlockers([this](qint64 id) {
+        MainWindow::VisitBlockers b;
+        if (const auto a = m_reader ? m_reader->assignment(id) : std::nullopt) {
+            b.checkIn = Rules::checkInBlocker(*a);
+            b.checkOut = Rules::checkOutBlocker(*a);
+        }
+        return b;
+    });
     connect(m_window, &MainWindow::checkOutRequested, this, &AppController::checkOut);
     connect(m_window, &MainWindow::activityRequested, this, &AppController::showActivity);
     AssignmentPage *page = m_window->page();
@@ -550,6 +560,21 @@ void AppController::confirmSchedule(qint64 id)
 void AppController::checkIn(qint64 id)
 {
     const QDateTime now = m_clock->now();
+    if (const auto a = m_reader ? m_reader->assignment(id) : std::nullopt) {
+        const QString blocker = Rules::checkInBlocker(*a);
+        if (!blocker.isEmpty()) {
+            refuseAction(blocker);
+            return;
+        }
+        // Outside the allotted window the worker may be on the wrong assignment or day: ask.
+        const QString outside = Rules::checkInOutsideWindowText(*a, now);
+        if (!outside.isEmpty() &&
+            MessageBox::question(
+                m_window, tr("Check in outside the window"),
+                tr("%1\n\nCheck in to #%2 %3 now anyway?").arg(outside).arg(a->id).arg(a->title),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+            return;
+    }
     record(
         Operation::make(id, QStringLiteral("time_log.upsert"),
                         {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
@@ -566,8 +591,8 @@ void AppController::checkOut(qint64 id)
             if (!l.deleted && !l.checkOut.isValid())
                 open = &l;
     if (!open) {
-        m_window->page()->showError(tr("You are not checked in to this assignment."));
-        m_window->showMessage(tr("You are not checked in to this assignment."));
+        refuseAction(a ? Rules::checkOutBlocker(*a)
+                       : tr("You are not checked in to this assignment."));
         return;
     }
     const QDateTime now = m_clock->now();
@@ -577,6 +602,14 @@ void AppController::checkOut(qint64 id)
     if (!open->note.isEmpty())
         payload.insert(QStringLiteral("note"), open->note);
     record(Operation::make(id, QStringLiteral("time_log.upsert"), payload, now));
+}
+
+void AppController::refuseAction(const QString &reason)
+{
+    // Said where the worker is looking: on the page when it is open, in the status bar always.
+    if (m_window->isShowingAssignment())
+        m_window->page()->showError(reason);
+    m_window->showMessage(reason);
 }
 
 void AppController::editLog(qint64 id, const QString &logId, const QDateTime &checkIn,
@@ -629,6 +662,15 @@ void AppController::refreshActivity()
 
 void AppController::requestFunds(qint64 id, const FundsRequestInput &request)
 {
+    if (!request.receiptPath.isEmpty()) {
+        // The form checked the receipt; checked again here, as the file may have changed, since
+        // a request must never name a receipt that will not be uploaded.
+        const FileVerdict v = AcceptedFiles::checkFile(request.receiptPath, 0).verdict;
+        if (!v.ok) {
+            refuseAction(tr("The request was not sent: %1").arg(v.message));
+            return;
+        }
+    }
     QJsonObject payload{{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
                         {QStringLiteral("kind"), toWire(request.kind)},
                         {QStringLiteral("amount_cents"), request.amountCents},

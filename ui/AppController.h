@@ -101,6 +101,8 @@ private:
     void closeSession();
     void onEngineOpened(bool ok, const QString &error);
     void record(const Operation &op);
+    // Says why an action the worker asked for cannot be done (page and status bar).
+    void refuseAction(const QString &reason);
     void refreshActivity();
     void refreshEarnings();
     // The scorecard last fetched, kept in the cache; `problem` says why it is not fresher.

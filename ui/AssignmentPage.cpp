@@ -29,10 +29,12 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStyle>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -63,6 +65,8 @@ QString row(const QString &k, const QString &v)
 }
 
 } // namespace
+
+const char AssignmentPage::kHighlighted[] = "onsiteHighlighted";
 
 AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     : QWidget(parent), m_clock(clock), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
@@ -148,6 +152,10 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     m_gear->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_gear->setMenu(m_gearMenu);
     m_gearMenu->setToolTipsVisible(true);
+    // Shown, disabled, at the top while no request can be made: the menu still opens and
+    // says why, rather than a disabled button whose reason hides in a tooltip.
+    m_fundsBlocked = m_gearMenu->addAction(QString());
+    m_fundsBlocked->setEnabled(false);
     m_gearMenu->addAction(m_askIncrease);
     m_gearMenu->addAction(m_askExpense);
     m_gearMenu->addAction(m_askBonus);
@@ -608,9 +616,14 @@ void AssignmentPage::updateCloseout(const Assignment &a)
     const bool active = Rules::isActive(a);
     const bool funds = Rules::canRequestFunds(a);
     m_gear->setVisible(active);
-    m_gear->setEnabled(funds);
+    const QString blocked =
+        funds ? QString() : tr("Extra funds can be requested once you have checked in.");
     m_gear->setToolTip(funds ? tr("Request a budget increase, an expense reimbursement or a bonus")
-                             : tr("Extra funds can be requested once you have checked in."));
+                             : blocked);
+    m_fundsBlocked->setText(blocked);
+    m_fundsBlocked->setVisible(!funds);
+    m_askExpense->setEnabled(funds);
+    m_askBonus->setEnabled(funds);
     const bool increase = Rules::canRequest(a, FundsKind::BudgetIncrease);
     m_askIncrease->setEnabled(increase);
     m_askIncrease->setText(a.pricing.counteroffersAllowed
@@ -703,7 +716,31 @@ void AssignmentPage::goTo(const QString &key)
         return;
     }
     if (QWidget *w = targetFor(key))
-        w->setFocus(Qt::OtherFocusReason);
+        reveal(w);
+}
+
+void AssignmentPage::reveal(QWidget *w)
+{
+    for (QWidget *p = w->parentWidget(); p; p = p->parentWidget())
+        if (auto *area = qobject_cast<QScrollArea *>(p)) {
+            area->ensureWidgetVisible(w);
+            break;
+        }
+    w->setFocus(Qt::OtherFocusReason);
+    // A label (the phone instructions) draws no focus frame: a short flash of the highlight
+    // colour shows where a checklist click led, instead of a click that seems to do nothing.
+    if (qobject_cast<QLabel *>(w)) {
+        w->setProperty(kHighlighted, true);
+        w->setAutoFillBackground(true);
+        w->setBackgroundRole(QPalette::Highlight);
+        w->setForegroundRole(QPalette::HighlightedText);
+        QTimer::singleShot(1500, w, [w] {
+            w->setProperty(kHighlighted, false);
+            w->setAutoFillBackground(false);
+            w->setBackgroundRole(QPalette::Window);
+            w->setForegroundRole(QPalette::WindowText);
+        });
+    }
 }
 
 SubmitDialog *AssignmentPage::openSubmitDialog()

@@ -68,6 +68,8 @@ public:
     // Extra funds: the gear menu on the status bar, the form, the list with Withdraw.
     QToolButton *gearButton() const { return m_gear; }
     QAction *requestAction(FundsKind k) const;
+    // The gear menu's first line while no request can be made, saying why (hidden otherwise).
+    QAction *fundsBlockedAction() const { return m_fundsBlocked; }
     FundsRequestDialog *openFundsDialog(FundsKind kind);
     FundsRequestDialog *fundsDialog() const { return m_fundsDialog; }
     QTableView *fundsView() const { return m_fundsView; }
@@ -80,6 +82,8 @@ public:
     QString missingText() const;
     void goTo(const QString &key);
     QWidget *targetFor(const QString &key) const;
+    // Dynamic property set on a target while it is flashed after a checklist click.
+    static const char kHighlighted[];
     SubmitDialog *openSubmitDialog();
     SubmitDialog *submitDialog() const { return m_submitDialog; }
     TaskDialog *openTaskDialog(const QString &taskId);
@@ -114,6 +118,7 @@ protected:
 
 private:
     void pickFiles();
+    void reveal(QWidget *w);
     QString detailsHtml(const Assignment &a) const;
     void updateActions(const Assignment &a);
     void deleteSelectedLog();
@@ -141,6 +146,7 @@ private:
     QAction *m_askIncrease;
     QAction *m_askExpense;
     QAction *m_askBonus;
+    QAction *m_fundsBlocked = nullptr;
     FundsRequestModel *m_funds;
     QTableView *m_fundsView;
     QPushButton *m_withdraw;

@@ -63,6 +63,7 @@ void FundsRequestDialog::kindChanged()
     m_ui->receipt->setVisible(receipt);
     m_ui->receiptLabel->setVisible(receipt);
     m_ui->chooseReceipt->setVisible(receipt);
+    showReceiptError();
     setWindowTitle(tr("Request: %1").arg(Rules::fundsKindText(currentKind())));
 }
 
@@ -90,6 +91,23 @@ void FundsRequestDialog::setReceiptPath(const QString &path)
 {
     m_receipt = path;
     m_ui->receipt->setText(path.isEmpty() ? tr("No file (optional)") : QFileInfo(path).fileName());
+    // Checked as the upload will check it (name, content, not empty), now: a refused receipt
+    // is said beside the field and keeps the request from going, so no request ever names a
+    // receipt that is not on its way.
+    m_receiptError = path.isEmpty() ? QString() : AcceptedFiles::checkFile(path, 0).verdict.message;
+    showReceiptError();
+}
+
+void FundsRequestDialog::showReceiptError()
+{
+    const bool shown = currentKind() == FundsKind::Expense && !m_receiptError.isEmpty();
+    m_ui->receiptError->showMessage(
+        shown ? tr("%1 Choose another file, or none.").arg(m_receiptError) : QString());
+}
+
+QString FundsRequestDialog::receiptErrorText() const
+{
+    return m_ui->receiptError->message();
 }
 
 QString FundsRequestDialog::errorText() const
@@ -129,9 +147,9 @@ void FundsRequestDialog::accept()
         error =
             tr("The reason is longer than %1 characters.").arg(OperationApplier::kMaxTextLength);
     if (error.isEmpty() && in.kind == FundsKind::Expense && !m_receipt.isEmpty()) {
-        const FileVerdict v = AcceptedFiles::checkName(m_receipt);
-        if (!v.ok)
-            error = v.message;
+        setReceiptPath(m_receipt); // the file may have changed since it was chosen
+        if (!m_receiptError.isEmpty())
+            error = tr("The receipt cannot be sent: %1").arg(m_receiptError);
         else
             in.receiptPath = m_receipt;
     }

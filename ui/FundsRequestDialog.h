@@ -36,18 +36,22 @@ public:
     void setReceiptPath(const QString &path);
     FundsRequestInput input() const { return m_input; }
     QString errorText() const;
+    // Why the chosen receipt cannot be sent, as shown beside the field; empty when it can.
+    QString receiptErrorText() const;
 
     void accept() override;
 
 private:
     void kindChanged();
     void chooseReceipt();
+    void showReceiptError();
     FundsKind currentKind() const;
     bool hourlyIncrease() const;
 
     QScopedPointer<Ui::FundsRequestDialog> m_ui;
     Assignment m_assignment;
     QString m_receipt;
+    QString m_receiptError;
     FundsRequestInput m_input;
 };
 

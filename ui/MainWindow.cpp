@@ -246,10 +246,28 @@ void MainWindow::showRowMenu(const QPoint &pos)
         return;
     const qint64 id = index.data(DashboardModel::IdRole).toLongLong();
     QMenu menu(this);
-    menu.addAction(tr("&Open"), this, [this, id] { Q_EMIT assignmentRequested(id); });
-    menu.addAction(tr("Check &in now"), this, [this, id] { Q_EMIT checkInRequested(id); });
-    menu.addAction(tr("Check &out now"), this, [this, id] { Q_EMIT checkOutRequested(id); });
+    menu.setToolTipsVisible(true);
+    menu.addActions(rowActions(id, &menu));
     menu.exec(m_table->viewport()->mapToGlobal(pos));
+}
+
+QList<QAction *> MainWindow::rowActions(qint64 id, QObject *parent)
+{
+    const VisitBlockers blocked = m_visitBlockers ? m_visitBlockers(id) : VisitBlockers{};
+    auto *open = new QAction(tr("&Open"), parent);
+    connect(open, &QAction::triggered, this, [this, id] { Q_EMIT assignmentRequested(id); });
+    // An action that cannot work is disabled and says why in its own text, since a menu's
+    // tooltip is easy to miss and a silent click is worse.
+    auto visit = [&](const QString &text, const QString &blocker,
+                     void (MainWindow::*signal)(qint64)) {
+        auto *a = new QAction(blocker.isEmpty() ? text : tr("%1 — %2").arg(text, blocker), parent);
+        a->setEnabled(blocker.isEmpty());
+        a->setToolTip(blocker);
+        connect(a, &QAction::triggered, this, [this, id, signal] { Q_EMIT(this->*signal)(id); });
+        return a;
+    };
+    return {open, visit(tr("Check &in now"), blocked.checkIn, &MainWindow::checkInRequested),
+            visit(tr("Check &out now"), blocked.checkOut, &MainWindow::checkOutRequested)};
 }
 
 void MainWindow::setAccount(const QString &text)

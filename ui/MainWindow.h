@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 class QSystemTrayIcon;
 class QLineEdit;
@@ -50,6 +52,17 @@ public:
     void notify(const QString &title, const QString &message, qint64 assignmentId = 0);
     QString statusText() const;
 
+    // Why a row's "Check in now" / "Check out now" cannot be done (empty: it can), asked when
+    // the row's menu opens so it offers only what works and says why the rest does not.
+    struct VisitBlockers {
+        QString checkIn;
+        QString checkOut;
+    };
+    using VisitBlockersFor = std::function<VisitBlockers(qint64 id)>;
+    void setVisitBlockers(VisitBlockersFor blockers) { m_visitBlockers = std::move(blockers); }
+    // The row menu's actions for `id`, as the menu shows them (for tests and the menu itself).
+    QList<QAction *> rowActions(qint64 id, QObject *parent);
+
 Q_SIGNALS:
     void syncRequested();
     void cancelSyncRequested();
@@ -66,6 +79,7 @@ Q_SIGNALS:
     void notified(const QString &title, const QString &message);
 
 private:
+    VisitBlockersFor m_visitBlockers;
     void openRow(const QModelIndex &proxyIndex);
     void showRowMenu(const QPoint &pos);
 

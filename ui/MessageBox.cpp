@@ -1,20 +1,29 @@
 #include "MessageBox.h"
 
+#include <utility>
+
 namespace onsite {
 
 QMessageBox::StandardButton MessageBox::s_nextAnswer = QMessageBox::NoButton;
+QString MessageBox::s_lastQuestion;
 
 QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString &title,
                                                  const QString &text,
                                                  QMessageBox::StandardButtons buttons,
                                                  QMessageBox::StandardButton defaultButton)
 {
+    s_lastQuestion = text;
     if (s_nextAnswer != QMessageBox::NoButton) {
         const auto answer = s_nextAnswer;
         s_nextAnswer = QMessageBox::NoButton;
         return answer;
     }
     return QMessageBox::question(parent, title, text, buttons, defaultButton);
+}
+
+QString MessageBox::takeLastQuestion()
+{
+    return std::exchange(s_lastQuestion, QString());
 }
 
 void MessageBox::setNextAnswer(QMessageBox::StandardButton answer)

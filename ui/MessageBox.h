@@ -14,9 +14,12 @@ public:
                                                 QMessageBox::StandardButtons buttons,
                                                 QMessageBox::StandardButton defaultButton);
     static void setNextAnswer(QMessageBox::StandardButton answer);
+    // The text of the last question asked (answered by the seam or by the worker), then empty.
+    static QString takeLastQuestion();
 
 private:
     static QMessageBox::StandardButton s_nextAnswer;
+    static QString s_lastQuestion;
 };
 
 } // namespace onsite

@@ -4,9 +4,17 @@
 #include "TimeLogModel.h"
 
 #include <QDateTimeEdit>
+#include <QSignalBlocker>
 #include <QTimeZone>
 
 namespace onsite {
+
+namespace {
+// Set once the worker changes the editor's value. An editor opened and left (Tab walks into
+// the next cell and out again) writes nothing: an empty check-out is prefilled with "now" only
+// as a starting point for typing, never as a value of its own.
+constexpr char kTouched[] = "onsiteTouched";
+} // namespace
 
 QWidget *SiteDateTimeDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &,
                                             const QModelIndex &index) const
@@ -17,6 +25,8 @@ QWidget *SiteDateTimeDelegate::createEditor(QWidget *parent, const QStyleOptionV
     edit->setTimeSpec(Qt::UTC); // holds the site's wall-clock time, converted on the way out
     edit->setAccessibleName(
         tr("Time at the site (%1)").arg(index.data(TimeLogModel::TimeZoneRole).toString()));
+    connect(edit, &QDateTimeEdit::dateTimeChanged, edit,
+            [edit] { edit->setProperty(kTouched, true); });
     return edit;
 }
 
@@ -26,12 +36,17 @@ void SiteDateTimeDelegate::setEditorData(QWidget *editor, const QModelIndex &ind
     if (!utc.isValid())
         utc = QDateTime::currentDateTimeUtc();
     const QDateTime site = SiteTime::inZone(utc, index.data(TimeLogModel::TimeZoneRole).toString());
-    static_cast<QDateTimeEdit *>(editor)->setDateTime(QDateTime(site.date(), site.time(), Qt::UTC));
+    auto *edit = static_cast<QDateTimeEdit *>(editor);
+    const QSignalBlocker quiet(edit);
+    edit->setDateTime(QDateTime(site.date(), site.time(), Qt::UTC));
+    edit->setProperty(kTouched, false);
 }
 
 void SiteDateTimeDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
                                         const QModelIndex &index) const
 {
+    if (!editor->property(kTouched).toBool())
+        return;
     const QDateTime wall = static_cast<QDateTimeEdit *>(editor)->dateTime();
     const QTimeZone zone(index.data(TimeLogModel::TimeZoneRole).toString().toUtf8());
     const QDateTime utc = QDateTime(wall.date(), wall.time(), zone).toUTC();

@@ -9,6 +9,7 @@
 #include "HttpClient.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "NewAssignmentApp.h"
 #include "ScorecardDialog.h"
 #include "SignInDialog.h"
 #include "SignedInApp.h"
@@ -35,65 +36,34 @@ using namespace onsite::test;
 
 namespace {
 
-struct Session {
-    TestServer server;
-    std::unique_ptr<HttpClient> http;
-    QString token;
-    qint64 id = 0;
-    QString taskId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    std::unique_ptr<SignedInApp> app;
+// A new assignment for Alex (check in/out, close-out notes and a checkbox task required),
+// and the app signed in to the server and showing it.
+struct Session : NewAssignmentApp {
+    QString taskId;
 
-    // A new assignment for Alex (check in/out, close-out notes and a checkbox task required),
-    // and the app signed in to the server and showing it.
-    explicit Session(bool counteroffers)
-    {
-        REQUIRE(server.start());
-        http = std::make_unique<HttpClient>(server.apiBase());
-        token = http->signIn(QStringLiteral("alex@demo.onsite"));
-        const qint64 me =
-            http->get(QStringLiteral("me"), token).json.value(QStringLiteral("id")).toInteger();
-        QJsonObject input = assignmentInput(me, QStringLiteral("Close out in the app"), {});
-        QJsonObject pricing = input.value(QStringLiteral("pricing")).toObject();
-        pricing.insert(QStringLiteral("counteroffers_allowed"), counteroffers);
-        input.insert(QStringLiteral("pricing"), pricing);
-        input.insert(
-            QStringLiteral("checklist"),
-            QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("check_in_out")}},
-                       QJsonObject{{QStringLiteral("kind"), QStringLiteral("closeout_notes")}}});
-        input.insert(QStringLiteral("tasks"),
-                     QJsonArray{QJsonObject{
-                         {QStringLiteral("id"), taskId},
-                         {QStringLiteral("type"), QStringLiteral("checkbox")},
-                         {QStringLiteral("label"), QStringLiteral("Old unit boxed for return")}}});
-        const auto created =
-            http->post(QStringLiteral("company/assignments"), input, server.companyToken());
-        REQUIRE(created.status == 201);
-        id = created.json.value(QStringLiteral("id")).toInteger();
+    explicit Session(bool counteroffers, const QString &task = newId())
+        : NewAssignmentApp(
+              QStringLiteral("Close out in the app"),
+              [&](QJsonObject &input) {
+                  QJsonObject pricing = input.value(QStringLiteral("pricing")).toObject();
+                  pricing.insert(QStringLiteral("counteroffers_allowed"), counteroffers);
+                  input.insert(QStringLiteral("pricing"), pricing);
+                  input.insert(
+                      QStringLiteral("checklist"),
+                      QJsonArray{
+                          QJsonObject{{QStringLiteral("kind"), QStringLiteral("check_in_out")}},
+                          QJsonObject{{QStringLiteral("kind"), QStringLiteral("closeout_notes")}}});
+                  input.insert(
+                      QStringLiteral("tasks"),
+                      QJsonArray{QJsonObject{
+                          {QStringLiteral("id"), task},
+                          {QStringLiteral("type"), QStringLiteral("checkbox")},
+                          {QStringLiteral("label"), QStringLiteral("Old unit boxed for return")}}});
+              }),
+          taskId(task)
+    {}
 
-        app = std::make_unique<SignedInApp>(server);
-        app->controller.openAssignment(id);
-        REQUIRE(page()->assignmentId() == id);
-    }
-
-    AssignmentPage *page() const { return app->window.page(); }
-
-    // Waits until the page, reloaded from the cache, satisfies `ok`.
-    bool until(const std::function<bool()> &ok)
-    {
-        return waitFor(
-            [&] {
-                app->controller.openAssignment(id);
-                return ok();
-            },
-            15000);
-    }
-
-    void sync()
-    {
-        QSignalSpy synced(&app->controller, &AppController::syncFinished);
-        app->controller.syncNow();
-        REQUIRE(waitFor([&] { return synced.count() > 0; }, 30000));
-    }
+    static QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 };
 
 } // namespace
@@ -105,14 +75,21 @@ TEST_CASE("the worker takes an assignment from Assigned to Paid in the app", "[u
 
     // Before the work starts: no extra funds yet, and Submit says what is missing, as links.
     CHECK(page->gearButton()->isVisible());
-    CHECK_FALSE(page->gearButton()->isEnabled());
+    // The gear menu opens and says why nothing in it can be asked for yet.
+    CHECK(page->gearButton()->isEnabled());
+    CHECK(page->fundsBlockedAction()->isVisible());
+    CHECK(page->fundsBlockedAction()->text().contains(QStringLiteral("once you have checked in")));
+    CHECK_FALSE(page->requestAction(FundsKind::Expense)->isEnabled());
     CHECK_FALSE(page->submitButton()->isEnabled());
     CHECK(page->missingText().contains(QStringLiteral("Check in and check out")));
     CHECK(page->missingText().contains(QStringLiteral("href='task:%1'").arg(s.taskId)));
     CHECK(page->targetFor(QStringLiteral("check_in_out")) == page->checkInButton());
 
+    MessageBox::setNextAnswer(QMessageBox::Yes); // the job is in 2030: outside its window
     page->checkInButton()->click();
-    REQUIRE(s.until([&] { return page->gearButton()->isEnabled(); }));
+    CHECK(MessageBox::takeLastQuestion().contains(QStringLiteral("check-in window")));
+    REQUIRE(s.until([&] { return page->requestAction(FundsKind::Expense)->isEnabled(); }));
+    CHECK_FALSE(page->fundsBlockedAction()->isVisible());
     CHECK(page->statusText().startsWith(QStringLiteral("In progress")));
 
     // Gear menu -> expense form: bad input is refused in the form, then a request is listed.
@@ -246,8 +223,11 @@ TEST_CASE("where counteroffers are off, the gear menu does not offer a budget in
 {
     Session s(false);
     AssignmentPage *page = s.page();
+    MessageBox::setNextAnswer(QMessageBox::Yes); // the job is in 2030: outside its window
     page->checkInButton()->click();
-    REQUIRE(s.until([&] { return page->gearButton()->isEnabled(); }));
+    CHECK(MessageBox::takeLastQuestion().contains(QStringLiteral("check-in window")));
+    REQUIRE(s.until([&] { return page->requestAction(FundsKind::Expense)->isEnabled(); }));
+    CHECK_FALSE(page->fundsBlockedAction()->isVisible());
     QAction *increase = page->requestAction(FundsKind::BudgetIncrease);
     CHECK_FALSE(increase->isEnabled());
     CHECK(increase->text().contains(QStringLiteral("not accepted")));

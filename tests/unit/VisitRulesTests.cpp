@@ -1,0 +1,116 @@
+#include <catch2/catch.hpp>
+
+#include "Fixtures.h"
+#include "OperationApplier.h"
+#include "Rules.h"
+
+#include <QJsonObject>
+
+using namespace onsite;
+using namespace onsite::test;
+
+namespace {
+
+// The sample assignment as a desktop job just checked in to by mistake: one visit, nothing else.
+Assignment checkedInByMistake()
+{
+    Assignment a = sampleAssignment();
+    a.phoneCheckin = {};
+    a.status = AssignmentStatus::InProgress;
+    a.timeLogs = {{QStringLiteral("l1"), utc("2026-03-09T20:00:00Z"), QDateTime(), QString(),
+                   TimeLogSource::Desktop, false, false}};
+    a.fundsRequests.clear();
+    a.deliverables.clear();
+    for (Task &t : a.tasks) {
+        t.answer.clear();
+        t.completedAt = {};
+    }
+    return a;
+}
+
+OperationOutcome deleteVisit(Assignment &a, const QString &id)
+{
+    const QDateTime now = utc("2026-03-09T20:05:00Z");
+    return OperationApplier::apply(
+        a,
+        Operation::make(a.id, QStringLiteral("time_log.delete"), {{QStringLiteral("id"), id}}, now),
+        now);
+}
+
+} // namespace
+
+TEST_CASE("deleting the only visit of work not otherwise started returns it to Assigned",
+          "[rules][visits]")
+{
+    Assignment a = checkedInByMistake();
+    SECTION("nothing else started: Assigned again, the visit kept as deleted")
+    {
+        REQUIRE(deleteVisit(a, QStringLiteral("l1")).applied);
+        CHECK(a.status == AssignmentStatus::Assigned);
+        REQUIRE(a.timeLogs.size() == 1);
+        CHECK(a.timeLogs.first().deleted);
+        CHECK(Rules::checkInBlocker(a).isEmpty());
+    }
+    SECTION("another visit remains: still In progress")
+    {
+        a.timeLogs.append({QStringLiteral("l2"), utc("2026-03-08T15:00:00Z"),
+                           utc("2026-03-08T16:00:00Z"), QString(), TimeLogSource::Desktop, false,
+                           false});
+        REQUIRE(deleteVisit(a, QStringLiteral("l1")).applied);
+        CHECK(a.status == AssignmentStatus::InProgress);
+    }
+    SECTION("a file was uploaded: still In progress")
+    {
+        a.deliverables = sampleAssignment().deliverables;
+        REQUIRE(deleteVisit(a, QStringLiteral("l1")).applied);
+        CHECK(a.status == AssignmentStatus::InProgress);
+    }
+    SECTION("a task was answered: still In progress")
+    {
+        a.tasks.first().answer = QStringLiteral("3");
+        a.tasks.first().completedAt = utc("2026-03-09T20:02:00Z");
+        REQUIRE(deleteVisit(a, QStringLiteral("l1")).applied);
+        CHECK(a.status == AssignmentStatus::InProgress);
+    }
+    SECTION("a funds request is pending: still In progress; a withdrawn one does not count")
+    {
+        a.fundsRequests = sampleAssignment().fundsRequests;
+        a.fundsRequests.first().status = FundsStatus::Pending;
+        Assignment withdrawn = a;
+        withdrawn.fundsRequests.first().status = FundsStatus::Withdrawn;
+        REQUIRE(deleteVisit(a, QStringLiteral("l1")).applied);
+        CHECK(a.status == AssignmentStatus::InProgress);
+        REQUIRE(deleteVisit(withdrawn, QStringLiteral("l1")).applied);
+        CHECK(withdrawn.status == AssignmentStatus::Assigned);
+    }
+}
+
+TEST_CASE("a check-in outside the allotted window is named with the window's times",
+          "[rules][visits]")
+{
+    Assignment a = sampleAssignment(); // starts 15:00Z, 30 min early, 15 min grace, Chicago
+    const QString early = Rules::checkInOutsideWindowText(a, utc("2026-03-09T19:30:00Z"));
+    CHECK(early.contains(QStringLiteral("09:30"))); // opens 14:30Z = 09:30 in Chicago (CDT)
+    CHECK(early.contains(QStringLiteral("10:15"))); // closes 15:15Z
+    CHECK(early.contains(QStringLiteral("opens in 19 h 0 min")));
+    CHECK(Rules::checkInOutsideWindowText(a, utc("2026-03-10T14:30:00Z")).isEmpty());
+    CHECK(Rules::checkInOutsideWindowText(a, utc("2026-03-10T15:15:00Z")).isEmpty());
+    const QString late = Rules::checkInOutsideWindowText(a, utc("2026-03-10T17:15:00Z"));
+    CHECK(late.contains(QStringLiteral("closed 2 h 0 min ago")));
+}
+
+TEST_CASE("check in and check out say why they cannot be done", "[rules][visits]")
+{
+    Assignment a = checkedInByMistake();
+    CHECK(Rules::checkInBlocker(a).contains(QStringLiteral("still checked in")));
+    CHECK(Rules::checkOutBlocker(a).isEmpty());
+    a.timeLogs.clear();
+    CHECK(Rules::checkInBlocker(a).isEmpty());
+    CHECK(Rules::checkOutBlocker(a).contains(QStringLiteral("not checked in")));
+    a.phoneCheckin = sampleAssignment().phoneCheckin;
+    CHECK(Rules::checkInBlocker(a).contains(QStringLiteral("+1 800 555 0142")));
+    CHECK(Rules::checkOutBlocker(a).contains(QStringLiteral("by phone")));
+    a.phoneCheckin = {};
+    a.status = AssignmentStatus::Submitted;
+    CHECK(Rules::checkInBlocker(a).contains(QStringLiteral("no more visits")));
+}
