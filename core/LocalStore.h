@@ -72,6 +72,8 @@ public:
     // The dashboard's view of every assignment, without decoding documents.
     QList<AssignmentSummary> summaries(QString *error = nullptr);
     std::optional<Assignment> assignment(qint64 id);
+    // The assignment as the server last sent it, before the worker's pending changes.
+    std::optional<Assignment> serverAssignment(qint64 id) { return serverDoc(id); }
     int assignmentCount();
     int pendingOperationCount();
     // Decisions found by syncs since the last call (see Notices), oldest first; each is

@@ -17,8 +17,10 @@ public:
     static QString format(qint64 minorUnits, const QString &currency);
     // The same without the currency: "1,234.50", for a field labelled with it.
     static QString amount(qint64 minorUnits, const QString &currency);
-    // "42.5" or "42,50" (the locale's decimal point or '.') in minor units; no sign, no
-    // grouping, at most the currency's decimals. Empty with *error set when it is not that.
+    // An amount as the worker writes it, in minor units: "42.5", "$1,250.50", "50 $", "USD 50"
+    // in en_US; "1.250,50 €" in es_ES; spaces anywhere. The locale decides what a lone "1.250"
+    // means; more decimals than the currency has, a negative amount, another currency or
+    // anything that is not a number is refused with *error saying which (DESIGN §5).
     static std::optional<qint64> parse(const QString &text, const QString &currency,
                                        QString *error);
 };

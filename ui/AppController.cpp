@@ -13,12 +13,15 @@
 #include "Clock.h"
 #include "CredentialStore.h"
 #include "DashboardModel.h"
+#include "DeliverablesPanel.h"
+#include "FundsRequestModel.h"
 #include "ICalendar.h"
 #include "LateNotifier.h"
 #include "LocalStore.h"
 #include "LogFile.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "OperationDescription.h"
 #include "PdfExport.h"
 #include "Rules.h"
 #include "ScorecardDialog.h"
@@ -28,6 +31,7 @@
 #include "SignOutJob.h"
 #include "SyncEngine.h"
 #include "TimeLogHistoryJob.h"
+#include "TimeLogModel.h"
 #include "Timesheet.h"
 #include "TimesheetDialog.h"
 #include "UploadEngine.h"
@@ -180,6 +184,14 @@ QString AppController::accountKey(const QUrl &server, const QString &email)
            QString::number(server.port(server.scheme() == QLatin1String("https") ? 443 : 80));
 }
 
+QString AppController::accountSettingsKey() const
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(accountKey(m_server, m_email).toUtf8(), QCryptographicHash::Sha1)
+            .toHex()
+            .left(16));
+}
+
 void AppController::start()
 {
     QSettings settings;
@@ -269,6 +281,8 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
     m_dbPath = QDir(m_dataDir).filePath(
         QStringLiteral("cache-%1.sqlite").arg(QString::fromLatin1(key.toHex().left(16))));
     m_window->setAccount(tr("%1 on %2").arg(email, server.host()));
+    m_window->setLastSuccessfulSync(
+        QSettings().value(QStringLiteral("sync/%1/lastOk").arg(accountSettingsKey())).toDateTime());
     m_late->setAccount(accountKey(server, email));
 
     m_thread = new QThread(this);
@@ -280,6 +294,7 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
     connect(m_engine, &SyncEngine::onlineChanged, m_window, &MainWindow::setOnline);
     connect(m_engine, &SyncEngine::pendingCountChanged, m_window, [this](int n) {
         m_window->setPendingCount(n);
+        refreshUnsent();
         refreshActivity();
     });
     connect(m_engine, &SyncEngine::needsAttentionChanged, m_window,
@@ -300,7 +315,10 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
     connect(m_engine, &SyncEngine::syncFinished, this,
             [this](bool ok, const QString &message, const QDateTime &at) {
                 m_window->setSyncing(false);
-                m_window->setLastSync(at, message);
+                m_window->setSyncResult(ok, at, message);
+                if (ok)
+                    QSettings().setValue(QStringLiteral("sync/%1/lastOk").arg(accountSettingsKey()),
+                                         at.toUTC());
                 Q_EMIT syncFinished(ok, message);
             });
     connect(m_engine, &SyncEngine::signInRequired, this, &AppController::showSignIn);
@@ -327,12 +345,25 @@ void AppController::openSession(const QUrl &server, const QString &email, const 
     connect(m_thread, &QThread::finished, m_uploads, &QObject::deleteLater);
     // The engine (and its store) goes after the upload engine that writes through it.
     connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
-    connect(m_uploads, &UploadEngine::itemsChanged, this, &AppController::refreshUploads);
+    connect(m_uploads, &UploadEngine::itemsChanged, this, [this] {
+        refreshUploads();
+        refreshActivity();
+    });
+    connect(m_uploads, &UploadEngine::progress, this,
+            [this](const QString &id, qint64 sent, qint64, bool hashing) {
+                if (m_activity && !hashing)
+                    m_activity->setUploadProgress(id, sent);
+            });
     connect(m_uploads, &UploadEngine::progress, m_window->page(),
             &AssignmentPage::setUploadProgress);
-    connect(
-        m_uploads, &UploadEngine::refused, this,
-        [this](const QString &, const QString &message) { m_window->page()->showError(message); });
+    connect(m_uploads, &UploadEngine::refused, this,
+            [this](const QString &path, const QString &message) {
+                // Listed beside the deliverables of the assignment the file was added to.
+                const qint64 id = m_addingFor.take(path);
+                m_window->page()->deliverables()->addRefused(id ? id
+                                                                : m_window->page()->assignmentId(),
+                                                             QFileInfo(path).fileName(), message);
+            });
     connect(m_uploads, &UploadEngine::uploaded, this, &AppController::syncNow);
     connect(m_uploads, &UploadEngine::signInRequired, this, &AppController::showSignIn);
     connect(m_uploads, &UploadEngine::downloaded, this,
@@ -459,6 +490,7 @@ void AppController::openAssignment(qint64 id)
         return;
     }
     m_window->page()->show(*a);
+    refreshUnsent();
     refreshUploads();
     useCachedFiles(*a);
     m_window->showAssignmentPage();
@@ -521,6 +553,8 @@ template <typename F> void AppController::onUploads(F f)
 
 void AppController::addFiles(qint64 id, const QList<FileChoice> &files)
 {
+    for (const FileChoice &c : files)
+        m_addingFor.insert(c.path, id);
     onUploads([id, files](UploadEngine *u) {
         for (const FileChoice &c : files)
             u->add(id, c.path, c.kind, c.requirementId);
@@ -647,17 +681,37 @@ void AppController::showActivity()
     m_activity->raise();
 }
 
+void AppController::refreshUnsent()
+{
+    const qint64 id = m_window->page()->assignmentId();
+    if (!m_reader || !id)
+        return;
+    const OperationDescription::Unsent u = OperationDescription::unsent(m_reader->outbox(), id);
+    m_window->page()->timeLogs()->setUnsent(u.timeLogs);
+    m_window->page()->fundsRequests()->setUnsent(u.fundsRequests);
+}
+
 void AppController::refreshActivity()
 {
     if (!m_activity || !m_reader)
         return;
     const QList<OutboxEntry> entries = m_reader->outbox();
+    const QList<UploadItem> uploads = UploadQueue(m_reader->database()).items();
     QHash<qint64, QString> titles;
-    for (const OutboxEntry &e : entries)
-        if (!titles.contains(e.op.assignmentId))
-            if (const auto a = m_reader->assignment(e.op.assignmentId))
+    auto title = [this, &titles](qint64 id) {
+        if (!titles.contains(id))
+            if (const auto a = m_reader->assignment(id))
                 titles.insert(a->id, QStringLiteral("#%1 %2").arg(a->id).arg(a->title));
-    m_activity->setEntries(entries, titles);
+    };
+    for (const OutboxEntry &e : entries)
+        title(e.op.assignmentId);
+    for (const UploadItem &u : uploads)
+        title(u.assignmentId);
+    // Each change named against the assignment as it stood just before it.
+    const QStringList changes = OperationDescription::describeAll(
+        entries, [this](qint64 id) { return m_reader->serverAssignment(id); }, m_clock->now());
+    m_activity->setEntries(entries, titles, changes);
+    m_activity->setUploads(uploads, titles);
 }
 
 void AppController::requestFunds(qint64 id, const FundsRequestInput &request)

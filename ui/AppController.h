@@ -104,6 +104,9 @@ private:
     // Says why an action the worker asked for cannot be done (page and status bar).
     void refuseAction(const QString &reason);
     void refreshActivity();
+    QString accountSettingsKey() const; // the signed-in account, for settings keys
+    // The shown assignment's visits and requests not yet acknowledged by the server.
+    void refreshUnsent();
     void refreshEarnings();
     // The scorecard last fetched, kept in the cache; `problem` says why it is not fresher.
     void showCachedScorecard(const QString &problem);
@@ -134,8 +137,9 @@ private:
     SyncEngine *m_engine = nullptr;
     UploadEngine *m_uploads = nullptr;
     LateNotifier *m_late;
-    QSet<QString> m_fetching;  // deliverable ids being downloaded
-    QSet<QString> m_openAfter; // ... to open once there
+    QSet<QString> m_fetching;           // deliverable ids being downloaded
+    QSet<QString> m_openAfter;          // ... to open once there
+    QHash<QString, qint64> m_addingFor; // file path -> assignment, until checked
     std::unique_ptr<LocalStore> m_reader;
     QThreadPool m_loadPool;
     QFutureWatcher<QVector<DashboardRow>> m_loader;

@@ -435,18 +435,20 @@ void AssignmentPage::addFiles(const QList<QUrl> &urls)
                       .arg(Rules::statusText(m_assignment.status).toLower()));
         return;
     }
-    QStringList files, refused;
+    QStringList files;
     for (const QUrl &u : urls) {
         const QFileInfo info(u.toLocalFile());
         if (!u.isLocalFile())
-            refused << tr("%1 is not a file on this computer.").arg(u.toDisplayString());
+            m_deliverables->addRefused(
+                m_id, u.toDisplayString(),
+                tr("%1 is not a file on this computer.").arg(u.toDisplayString()));
         else if (info.isDir())
-            refused
-                << tr("\"%1\" is a folder; drop the files inside it instead.").arg(info.fileName());
+            m_deliverables->addRefused(
+                m_id, info.fileName(),
+                tr("\"%1\" is a folder; drop the files inside it instead.").arg(info.fileName()));
         else
             files << info.absoluteFilePath();
     }
-    showError(refused.join(QLatin1Char(' ')));
     if (files.isEmpty())
         return;
     if (m_uploadDialog)

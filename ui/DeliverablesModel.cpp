@@ -1,5 +1,7 @@
 #include "DeliverablesModel.h"
 
+#include "NotSentMarker.h"
+
 #include "AcceptedFiles.h"
 #include "Enums.h"
 #include "Theme.h"
@@ -160,9 +162,9 @@ QString DeliverablesModel::stateText(const Row &r) const
     case RowState::Uploaded:
         return tr("Uploaded");
     case RowState::Hashing:
-        return tr("Preparing…");
+        return tr("%1: preparing…").arg(NotSentMarker::text());
     case RowState::Queued:
-        return tr("Waiting to upload");
+        return tr("%1: waiting to upload").arg(NotSentMarker::text());
     case RowState::Uploading:
         return tr("%1% of %2")
             .arg(r.size > 0 ? r.sent * 100 / r.size : 0)
@@ -195,9 +197,13 @@ QVariant DeliverablesModel::data(const QModelIndex &index, int role) const
         return r->deliverableId;
     case ErrorRole:
         return r->error;
+    case NotSentRole:
+        return r->state != RowState::Uploaded;
     default:
         break;
     }
+    if (role == Qt::ToolTipRole && index.column() == File && r->state != RowState::Uploaded)
+        return tr("%1\n%2").arg(r->filename, NotSentMarker::tooltip());
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::AccessibleTextRole) {
         switch (index.column()) {
         case File:

@@ -24,7 +24,8 @@ public:
         TotalRole,
         LocalPathRole,
         DeliverableIdRole,
-        ErrorRole
+        ErrorRole,
+        NotSentRole // true until the server has the file
     };
     enum class RowState { Uploaded, Hashing, Queued, Uploading, Failed, Changed };
     Q_ENUM(RowState)

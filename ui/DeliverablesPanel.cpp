@@ -11,6 +11,7 @@
 
 #include <QDesktopServices>
 #include <QFileInfo>
+#include <QFrame>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -51,7 +52,8 @@ DeliverablesPanel::DeliverablesPanel(const Clock *clock, QWidget *parent)
       m_cancel(new QPushButton(tr("Cancel upload"), this)),
       m_retry(new QPushButton(tr("Retry"), this)),
       m_newVersion(new QPushButton(tr("Send new version"), this)),
-      m_remove(new QPushButton(tr("Remove…"), this))
+      m_remove(new QPushButton(tr("Remove…"), this)), m_refusedBox(new QFrame(this)),
+      m_refusedTitle(new QLabel(m_refusedBox)), m_refusedList(new QVBoxLayout)
 {
     m_thumbPool.setMaxThreadCount(1);
     m_instructions->setWordWrap(true);
@@ -112,9 +114,93 @@ DeliverablesPanel::DeliverablesPanel(const Clock *clock, QWidget *parent)
     layout->addLayout(title);
     layout->addWidget(m_instructions);
     layout->addWidget(m_requirements);
+    layout->addWidget(m_refusedBox);
     layout->addWidget(m_view, 1);
     layout->addLayout(buttons);
     updateButtons();
+
+    // Refused files, beside the list they did not make it into.
+    auto *refusedFrame = static_cast<QFrame *>(m_refusedBox);
+    refusedFrame->setFrameShape(QFrame::StyledPanel);
+    refusedFrame->setAccessibleName(tr("Files not uploaded"));
+    auto *dismissAll = new QPushButton(tr("Dismiss all"), m_refusedBox);
+    dismissAll->setObjectName(QStringLiteral("dismissAllRefused"));
+    dismissAll->setAccessibleName(tr("Dismiss all refused files"));
+    connect(dismissAll, &QPushButton::clicked, this, &DeliverablesPanel::dismissAllRefused);
+    m_refusedTitle->setWordWrap(true);
+    auto *refusedHead = new QHBoxLayout;
+    refusedHead->addWidget(m_refusedTitle, 1);
+    refusedHead->addWidget(dismissAll);
+    auto *refusedLayout = new QVBoxLayout(m_refusedBox);
+    refusedLayout->addLayout(refusedHead);
+    refusedLayout->addLayout(m_refusedList);
+    m_refusedBox->hide();
+}
+
+void DeliverablesPanel::addRefused(qint64 assignmentId, const QString &fileName,
+                                   const QString &reason)
+{
+    m_refused[assignmentId].append({fileName, reason});
+    if (assignmentId == m_assignmentId)
+        showRefused();
+}
+
+QStringList DeliverablesPanel::refusedTexts() const
+{
+    QStringList out;
+    for (const Refused &r : m_refused.value(m_assignmentId))
+        out << tr("%1: %2").arg(r.name, r.reason);
+    return out;
+}
+
+void DeliverablesPanel::dismissRefused(int index)
+{
+    QList<Refused> &list = m_refused[m_assignmentId];
+    if (index >= 0 && index < list.size())
+        list.removeAt(index);
+    showRefused();
+}
+
+void DeliverablesPanel::dismissAllRefused()
+{
+    m_refused.remove(m_assignmentId);
+    showRefused();
+}
+
+void DeliverablesPanel::showRefused()
+{
+    while (QLayoutItem *item = m_refusedList->takeAt(0)) {
+        if (QLayout *row = item->layout()) {
+            while (QLayoutItem *cell = row->takeAt(0)) {
+                // Later: the clicked Dismiss button is still inside its clicked() signal.
+                cell->widget()->hide();
+                cell->widget()->deleteLater();
+                delete cell;
+            }
+        }
+        delete item;
+    }
+    const QList<Refused> list = m_refused.value(m_assignmentId);
+    m_refusedTitle->setText(
+        QStringLiteral("<b style='color:%1'>%2</b>")
+            .arg(Theme::colorName(Theme::Tone::Error),
+                 tr("%n file(s) not uploaded:", nullptr, int(list.size())).toHtmlEscaped()));
+    for (int i = 0; i < list.size(); ++i) {
+        auto *row = new QHBoxLayout;
+        auto *text = new QLabel(m_refusedBox);
+        text->setTextFormat(Qt::RichText);
+        text->setWordWrap(true);
+        text->setText(QStringLiteral("<b>%1</b> — %2")
+                          .arg(list.at(i).name.toHtmlEscaped(), list.at(i).reason.toHtmlEscaped()));
+        text->setAccessibleName(tr("%1: %2").arg(list.at(i).name, list.at(i).reason));
+        auto *dismiss = new QPushButton(tr("Dismiss"), m_refusedBox);
+        dismiss->setAccessibleName(tr("Dismiss %1").arg(list.at(i).name));
+        connect(dismiss, &QPushButton::clicked, this, [this, i] { dismissRefused(i); });
+        row->addWidget(text, 1);
+        row->addWidget(dismiss, 0, Qt::AlignTop);
+        m_refusedList->addLayout(row);
+    }
+    m_refusedBox->setVisible(!list.isEmpty());
 }
 
 DeliverablesPanel::~DeliverablesPanel()
@@ -127,6 +213,10 @@ void DeliverablesPanel::setContent(const Assignment &a, const QList<UploadItem> 
 {
     const QDateTime now = m_clock->now();
     m_active = Rules::isActive(a);
+    if (a.id != m_assignmentId) {
+        m_assignmentId = a.id;
+        showRefused();
+    }
     QString instructions;
     if (!a.instructions.isEmpty())
         instructions += tr("<b>Instructions:</b> %1").arg(a.instructions.toHtmlEscaped());

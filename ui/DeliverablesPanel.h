@@ -3,10 +3,12 @@
 #include "Assignment.h"
 #include "UploadItem.h"
 
+#include <QHash>
 #include <QThreadPool>
 #include <QWidget>
 
 class QLabel;
+class QVBoxLayout;
 class QPushButton;
 class QTableView;
 
@@ -36,6 +38,14 @@ public:
     QStringList requirementColors() const;
     QString dueText() const;
 
+    // Files refused before upload (wrong format, empty, contents that contradict the name, a
+    // folder), each with its own reason, kept per assignment until the worker dismisses them.
+    void addRefused(qint64 assignmentId, const QString &fileName, const QString &reason);
+    QStringList refusedTexts() const; // "a.exe: <reason>", for the shown assignment
+    void dismissRefused(int index);
+    void dismissAllRefused();
+    QWidget *refusedBox() const { return m_refusedBox; }
+
 Q_SIGNALS:
     void uploadFilesClicked();
     void cancelRequested(const QString &uploadId);
@@ -46,6 +56,7 @@ Q_SIGNALS:
 
 private:
     void updateButtons();
+    void showRefused();
     void loadThumbnails();
     void openSelected();
     void removeSelected();
@@ -67,6 +78,15 @@ private:
     QThreadPool m_thumbPool;
     QStringList m_reqTexts;
     QStringList m_reqColors;
+    struct Refused {
+        QString name;
+        QString reason;
+    };
+    qint64 m_assignmentId = 0;
+    QHash<qint64, QList<Refused>> m_refused;
+    QWidget *m_refusedBox;
+    QLabel *m_refusedTitle;
+    QVBoxLayout *m_refusedList;
 };
 
 } // namespace onsite

@@ -1,6 +1,7 @@
 #include "FundsRequestModel.h"
 
 #include "Money.h"
+#include "NotSentMarker.h"
 #include "Rules.h"
 #include "SiteTime.h"
 #include "Theme.h"
@@ -36,11 +37,27 @@ int FundsRequestModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+void FundsRequestModel::setUnsent(const QSet<QString> &requestIds)
+{
+    if (requestIds == m_unsent)
+        return;
+    m_unsent = requestIds;
+    if (!m_requests.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 QVariant FundsRequestModel::data(const QModelIndex &index, int role) const
 {
     const FundsRequest *f = requestAt(index.row());
     if (!f || !index.isValid())
         return {};
+    const bool unsent = m_unsent.contains(f->id);
+    if (role == NotSentRole)
+        return unsent;
+    if (unsent && role == Qt::DecorationRole && index.column() == Kind)
+        return NotSentMarker::icon();
+    if (unsent && role == Qt::ToolTipRole && (index.column() == Kind || index.column() == Decision))
+        return NotSentMarker::tooltip();
     if (role == Qt::ForegroundRole && index.column() == Status) {
         switch (f->status) {
         case FundsStatus::Approved:
@@ -72,6 +89,8 @@ QVariant FundsRequestModel::data(const QModelIndex &index, int role) const
         return Rules::fundsStatusText(f->status);
     case Decision:
         // The note is what the worker needs; the date is in the tooltip.
+        if (unsent)
+            return NotSentMarker::text(); // the client cannot have seen it yet
         if (!f->decidedAt.isValid())
             return f->status == FundsStatus::Pending ? tr("Awaiting the client") : QString();
         return f->decisionNote.isEmpty() ? SiteTime::format(f->decidedAt, m_timeZone)

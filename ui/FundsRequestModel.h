@@ -3,6 +3,7 @@
 #include "Assignment.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 
 namespace onsite {
 
@@ -17,6 +18,9 @@ public:
 
     void setAssignment(const Assignment &a);
     const FundsRequest *requestAt(int row) const;
+    // Requests made or withdrawn here that the server has not acknowledged: "Not sent yet".
+    void setUnsent(const QSet<QString> &requestIds);
+    static constexpr int NotSentRole = Qt::UserRole + 1;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -27,6 +31,7 @@ private:
     QList<FundsRequest> m_requests;
     QString m_currency;
     QString m_timeZone;
+    QSet<QString> m_unsent;
 };
 
 } // namespace onsite

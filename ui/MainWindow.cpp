@@ -210,15 +210,26 @@ void MainWindow::setOnline(bool online)
     Theme::setTone(m_online, online ? Theme::Tone::Success : Theme::Tone::Muted);
 }
 
-void MainWindow::setLastSync(const QDateTime &at, const QString &problem)
+void MainWindow::setLastSuccessfulSync(const QDateTime &at)
 {
+    m_lastOk = at;
+    setSyncResult(true, QDateTime(), QString());
+}
+
+void MainWindow::setSyncResult(bool ok, const QDateTime &at, const QString &problem)
+{
+    if (ok && at.isValid())
+        m_lastOk = at;
+    auto when = [](const QDateTime &t) {
+        return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
+    };
     QString text =
-        at.isValid()
-            ? tr("Last sync %1").arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat))
-            : tr("Not synced yet");
-    if (!problem.isEmpty())
-        text += QStringLiteral(" — ") + problem;
+        m_lastOk.isValid() ? tr("Last sync %1").arg(when(m_lastOk)) : tr("Not synced yet");
+    if (!ok)
+        text +=
+            tr(" · latest attempt %1 failed: %2").arg(at.isValid() ? when(at) : QString(), problem);
     m_lastSync->setText(text);
+    m_lastSync->setToolTip(text);
 }
 
 void MainWindow::setSyncing(bool syncing)

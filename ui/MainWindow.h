@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QMainWindow>
 
 #include <functional>
@@ -40,7 +41,15 @@ public:
     void showAssignmentPage();
     void showDashboard();
     void setOnline(bool online);
-    void setLastSync(const QDateTime &at, const QString &problem);
+    // The last sync that worked, and whether the latest attempt (at `at`) failed and why.
+    void setSyncResult(bool ok, const QDateTime &at, const QString &problem);
+    void setLastSync(const QDateTime &at, const QString &problem)
+    {
+        setSyncResult(problem.isEmpty(), at, problem);
+    }
+    QDateTime lastSuccessfulSync() const { return m_lastOk; }
+    // Known from an earlier session, shown until this one's first sync.
+    void setLastSuccessfulSync(const QDateTime &at);
     void setSyncing(bool syncing);
     void setPendingCount(int count);
     void setNeedsAttentionCount(int count);
@@ -93,6 +102,7 @@ private:
     AssignmentPage *m_page;
     QLabel *m_online;
     QLabel *m_lastSync;
+    QDateTime m_lastOk;
     QLabel *m_pending;
     QPushButton *m_attention;
     QLabel *m_account;

@@ -1,5 +1,6 @@
 #include "TimeLogModel.h"
 
+#include "NotSentMarker.h"
 #include "Rules.h"
 #include "SiteTime.h"
 
@@ -21,6 +22,15 @@ void TimeLogModel::setAssignment(const Assignment &a)
     m_timeZone = a.site.timeZone;
     m_editable = Rules::isActive(a);
     endResetModel();
+}
+
+void TimeLogModel::setUnsent(const QSet<QString> &logIds)
+{
+    if (logIds == m_unsent)
+        return;
+    m_unsent = logIds;
+    if (!m_logs.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 const TimeLog *TimeLogModel::logAt(int row) const
@@ -75,6 +85,13 @@ QVariant TimeLogModel::data(const QModelIndex &index, int role) const
         return l.id;
     if (role == TimeZoneRole)
         return m_timeZone;
+    const bool unsent = m_unsent.contains(l.id);
+    if (role == NotSentRole)
+        return unsent;
+    if (unsent && role == Qt::DecorationRole && index.column() == CheckIn)
+        return NotSentMarker::icon();
+    if (unsent && role == Qt::ToolTipRole && index.column() == Source)
+        return NotSentMarker::tooltip();
     const QDateTime &t = index.column() == CheckIn ? l.checkIn : l.checkOut;
     if (role == UtcRole && (index.column() == CheckIn || index.column() == CheckOut))
         return t;
@@ -97,7 +114,8 @@ QVariant TimeLogModel::data(const QModelIndex &index, int role) const
     }
     case Source:
         return (l.source == TimeLogSource::Phone ? tr("Phone") : tr("Desktop")) +
-               (l.edited ? tr(" (edited)") : QString());
+               (l.edited ? tr(" (edited)") : QString()) +
+               (unsent ? tr(" · %1").arg(NotSentMarker::text()) : QString());
     case Note:
         return l.note;
     }

@@ -3,6 +3,7 @@
 #include "Assignment.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 
 namespace onsite {
 
@@ -14,11 +15,13 @@ class TimeLogModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { CheckIn, CheckOut, Duration, Source, Note, ColumnCount };
-    enum Role { LogIdRole = Qt::UserRole + 1, UtcRole, TimeZoneRole };
+    enum Role { LogIdRole = Qt::UserRole + 1, UtcRole, TimeZoneRole, NotSentRole };
 
     explicit TimeLogModel(QObject *parent = nullptr);
     void setAssignment(const Assignment &a);
     const TimeLog *logAt(int row) const;
+    // Visits with a change the server has not acknowledged: marked "Not sent yet".
+    void setUnsent(const QSet<QString> &logIds);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -35,6 +38,7 @@ private:
     QList<TimeLog> m_logs; // not deleted, in check-in order
     QString m_timeZone;
     bool m_editable = false;
+    QSet<QString> m_unsent;
 };
 
 } // namespace onsite

@@ -1,18 +1,24 @@
 #include <catch2/catch.hpp>
 
+#include "ActivityDialog.h"
 #include "AppController.h"
 #include "AssignmentPage.h"
 #include "Clock.h"
 #include "DashboardModel.h"
+#include "DeliverablesModel.h"
+#include "DeliverablesPanel.h"
+#include "FundsRequestModel.h"
 #include "HttpClient.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "SignInDialog.h"
 #include "SignedInApp.h"
+#include "SiteTime.h"
 #include "TestServer.h"
 #include "TestUtil.h"
 #include "TimeLogModel.h"
 
+#include <QImage>
 #include <QJsonArray>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -134,4 +140,162 @@ TEST_CASE("offline: check in, check out, correct and delete a visit, then sync",
     CHECK(log.value(QStringLiteral("edited")).toBool());
     CHECK(QDateTime::fromString(log.value(QStringLiteral("check_in")).toString(), Qt::ISODate) ==
           in.addSecs(-600));
+}
+
+TEST_CASE("offline: what has not reached the server is named in Activity and marked on the page",
+          "[ui][e2e][offline][activity]")
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    TestServer server;
+    REQUIRE(server.start());
+    SignedInApp app(server);
+    MainWindow &window = app.window;
+    AppController &controller = app.controller;
+    QSignalSpy synced(&controller, &AppController::syncFinished);
+    QSignalSpy recorded(&controller, &AppController::changeRecorded);
+    REQUIRE(waitFor([&] { return window.model()->rowCount() >= 25; }, 30000));
+    const QDateTime lastOk = window.lastSuccessfulSync();
+    REQUIRE(lastOk.isValid());
+    const QString lastOkText = QLocale().toString(lastOk.toLocalTime(), QLocale::ShortFormat);
+    CHECK(window.statusText().contains(QStringLiteral("Last sync %1").arg(lastOkText)));
+
+    qint64 id = 0;
+    for (int r = 0; r < window.model()->rowCount() && !id; ++r) {
+        const QModelIndex i = window.model()->index(r, DashboardModel::Status);
+        if (i.data().toString() == QStringLiteral("Assigned") &&
+            window.model()->index(r, DashboardModel::Company).data().toString() !=
+                QStringLiteral("Northwind Retail Services"))
+            id = i.data(DashboardModel::IdRole).toLongLong();
+    }
+    REQUIRE(id);
+    controller.openAssignment(id);
+    AssignmentPage *page = window.page();
+    TimeLogModel *logs = page->timeLogs();
+    server.stop();
+    auto waitRecorded = [&](int n) {
+        return waitFor([&] { return recorded.count() >= n; }, 10000);
+    };
+    auto notSent = [&](int row) {
+        return logs->index(row, 0).data(TimeLogModel::NotSentRole).toBool() &&
+               logs->index(row, TimeLogModel::Source)
+                   .data()
+                   .toString()
+                   .contains(QStringLiteral("Not sent yet")) &&
+               logs->index(row, TimeLogModel::Source)
+                   .data(Qt::ToolTipRole)
+                   .toString()
+                   .startsWith(QStringLiteral("Not sent yet"));
+    };
+
+    QTest::mouseClick(page->checkInButton(), Qt::LeftButton);
+    REQUIRE(waitRecorded(1));
+    REQUIRE(waitFor([&] { return logs->rowCount() == 1 && page->checkOutButton()->isVisible(); }));
+    CHECK(waitFor([&] { return notSent(0); }));
+    const QString zone = logs->index(0, 0).data(TimeLogModel::TimeZoneRole).toString();
+    const QDateTime in =
+        logs->index(0, TimeLogModel::CheckIn).data(TimeLogModel::UtcRole).toDateTime();
+    QTest::qWait(1100);
+    QTest::mouseClick(page->checkOutButton(), Qt::LeftButton);
+    REQUIRE(waitRecorded(2));
+    REQUIRE(waitFor([&] { return page->checkInButton()->isVisible(); }));
+    const QDateTime out =
+        logs->index(0, TimeLogModel::CheckOut).data(TimeLogModel::UtcRole).toDateTime();
+    logs->setData(logs->index(0, TimeLogModel::CheckIn), in.addSecs(-600), Qt::EditRole);
+    REQUIRE(waitRecorded(3));
+    logs->setData(logs->index(0, TimeLogModel::Note), QStringLiteral("Swapped the battery"),
+                  Qt::EditRole);
+    REQUIRE(waitRecorded(4));
+    CHECK(notSent(0));
+
+    // A funds request and a file, both still on this computer.
+    controller.requestFunds(
+        id, FundsRequestInput{FundsKind::Expense, 5000, 0, QStringLiteral("Parking"), QString()});
+    REQUIRE(waitRecorded(5));
+    CHECK(recorded.last().at(1).toBool());
+    REQUIRE(waitFor([&] { return page->fundsRequests()->rowCount() == 1; }));
+    CHECK(waitFor([&] {
+        return page->fundsRequests()->index(0, 0).data(FundsRequestModel::NotSentRole).toBool();
+    }));
+    CHECK(page->fundsRequests()->index(0, FundsRequestModel::Decision).data().toString() ==
+          QStringLiteral("Not sent yet"));
+    CHECK(page->fundsRequests()
+              ->index(0, FundsRequestModel::Decision)
+              .data(Qt::ToolTipRole)
+              .toString()
+              .startsWith(QStringLiteral("Not sent yet")));
+    QTemporaryDir files;
+    const QString photo = files.filePath(QStringLiteral("shelf.png"));
+    QImage image(32, 32, QImage::Format_RGB32);
+    image.fill(Qt::darkGreen);
+    REQUIRE(image.save(photo));
+    controller.addFiles(id, {FileChoice{photo, QStringLiteral("photo"), QString()}});
+    DeliverablesModel *deliverables = page->deliverables()->model();
+    REQUIRE(waitFor([&] { return deliverables->rowCount() == 1; }));
+    CHECK(deliverables->index(0, 0).data(DeliverablesModel::NotSentRole).toBool());
+    CHECK(waitFor([&] {
+        return deliverables->index(0, DeliverablesModel::Progress)
+            .data()
+            .toString()
+            .startsWith(QStringLiteral("Not sent yet"));
+    }));
+
+    // The visit deleted last: the Activity names it by its day.
+    page->timeLogView()->setCurrentIndex(logs->index(0, 0));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(page->deleteLogButton(), Qt::LeftButton);
+    REQUIRE(waitRecorded(6));
+
+    // A sync attempt fails: the status bar keeps the last sync that worked, and says why the
+    // latest did not.
+    synced.clear();
+    controller.syncNow();
+    REQUIRE(waitFor([&] { return synced.count() > 0; }, 30000));
+    CHECK_FALSE(synced.last().at(0).toBool());
+    CHECK(window.statusText().contains(QStringLiteral("Last sync %1").arg(lastOkText)));
+    CHECK(window.statusText().contains(QStringLiteral("failed")));
+    CHECK(window.lastSuccessfulSync() == lastOk);
+
+    auto siteTime = [&](const QDateTime &t) {
+        const QDateTime there = SiteTime::inZone(t, zone);
+        const bool sameDay =
+            SiteTime::inZone(QDateTime::currentDateTimeUtc(), zone).date() == there.date();
+        return QLocale().toString(there, sameDay ? QStringLiteral("HH:mm")
+                                                 : QStringLiteral("ddd d MMM HH:mm"));
+    };
+    controller.showActivity();
+    auto *activity = window.findChild<ActivityDialog *>();
+    REQUIRE(activity);
+    REQUIRE(waitFor([&] { return activity->rowCount() == 7; }));
+    QStringList rows;
+    for (int r = 0; r < activity->rowCount(); ++r)
+        rows << activity->rowText(r);
+    INFO(rows.join(QLatin1Char('\n')).toStdString());
+    CHECK(rows.at(0).contains(QStringLiteral("| Checked in %1 |").arg(siteTime(in))));
+    CHECK(rows.at(1).contains(QStringLiteral("| Checked out %1 |").arg(siteTime(out))));
+    CHECK(rows.at(2).contains(
+        QStringLiteral("| Changed check-in to %1 |").arg(siteTime(in.addSecs(-600)))));
+    CHECK(rows.at(3).contains(QStringLiteral("| Changed the note |")));
+    CHECK(rows.at(4).contains(QStringLiteral("| Requested USD 50.00 expense |")));
+    CHECK(rows.at(5).contains(QStringLiteral("| Deleted the visit of %1 |")
+                                  .arg(QLocale().toString(SiteTime::inZone(in, zone).date(),
+                                                          QStringLiteral("ddd d MMM")))));
+    CHECK(rows.at(6).contains(QStringLiteral("shelf.png")));
+    CHECK(rows.at(6).contains(QStringLiteral("Waiting to send")));
+
+    // Back online: everything arrives, the marks go, the status bar has the new sync.
+    REQUIRE(server.restart());
+    synced.clear();
+    controller.syncNow();
+    REQUIRE(waitFor(
+        [&] {
+            return window.statusText().contains(QStringLiteral("All changes synced")) &&
+                   deliverables->rowCount() == 1 &&
+                   !deliverables->index(0, 0).data(DeliverablesModel::NotSentRole).toBool();
+        },
+        60000));
+    REQUIRE(waitFor([&] { return activity->rowCount() == 0; }, 30000));
+    CHECK_FALSE(page->fundsRequests()->index(0, 0).data(FundsRequestModel::NotSentRole).toBool());
+    CHECK(window.lastSuccessfulSync() > lastOk);
+    CHECK_FALSE(window.statusText().contains(QStringLiteral("failed")));
+    QLocale::setDefault(QLocale::c());
 }

@@ -50,7 +50,7 @@ QDateTimeEdit *openEditor(QTableView *view)
 
 } // namespace
 
-TEST_CASE("Tab through the visit editor never ends an open visit; a typed time is saved",
+TEST_CASE("Tab through the visit editor never ends an open visit and a typed time is saved",
           "[ui][visits]")
 {
     NewAssignmentApp s(QStringLiteral("On site now"), startingNow);

@@ -20,6 +20,7 @@
 #include <QDropEvent>
 #include <QImage>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
@@ -128,15 +129,88 @@ TEST_CASE("the worker drops two files, picks their types and sees them uploaded"
     {
         QDir(files.path()).mkdir(QStringLiteral("more"));
         drop(page, {QUrl::fromLocalFile(files.filePath(QStringLiteral("more")))});
-        CHECK(page->errorText().contains(QStringLiteral("folder")));
+        REQUIRE(panel->refusedTexts().size() == 1);
+        CHECK(panel->refusedTexts().at(0).contains(QStringLiteral("folder")));
         CHECK_FALSE(page->uploadDialog());
         const QString fake =
             write(files, QStringLiteral("fake.pdf"), bytes("\x89PNG\r\n\x1A\n", 1000));
         drop(page, {QUrl::fromLocalFile(fake)});
         REQUIRE(page->uploadDialog());
         page->uploadDialog()->accept();
-        REQUIRE(waitFor([&] { return page->errorText().contains(QStringLiteral("PNG")); }));
+        REQUIRE(waitFor([&] { return panel->refusedTexts().size() == 2; }));
+        CHECK(panel->refusedTexts().at(1).contains(QStringLiteral("PNG")));
         CHECK(panel->model()->rowCount() == 0);
+    }
+
+    SECTION("three refused files are each listed with their reason until dismissed")
+    {
+        const QString exe = write(files, QStringLiteral("a.exe"), bytes("MZ", 2000));
+        const QString empty = write(files, QStringLiteral("empty.pdf"), QByteArray());
+        const QString text = write(files, QStringLiteral("b.txt"),
+                                   bytes("\x7F"
+                                         "ELF",
+                                         4000));
+        drop(page,
+             {QUrl::fromLocalFile(exe), QUrl::fromLocalFile(empty), QUrl::fromLocalFile(text)});
+        REQUIRE(page->uploadDialog());
+        page->uploadDialog()->accept();
+        REQUIRE(waitFor([&] { return panel->refusedTexts().size() == 3; }));
+        QStringList texts = panel->refusedTexts();
+        texts.sort();
+        CHECK(texts.at(0).startsWith(QStringLiteral("a.exe: ")));
+        CHECK(texts.at(0).contains(QStringLiteral(".exe files are not accepted")));
+        CHECK(texts.at(1).startsWith(QStringLiteral("b.txt: ")));
+        CHECK(texts.at(1).contains(QStringLiteral("its content is a program")));
+        CHECK(texts.at(2).startsWith(QStringLiteral("empty.pdf: ")));
+        CHECK(texts.at(2).contains(QStringLiteral("is empty")));
+        // Shown in the deliverables section, every entry on screen, nothing queued.
+        QWidget *box = panel->refusedBox();
+        CHECK(box->isVisible());
+        CHECK(panel->isAncestorOf(box));
+        const auto labels = box->findChildren<QLabel *>();
+        for (const QString &name :
+             {QStringLiteral("a.exe"), QStringLiteral("empty.pdf"), QStringLiteral("b.txt")})
+            CHECK(std::any_of(labels.begin(), labels.end(), [&](QLabel *l) {
+                return l->isVisible() && l->text().contains(name);
+            }));
+        CHECK(panel->model()->rowCount() == 0);
+
+        // The next actions (a sync that reloads the page, another assignment and back) keep
+        // them; they belong to this assignment only.
+        synced.clear();
+        controller.syncNow();
+        REQUIRE(waitFor([&] { return synced.count() > 0; }, 30000));
+        CHECK(panel->refusedTexts().size() == 3);
+        const auto other = http.post(QStringLiteral("company/assignments"),
+                                     assignmentInput(me, QStringLiteral("Another job"), {}),
+                                     server.companyToken());
+        REQUIRE(other.status == 201);
+        synced.clear();
+        controller.syncNow();
+        REQUIRE(waitFor([&] { return synced.count() > 0; }, 30000));
+        controller.openAssignment(other.json.value(QStringLiteral("id")).toInteger());
+        CHECK(panel->refusedTexts().isEmpty());
+        CHECK_FALSE(box->isVisible());
+        controller.openAssignment(id);
+        REQUIRE(panel->refusedTexts().size() == 3);
+        CHECK(box->isVisible());
+
+        // Dismiss one by its own button, then the rest at once.
+        const QString first = panel->refusedTexts().at(0);
+        QPushButton *dismissFirst = nullptr;
+        for (QPushButton *b : box->findChildren<QPushButton *>())
+            if (b->isVisible() &&
+                b->accessibleName() == QStringLiteral("Dismiss %1").arg(first.section(':', 0, 0)))
+                dismissFirst = b;
+        REQUIRE(dismissFirst);
+        dismissFirst->click();
+        QCoreApplication::processEvents();
+        CHECK(panel->refusedTexts().size() == 2);
+        CHECK_FALSE(panel->refusedTexts().contains(first));
+        box->findChild<QPushButton *>(QStringLiteral("dismissAllRefused"))->click();
+        QCoreApplication::processEvents();
+        CHECK(panel->refusedTexts().isEmpty());
+        CHECK_FALSE(box->isVisible());
     }
 
     SECTION("two dropped files travel with progress and turn both requirements green")
