@@ -146,6 +146,10 @@ QString Rules::checkInBlocker(const Assignment &a)
         if (!l.deleted && !l.checkOut.isValid())
             return tr("You are still checked in since %1; check out first.")
                 .arg(SiteTime::format(l.checkIn, a.site.timeZone));
+    // Once every required step is done the next step is submitting, not another visit.
+    const ChecklistProgress progress = checklist(a);
+    if (progress.requiredTotal > 0 && progress.complete())
+        return tr("Everything on the checklist is done: submit it for approval.");
     return {};
 }
 

@@ -24,6 +24,12 @@ QString SiteTime::format(const QDateTime &utc, const QString &ianaZone, const QL
            site.timeZoneAbbreviation();
 }
 
+QString SiteTime::formatLocal(const QDateTime &t, const QLocale &locale)
+{
+    return t.isValid() ? locale.toString(t.toLocalTime(), QStringLiteral("ddd d MMM yyyy HH:mm"))
+                       : QString();
+}
+
 QString SiteTime::formatWithLocal(const QDateTime &utc, const QString &ianaZone,
                                   const QTimeZone &local, const QLocale &locale)
 {

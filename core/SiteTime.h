@@ -19,6 +19,9 @@ public:
     static QString formatWithLocal(const QDateTime &utc, const QString &ianaZone,
                                    const QTimeZone &local = QTimeZone::systemTimeZone(),
                                    const QLocale &locale = QLocale());
+    // An instant on this computer's clock ("Tue 1 Dec 2026 10:59"): the same writing as site
+    // times, for things that happened here (a sync, a queued change), so no screen mixes formats.
+    static QString formatLocal(const QDateTime &t, const QLocale &locale = QLocale());
     // "in 3 h 20 min" / "2 d ago", relative to now.
     static QString relative(const QDateTime &when, const QDateTime &now);
 };

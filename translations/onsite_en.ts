@@ -4,10 +4,10 @@
 <context>
     <name>Money</name>
     <message numerus="yes">
-        <source>Enter an amount with at most %n decimal(s), like %1.</source>
+        <source>%1 amounts have at most %n decimal(s), like %2.</source>
         <translation>
-            <numerusform>Enter an amount with at most %n decimal, like %1.</numerusform>
-            <numerusform>Enter an amount with at most %n decimals, like %1.</numerusform>
+            <numerusform>%1 amounts have at most %n decimal, like %2.</numerusform>
+            <numerusform>%1 amounts have at most %n decimals, like %2.</numerusform>
         </translation>
     </message>
 </context>
@@ -52,6 +52,16 @@
         <translation>
             <numerusform>%1 per hour, up to %n hour</numerusform>
             <numerusform>%1 per hour, up to %n hours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>onsite::DeliverablesPanel</name>
+    <message numerus="yes">
+        <source>%n file(s) not uploaded:</source>
+        <translation>
+            <numerusform>%n file not uploaded:</numerusform>
+            <numerusform>%n files not uploaded:</numerusform>
         </translation>
     </message>
 </context>

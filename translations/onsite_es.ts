@@ -43,6 +43,14 @@
         <source>&quot;%1&quot; is %2 MB; the server accepts files up to %3 MB.</source>
         <translation>«%1» ocupa %2 MB; el servidor acepta archivos de hasta %3 MB.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is a folder; add the files inside it instead.</source>
+        <translation>«%1» es una carpeta; añada los archivos que contiene.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read.</source>
+        <translation>No se puede leer «%1».</translation>
+    </message>
 </context>
 <context>
     <name>ActivityDialog</name>
@@ -299,19 +307,54 @@
 <context>
     <name>Money</name>
     <message>
-        <source>Enter a whole amount of %1, like 4250.</source>
-        <translation>Introduzca un importe entero de %1, como 4250.</translation>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Enter an amount, like %1.</source>
+        <translation>Escriba un importe, por ejemplo %1.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero: no negative amounts.</source>
+        <translation>El importe debe ser mayor que cero: no se admiten importes negativos.</translation>
+    </message>
+    <message>
+        <source>This assignment is paid in %1: enter the amount in %1, like %2.</source>
+        <translation>Esta asignación se paga en %1: escriba el importe en %1, por ejemplo %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number. Enter the amount in digits, like %2.</source>
+        <translation>«%1» no es un número. Escriba el importe en cifras, por ejemplo %2.</translation>
+    </message>
+    <message>
+        <source>Check the thousands separators in &quot;%1&quot;: write it like %2.</source>
+        <translation>Revise los separadores de miles en «%1»: escríbalo como %2.</translation>
+    </message>
+    <message>
+        <source>%1 amounts have no decimals: enter a whole amount, like %2.</source>
+        <translation>Los importes en %1 no llevan decimales: escriba un importe entero, por ejemplo %2.</translation>
     </message>
     <message numerus="yes">
-        <source>Enter an amount with at most %n decimal(s), like %1.</source>
+        <source>%1 amounts have at most %n decimal(s), like %2.</source>
         <translation>
-            <numerusform>Introduzca un importe con %n decimal como máximo, como %1.</numerusform>
-            <numerusform>Introduzca un importe con %n decimales como máximo, como %1.</numerusform>
+            <numerusform>Los importes en %1 tienen como máximo %n decimal, por ejemplo %2.</numerusform>
+            <numerusform>Los importes en %1 tienen como máximo %n decimales, por ejemplo %2.</numerusform>
         </translation>
     </message>
     <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
+        <source>That amount is too large.</source>
+        <translation>Ese importe es demasiado grande.</translation>
+    </message>
+</context>
+<context>
+    <name>NotSentMarker</name>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Aún no enviado</translation>
+    </message>
+    <message>
+        <source>Not sent yet: this change is saved on this computer and goes to the server at the next sync. See File &gt; Activity.</source>
+        <translation>Aún no enviado: este cambio está guardado en este equipo y llegará al servidor en la próxima sincronización. Vea Archivo &gt; Actividad.</translation>
     </message>
 </context>
 <context>
@@ -406,10 +449,6 @@
     <message>
         <source>This visit was deleted and cannot be changed.</source>
         <translation>Esta visita se eliminó y no se puede modificar.</translation>
-    </message>
-    <message>
-        <source>This client requires checking in and out by phone: call %1.</source>
-        <translation>Este cliente exige registrar la entrada y la salida por teléfono: llame al %1.</translation>
     </message>
     <message>
         <source>You are still checked in since %1; check out first.</source>
@@ -510,6 +549,137 @@
     <message>
         <source>Not ready to submit; still to do: %1.</source>
         <translation>Aún no se puede enviar; falta: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OperationDescription</name>
+    <message>
+        <source>Recorded a visit %1–%2</source>
+        <translation>Registró una visita %1–%2</translation>
+    </message>
+    <message>
+        <source>Checked in %1</source>
+        <translation>Registró la entrada %1</translation>
+    </message>
+    <message>
+        <source>Changed check-in to %1</source>
+        <translation>Cambió la entrada a %1</translation>
+    </message>
+    <message>
+        <source>Checked out %1</source>
+        <translation>Registró la salida %1</translation>
+    </message>
+    <message>
+        <source>Changed check-out to %1</source>
+        <translation>Cambió la salida a %1</translation>
+    </message>
+    <message>
+        <source>Removed the check-out</source>
+        <translation>Quitó la salida</translation>
+    </message>
+    <message>
+        <source>Removed the note</source>
+        <translation>Quitó la nota</translation>
+    </message>
+    <message>
+        <source>Changed the note</source>
+        <translation>Cambió la nota</translation>
+    </message>
+    <message>
+        <source>Saved the visit of %1 unchanged</source>
+        <translation>Guardó la visita del %1 sin cambios</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Deleted the visit of %1</source>
+        <translation>Eliminó la visita del %1</translation>
+    </message>
+    <message>
+        <source>Deleted a visit</source>
+        <translation>Eliminó una visita</translation>
+    </message>
+    <message>
+        <source>Confirmed the schedule</source>
+        <translation>Confirmó el horario</translation>
+    </message>
+    <message>
+        <source>Requested %1 expense</source>
+        <translation>Solicitó un reembolso de gastos de %1</translation>
+    </message>
+    <message>
+        <source>Requested %1 bonus</source>
+        <translation>Solicitó una bonificación de %1</translation>
+    </message>
+    <message>
+        <source>Requested %1 budget increase</source>
+        <translation>Solicitó un aumento de presupuesto de %1</translation>
+    </message>
+    <message>
+        <source>Withdrew the request for %1</source>
+        <translation>Retiró la solicitud de %1</translation>
+    </message>
+    <message>
+        <source>Withdrew a funds request</source>
+        <translation>Retiró una solicitud de fondos</translation>
+    </message>
+    <message>
+        <source>Answered &quot;%1&quot;</source>
+        <translation>Respondió «%1»</translation>
+    </message>
+    <message>
+        <source>Answered a task</source>
+        <translation>Respondió una tarea</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>Quitó %1</translation>
+    </message>
+    <message>
+        <source>Removed a file</source>
+        <translation>Quitó un archivo</translation>
+    </message>
+    <message>
+        <source>Submitted for approval</source>
+        <translation>Envió para aprobación</translation>
+    </message>
+    <message>
+        <source>Sent a message</source>
+        <translation>Envió un mensaje</translation>
+    </message>
+    <message>
+        <source>Reported the time of arrival</source>
+        <translation>Informó la hora de llegada</translation>
+    </message>
+    <message>
+        <source>Reported a problem</source>
+        <translation>Informó un problema</translation>
+    </message>
+    <message>
+        <source>Checking %1 before upload</source>
+        <translation>Comprobando %1 antes de subirlo</translation>
+    </message>
+    <message>
+        <source>Uploading %1 (%2 %)</source>
+        <translation>Subiendo %1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>Waiting to upload %1</source>
+        <translation>Esperando para subir %1</translation>
+    </message>
+    <message>
+        <source>Upload of %1 stopped</source>
+        <translation>Subida de %1 detenida</translation>
+    </message>
+    <message>
+        <source>Upload of %1 waiting: the file changed</source>
+        <translation>Subida de %1 en espera: el archivo cambió</translation>
+    </message>
+    <message>
+        <source>Uploaded %1</source>
+        <translation>Subió %1</translation>
     </message>
 </context>
 <context>
@@ -625,6 +795,38 @@
     <message>
         <source>You logged %1 h %2 min past the budget of %3 h; that time is not paid unless a budget increase is approved before you submit.</source>
         <translation>Registró %1 h %2 min por encima del presupuesto de %3 h; ese tiempo no se paga salvo que se apruebe un aumento de presupuesto antes de enviar.</translation>
+    </message>
+    <message>
+        <source>This client requires checking in and out by phone: call %1.</source>
+        <translation>Este cliente exige registrar la entrada y la salida por teléfono: llame al %1.</translation>
+    </message>
+    <message>
+        <source>This assignment is %1: no more visits can be recorded.</source>
+        <translation>Esta asignación está %1: no se pueden registrar más visitas.</translation>
+    </message>
+    <message>
+        <source>You are still checked in since %1; check out first.</source>
+        <translation>Sigue con la entrada registrada desde %1; registre primero la salida.</translation>
+    </message>
+    <message>
+        <source>Everything on the checklist is done: submit it for approval.</source>
+        <translation>Todo lo de la lista de control está hecho: envíela para aprobación.</translation>
+    </message>
+    <message>
+        <source>You are not checked in to this assignment.</source>
+        <translation>No tiene la entrada registrada en esta asignación.</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (site time)</source>
+        <translation>de %1 a %2 (hora del lugar)</translation>
+    </message>
+    <message>
+        <source>The check-in window is %1: it opens %2.</source>
+        <translation>El periodo de entrada es %1: se abre %2.</translation>
+    </message>
+    <message>
+        <source>The check-in window was %1: it closed %2.</source>
+        <translation>El periodo de entrada era %1: se cerró %2.</translation>
     </message>
 </context>
 <context>
@@ -1004,22 +1206,6 @@
         <translation>Cambios aún no aceptados por el servidor</translation>
     </message>
     <message>
-        <source>Confirm schedule</source>
-        <translation>Confirmar horario</translation>
-    </message>
-    <message>
-        <source>Delete a visit</source>
-        <translation>Eliminar una visita</translation>
-    </message>
-    <message>
-        <source>Record a visit or check-out</source>
-        <translation>Registrar una visita o una salida</translation>
-    </message>
-    <message>
-        <source>Check in</source>
-        <translation>Registrar entrada</translation>
-    </message>
-    <message>
         <source>Needs attention — refused by the server: %1</source>
         <translation>Requiere atención — rechazado por el servidor: %1</translation>
     </message>
@@ -1036,8 +1222,16 @@
         <translation>El servidor ha aceptado todos sus cambios.</translation>
     </message>
     <message>
-        <source>Waiting to be sent: %1 · Refused, needing attention: %2</source>
-        <translation>En espera de envío: %1 · Rechazados, requieren atención: %2</translation>
+        <source>Stopped: %1 (retry it on the assignment&apos;s page)</source>
+        <translation>Detenido: %1 (vuelva a intentarlo en la página de la asignación)</translation>
+    </message>
+    <message>
+        <source>The file changed since it was added: choose what to send on the assignment&apos;s page</source>
+        <translation>El archivo cambió desde que se añadió: elija qué enviar en la página de la asignación</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1 · Refused, needing attention: %2 · Files on their way: %3</source>
+        <translation>Esperando envío: %1 · Rechazados, requieren atención: %2 · Archivos en camino: %3</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1335,22 @@
     <message>
         <source>Add this address to your calendar app (&quot;subscribe&quot; or &quot;add by URL&quot;) to see your assignments there; it is already on the clipboard. Anyone with it can read your schedule: asking again makes a new one and stops the old one.</source>
         <translation>Añada esta dirección a su aplicación de calendario («suscribirse» o «añadir desde URL») para ver allí sus asignaciones; ya está en el portapapeles. Cualquiera que la tenga puede leer su agenda: al pedirla de nuevo se crea una nueva y la anterior deja de funcionar.</translation>
+    </message>
+    <message>
+        <source>Check in outside the window</source>
+        <translation>Registrar la entrada fuera del periodo</translation>
+    </message>
+    <message>
+        <source>%1
+
+Check in to #%2 %3 now anyway?</source>
+        <translation>%1
+
+¿Registrar la entrada en #%2 %3 ahora de todos modos?</translation>
+    </message>
+    <message>
+        <source>The request was not sent: %1</source>
+        <translation>La solicitud no se envió: %1</translation>
     </message>
 </context>
 <context>
@@ -1516,6 +1726,14 @@
         <source>Assignment details</source>
         <translation>Detalles de la asignación</translation>
     </message>
+    <message>
+        <source>Not done</source>
+        <translation>No hecho</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Time on site&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Tiempo en el lugar&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>onsite::DashboardModel</name>
@@ -1579,14 +1797,6 @@
         <translation>Subido</translation>
     </message>
     <message>
-        <source>Preparing…</source>
-        <translation>Preparando…</translation>
-    </message>
-    <message>
-        <source>Waiting to upload</source>
-        <translation>En espera de subida</translation>
-    </message>
-    <message>
         <source>%1% of %2</source>
         <translation>%1 % de %2</translation>
     </message>
@@ -1617,6 +1827,20 @@
     <message>
         <source>Size</source>
         <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>%1: preparing…</source>
+        <translation>%1: preparando…</translation>
+    </message>
+    <message>
+        <source>%1: waiting to upload</source>
+        <translation>%1: esperando para subir</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +1933,37 @@
         <source>Remove &quot;%1&quot; from the deliverables? The client company will no longer see it.</source>
         <translation>¿Quitar «%1» de los entregables? La empresa cliente dejará de verlo.</translation>
     </message>
+    <message>
+        <source>Files not uploaded</source>
+        <translation>Archivos no subidos</translation>
+    </message>
+    <message>
+        <source>Dismiss all</source>
+        <translation>Descartar todo</translation>
+    </message>
+    <message>
+        <source>Dismiss all refused files</source>
+        <translation>Descartar todos los archivos rechazados</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not uploaded:</source>
+        <translation>
+            <numerusform>%n archivo no subido:</numerusform>
+            <numerusform>%n archivos no subidos:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Dismiss %1</source>
+        <translation>Descartar %1</translation>
+    </message>
 </context>
 <context>
     <name>onsite::EarningsModel</name>
@@ -1800,6 +2055,14 @@
     <message>
         <source>The reason is longer than %1 characters.</source>
         <translation>El motivo tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>%1 Choose another file, or none.</source>
+        <translation>%1 Elija otro archivo, o ninguno.</translation>
+    </message>
+    <message>
+        <source>The receipt cannot be sent: %1</source>
+        <translation>El recibo no se puede enviar: %1</translation>
     </message>
 </context>
 <context>
@@ -2101,6 +2364,34 @@
         <source>Calendar subscription lin&amp;k…</source>
         <translation>Enlace de s&amp;uscripción al calendario…</translation>
     </message>
+    <message>
+        <source>No assignment matches “%1”.</source>
+        <translation>Ninguna asignación coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>No assignment in “%1” matches “%2”.</source>
+        <translation>Ninguna asignación de «%1» coincide con «%2».</translation>
+    </message>
+    <message>
+        <source>C&amp;lear the search</source>
+        <translation>&amp;Borrar la búsqueda</translation>
+    </message>
+    <message>
+        <source>No assignments in “%1” right now.</source>
+        <translation>Ahora no hay asignaciones en «%1».</translation>
+    </message>
+    <message>
+        <source>Show &amp;all assignments</source>
+        <translation>Mostrar &amp;todas las asignaciones</translation>
+    </message>
+    <message>
+        <source> · latest attempt %1 failed: %2</source>
+        <translation> · el último intento (%1) falló: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>onsite::NetworkJob</name>
@@ -2344,6 +2635,10 @@
         <source> (edited)</source>
         <translation> (editada)</translation>
     </message>
+    <message>
+        <source> · %1</source>
+        <translation> · %1</translation>
+    </message>
 </context>
 <context>
     <name>onsite::TimesheetDialog</name>
@@ -2376,10 +2671,6 @@
 </context>
 <context>
     <name>onsite::UploadEngine</name>
-    <message>
-        <source>&quot;%1&quot; is a folder; add the files inside it instead.</source>
-        <translation>«%1» es una carpeta; añada en su lugar los archivos que contiene.</translation>
-    </message>
     <message>
         <source>&quot;%1&quot; cannot be read.</source>
         <translation>No se puede leer «%1».</translation>

@@ -1,6 +1,7 @@
 #include "ActivityDialog.h"
 
 #include "OperationDescription.h"
+#include "SiteTime.h"
 #include "Theme.h"
 #include "ui_ActivityDialog.h"
 
@@ -124,9 +125,7 @@ void ActivityDialog::fill()
             m_titles.value(e.op.assignmentId, QStringLiteral("#%1").arg(e.op.assignmentId));
         const QString change =
             i < m_changes.size() ? m_changes.at(i) : OperationDescription::describe(e.op, nullptr);
-        setRow(i,
-               {QLocale().toString(e.op.createdAt.toLocalTime(), QLocale::ShortFormat), title,
-                change, state},
+        setRow(i, {SiteTime::formatLocal(e.op.createdAt), title, change, state},
                e.state == QLatin1String("rejected"));
     }
     for (int i = 0; i < m_uploads.size(); ++i) {
@@ -142,8 +141,8 @@ void ActivityDialog::fill()
         const QString title =
             m_uploadTitles.value(u.assignmentId, QStringLiteral("#%1").arg(u.assignmentId));
         setRow(int(m_entries.size()) + i,
-               {QLocale().toString(u.createdAt.toLocalTime(), QLocale::ShortFormat), title,
-                OperationDescription::describeUpload(u), state},
+               {SiteTime::formatLocal(u.createdAt), title, OperationDescription::describeUpload(u),
+                state},
                u.state == UploadItem::State::Failed || u.state == UploadItem::State::Changed);
     }
     fitColumns();

@@ -679,6 +679,8 @@ void AppController::showActivity()
     refreshActivity();
     m_activity->show();
     m_activity->raise();
+    // Keys go to it (Escape closes it), also when opened again while behind the main window.
+    m_activity->activateWindow();
 }
 
 void AppController::refreshUnsent()

@@ -5,6 +5,7 @@
 #include "Clock.h"
 #include "DeliverablesPanel.h"
 #include "Enums.h"
+#include "FitToContents.h"
 #include "FundsRequestModel.h"
 #include "MessageBox.h"
 #include "Money.h"
@@ -17,18 +18,21 @@
 #include "Theme.h"
 #include "TimeLogModel.h"
 
+#include <QBoxLayout>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStyle>
@@ -84,7 +88,8 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
       m_checkOut(new QPushButton(tr("Check &out"), this)), m_phone(new QLabel(this)),
       m_error(new QLabel(this)), m_logs(new TimeLogModel(this)), m_logView(new QTableView(this)),
       m_deleteLog(new QPushButton(tr("&Delete visit…"), this)),
-      m_deliverables(new DeliverablesPanel(clock, this))
+      m_deliverables(new DeliverablesPanel(clock, this)), m_logsTitle(new QLabel(this)),
+      m_scroll(new QScrollArea(this))
 {
     setAcceptDrops(true);
     connect(m_deliverables, &DeliverablesPanel::uploadFilesClicked, this,
@@ -129,7 +134,6 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     m_logView->setItemDelegateForColumn(TimeLogModel::CheckIn, new SiteDateTimeDelegate(m_logView));
     m_logView->setItemDelegateForColumn(TimeLogModel::CheckOut,
                                         new SiteDateTimeDelegate(m_logView));
-    m_logView->setMinimumHeight(120);
     m_deleteLog->setShortcut(QKeySequence::Delete);
 
     auto *back = new QPushButton(tr("← Dashboard"), this);
@@ -175,7 +179,6 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     m_fundsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_fundsView->verticalHeader()->hide();
     m_fundsView->horizontalHeader()->setStretchLastSection(true);
-    m_fundsView->setMinimumHeight(90);
     m_fundsView->setWordWrap(false);
     m_fundsNote->setWordWrap(true);
     Theme::setTone(m_fundsNote, Theme::Tone::Muted);
@@ -225,34 +228,45 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     actions->addWidget(m_checkOut);
     actions->addWidget(m_phone, 1);
     actions->addStretch(); // buttons keep their size when the phone instructions are hidden
+
+    // The sections are as tall as what they show and the page scrolls as a whole, so nothing
+    // hides in a box of its own on a small screen; two columns when there is room, else one.
+    FitToContents::apply(m_details);
+    FitToContents::apply(m_logView);
+    FitToContents::apply(m_fundsView);
+    FitToContents::apply(m_checklist);
     auto *left = new QWidget(this);
     auto *ll = new QVBoxLayout(left);
     ll->setContentsMargins(0, 0, 0, 0);
-    ll->addWidget(m_details, 3);
+    ll->addWidget(m_details);
     auto *logsTitle = new QHBoxLayout;
-    logsTitle->addWidget(
-        new QLabel(tr("<b>Time on site</b> — double-click a time or note to correct it"), left), 1);
+    m_logsTitle->setTextFormat(Qt::RichText);
+    logsTitle->addWidget(m_logsTitle, 1);
     logsTitle->addWidget(m_deleteLog);
     ll->addLayout(logsTitle);
-    ll->addWidget(m_logView, 1);
+    ll->addWidget(m_logView);
     auto *fundsTitle = new QHBoxLayout;
     fundsTitle->addWidget(new QLabel(tr("<b>Extra funds requests</b>"), left), 1);
     fundsTitle->addWidget(m_withdraw);
     ll->addLayout(fundsTitle);
-    ll->addWidget(m_fundsView, 1);
+    ll->addWidget(m_fundsView);
     ll->addWidget(m_fundsNote);
-    auto *right = new QSplitter(Qt::Vertical, this);
-    right->addWidget(checklistBox);
-    right->addWidget(m_deliverables);
-    right->setStretchFactor(0, 1);
-    right->setStretchFactor(1, 3);
-    right->setSizes({150, 450});
-    auto *split = new QSplitter(this);
-    split->addWidget(left);
-    split->addWidget(right);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
-    split->setSizes({640, 620});
+    ll->addStretch();
+    auto *right = new QWidget(this);
+    auto *rl = new QVBoxLayout(right);
+    rl->setContentsMargins(0, 0, 0, 0);
+    rl->addWidget(checklistBox);
+    rl->addWidget(m_deliverables);
+    rl->addStretch();
+    auto *body = new QWidget(this);
+    m_columns = new QBoxLayout(QBoxLayout::LeftToRight, body);
+    m_columns->setContentsMargins(0, 0, 0, 0);
+    m_columns->addWidget(left, 1);
+    m_columns->addWidget(right, 1);
+    m_scroll->setWidget(body);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -265,8 +279,37 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     closeout->addWidget(m_submit);
     closeout->addWidget(m_missing, 1);
     layout->addLayout(closeout);
+    layout->addWidget(m_scroll, 1);
+    // Below the sections: a message appearing does not move the rows under the pointer (a
+    // double-click whose second click lands on another row).
     layout->addWidget(m_error);
-    layout->addWidget(split, 1);
+}
+
+void AssignmentPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_columns->setDirection(width() >= kTwoColumnWidth ? QBoxLayout::LeftToRight
+                                                       : QBoxLayout::TopToBottom);
+}
+
+void AssignmentPage::keyPressEvent(QKeyEvent *event)
+{
+    // Escape reaches the page only when no editor or popup took it first.
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier) {
+        Q_EMIT backRequested();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+QString AssignmentPage::visitsTitleText() const
+{
+    return m_logsTitle->text();
+}
+
+bool AssignmentPage::isTwoColumns() const
+{
+    return m_columns->direction() == QBoxLayout::LeftToRight;
 }
 
 QString AssignmentPage::titleText() const
@@ -332,15 +375,18 @@ void AssignmentPage::show(const Assignment &a)
     m_checklist->clear();
     const ChecklistProgress p = Rules::checklist(a);
     for (const ChecklistEntry &e : p.entries) {
-        const QString state = e.done ? tr("Done") : tr("To do");
+        // An optional item not done is not a failure: no red cross, no "To do".
+        const QString state = e.done ? tr("Done") : e.required ? tr("To do") : tr("Not done");
         const QString text = e.required ? tr("%1 — %2").arg(e.title, state)
                                         : tr("%1 (optional) — %2").arg(e.title, state);
-        auto *item =
-            new QListWidgetItem(style()->standardIcon(e.done ? QStyle::SP_DialogApplyButton
-                                                             : QStyle::SP_DialogCancelButton),
-                                text, m_checklist);
+        const QStyle::StandardPixmap icon = e.done       ? QStyle::SP_DialogApplyButton
+                                            : e.required ? QStyle::SP_DialogCancelButton
+                                                         : QStyle::SP_FileDialogInfoView;
+        auto *item = new QListWidgetItem(style()->standardIcon(icon), text, m_checklist);
         item->setData(Qt::UserRole, e.key);
-        item->setForeground(Theme::color(e.done ? Theme::Tone::Success : Theme::Tone::Error));
+        item->setForeground(Theme::color(e.done       ? Theme::Tone::Success
+                                         : e.required ? Theme::Tone::Error
+                                                      : Theme::Tone::Muted));
     }
     m_details->setHtml(detailsHtml(a));
     m_logs->setAssignment(a);
@@ -372,13 +418,16 @@ void AssignmentPage::updateActions(const Assignment &a)
                                           SiteTime::relative(a.schedule.confirmBy, now)));
     const bool phone = a.phoneCheckin.required;
     const bool onSite = Rules::isCheckedIn(a);
-    m_checkIn->setVisible(active && !phone && !onSite);
+    m_checkIn->setVisible(active && !phone && !onSite && Rules::checkInBlocker(a).isEmpty());
     m_checkOut->setVisible(active && !phone && onSite);
     m_phone->setVisible(active && phone);
     if (phone)
         m_phone->setText(tr("<b>Check in and out by phone:</b> call %1. %2")
                              .arg(esc(a.phoneCheckin.number), esc(a.phoneCheckin.instructions)));
     m_deleteLog->setEnabled(active);
+    m_logsTitle->setText(active ? tr("<b>Time on site</b> — double-click a time or note to "
+                                     "correct it")
+                                : tr("<b>Time on site</b>"));
 }
 
 QString AssignmentPage::phoneText() const

@@ -13,6 +13,8 @@
 #include <QWidget>
 
 class QAction;
+class QBoxLayout;
+class QScrollArea;
 class QFrame;
 class QLabel;
 class QListWidget;
@@ -90,6 +92,12 @@ public:
     TaskDialog *taskDialog() const { return m_taskDialog; }
     QListWidget *checklistView() const { return m_checklist; }
 
+    // Two columns from this width of the page, one below it (1366-pixel laptops get two).
+    static constexpr int kTwoColumnWidth = 1150;
+    bool isTwoColumns() const;
+    QScrollArea *scrollArea() const { return m_scroll; }
+    QString visitsTitleText() const;
+
 Q_SIGNALS:
     void backRequested();
     void confirmRequested(qint64 id);
@@ -112,6 +120,8 @@ Q_SIGNALS:
     void recordExportRequested(qint64 id);
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -168,6 +178,9 @@ private:
     QTableView *m_logView;
     QPushButton *m_deleteLog;
     DeliverablesPanel *m_deliverables;
+    QLabel *m_logsTitle;
+    QScrollArea *m_scroll;
+    QBoxLayout *m_columns = nullptr;
     QPointer<UploadFilesDialog> m_uploadDialog;
     Assignment m_assignment;
     QList<UploadItem> m_uploads;

@@ -80,13 +80,18 @@ void ChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
 QSize ChipDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize s = QStyledItemDelegate::sizeHint(option, index);
-    const QFontMetrics fm(option.font);
-    int w = 8;
+    // Measured in the chips' own (bold) font, with paint()'s margins: a chip given its
+    // width is never shortened.
+    QFont f = option.font;
+    f.setPointSizeF(f.pointSizeF() * 0.9);
+    f.setBold(true);
+    const QFontMetrics fm(f);
+    int w = 4 + 4 + 1;
     const QStringList texts = m_kind == Kind::Status
                                   ? QStringList{index.data(Qt::DisplayRole).toString()}
                                   : index.data(DashboardModel::LabelsRole).toStringList();
     for (const QString &t : texts)
-        w += fm.horizontalAdvance(t) + 16;
+        w += fm.horizontalAdvance(t) + 12 + 4;
     return {qMax(s.width(), w), qMax(s.height(), fm.height() + 10)};
 }
 

@@ -26,16 +26,18 @@ DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now
     for (const Label &l : s.potentialLabels)
         if (l.code == QLatin1String("deliverables_late"))
             r.deliverablesDueMs = l.since.toMSecsSinceEpoch();
+    // "in 1 h 59 min" stays whole when a narrow window wraps the column onto two lines.
     if (s.nextDueMs)
         r.nextDue += QStringLiteral(" · ") +
-                     SiteTime::relative(QDateTime::fromMSecsSinceEpoch(s.nextDueMs, Qt::UTC), now);
+                     SiteTime::relative(QDateTime::fromMSecsSinceEpoch(s.nextDueMs, Qt::UTC), now)
+                         .replace(QLatin1Char(' '), QChar::Nbsp);
     QString text = QLatin1Char('#') + QString::number(s.id) + QLatin1Char(' ') + r.title +
                    QLatin1Char(' ') + r.company + QLatin1Char(' ') + r.city + QLatin1Char(' ') +
                    r.scheduled + QLatin1Char(' ') + Rules::statusText(s.status) + QLatin1Char(' ') +
                    r.nextDue + QLatin1Char(' ') + s.address + QLatin1Char(' ') + s.postalCode;
     for (const Label &l : r.labels)
         text += QLatin1Char(' ') + l.text;
-    r.haystack = text.toLower().toStdString();
+    r.haystack = text.replace(QChar::Nbsp, QLatin1Char(' ')).toLower().toStdString();
     return r;
 }
 

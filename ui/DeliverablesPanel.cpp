@@ -3,6 +3,7 @@
 #include "Clock.h"
 #include "DeliverablesModel.h"
 #include "Enums.h"
+#include "FitToContents.h"
 #include "MessageBox.h"
 #include "Rules.h"
 #include "SiteTime.h"
@@ -71,8 +72,8 @@ DeliverablesPanel::DeliverablesPanel(const Clock *clock, QWidget *parent)
     m_view->setIconSize(QSize(kThumb, kThumb));
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(kThumb + 6);
-    m_view->setWordWrap(false);
-    m_view->setTextElideMode(Qt::ElideMiddle);
+    // Whole file names, wrapped: "IMG_2041.jpg" and "IMG_2047.jpg" differ at the end.
+    m_view->setWordWrap(true);
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionResizeMode(DeliverablesModel::File, QHeaderView::Stretch);
     header->setSectionResizeMode(DeliverablesModel::For, QHeaderView::Interactive);
@@ -80,7 +81,7 @@ DeliverablesPanel::DeliverablesPanel(const Clock *clock, QWidget *parent)
     header->setSectionResizeMode(DeliverablesModel::Size, QHeaderView::ResizeToContents);
     header->resizeSection(DeliverablesModel::For, 150);
     header->resizeSection(DeliverablesModel::Progress, 170);
-    m_view->setMinimumHeight(140);
+    FitToContents::apply(m_view, 2);
 
     connect(m_upload, &QPushButton::clicked, this, &DeliverablesPanel::uploadFilesClicked);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -115,7 +116,7 @@ DeliverablesPanel::DeliverablesPanel(const Clock *clock, QWidget *parent)
     layout->addWidget(m_instructions);
     layout->addWidget(m_requirements);
     layout->addWidget(m_refusedBox);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_view);
     layout->addLayout(buttons);
     updateButtons();
 

@@ -2,9 +2,11 @@
 
 #include "AssignmentPage.h"
 #include "ChipDelegate.h"
+#include "ColumnFitter.h"
 #include "DashboardFilterModel.h"
 #include "DashboardModel.h"
 #include "ProgressDelegate.h"
+#include "SiteTime.h"
 #include "Theme.h"
 
 #include <QAction>
@@ -16,6 +18,7 @@
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -30,13 +33,15 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     : QMainWindow(parent), m_model(new DashboardModel(this)),
       m_filter(new DashboardFilterModel(this)), m_stack(new QStackedWidget(this)),
       m_tabs(new QTabBar(this)), m_search(new QLineEdit(this)), m_table(new QTableView(this)),
-      m_empty(new QLabel(this)), m_page(new AssignmentPage(clock, this)),
+      m_empty(new QWidget(this)), m_emptyText(new QLabel(m_empty)),
+      m_emptyAction(new QPushButton(m_empty)), m_page(new AssignmentPage(clock, this)),
       m_online(new QLabel(this)), m_lastSync(new QLabel(this)), m_pending(new QLabel(this)),
       m_attention(new QPushButton(this)), m_account(new QLabel(this)),
       m_syncProgress(new QProgressBar(this))
 {
     setWindowTitle(tr("Onsite"));
-    resize(1280, 760);
+    // Never larger than the screen it opens on (a 1024×700 laptop, not only a desktop).
+    resize(QSize(1280, 760).boundedTo(screen()->availableGeometry().size()));
 
     auto *syncAction = new QAction(tr("&Sync now"), this);
     syncAction->setShortcut(QKeySequence::Refresh); // F5
@@ -103,13 +108,18 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     m_tabs->setAccessibleName(tr("Status"));
     m_filter->setSourceModel(m_model);
     m_filter->setTab(DashboardFilterModel::Tab::All);
-    connect(m_tabs, &QTabBar::currentChanged, this,
-            [this](int i) { m_filter->setTab(DashboardFilterModel::Tab(i)); });
+    connect(m_tabs, &QTabBar::currentChanged, this, [this](int i) {
+        m_filter->setTab(DashboardFilterModel::Tab(i));
+        updateEmptyState();
+    });
 
     m_search->setPlaceholderText(tr("Search assignments, companies, cities, labels… (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search"));
-    connect(m_search, &QLineEdit::textChanged, m_filter, &DashboardFilterModel::setSearchText);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setSearchText(text);
+        updateEmptyState();
+    });
     // Enter in the search box moves to the first match, so Enter again opens it.
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         if (m_filter->rowCount() == 0)
@@ -136,23 +146,40 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     m_table->setItemDelegateForColumn(DashboardModel::Labels,
                                       new ChipDelegate(ChipDelegate::Kind::Labels, m_table));
     m_table->setItemDelegateForColumn(DashboardModel::Progress, new ProgressDelegate(m_table));
-    QHeaderView *h = m_table->horizontalHeader();
-    h->setSectionResizeMode(QHeaderView::Interactive);
-    h->setStretchLastSection(true);
-    const int widths[] = {255, 170, 125, 185, 135, 140, 80};
-    for (int c = 0; c < 7; ++c)
-        h->resizeSection(c, widths[c]);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    // Dates, status, labels, checklist and next due keep their width; the texts share the rest.
+    using Col = ColumnFitter::Column;
+    QVector<Col> columns(DashboardModel::ColumnCount);
+    columns[DashboardModel::Title] = Col{4, 150, false, true};
+    columns[DashboardModel::Company] = Col{2, 90, false, true};
+    columns[DashboardModel::City] = Col{1, 70, true, true};
+    columns[DashboardModel::Scheduled].wraps = true;
+    columns[DashboardModel::NextDue].wraps = true;
+    new ColumnFitter(m_table, columns);
     connect(m_table, &QTableView::activated, this, &MainWindow::openRow);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showRowMenu);
 
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setText(tr("No assignments here yet. They appear once synced."));
-    auto updateEmpty = [this] { m_empty->setVisible(m_filter->rowCount() == 0); };
-    connect(m_filter, &QAbstractItemModel::modelReset, this, updateEmpty);
-    connect(m_filter, &QAbstractItemModel::rowsInserted, this, updateEmpty);
-    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, updateEmpty);
-    connect(m_filter, &QAbstractItemModel::layoutChanged, this, updateEmpty);
+    // Why the list is empty, and the way back when a search or a tab hides everything.
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText->setWordWrap(true);
+    m_emptyAction->setAutoDefault(false);
+    connect(m_emptyAction, &QPushButton::clicked, this, [this] {
+        if (!m_search->text().isEmpty())
+            m_search->clear();
+        else
+            m_tabs->setCurrentIndex(int(DashboardFilterModel::Tab::All));
+        m_table->setFocus();
+    });
+    auto *emptyLayout = new QVBoxLayout(m_empty);
+    emptyLayout->addWidget(m_emptyText);
+    emptyLayout->addWidget(m_emptyAction, 0, Qt::AlignHCenter);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateEmptyState);
+    updateEmptyState();
 
     auto *dashboard = new QWidget(this);
     auto *dl = new QVBoxLayout(dashboard);
@@ -183,18 +210,50 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     setPendingCount(0);
 }
 
+void MainWindow::updateEmptyState()
+{
+    const bool empty = m_filter->rowCount() == 0;
+    m_empty->setVisible(empty);
+    if (!empty)
+        return;
+    const QString search = m_search->text().trimmed();
+    const QString tab = m_tabs->tabText(m_tabs->currentIndex()).remove(QLatin1Char('&'));
+    const bool allTab = m_filter->tab() == DashboardFilterModel::Tab::All;
+    if (m_model->rowCount() == 0) {
+        m_emptyText->setText(tr("No assignments here yet. They appear once synced."));
+        m_emptyAction->hide();
+    } else if (!search.isEmpty()) {
+        m_emptyText->setText(allTab ? tr("No assignment matches “%1”.").arg(search)
+                                    : tr("No assignment in “%1” matches “%2”.").arg(tab, search));
+        m_emptyAction->setText(tr("C&lear the search"));
+        m_emptyAction->show();
+    } else {
+        m_emptyText->setText(tr("No assignments in “%1” right now.").arg(tab));
+        m_emptyAction->setText(tr("Show &all assignments"));
+        m_emptyAction->show();
+    }
+}
+
+QString MainWindow::emptyText() const
+{
+    return m_empty->isVisibleTo(this) ? m_emptyText->text() : QString();
+}
+
 bool MainWindow::isShowingAssignment() const
 {
     return m_stack->currentWidget() == m_page;
 }
 void MainWindow::showAssignmentPage()
 {
+    // On the page Escape goes back; sync is cancelled from the menu or the dashboard.
+    m_cancelSync->setShortcut(QKeySequence());
     m_stack->setCurrentWidget(m_page);
 }
 
 void MainWindow::showDashboard()
 {
     m_stack->setCurrentIndex(0);
+    m_cancelSync->setShortcut(Qt::Key_Escape);
     m_table->setFocus();
 }
 
@@ -220,9 +279,7 @@ void MainWindow::setSyncResult(bool ok, const QDateTime &at, const QString &prob
 {
     if (ok && at.isValid())
         m_lastOk = at;
-    auto when = [](const QDateTime &t) {
-        return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
-    };
+    auto when = [](const QDateTime &t) { return SiteTime::formatLocal(t); };
     QString text =
         m_lastOk.isValid() ? tr("Last sync %1").arg(when(m_lastOk)) : tr("Not synced yet");
     if (!ok)

@@ -60,6 +60,9 @@ public:
     // clicking the tray message opens the assignment it is about.
     void notify(const QString &title, const QString &message, qint64 assignmentId = 0);
     QString statusText() const;
+    // Why the dashboard shows no rows (empty when it shows some), and its button.
+    QString emptyText() const;
+    QPushButton *emptyAction() const { return m_emptyAction; }
 
     // Why a row's "Check in now" / "Check out now" cannot be done (empty: it can), asked when
     // the row's menu opens so it offers only what works and says why the rest does not.
@@ -88,6 +91,7 @@ Q_SIGNALS:
     void notified(const QString &title, const QString &message);
 
 private:
+    void updateEmptyState();
     VisitBlockersFor m_visitBlockers;
     void openRow(const QModelIndex &proxyIndex);
     void showRowMenu(const QPoint &pos);
@@ -98,7 +102,9 @@ private:
     QTabBar *m_tabs;
     QLineEdit *m_search;
     QTableView *m_table;
-    QLabel *m_empty;
+    QWidget *m_empty;
+    QLabel *m_emptyText;
+    QPushButton *m_emptyAction;
     AssignmentPage *m_page;
     QLabel *m_online;
     QLabel *m_lastSync;

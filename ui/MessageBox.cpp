@@ -6,6 +6,7 @@ namespace onsite {
 
 QMessageBox::StandardButton MessageBox::s_nextAnswer = QMessageBox::NoButton;
 QString MessageBox::s_lastQuestion;
+bool MessageBox::s_unattended = false;
 
 QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString &title,
                                                  const QString &text,
@@ -18,12 +19,21 @@ QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString 
         s_nextAnswer = QMessageBox::NoButton;
         return answer;
     }
+    if (s_unattended) {
+        qWarning("Unanswered question, taking its default: %s", qPrintable(text));
+        return defaultButton;
+    }
     return QMessageBox::question(parent, title, text, buttons, defaultButton);
 }
 
 QString MessageBox::takeLastQuestion()
 {
     return std::exchange(s_lastQuestion, QString());
+}
+
+void MessageBox::setUnattended(bool unattended)
+{
+    s_unattended = unattended;
 }
 
 void MessageBox::setNextAnswer(QMessageBox::StandardButton answer)

@@ -16,10 +16,14 @@ public:
     static void setNextAnswer(QMessageBox::StandardButton answer);
     // The text of the last question asked (answered by the seam or by the worker), then empty.
     static QString takeLastQuestion();
+    // Tests: a question nobody set an answer for is answered with its default button and
+    // logged, so a forgotten answer fails the test's checks instead of hanging on a dialog.
+    static void setUnattended(bool unattended);
 
 private:
     static QMessageBox::StandardButton s_nextAnswer;
     static QString s_lastQuestion;
+    static bool s_unattended;
 };
 
 } // namespace onsite

@@ -4,7 +4,7 @@
 
 namespace onsite {
 
-// Checklist progress as a bar with "done of required" on it.
+// Checklist progress as a bar with "done of required" beside it.
 class ProgressDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -12,6 +12,7 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
 
 } // namespace onsite

@@ -3,6 +3,7 @@
 
 #include "EarningsModel.h"
 #include "Money.h"
+#include "SiteTime.h"
 #include "Theme.h"
 
 #include <QHeaderView>
@@ -47,10 +48,7 @@ void ScorecardDialog::setScorecard(const Scorecard &s, const QDateTime &at, cons
     m_ui->deliverablesOnTime->setText(shareText(s.deliverablesOnTime));
     m_ui->completed->setText(QLocale().toString(s.completed));
     m_ui->cancelled->setText(QLocale().toString(s.cancelled));
-    QString status =
-        at.isValid()
-            ? tr("As of %1.").arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat))
-            : QString();
+    QString status = at.isValid() ? tr("As of %1.").arg(SiteTime::formatLocal(at)) : QString();
     if (!problem.isEmpty())
         status += QLatin1Char(' ') + tr("Could not refresh: %1").arg(problem);
     m_ui->scoreStatus->setText(status.trimmed());

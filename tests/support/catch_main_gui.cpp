@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "Language.h"
+#include "MessageBox.h"
 
 #include <QApplication>
 #include <QStandardPaths>
@@ -17,5 +18,6 @@ int main(int argc, char *argv[])
     // As the app does: English texts with their plural forms, US formats, whatever the machine.
     onsite::Language::install(QStringLiteral("en"),
                               QLocale(QLocale::English, QLocale::UnitedStates));
+    onsite::MessageBox::setUnattended(true); // a forgotten answer fails, never hangs
     return Catch::Session().run(argc, argv);
 }

@@ -114,3 +114,27 @@ TEST_CASE("check in and check out say why they cannot be done", "[rules][visits]
     a.status = AssignmentStatus::Submitted;
     CHECK(Rules::checkInBlocker(a).contains(QStringLiteral("no more visits")));
 }
+
+TEST_CASE("once every required step is done, check-in is not offered and says to submit",
+          "[rules][visits]")
+{
+    Assignment a = checkedInByMistake();
+    a.timeLogs.first().checkOut = utc("2026-03-09T22:00:00Z");
+    a.checklist = {{ChecklistKind::CheckInOut, true}, {ChecklistKind::CloseoutNotes, false}};
+    a.tasks.clear();
+    REQUIRE(Rules::checklist(a).complete());
+    CHECK(Rules::checkInBlocker(a).contains(QStringLiteral("submit")));
+    SECTION("a required step still open: another visit may be needed")
+    {
+        a.checklist.prepend({ChecklistKind::ConfirmSchedule, true});
+        a.schedule.confirmRequired = true;
+        a.schedule.confirmedAt = {};
+        REQUIRE_FALSE(Rules::checklist(a).complete());
+        CHECK(Rules::checkInBlocker(a).isEmpty());
+    }
+    SECTION("a checklist with nothing required never blocks a check-in")
+    {
+        a.checklist.clear();
+        CHECK(Rules::checkInBlocker(a).isEmpty());
+    }
+}

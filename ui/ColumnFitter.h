@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QObject>
+#include <QVector>
+
+class QTableView;
+
+namespace onsite {
+
+// Keeps a table's columns inside its width, so no column a worker needs is pushed off-screen
+// on a small window: columns whose content has a natural width (dates, status chips, counts)
+// get it; the text columns share what is left by weight, each above a minimum, and elide.
+// When the content does not fit on one line, rows become two lines tall and the text columns
+// wrap (a date over its time, "Upload deliverables ·" over "in 4 h"); when even that does not
+// fit, every column gives up width in proportion.
+class ColumnFitter : public QObject
+{
+    Q_OBJECT
+public:
+    struct Column {
+        int weight = 0;  // 0: as wide as its content; otherwise its share of the rest
+        int minimum = 0; // flexible columns: never narrower (content width when larger and
+                         // contentMinimum is set)
+        bool contentMinimum = false;
+        bool wraps = false; // its text may take two lines
+    };
+
+    ColumnFitter(QTableView *view, QVector<Column> columns);
+
+    // Re-measures the content (after the rows changed) and fits.
+    void remeasure();
+    void fit();
+    bool isTwoLines() const { return m_twoLines; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QTableView *m_view;
+    QVector<Column> m_columns;
+    int twoLineWidth(int column) const;
+    void setTwoLines(bool on);
+
+    QVector<int> m_content; // measured content widths, on one line
+    QVector<int> m_wrapped; // and on two lines (wrapping columns)
+    int m_oneLineHeight = 0;
+    bool m_twoLines = false;
+    bool m_fitting = false;
+};
+
+} // namespace onsite
