@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 import zlib
 from zoneinfo import ZoneInfo
@@ -57,6 +58,8 @@ class Harness:
         self.server_dir = None
         self.app_out = []
         os.makedirs(opts.artifacts, exist_ok=True)
+        for old in glob.glob(os.path.join(opts.artifacts, self.name + "-*")):
+            os.remove(old)  # this run's pictures only, not a mix with an earlier run's
         env = {k: v for k, v in os.environ.items()
                if not k.startswith(("XDG_", "DBUS_", "QT_QPA_PLATFORMTHEME", "SESSION_MANAGER",
                                     "LANG", "LC_", "LANGUAGE", "WAYLAND_", "DISPLAY"))}
@@ -145,6 +148,9 @@ class Harness:
         self.wait_for("the demo server's address on stdout", self._parse_stdout)
         log("demo server", self.server_url, "db in", self.server_dir)
         self.main = self.wait_window("^Onsite$")
+        # The app signs in and syncs first; signing in alongside it can make the server answer
+        # one of the two sign-ins with 500 "database is locked" (reported with this test).
+        self.wait_for("the app's first sync (\"sync done\" in its log)", self._first_sync)
         self.sign_in_api()
         total = len(self.all_docs())
         self.wait_for("the app to sync all %d assignments into its cache" % total,
@@ -164,14 +170,28 @@ class Harness:
                               % (p.returncode, open(self.path("app.err")).read()[-3000:]))
         return False
 
-    def wait_for(self, what, cond, timeout=WAIT, interval=0.2):
+    def _first_sync(self):
+        with open(self.path("app.err"), errors="replace") as f:
+            if "sync done" in f.read():
+                return True
+        try:
+            with open(os.path.join(self.server_dir, "server.log"), errors="replace") as f:
+                failed = [l for l in f if "POST /api/v1/session 5" in l]
+        except OSError:
+            failed = []
+        if failed:
+            raise Failure("the demo server refused the app's own sign-in: %s" % failed[0].strip())
+        return False
+
+    def wait_for(self, what, cond, timeout=WAIT, interval=0.2, shoot=True):
         deadline = time.time() + timeout
         while True:
             result = cond()
             if result:
                 return result
             if time.time() > deadline:
-                self.screenshot("timeout")
+                if shoot:
+                    self.screenshot("timeout")
                 raise Failure("timed out after %ds waiting for %s" % (timeout, what))
             time.sleep(interval)
 
@@ -188,14 +208,14 @@ class Harness:
         out = self.x("search", "--onlyvisible", "--name", pattern, check=False)
         return [int(w) for w in out.split()]
 
-    def wait_window(self, pattern, timeout=WAIT):
+    def wait_window(self, pattern, timeout=WAIT, shoot=True):
         wins = self.wait_for("a window named /%s/" % pattern, lambda: self.windows(pattern),
-                             timeout=timeout)
+                             timeout=timeout, shoot=shoot)
         return wins[-1]
 
-    def wait_gone(self, pattern, timeout=WAIT):
+    def wait_gone(self, pattern, timeout=WAIT, shoot=True):
         self.wait_for("the window /%s/ to close" % pattern, lambda: not self.windows(pattern),
-                      timeout=timeout)
+                      timeout=timeout, shoot=shoot)
 
     def geometry(self, win):
         out = self.x("getwindowgeometry", "--shell", win)
@@ -207,7 +227,8 @@ class Harness:
         # PointerRoot focus could not send keys elsewhere either.
         x, y, w, h = self.geometry(win)
         self.x("mousemove", "--sync", x + w // 2, y + min(h // 2, 10))
-        self.x("windowfocus", "--sync", win, check=False)
+        self.x("windowfocus", win, check=False)
+        time.sleep(0.2)
 
     def key(self, *keys):
         self.x("key", "--delay", 60, *keys)
@@ -236,7 +257,19 @@ class Harness:
             return json.loads(r.read() or b"null")
 
     def sign_in_api(self):
-        self.token = self.api("POST", "/session", {"email": EMAIL, "password": PASSWORD})["token"]
+        # Retried: the demo server answers 500 "database is locked" to a sign-in that meets the
+        # app's own first sync (a server defect, reported with issue 12 section 3).
+        for attempt in range(10):
+            try:
+                self.token = self.api("POST", "/session",
+                                      {"email": EMAIL, "password": PASSWORD})["token"]
+                return
+            except urllib.error.HTTPError as e:
+                if e.code < 500 or attempt == 9:
+                    raise Failure("signing in to the demo server: HTTP %d %s"
+                                  % (e.code, e.read()[:300]))
+                log("sign-in got HTTP %d, retrying" % e.code)
+                time.sleep(1)
 
     def all_docs(self):
         docs, cursor = [], 0
@@ -397,7 +430,7 @@ def focus_visits(h, a):
             h.key("Tab")
         h.key("Delete")
         try:
-            win = h.wait_window("^Delete visit", timeout=3)
+            win = h.wait_window("^Delete visit", timeout=3, shoot=False)
         except Failure:
             continue
         h.focus(win)
@@ -489,8 +522,9 @@ def scenario_visit_editor(h):
     log("typed check-in %s (site time, %s) = %s UTC" % (typed, zone, new.isoformat()))
 
     def saved():
+        # To the minute: the editor shows minutes, and the seconds of the old value stay.
         v = [t for t in h.doc(aid)["time_logs"] if t["id"] == visit["id"]]
-        return v and parse_utc(v[0]["check_in"]) == new and v[0]
+        return v and parse_utc(v[0]["check_in"]).replace(second=0, microsecond=0) == new and v[0]
     try:
         v = h.wait_for("the server to get check-in %s for #%d" % (new.isoformat(), aid), saved)
     except Failure as e:
@@ -544,6 +578,7 @@ def scenario_check_in_outside_window(h):
 
     win, text = ask()
     log("question:", text.strip().replace("\n", " | "))
+    expect("#%d " % aid in text, "the question does not name #%d; it says:\n%s" % (aid, text))
     for t in expected:
         expect(t in text, "the question does not name the window's time %r; it says:\n%s"
                % (t, text))
@@ -602,7 +637,7 @@ def scenario_refused_receipt(h):
     for _ in range(3):  # a first Return may only take the completer's suggestion
         h.key("Return")
         try:
-            h.wait_gone("^Receipt", timeout=4)
+            h.wait_gone("^Receipt", timeout=4, shoot=False)
             break
         except Failure:
             h.focus(picker)
@@ -766,6 +801,10 @@ def main():
         failed = False
     except Failure as e:
         print("FAIL (%s): %s" % (h.name, e), flush=True)
+        for name, proc in h.procs:
+            if name == "onsite" and proc.poll() is not None:
+                print("FAIL (%s): onsite is gone: it exited with %s (negative: killed by that"
+                      " signal)" % (h.name, proc.returncode), flush=True)
     except Exception:
         import traceback
         traceback.print_exc()
