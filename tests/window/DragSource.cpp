@@ -2,11 +2,8 @@
 // press, starts a QDrag carrying the files named on its command line. Driven by xdotool, it
 // makes the X server carry a real XDND drag into Onsite, which offscreen QTest events skip.
 // Prints "ready" once shown and "drag finished: ACTION" after each drag, for the test's log.
-// With --clipboard it prints the clipboard's text and exits instead: the tests read what a
-// message box copied (Ctrl+C) this way, as there is no other tool for it in the CI root.
 
 #include <QApplication>
-#include <QClipboard>
 #include <QDrag>
 #include <QFileInfo>
 #include <QLabel>
@@ -53,15 +50,11 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     const QStringList args = QApplication::arguments().mid(1);
-    if (args.value(0) == QLatin1String("--clipboard")) {
-        QTextStream(stdout) << QApplication::clipboard()->text() << Qt::endl;
-        return 0;
-    }
     QList<QUrl> urls;
     for (const QString &arg : args)
         urls << QUrl::fromLocalFile(QFileInfo(arg).absoluteFilePath());
     if (urls.isEmpty()) {
-        QTextStream(stderr) << "usage: onsite_drag_source FILE... | --clipboard\n";
+        QTextStream(stderr) << "usage: onsite_drag_source FILE...\n";
         return 2;
     }
     DragSource window(urls);
