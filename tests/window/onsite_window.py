@@ -734,8 +734,7 @@ def scenario_drag_and_drop(h):
     h.x("windowmove", "--sync", source, 10, sh - 150)
     wx, wy, ww, wh = h.geometry(h.main)
     sx, sy, sww, swh = h.geometry(source)
-    # Over the deliverables side of the page (the right half); the details text on the left
-    # takes drops of its own.
+    # Over the deliverables side of the page, away from the drag source in the corner.
     tx, ty = wx + ww * 3 // 4, wy + wh // 2
     h.screenshot("before-drag")
     h.x("mousemove", "--sync", sx + sww // 2, sy + swh // 2)
@@ -751,7 +750,11 @@ def scenario_drag_and_drop(h):
         time.sleep(0.3)
     h.screenshot("dragging")
     h.x("mouseup", 1)
-    dialog = h.wait_window("^Upload files")
+    try:
+        dialog = h.wait_window("^Upload files")
+    except Failure as e:
+        raise Failure("%s: the drop asked nothing (the drag source says: %s)"
+                      % (e, "".join(src_out).strip().replace("\n", " | ")))
     h.focus(dialog)
     h.screenshot("upload-dialog")
     log("drag source:", "".join(src_out).strip().replace("\n", " | "))
