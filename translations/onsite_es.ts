@@ -1734,6 +1734,10 @@ Check in to #%2 %3 now anyway?</source>
         <source>&lt;b&gt;Time on site&lt;/b&gt;</source>
         <translation>&lt;b&gt;Tiempo en el lugar&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>Delete the selected visit (Delete)</source>
+        <translation>Eliminar la visita seleccionada (Supr)</translation>
+    </message>
 </context>
 <context>
     <name>onsite::DashboardModel</name>

@@ -18,6 +18,7 @@
 #include "Theme.h"
 #include "TimeLogModel.h"
 
+#include <QApplication>
 #include <QBoxLayout>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -34,6 +35,8 @@
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStyle>
 #include <QTableView>
@@ -134,7 +137,12 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     m_logView->setItemDelegateForColumn(TimeLogModel::CheckIn, new SiteDateTimeDelegate(m_logView));
     m_logView->setItemDelegateForColumn(TimeLogModel::CheckOut,
                                         new SiteDateTimeDelegate(m_logView));
-    m_deleteLog->setShortcut(QKeySequence::Delete);
+    // Delete acts on the visits only while they have the keyboard, not on a row left
+    // selected while the worker types elsewhere on the page.
+    auto *deleteKey = new QShortcut(QKeySequence::Delete, m_logView, nullptr, nullptr,
+                                    Qt::WidgetWithChildrenShortcut);
+    connect(deleteKey, &QShortcut::activated, this, &AssignmentPage::deleteSelectedLog);
+    m_deleteLog->setToolTip(tr("Delete the selected visit (Delete)"));
 
     auto *back = new QPushButton(tr("← Dashboard"), this);
     back->setShortcut(QKeySequence::Back);
@@ -267,6 +275,12 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    // A section that takes the keyboard (a click, Alt+C, Tab) is scrolled fully into view, and
+    // stays in view when a message below the sections makes the scrolling part shorter.
+    connect(qApp, &QApplication::focusChanged, this,
+            [this](QWidget *, QWidget *now) { keepInView(now); });
+    m_scroll->viewport()->installEventFilter(this);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -437,6 +451,35 @@ QString AssignmentPage::phoneText() const
 QString AssignmentPage::errorText() const
 {
     return m_error->isVisibleTo(this) ? m_error->text() : QString();
+}
+
+bool AssignmentPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, [this] { keepInView(QApplication::focusWidget()); });
+    return QWidget::eventFilter(watched, event);
+}
+
+void AssignmentPage::keepInView(QWidget *w)
+{
+    QWidget *body = m_scroll->widget();
+    if (!w || !body || !body->isAncestorOf(w))
+        return;
+    // The view itself, not its editor or viewport: the whole table comes into view.
+    for (QWidget *p = w; p && p != body; p = p->parentWidget())
+        if (qobject_cast<QAbstractScrollArea *>(p))
+            w = p;
+    // Measured by hand: QScrollArea::ensureWidgetVisible() goes by a view's current cell,
+    // mapped without the header, and so leaves the last rows of a table cut off.
+    const int height = m_scroll->viewport()->height();
+    const QRect r(w->mapTo(body, QPoint(0, 0)), w->size());
+    QScrollBar *bar = m_scroll->verticalScrollBar();
+    if (r.height() > height)
+        return; // taller than the view (a long description): stays where the worker put it
+    if (r.bottom() >= bar->value() + height)
+        bar->setValue(r.bottom() - height + 1);
+    else if (r.top() < bar->value())
+        bar->setValue(r.top());
 }
 
 void AssignmentPage::showError(const QString &message)

@@ -122,6 +122,7 @@ Q_SIGNALS:
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -129,6 +130,7 @@ protected:
 private:
     void pickFiles();
     void reveal(QWidget *w);
+    void keepInView(QWidget *w);
     QString detailsHtml(const Assignment &a) const;
     void updateActions(const Assignment &a);
     void deleteSelectedLog();

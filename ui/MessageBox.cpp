@@ -1,5 +1,7 @@
 #include "MessageBox.h"
 
+#include "Log.h"
+
 #include <utility>
 
 namespace onsite {
@@ -14,6 +16,9 @@ QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString 
                                                  QMessageBox::StandardButton defaultButton)
 {
     s_lastQuestion = text;
+    // In the log, so what the worker was asked can be told afterwards (and read by the
+    // real-window tests, which cannot read a dialog's text from outside).
+    qCInfo(lcApp).noquote() << "Question:" << title << "—" << QString(text).replace('\n', ' ');
     if (s_nextAnswer != QMessageBox::NoButton) {
         const auto answer = s_nextAnswer;
         s_nextAnswer = QMessageBox::NoButton;

@@ -38,7 +38,9 @@ void SiteDateTimeDelegate::setEditorData(QWidget *editor, const QModelIndex &ind
     const QDateTime site = SiteTime::inZone(utc, index.data(TimeLogModel::TimeZoneRole).toString());
     auto *edit = static_cast<QDateTimeEdit *>(editor);
     const QSignalBlocker quiet(edit);
-    edit->setDateTime(QDateTime(site.date(), site.time(), Qt::UTC));
+    // The editor shows minutes: seconds it cannot show must not ride along into a typed time.
+    edit->setDateTime(
+        QDateTime(site.date(), QTime(site.time().hour(), site.time().minute()), Qt::UTC));
     edit->setProperty(kTouched, false);
 }
 

@@ -321,3 +321,36 @@ TEST_CASE("the checklist count is drawn beside its bar, never over it", "[ui][la
         overlap += bar.contains(p);
     CHECK(overlap == 0);
 }
+
+TEST_CASE("on a small window the visits come fully into view when they take the keyboard, and "
+          "stay there when a message appears",
+          "[ui][layout]")
+{
+    TestServer server;
+    REQUIRE(server.start());
+    SignedInApp app(server);
+    const qint64 id = findRow(
+        app.window, [](const DashboardRow &r) { return r.status == AssignmentStatus::InProgress; });
+    REQUIRE(id);
+    app.window.resize(1024, 700);
+    app.window.activateWindow();
+    app.controller.openAssignment(id);
+    AssignmentPage *page = app.window.page();
+    REQUIRE(waitFor([&] { return app.window.isShowingAssignment(); }));
+    settle();
+    QTableView *visits = page->timeLogView();
+    QWidget *viewport = page->scrollArea()->viewport();
+    auto wholeInView = [&] {
+        const QRect r(visits->mapTo(viewport, QPoint(0, 0)), visits->size());
+        return viewport->rect().contains(r);
+    };
+    REQUIRE_FALSE(wholeInView()); // one column: the visits start below the description
+    page->showError(QStringLiteral("Select the visit to delete first."));
+    visits->setCurrentIndex(visits->model()->index(0, 0)); // as Tab into the table does
+    visits->setFocus(Qt::TabFocusReason);
+    settle();
+    CHECK(wholeInView());
+    page->showError(QStringLiteral("Select the visit to delete first."));
+    settle();
+    CHECK(wholeInView());
+}

@@ -99,6 +99,9 @@ TEST_CASE("Tab through the visit editor never ends an open visit and a typed tim
     const QDateTime edited =
         logs->index(0, TimeLogModel::CheckIn).data(TimeLogModel::UtcRole).toDateTime();
     CHECK(qAbs(edited.secsTo(in) - 300) < 60);
+    // Exactly the minute shown in the editor: no hidden seconds from the old value.
+    CHECK(edited.time().second() == 0);
+    CHECK(edited.time().msec() == 0);
     CHECK_FALSE(
         logs->index(0, TimeLogModel::CheckOut).data(TimeLogModel::UtcRole).toDateTime().isValid());
 }

@@ -463,6 +463,19 @@ def double_click(h, x, y):
     h.x("click", "--repeat", 2, "--delay", 80, 1)
 
 
+def open_editor(h, cell, what):
+    """Double-clicks a cell and proves an editor opened there: the cell must change on screen
+    (a test whose double-click missed would check nothing)."""
+    before = h.screenshot("before-" + what)
+    double_click(h, *cell)
+    time.sleep(0.8)
+    after = h.screenshot(what)
+    box = image_diff_box(h, before, after)
+    expect(box and box[1] <= cell[1] <= box[1] + box[3] + 4,
+           "double-clicking the check-in cell at %s opened no editor there (changed: %s)"
+           % (cell, box))
+
+
 def scenario_visit_editor(h):
     docs = h.all_docs()
     a = pick(docs, "in progress, on site now, checked in from the desktop",
@@ -493,9 +506,7 @@ def scenario_visit_editor(h):
         expect(not ops, "after %s the app queued a check-out for #%d: %s" % (after, aid, ops))
 
     for last in ("Escape", "Return"):
-        double_click(h, *cell)
-        time.sleep(0.8)
-        h.screenshot("check-in-editor")
+        open_editor(h, cell, "check-in-editor")
         h.key("Tab")
         time.sleep(0.4)
         h.key("Tab")
@@ -508,13 +519,19 @@ def scenario_visit_editor(h):
         still_open("double-clicking the check-in, Tab, Tab, " + last)
         log("Tab Tab %s: the visit is still open" % last)
         h.focus(h.main)
+        if last == "Escape":
+            # With no editor left open, Escape goes back to the dashboard (as it should):
+            # open the assignment again and find the visit anew.
+            h.open_assignment(a)
+            focus_visits(h, a)
+            x, y, w, hh = locate_first_visit(h, a)
+            cell = (x + min(40, w // 8), y + hh // 2)
 
     # Typing a new check-in time: seven minutes earlier, in the site's wall-clock time.
     old = parse_utc(visit["check_in"])
     new = (old - dt.timedelta(minutes=7)).replace(second=0, microsecond=0)
     typed = new.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
-    double_click(h, *cell)
-    time.sleep(0.8)
+    open_editor(h, cell, "check-in-editor")
     h.key("ctrl+a")
     h.type(typed)
     h.screenshot("typed-check-in")
@@ -522,9 +539,9 @@ def scenario_visit_editor(h):
     log("typed check-in %s (site time, %s) = %s UTC" % (typed, zone, new.isoformat()))
 
     def saved():
-        # To the minute: the editor shows minutes, and the seconds of the old value stay.
+        # Exactly the minute typed: the editor shows minutes, no hidden seconds ride along.
         v = [t for t in h.doc(aid)["time_logs"] if t["id"] == visit["id"]]
-        return v and parse_utc(v[0]["check_in"]).replace(second=0, microsecond=0) == new and v[0]
+        return v and parse_utc(v[0]["check_in"]) == new and v[0]
     try:
         v = h.wait_for("the server to get check-in %s for #%d" % (new.isoformat(), aid), saved)
     except Failure as e:
@@ -572,10 +589,19 @@ def scenario_check_in_outside_window(h):
                    "after %s #%d changed in %s:\n%s" % (after, aid, where, dump(doc)))
         expect(not h.outbox(aid), "after %s the app queued: %s" % (after, h.outbox(aid)))
 
-    # The question's text cannot be read from outside: QMessageBox copies it with Ctrl+C only
-    # on Windows, and the app logs no question. Its title is checked; the text is in the
-    # screenshot (the times it should name are logged above for comparison).
+    # The dialog's text cannot be read from outside (QMessageBox copies it with Ctrl+C only on
+    # Windows); the app logs every question it asks, and that line must name the window.
+    def asked():
+        text = "".join(open(h.path("app.err"), errors="replace").readlines()) + \
+            "".join(h.app_out)
+        lines = [l for l in text.splitlines() if "Question: Check in outside the window" in l]
+        return lines[-1] if lines else None
+
     ask()
+    question = h.wait_for("the app's log to hold the question", asked)
+    for t in expected:
+        expect(t in question, "the question does not name %s: %s" % (t, question))
+    log("asked:", question)
     h.key("alt+n")
     h.wait_gone("^Check in outside the window")
     h.sync_now()
