@@ -236,6 +236,47 @@ QJsonObject ServerStore::worker(qint64 workerId)
             {QStringLiteral("name"), q.value(2).toString()}};
 }
 
+namespace {
+
+// Claims one password check for this email and address, atomically with the count: SQLite's
+// IMMEDIATE transaction and PostgreSQL's advisory lock on the email let one claim at a time
+// count and record, so however many arrive at once at most kMaxSignInFailures are checked.
+// The claim is recorded as a failure up front (every failure counts, even one whose check
+// is cut short) and taken back by a correct password. Every statement is finished before the
+// commit: an unfinished read keeps SQLite's snapshot and fails the next write.
+enum class Claim { Granted, Limited, Failed };
+
+Claim claimCheck(const QStringList &keys, qint64 now, qint64 windowMs, int limit)
+{
+    Transaction tx;
+    if (!tx.ok())
+        return Claim::Failed;
+    if (Database::isPostgres()) {
+        Sql lock(QStringLiteral("SELECT pg_advisory_xact_lock(hashtext(?))"));
+        if (!lock.exec({keys.first()}))
+            return Claim::Failed;
+        lock.query().finish();
+    }
+    int counts[2] = {0, 0};
+    for (int i = 0; i < 2; ++i) {
+        Sql count(QStringLiteral("SELECT count(*) FROM signin_failures WHERE key = ? AND at > ?"));
+        if (!count.exec({keys.at(i), now - windowMs}) || !count.next())
+            return Claim::Failed;
+        counts[i] = count.value(0).toInt();
+        count.query().finish();
+    }
+    if (counts[0] >= limit || counts[1] >= 10 * limit)
+        return Claim::Limited;
+    for (const QString &key : keys) {
+        Sql fail(QStringLiteral("INSERT INTO signin_failures (key, at) VALUES (?, ?)"));
+        if (!fail.exec({key, now}))
+            return Claim::Failed;
+    }
+    return tx.commit() ? Claim::Granted : Claim::Failed;
+}
+
+} // namespace
+
 QJsonObject ServerStore::signIn(const QString &email, const QString &password, const QString &peer,
                                 ApiError *err)
 {
@@ -243,42 +284,46 @@ QJsonObject ServerStore::signIn(const QString &email, const QString &password, c
     const qint64 now = Database::nowMs();
     const QStringList keys{QStringLiteral("email:") + e, QStringLiteral("ip:") + peer};
     // Failures are counted in the database so every server process sees the same count.
-    Sql count(QStringLiteral("SELECT count(*) FROM signin_failures WHERE key = ? AND at > ?"));
-    if (!count.exec({keys.first(), now - kFailureWindowMs}) || !count.next()) {
+    switch (claimCheck(keys, now, kFailureWindowMs, kMaxSignInFailures)) {
+    case Claim::Failed:
         *err = ApiError::internal();
         return {};
-    }
-    const int byEmail = count.value(0).toInt();
-    Sql countIp(QStringLiteral("SELECT count(*) FROM signin_failures WHERE key = ? AND at > ?"));
-    const int byIp = countIp.exec({keys.last(), now - kFailureWindowMs}) && countIp.next()
-                         ? countIp.value(0).toInt()
-                         : 0;
-    if (byEmail >= kMaxSignInFailures || byIp >= 10 * kMaxSignInFailures) {
+    case Claim::Limited:
         *err = {429, QStringLiteral("rate_limited"),
                 QStringLiteral("Too many failed sign-ins. Wait 15 minutes and try again.")};
         return {};
+    case Claim::Granted:
+        break;
     }
-    Sql q(QStringLiteral("SELECT id, password_hash FROM workers WHERE email = ?"));
-    const bool found = q.exec({e}) && q.next();
+    qint64 workerId = 0;
+    QString hash;
+    {
+        Sql q(QStringLiteral("SELECT id, password_hash FROM workers WHERE email = ?"));
+        if (q.exec({e}) && q.next()) {
+            workerId = q.value(0).toLongLong();
+            hash = q.value(1).toString();
+        }
+    } // finished before the slow check: no read held open through it
     // Verify against a fixed hash for unknown emails too, so timing does not reveal accounts.
     static const QString dummy = Secrets::hashPassword(QStringLiteral("not-a-real-password"));
-    const bool good = Secrets::verifyPassword(found ? q.value(1).toString() : dummy, password);
-    if (!found || !good) {
-        for (const QString &key : keys) {
-            Sql fail(QStringLiteral("INSERT INTO signin_failures (key, at) VALUES (?, ?)"));
-            fail.exec({key, now});
-        }
+    const bool good = Secrets::verifyPassword(workerId ? hash : dummy, password);
+    if (!workerId || !good) {
         *err = {401, QStringLiteral("bad_credentials"),
                 QStringLiteral("The email address or password is not correct.")};
         return {};
     }
-    const qint64 workerId = q.value(0).toLongLong();
-    Sql clear(QStringLiteral("DELETE FROM signin_failures WHERE key = ?"));
-    clear.exec({keys.first()});
+    // Right: the email's failures are forgiven and this address's claim taken back.
     const QString token = Secrets::newToken("ow_");
+    Transaction tx;
+    Sql clear(QStringLiteral("DELETE FROM signin_failures WHERE key = ?"));
+    const QString row = Database::isPostgres() ? QStringLiteral("ctid") : QStringLiteral("rowid");
+    Sql unclaim(QStringLiteral("DELETE FROM signin_failures WHERE %1 IN (SELECT %1 FROM "
+                               "signin_failures WHERE key = ? AND at = ? LIMIT 1)")
+                    .arg(row));
     Sql session(QStringLiteral(
         "INSERT INTO sessions (token_hash, worker_id, created_at) VALUES (?, ?, ?)"));
-    if (!session.exec({Secrets::tokenHash(token), workerId, now})) {
+    if (!tx.ok() || !clear.exec({keys.first()}) || !unclaim.exec({keys.last(), now}) ||
+        !session.exec({Secrets::tokenHash(token), workerId, now}) || !tx.commit()) {
         *err = ApiError::internal();
         return {};
     }

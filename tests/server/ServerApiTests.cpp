@@ -11,8 +11,12 @@
 #include <QMessageAuthenticationCode>
 #include <QNetworkReply>
 #include <QSet>
+#include <QTimer>
+
 #include <QTemporaryFile>
 #include <QUuid>
+#include <memory>
+#include <vector>
 
 using namespace onsite::test;
 
@@ -107,6 +111,70 @@ TEST_CASE("sign-in: repeated failures are rate limited, even with the right pass
     for (const auto &h : limited.headers)
         retryAfter |= h.first.toLower() == "retry-after";
     CHECK(retryAfter);
+}
+
+TEST_CASE("sign-in under a burst: no 5xx, at most 5 password checks per email, each failure "
+          "recorded, a right password from elsewhere still works",
+          "[api][signin]")
+{
+    int exitCode = -1;
+    server().admin({QStringLiteral("create-worker"), QStringLiteral("burst@test.onsite"),
+                    QStringLiteral("Burst Test")},
+                   &exitCode, "correct-horse-2\n");
+    REQUIRE(exitCode == 0);
+    // Each request on its own connection (its own manager), each from its own address, all
+    // sent before any answer: 40 wrong passwords for one email and Alex's right one.
+    struct Attempt {
+        QString email, password, address;
+        int status = 0;
+    };
+    QList<Attempt> attempts;
+    for (int i = 0; i < 40; ++i)
+        attempts.append({QStringLiteral("burst@test.onsite"), QStringLiteral("guess-%1").arg(i),
+                         QStringLiteral("10.0.%1.%2").arg(i / 200).arg(i % 200 + 1)});
+    attempts.append({QStringLiteral("alex@demo.onsite"), QStringLiteral("onsite-demo"),
+                     QStringLiteral("10.9.9.9")});
+    std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+    QEventLoop loop;
+    int pending = attempts.size();
+    QUrl url = server().apiBase();
+    url.setPath(url.path() + QStringLiteral("session"));
+    for (Attempt &a : attempts) {
+        managers.push_back(std::make_unique<QNetworkAccessManager>());
+        QNetworkRequest req(url);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        req.setRawHeader("X-Real-IP", a.address.toLatin1());
+        QNetworkReply *reply = managers.back()->post(
+            req, QJsonDocument(QJsonObject{{QStringLiteral("email"), a.email},
+                                           {QStringLiteral("password"), a.password}})
+                     .toJson());
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&a, reply, &pending, &loop] {
+            a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            reply->deleteLater();
+            if (--pending == 0)
+                loop.quit();
+        });
+    }
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    loop.exec();
+    REQUIRE(pending == 0);
+    int checked = 0; // 401: the password was checked and was wrong
+    int limited = 0;
+    for (int i = 0; i < 40; ++i) {
+        INFO("attempt " << i << " got " << attempts.at(i).status);
+        CHECK(attempts.at(i).status < 500);
+        checked += attempts.at(i).status == 401;
+        limited += attempts.at(i).status == 429;
+    }
+    CHECK(checked == 5);
+    CHECK(checked + limited == 40);
+    CHECK(attempts.last().status == 200);
+    // Every failure was recorded: the right password is now refused for the window too.
+    HttpClient http(server().apiBase());
+    const auto after = http.post(QStringLiteral("session"),
+                                 {{QStringLiteral("email"), QStringLiteral("burst@test.onsite")},
+                                  {QStringLiteral("password"), QStringLiteral("correct-horse-2")}});
+    CHECK(after.status == 429);
 }
 
 TEST_CASE("bad request bodies get 400 with a message and change nothing", "[api]")
