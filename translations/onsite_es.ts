@@ -1754,10 +1754,6 @@ Check in to #%2 %3 now anyway?</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <source>Scheduled (site time)</source>
-        <translation>Programada (hora del lugar)</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -1780,6 +1776,14 @@ Check in to #%2 %3 now anyway?</source>
     <message>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>When the work starts, in the site&apos;s time zone</source>
+        <translation>Cuándo empieza el trabajo, en la zona horaria del lugar</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,13 @@ int DashboardModel::columnCount(const QModelIndex &parent) const
 
 QVariant DashboardModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    // The cells carry the site's zone ("19:55 EST"); the header says it in full on hover,
+    // and stays one short word so a small window keeps its room for the texts.
+    if (role == Qt::ToolTipRole && section == Scheduled)
+        return tr("When the work starts, in the site's time zone");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Title:
@@ -28,7 +34,7 @@ QVariant DashboardModel::headerData(int section, Qt::Orientation orientation, in
     case City:
         return tr("Site");
     case Scheduled:
-        return tr("Scheduled (site time)");
+        return tr("Scheduled");
     case Status:
         return tr("Status");
     case Labels:

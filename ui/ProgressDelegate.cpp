@@ -41,7 +41,7 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 QSize ProgressDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const int text = option.fontMetrics.horizontalAdvance(index.data(Qt::DisplayRole).toString());
-    return {text + 6 + 60 + 8, QStyledItemDelegate::sizeHint(option, index).height()};
+    return {text + 6 + 40 + 8, QStyledItemDelegate::sizeHint(option, index).height()};
 }
 
 } // namespace onsite
