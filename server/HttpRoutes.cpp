@@ -10,6 +10,7 @@
 #include <QHttpServerRequest>
 #include <QMutex>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTextStream>
 #include <QtConcurrent>
@@ -113,6 +114,19 @@ void write(QTcpSocket *socket, const ApiResponse &in, bool head, bool close)
         socket->disconnectFromHost();
 }
 
+// The path as the access log may keep it: the calendar link's last segment is a credential
+// (whoever has it reads the schedule), and so are secret-looking query parameters.
+QString loggablePath(QString path)
+{
+    static const QRegularExpression calendar(QStringLiteral("(/calendar/)[^/?]+(\\.ics)"));
+    static const QRegularExpression secrets(
+        QStringLiteral("([?&](?:token|access_token|password|key|signature|hmac)=)[^&]*"),
+        QRegularExpression::CaseInsensitiveOption);
+    path.replace(calendar, QStringLiteral("\\1[redacted]\\2"));
+    path.replace(secrets, QStringLiteral("\\1[redacted]"));
+    return path;
+}
+
 void accessLog(const ApiRequest &r, const QString &fullPath, int status, qint64 bytes, qint64 us,
                const char *note = "")
 {
@@ -120,7 +134,7 @@ void accessLog(const ApiRequest &r, const QString &fullPath, int status, qint64 
     QMutexLocker lock(&mutex);
     QTextStream err(stderr);
     err << QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) << ' ' << r.peer.toString()
-        << ' ' << r.method << ' ' << fullPath << ' ' << status << ' ' << bytes << ' '
+        << ' ' << r.method << ' ' << loggablePath(fullPath) << ' ' << status << ' ' << bytes << ' '
         << QString::number(double(us) / 1000.0, 'f', 1) << "ms" << note << '\n';
 }
 

@@ -4,6 +4,7 @@
 #include "Fixtures.h"
 #include "HttpClient.h"
 #include "TestServer.h"
+#include "TestUtil.h"
 
 #include <QJsonArray>
 #include <QUuid>
@@ -280,6 +281,15 @@ TEST_CASE("calendar: a private subscription URL serves the worker's schedule, a 
     const auto feed = http.get(feedPath);
     REQUIRE(feed.status == 200);
     CHECK(feed.header("Content-Type").startsWith("text/calendar"));
+    // The link is a credential: the access log names the route, never the secret in it (nor
+    // the session token of the sign-in above).
+    const QString secret = url.path().section(QLatin1Char('/'), -1).chopped(4);
+    REQUIRE(secret.size() >= 16);
+    REQUIRE(waitFor([&] {
+        return server().output().contains(QStringLiteral("/api/v1/calendar/[redacted].ics"));
+    }));
+    CHECK_FALSE(server().output().contains(secret));
+    CHECK_FALSE(server().output().contains(token));
     const auto page = http.get(QStringLiteral("changes?since=0&limit=1000"), token);
     const QJsonArray mine = page.json.value(QStringLiteral("changes")).toArray();
     CHECK(feed.body.count("BEGIN:VEVENT") == mine.size());
