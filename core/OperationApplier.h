@@ -24,6 +24,8 @@ public:
     static constexpr int kFutureToleranceSecs = 5 * 60;
     // Longest reason, answer or close-out notes accepted, in characters.
     static constexpr int kMaxTextLength = 4000;
+    // Ids the app makes are UUIDs (36 characters); room for other clients' schemes, no more.
+    static constexpr int kMaxIdLength = 64;
     // Largest single funds request, in minor units (10 million units of any currency).
     static constexpr qint64 kMaxRequestMinorUnits = qint64(1000000000);
 

@@ -550,6 +550,10 @@
         <source>Not ready to submit; still to do: %1.</source>
         <translation>Aún no se puede enviar; falta: %1.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is longer than %2 characters.</source>
+        <translation>«%1» tiene más de %2 caracteres.</translation>
+    </message>
 </context>
 <context>
     <name>OperationDescription</name>

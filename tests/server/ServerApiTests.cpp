@@ -610,6 +610,14 @@ TEST_CASE("bad time logs are refused with a reason and change nothing", "[api][o
     CHECK(r.value(QStringLiteral("code")).toString() == QStringLiteral("not_found"));
     r = send(op(id, QStringLiteral("time_log.teleport"), {}));
     CHECK(r.value(QStringLiteral("code")).toString() == QStringLiteral("unknown_type"));
+    // A 900,000-character visit id: refused by the shared rule, the document does not grow.
+    const qint64 sizeBefore = http.get(QStringLiteral("assignments/%1").arg(id), alex).body.size();
+    r = send(op(id, QStringLiteral("time_log.upsert"),
+                {{QStringLiteral("id"), QString(900000, QLatin1Char('x'))},
+                 {QStringLiteral("check_in"), iso(t)}}));
+    CHECK(r.value(QStringLiteral("code")).toString() == QStringLiteral("invalid"));
+    CHECK(r.value(QStringLiteral("message")).toString().contains(QStringLiteral("\"id\"")));
+    CHECK(http.get(QStringLiteral("assignments/%1").arg(id), alex).body.size() == sizeBefore);
     QJsonObject badId = op(id, QStringLiteral("schedule.confirm"), {});
     badId.insert(QStringLiteral("op_id"), QStringLiteral("not-a-uuid"));
     r = send(badId);

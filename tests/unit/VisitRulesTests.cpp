@@ -138,3 +138,34 @@ TEST_CASE("once every required step is done, check-in is not offered and says to
         CHECK(Rules::checkInBlocker(a).isEmpty());
     }
 }
+
+TEST_CASE("an operation's strings have limits: a huge id is refused and changes nothing",
+          "[rules][limits]")
+{
+    Assignment a = checkedInByMistake();
+    a.timeLogs.first().checkOut = utc("2026-03-09T21:00:00Z");
+    const QDateTime now = utc("2026-03-09T22:00:00Z");
+    auto upsert = [&](const QString &id, const QString &note) {
+        return OperationApplier::apply(
+            a,
+            Operation::make(a.id, QStringLiteral("time_log.upsert"),
+                            {{QStringLiteral("id"), id},
+                             {QStringLiteral("check_in"), QStringLiteral("2026-03-09T21:10:00Z")},
+                             {QStringLiteral("check_out"), QStringLiteral("2026-03-09T21:40:00Z")},
+                             {QStringLiteral("note"), note}},
+                            now),
+            now);
+    };
+    const Assignment before = a;
+    const OperationOutcome huge = upsert(QString(900000, QLatin1Char('x')), QString());
+    CHECK_FALSE(huge.applied);
+    CHECK(huge.code == QStringLiteral("invalid"));
+    CHECK(huge.message.contains(QStringLiteral("\"id\"")));
+    CHECK(a.timeLogs.size() == before.timeLogs.size());
+    CHECK_FALSE(upsert(QString(OperationApplier::kMaxIdLength + 1, QLatin1Char('x')), {}).applied);
+    // A UUID, and a note at the limit of any text, are fine.
+    CHECK(upsert(QStringLiteral("0b0c8f8e-6a34-4c1e-9d7e-2f5d1c2b9a10"),
+                 QString(2000, QLatin1Char('n')))
+              .applied);
+    CHECK(a.timeLogs.size() == before.timeLogs.size() + 1);
+}
