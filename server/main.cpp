@@ -13,6 +13,7 @@
 #include <QTextStream>
 #include <QTimer>
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace onsite::server;
 
@@ -25,6 +26,9 @@ void quitOnSignal(int)
 
 int main(int argc, char *argv[])
 {
+    // The database, its WAL and the workers' files are private to the server's user: created
+    // 0600 and folders 0700, whatever the shell's umask. (The server is Linux-first.)
+    ::umask(0077);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("onsite-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ONSITE_VERSION));

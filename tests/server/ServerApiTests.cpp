@@ -5,7 +5,9 @@
 #include "HttpClient.h"
 #include "TestServer.h"
 
+#include <QDirIterator>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
@@ -49,6 +51,29 @@ QList<qint64> allIds(HttpClient &http, const QString &token)
 }
 
 } // namespace
+
+TEST_CASE("the database and the stored files are private to the server's user", "[api][files]")
+{
+    // Whatever the umask the server was started with (this test's is the usual 022).
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                            QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                            QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QStringList paths{server().filesDir()};
+    const QString db = server().databaseUrl();
+    if (db.startsWith(QStringLiteral("sqlite:")))
+        paths << db.mid(7);
+    QDirIterator it(server().filesDir(), QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        paths << it.next();
+    REQUIRE(paths.size() > 2); // the demo's files are there
+    for (const QString &path : paths) {
+        INFO(
+            path.toStdString() << " is "
+                               << QString::number(QFileInfo(path).permissions(), 16).toStdString());
+        CHECK((QFileInfo(path).permissions() & others) == 0);
+    }
+}
 
 TEST_CASE("sign-in: good credentials give a token and the worker", "[api]")
 {
