@@ -15,6 +15,12 @@
 namespace onsite::server {
 namespace {
 
+QString &publicUrl()
+{
+    static QString url;
+    return url;
+}
+
 ApiError methodNotAllowed(const ApiRequest &r)
 {
     return {405, QStringLiteral("method_not_allowed"),
@@ -190,16 +196,9 @@ ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
         const QString token = CalendarFeed::newLink(workerId, &err);
         if (err)
             return ApiResponse::error(err);
-        // The URL as the worker's calendar app will reach this server: behind the README's
-        // nginx the scheme comes from X-Forwarded-Proto, believed only from loopback.
-        QString scheme = QStringLiteral("http");
-        const QByteArray forwarded = r.header("X-Forwarded-Proto");
-        if (r.peer.isLoopback() && (forwarded == "https" || forwarded == "http"))
-            scheme = QString::fromLatin1(forwarded);
-        const QString host = QString::fromLatin1(r.header("Host"));
         return ApiResponse::json(
             {{QStringLiteral("url"),
-              QStringLiteral("%1://%2/api/v1/calendar/%3.ics").arg(scheme, host, token)}});
+              QStringLiteral("%1/api/v1/calendar/%2.ics").arg(publicUrl(), token)}});
     }
     if (first == QLatin1String("assignments") && s.size() == 3 &&
         s.at(2) == QLatin1String("time_log_history")) {
@@ -258,6 +257,11 @@ ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
 }
 
 } // namespace
+
+void ApiHandlers::setPublicUrl(const QString &url)
+{
+    publicUrl() = url;
+}
 
 ApiResponse ApiHandlers::handle(const ApiRequest &r)
 {

@@ -11,6 +11,10 @@ class ApiHandlers
 {
 public:
     static ApiResponse handle(const ApiRequest &request);
+    // The base URL links handed out are built on (the calendar link): the configured public
+    // URL, or the address the server listens on; never a request's Host header, which the
+    // client chooses. Set once at start, before requests are served.
+    static void setPublicUrl(const QString &url);
 };
 
 } // namespace onsite::server

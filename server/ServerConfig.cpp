@@ -1,5 +1,7 @@
 #include "ServerConfig.h"
 
+#include <QUrl>
+
 #include <QDir>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -11,6 +13,7 @@ QString ServerConfig::usage()
     return QStringLiteral(
                "Usage: onsite-server [--listen ADDR:PORT] [--db sqlite:PATH|postgresql://...]\n"
                "                     [--files DIR] [--demo] [--threads N] [--phone-secret S]\n"
+               "                     [--public-url URL]\n"
                "       onsite-server admin [--db URL] COMMAND ...   (onsite-server admin help)\n"
                "Defaults: --listen 127.0.0.1:8750, data in %1\n")
         .arg(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
@@ -51,6 +54,8 @@ bool ServerConfig::parse(const QStringList &args, ServerConfig *out, QString *er
             c.port = quint16(port);
         } else if (a == QLatin1String("--files")) {
             c.filesDir = value(i, a);
+        } else if (a == QLatin1String("--public-url")) {
+            c.publicUrl = value(i, a);
         } else if (a == QLatin1String("--phone-secret")) {
             c.phoneSecret = value(i, a);
         } else if (a == QLatin1String("--demo")) {
@@ -86,6 +91,19 @@ bool ServerConfig::parse(const QStringList &args, ServerConfig *out, QString *er
         c.phoneSecret = qEnvironmentVariable("ONSITE_PHONE_SECRET");
     if (c.filesDir.isEmpty())
         c.filesDir = dataDir + QStringLiteral("/files");
+    if (c.publicUrl.isEmpty())
+        c.publicUrl = qEnvironmentVariable("ONSITE_PUBLIC_URL");
+    if (!c.publicUrl.isEmpty()) {
+        const QUrl url(c.publicUrl, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
+            *error = QStringLiteral("--public-url expects http(s)://HOST[:PORT][/PATH], e.g. "
+                                    "https://onsite.example.com");
+            return false;
+        }
+        while (c.publicUrl.endsWith(QLatin1Char('/')))
+            c.publicUrl.chop(1);
+    }
     *out = c;
     return true;
 }

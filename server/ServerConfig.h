@@ -16,6 +16,9 @@ struct ServerConfig {
     bool demo = false;
     int threads = 8;
     qint64 maxJsonBody = 1024 * 1024;
+    // Where workers' apps and calendar apps reach this server (https://onsite.example.com
+    // behind nginx); --public-url or $ONSITE_PUBLIC_URL; empty: the address it listens on.
+    QString publicUrl;
     QString phoneSecret;   // shared with the phone system; --phone-secret or $ONSITE_PHONE_SECRET
     QStringList adminArgs; // non-empty: run `admin` with these and exit
 

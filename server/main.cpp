@@ -1,4 +1,5 @@
 #include "AdminCommand.h"
+#include "ApiHandlers.h"
 #include "Database.h"
 #include "DemoSeeder.h"
 #include "HttpRoutes.h"
@@ -9,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QHostInfo>
 #include <QTcpServer>
 #include <QTextStream>
 #include <QTimer>
@@ -82,6 +84,15 @@ int main(int argc, char *argv[])
     const QString host = config.address.protocol() == QAbstractSocket::IPv6Protocol
                              ? QStringLiteral("[%1]").arg(config.address.toString())
                              : config.address.toString();
+    // Listening on every address, the machine's name is the best guess at how it is reached.
+    const QString reachable = config.address == QHostAddress::AnyIPv4 ||
+                                      config.address == QHostAddress::AnyIPv6 ||
+                                      config.address == QHostAddress::Any
+                                  ? QHostInfo::localHostName()
+                                  : host;
+    ApiHandlers::setPublicUrl(config.publicUrl.isEmpty()
+                                  ? QStringLiteral("http://%1:%2").arg(reachable).arg(port)
+                                  : config.publicUrl);
     // Expired uploads and files of removed deliverables go at start and every hour, on the pool.
     QTimer cleaner;
     auto clean = [&server] {

@@ -312,6 +312,16 @@ TEST_CASE("calendar: a private subscription URL serves the worker's schedule, a 
     CHECK(http.get(feedPath).status == 404);
     CHECK(http.get(QStringLiteral("calendar/cal_guess.ics")).status == 404);
     CHECK(http.post(QStringLiteral("me/calendar"), {}).status == 401);
+
+    // The link is built from the server's own address, not from the Host header a client
+    // sends (a forged one would hand out a link to someone else's host).
+    const auto forged =
+        http.request("POST", QStringLiteral("me/calendar"), "{}", token,
+                     {{"Host", "evil.example:666"}, {"Content-Type", "application/json"}});
+    REQUIRE(forged.status == 200);
+    const QUrl forgedUrl(forged.json.value(QStringLiteral("url")).toString());
+    CHECK(forgedUrl.host() == server().apiBase().host());
+    CHECK(forgedUrl.port() == server().apiBase().port());
 }
 
 TEST_CASE("a worker reads the edit history of their own visits only", "[api][record]")
