@@ -76,7 +76,13 @@ int main(int argc, char *argv[])
     }
 
     HttpRoutes server(config.threads, config.maxJsonBody);
-    const quint16 port = server.listen(config.address, config.port);
+    // Our own listening socket, for a longer accept queue than QAbstractHttpServer's 50: a
+    // burst of connections waits to be accepted instead of being reset.
+    auto *tcp = new QTcpServer(&server);
+    tcp->setListenBacklogSize(1024);
+    const quint16 port = tcp->listen(config.address, config.port) ? tcp->serverPort() : 0;
+    if (port)
+        server.bind(tcp);
     if (!port) {
         err << "Cannot listen on " << config.address.toString() << ":" << config.port << "\n";
         return 1;
