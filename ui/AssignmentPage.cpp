@@ -45,6 +45,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace onsite {
 namespace {
 
@@ -137,6 +139,16 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     m_logView->setItemDelegateForColumn(TimeLogModel::CheckIn, new SiteDateTimeDelegate(m_logView));
     m_logView->setItemDelegateForColumn(TimeLogModel::CheckOut,
                                         new SiteDateTimeDelegate(m_logView));
+    for (QAbstractItemDelegate *d :
+         {m_logView->itemDelegate(), m_logView->itemDelegateForColumn(TimeLogModel::CheckIn),
+          m_logView->itemDelegateForColumn(TimeLogModel::CheckOut)})
+        connect(d, &QAbstractItemDelegate::closeEditor, this, [this] {
+            // After the view has finished with the editor (and committed what was typed).
+            QTimer::singleShot(0, this, [this] {
+                if (m_deferred && !isEditingVisit())
+                    show(*std::exchange(m_deferred, std::nullopt));
+            });
+        });
     // Delete acts on the visits only while they have the keyboard, not on a row left
     // selected while the worker types elsewhere on the page.
     auto *deleteKey = new QShortcut(QKeySequence::Delete, m_logView, nullptr, nullptr,
@@ -348,8 +360,22 @@ QStringList AssignmentPage::checklistTexts() const
     return out;
 }
 
+bool AssignmentPage::isEditingVisit() const
+{
+    // An open editor is a widget on the view's viewport (the view's state is not public).
+    const auto children =
+        m_logView->viewport()->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly);
+    return std::any_of(children.cbegin(), children.cend(),
+                       [](const QWidget *w) { return w->isVisible(); });
+}
+
 void AssignmentPage::show(const Assignment &a)
 {
+    if (a.id == m_id && isEditingVisit()) {
+        m_deferred = a;
+        return;
+    }
+    m_deferred.reset();
     const QDateTime now = m_clock->now();
     if (a.id != m_id)
         showError(QString());

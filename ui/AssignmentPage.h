@@ -12,6 +12,8 @@
 #include <QUrl>
 #include <QWidget>
 
+#include <optional>
+
 class QAction;
 class QBoxLayout;
 class QScrollArea;
@@ -131,6 +133,7 @@ private:
     void pickFiles();
     void reveal(QWidget *w);
     void keepInView(QWidget *w);
+    bool isEditingVisit() const;
     QString detailsHtml(const Assignment &a) const;
     void updateActions(const Assignment &a);
     void deleteSelectedLog();
@@ -185,6 +188,9 @@ private:
     QBoxLayout *m_columns = nullptr;
     QPointer<UploadFilesDialog> m_uploadDialog;
     Assignment m_assignment;
+    // A newer version of the shown assignment that arrived while a visit was being edited:
+    // shown once the editor closes, since rebuilding the list would drop the typed value.
+    std::optional<Assignment> m_deferred;
     QList<UploadItem> m_uploads;
 };
 

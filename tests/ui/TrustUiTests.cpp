@@ -106,6 +106,40 @@ TEST_CASE("Tab through the visit editor never ends an open visit and a typed tim
         logs->index(0, TimeLogModel::CheckOut).data(TimeLogModel::UtcRole).toDateTime().isValid());
 }
 
+TEST_CASE("a sync arriving while a visit time is being typed does not drop the typed time",
+          "[ui][visits]")
+{
+    NewAssignmentApp s(QStringLiteral("Typed during a sync"), startingNow);
+    AssignmentPage *page = s.page();
+    QSignalSpy recorded(&s.app->controller, &AppController::changeRecorded);
+    page->checkInButton()->click();
+    REQUIRE(waitFor([&] { return recorded.count() == 1; }));
+    REQUIRE(s.until([&] { return page->timeLogs()->rowCount() == 1; }));
+    TimeLogModel *logs = page->timeLogs();
+    QTableView *view = page->timeLogView();
+    const QModelIndex checkIn = logs->index(0, TimeLogModel::CheckIn);
+    const QDateTime in = checkIn.data(TimeLogModel::UtcRole).toDateTime();
+    view->setCurrentIndex(checkIn);
+    view->edit(checkIn);
+    QDateTimeEdit *editor = openEditor(view);
+    REQUIRE(editor);
+    editor->setDateTime(editor->dateTime().addSecs(-600));
+    // The page is refreshed (a sync brought this assignment) while the editor is open.
+    s.app->controller.openAssignment(page->assignmentId());
+    QTest::qWait(500);
+    REQUIRE(openEditor(view) == editor);
+    QTest::keyClick(editor, Qt::Key_Return);
+    REQUIRE(waitFor([&] { return recorded.count() == 2; }));
+    REQUIRE(s.until([&] {
+        return logs->index(0, TimeLogModel::CheckIn).data(TimeLogModel::UtcRole).toDateTime() != in;
+    }));
+    CHECK(qAbs(logs->index(0, TimeLogModel::CheckIn)
+                   .data(TimeLogModel::UtcRole)
+                   .toDateTime()
+                   .secsTo(in) -
+               600) < 60);
+}
+
 TEST_CASE("a check-in outside its window asks first and names the window", "[ui][visits]")
 {
     // The fixture's job is in 2030: any check-in now is far outside its window.
