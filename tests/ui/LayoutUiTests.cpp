@@ -105,6 +105,8 @@ TEST_CASE("at 1024x700 and 1366x768 every dashboard column is on screen, none cl
     TestServer server;
     REQUIRE(server.start());
     SignedInApp app(server);
+    // The rows arrive from a background load after the sync.
+    REQUIRE(waitFor([&] { return app.window.model()->rowCount() >= 25; }, 30000));
     for (const QSize &size : kScreens) {
         INFO("window " << size.width() << "x" << size.height());
         app.window.resize(size);
@@ -125,6 +127,8 @@ TEST_CASE("at both laptop sizes the page shows whole sections, one column on the
     TestServer server;
     REQUIRE(server.start());
     SignedInApp app(server);
+    // The rows arrive from a background load after the sync.
+    REQUIRE(waitFor([&] { return app.window.model()->rowCount() >= 25; }, 30000));
     // Closing out: a finished visit, files partly uploaded, a decided funds request.
     qint64 id = 0;
     int mostDone = -1;
@@ -164,6 +168,8 @@ TEST_CASE("an empty list says whether the search or the tab hides the rows, and 
     TestServer server;
     REQUIRE(server.start());
     SignedInApp app(server);
+    // The rows arrive from a background load after the sync.
+    REQUIRE(waitFor([&] { return app.window.model()->rowCount() >= 25; }, 30000));
     MainWindow &w = app.window;
     REQUIRE(w.filter()->rowCount() > 0);
     CHECK(w.emptyText().isEmpty());
@@ -192,6 +198,8 @@ TEST_CASE("Escape on an assignment page goes back, but first closes an open edit
     TestServer server;
     REQUIRE(server.start());
     SignedInApp app(server);
+    // The rows arrive from a background load after the sync.
+    REQUIRE(waitFor([&] { return app.window.model()->rowCount() >= 25; }, 30000));
     const qint64 id = findRow(
         app.window, [](const DashboardRow &r) { return r.status == AssignmentStatus::InProgress; });
     REQUIRE(id);
@@ -221,6 +229,8 @@ TEST_CASE("a message appearing on the page does not move the rows under the poin
     TestServer server;
     REQUIRE(server.start());
     SignedInApp app(server);
+    // The rows arrive from a background load after the sync.
+    REQUIRE(waitFor([&] { return app.window.model()->rowCount() >= 25; }, 30000));
     const qint64 id = findRow(
         app.window, [](const DashboardRow &r) { return r.status == AssignmentStatus::InProgress; });
     REQUIRE(id);
@@ -244,6 +254,8 @@ TEST_CASE("finished work is not offered for correction and optional steps are no
     TestServer server;
     REQUIRE(server.start());
     SignedInApp app(server);
+    // The rows arrive from a background load after the sync.
+    REQUIRE(waitFor([&] { return app.window.model()->rowCount() >= 25; }, 30000));
     AssignmentPage *page = app.window.page();
     auto open = [&](qint64 id) {
         app.controller.openAssignment(id);
@@ -329,6 +341,8 @@ TEST_CASE("on a small window the visits come fully into view when they take the 
     TestServer server;
     REQUIRE(server.start());
     SignedInApp app(server);
+    // The rows arrive from a background load after the sync.
+    REQUIRE(waitFor([&] { return app.window.model()->rowCount() >= 25; }, 30000));
     const qint64 id = findRow(
         app.window, [](const DashboardRow &r) { return r.status == AssignmentStatus::InProgress; });
     REQUIRE(id);
