@@ -37,7 +37,6 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QShortcut>
-#include <QSplitter>
 #include <QStyle>
 #include <QTableView>
 #include <QTextBrowser>
@@ -500,8 +499,13 @@ void AssignmentPage::keepInView(QWidget *w)
     const int height = m_scroll->viewport()->height();
     const QRect r(w->mapTo(body, QPoint(0, 0)), w->size());
     QScrollBar *bar = m_scroll->verticalScrollBar();
-    if (r.height() > height)
-        return; // taller than the view (a long description): stays where the worker put it
+    if (r.height() > height) {
+        // Taller than the view (a long description): left where the worker scrolled it while
+        // any of it shows, else its top is brought into view.
+        if (r.bottom() < bar->value() || r.top() >= bar->value() + height)
+            bar->setValue(r.top());
+        return;
+    }
     if (r.bottom() >= bar->value() + height)
         bar->setValue(r.bottom() - height + 1);
     else if (r.top() < bar->value())
@@ -841,11 +845,7 @@ void AssignmentPage::goTo(const QString &key)
 
 void AssignmentPage::reveal(QWidget *w)
 {
-    for (QWidget *p = w->parentWidget(); p; p = p->parentWidget())
-        if (auto *area = qobject_cast<QScrollArea *>(p)) {
-            area->ensureWidgetVisible(w);
-            break;
-        }
+    keepInView(w);
     w->setFocus(Qt::OtherFocusReason);
     // A label (the phone instructions) draws no focus frame: a short flash of the highlight
     // colour shows where a checklist click led, instead of a click that seems to do nothing.

@@ -5,6 +5,7 @@
 #include <QFontMetrics>
 #include <QHeaderView>
 #include <QTableView>
+#include <QTimer>
 
 namespace onsite {
 
@@ -17,10 +18,21 @@ ColumnFitter::ColumnFitter(QTableView *view, QVector<Column> columns)
     m_view->horizontalHeader()->setResizeContentsPrecision(200);
     m_view->viewport()->installEventFilter(this);
     QAbstractItemModel *model = m_view->model();
-    connect(model, &QAbstractItemModel::modelReset, this, &ColumnFitter::remeasure);
-    connect(model, &QAbstractItemModel::layoutChanged, this, &ColumnFitter::remeasure);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &ColumnFitter::remeasure);
-    connect(model, &QAbstractItemModel::dataChanged, this, &ColumnFitter::remeasure);
+    // Many changes in one pass of the event loop (a sync's rows, a search typed) are measured
+    // once, after them.
+    auto later = [this] {
+        if (m_pending)
+            return;
+        m_pending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_pending = false;
+            remeasure();
+        });
+    };
+    connect(model, &QAbstractItemModel::modelReset, this, later);
+    connect(model, &QAbstractItemModel::layoutChanged, this, later);
+    connect(model, &QAbstractItemModel::rowsInserted, this, later);
+    connect(model, &QAbstractItemModel::dataChanged, this, later);
     remeasure();
 }
 

@@ -46,6 +46,7 @@ private:
     int m_oneLineHeight = 0;
     bool m_twoLines = false;
     bool m_fitting = false;
+    bool m_pending = false; // a re-measure is queued
 };
 
 } // namespace onsite
