@@ -18,6 +18,9 @@ struct ApiResponse {
     QList<QPair<QByteArray, QByteArray>> headers;
     QString filePath; // non-empty: the body is this file, streamed (downloads)
     qint64 fileSize = 0;
+    // Set on a tus PATCH that came ahead of its upload's offset: the upload's id, so the
+    // answer (409) may wait for the chunk before it (EarlyChunks).
+    QString aheadOfUpload;
 
     static ApiResponse json(const QJsonObject &o, int status = 200);
     static ApiResponse error(const ApiError &e);

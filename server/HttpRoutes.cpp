@@ -73,6 +73,8 @@ QByteArray reason(int status)
         return "Unsupported Media Type";
     case 429:
         return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
     case 460:
         return "Checksum Mismatch";
     case 500:
@@ -84,7 +86,7 @@ QByteArray reason(int status)
     }
 }
 
-void write(QTcpSocket *socket, const ApiResponse &in, bool head, bool close)
+QByteArray serialize(const ApiResponse &in, bool head, bool close)
 {
     // A HEAD answer has no body and says so (Content-Length: 0): some clients otherwise wait
     // for the body the length announces.
@@ -105,13 +107,33 @@ void write(QTcpSocket *socket, const ApiResponse &in, bool head, bool close)
     out += "\r\n";
     if (!head && r.status != 204)
         out += r.body;
-    socket->write(out);
-    if (file && !head) {
+    return out;
+}
+
+void write(QTcpSocket *socket, const ApiResponse &r, bool head, bool close)
+{
+    socket->write(serialize(r, head, close));
+    if (!r.filePath.isEmpty() && !head) {
         FileSender::start(socket, r.filePath, close);
         return;
     }
     if (close)
         socket->disconnectFromHost();
+}
+
+ApiResponse tooLarge(qint64 limit, bool chunk)
+{
+    ApiResponse r = ApiResponse::error(
+        {413, QStringLiteral("too_large"),
+         QStringLiteral("The request body is larger than %1 bytes.").arg(limit)});
+    if (chunk)
+        r.headers.append(qMakePair(QByteArray("Tus-Resumable"), QByteArray(Tus::kVersion)));
+    return r;
+}
+
+bool isUploadPath(QByteArrayView path)
+{
+    return path.startsWith("/api/v1/uploads");
 }
 
 // The path as the access log may keep it: the calendar link's last segment is a credential
@@ -127,15 +149,21 @@ QString loggablePath(QString path)
     return path;
 }
 
-void accessLog(const ApiRequest &r, const QString &fullPath, int status, qint64 bytes, qint64 us,
-               const char *note = "")
+void accessLog(const QHostAddress &peer, const QString &method, const QString &fullPath, int status,
+               qint64 bytes, qint64 us, const char *note = "")
 {
     static QMutex mutex;
     QMutexLocker lock(&mutex);
     QTextStream err(stderr);
-    err << QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) << ' ' << r.peer.toString()
-        << ' ' << r.method << ' ' << loggablePath(fullPath) << ' ' << status << ' ' << bytes << ' '
+    err << QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) << ' ' << peer.toString()
+        << ' ' << method << ' ' << loggablePath(fullPath) << ' ' << status << ' ' << bytes << ' '
         << QString::number(double(us) / 1000.0, 'f', 1) << "ms" << note << '\n';
+}
+
+void accessLog(const ApiRequest &r, const QString &fullPath, int status, qint64 bytes, qint64 us,
+               const char *note = "")
+{
+    accessLog(r.peer, r.method, fullPath, status, bytes, us, note);
 }
 
 } // namespace
@@ -174,38 +202,93 @@ bool HttpRoutes::handleRequest(const QHttpServerRequest &req, QTcpSocket *socket
     };
     if (!fullPath.startsWith(kPrefix))
         return answerNow(ApiResponse::error(ApiError::notFound(QStringLiteral("route"))));
-    // Upload chunks may be up to the tus chunk size; everything else is JSON.
-    const bool chunk = r.segments.value(0) == QLatin1String("uploads");
-    const qint64 limit = chunk ? Tus::kMaxChunk : m_maxJsonBody;
-    if (req.body().size() > limit) {
-        ApiResponse tooLarge = ApiResponse::error(
-            {413, QStringLiteral("too_large"),
-             QStringLiteral("The request body is larger than %1 bytes.").arg(limit)});
-        if (chunk)
-            tooLarge.headers.append(
-                qMakePair(QByteArray("Tus-Resumable"), QByteArray(Tus::kVersion)));
-        return answerNow(tooLarge);
-    }
+    // The connection's gate refuses most oversized bodies before they are read; this catches
+    // whatever framing reached the toolkit another way.
+    const qint64 limit = bodyLimit(fullPath.toUtf8());
+    if (req.body().size() > limit)
+        return answerNow(tooLarge(limit, isUploadPath(fullPath.toUtf8())));
     r.body = req.body();
 
-    QPointer<QTcpSocket> client(socket);
-    auto *watcher = new QFutureWatcher<ApiResponse>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this,
-            [watcher, client, r, fullPath, timer, head, close] {
-                const ApiResponse resp = watcher->result();
-                watcher->deleteLater();
-                if (!client || client->state() != QAbstractSocket::ConnectedState) {
-                    // The client hung up while we worked: the work stands (an applied op stays
-                    // applied, and a retry answers "duplicate"), the answer has nowhere to go.
-                    accessLog(r, fullPath, resp.status, 0, timer.nsecsElapsed() / 1000,
-                              " (client gone)");
-                    return;
-                }
-                write(client, resp, head, close);
-                accessLog(r, fullPath, resp.status, resp.body.size(), timer.nsecsElapsed() / 1000);
-            });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [r] { return ApiHandlers::handle(r); }));
+    auto call = std::make_shared<Call>();
+    call->r = r;
+    call->fullPath = fullPath;
+    call->timer = timer;
+    call->head = head;
+    call->close = close;
+    call->client = socket;
+    dispatch(call);
     return true;
+}
+
+void HttpRoutes::dispatch(const std::shared_ptr<Call> &call)
+{
+    auto *watcher = new QFutureWatcher<ApiResponse>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, call] {
+        const ApiResponse resp = watcher->result();
+        watcher->deleteLater();
+        const bool patch = call->r.method == QLatin1String("PATCH");
+        if (patch && resp.status == 204)
+            m_earlyChunks.stored(call->r.segments.value(1));
+        if (!resp.aheadOfUpload.isEmpty() && call->client &&
+            m_earlyChunks.wait(
+                resp.aheadOfUpload, call->r.header("Authorization"), call->timer.elapsed(),
+                [this, call] { dispatch(call); }, [this, call, resp] { answer(*call, resp); }))
+            return;
+        answer(*call, resp);
+    });
+    const ApiRequest r = call->r;
+    watcher->setFuture(QtConcurrent::run(&m_pool, [r] { return ApiHandlers::handle(r); }));
+}
+
+void HttpRoutes::answer(const Call &call, const ApiResponse &resp)
+{
+    const qint64 us = call.timer.nsecsElapsed() / 1000;
+    if (!call.client || call.client->state() != QAbstractSocket::ConnectedState) {
+        // The client hung up while we worked: the work stands (an applied op stays applied,
+        // and a retry answers "duplicate"), the answer has nowhere to go.
+        accessLog(call.r, call.fullPath, resp.status, 0, us, " (client gone)");
+        return;
+    }
+    write(call.client, resp, call.head, call.close);
+    accessLog(call.r, call.fullPath, resp.status, resp.body.size(), us);
+}
+
+qint64 HttpRoutes::bodyLimit(QByteArrayView path) const
+{
+    // Upload chunks may be up to the tus chunk size; everything else is JSON.
+    return isUploadPath(path) ? Tus::kMaxChunk : m_maxJsonBody;
+}
+
+qint64 HttpRoutes::largestBody() const
+{
+    return qMax(Tus::kMaxChunk, m_maxJsonBody);
+}
+
+QByteArray HttpRoutes::refusal(int status, const QHostAddress &peer, const QByteArray &path,
+                               qint64 limit)
+{
+    ApiResponse r;
+    switch (status) {
+    case 413:
+        r = tooLarge(limit, isUploadPath(path));
+        break;
+    case 431:
+        r = ApiResponse::error({431, QStringLiteral("headers_too_large"),
+                                QStringLiteral("The request's headers are too large.")});
+        break;
+    case 503:
+        r = ApiResponse::error({503, QStringLiteral("busy"),
+                                QStringLiteral("The server has too many connections; try again "
+                                               "shortly.")});
+        r.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+        break;
+    default:
+        r = ApiResponse::error(ApiError::badRequest(QStringLiteral("Malformed HTTP request.")));
+        break;
+    }
+    accessLog(peer, QStringLiteral("-"), QString::fromUtf8(path), r.status, r.body.size(), 0,
+              " (refused before its body)");
+    return serialize(r, false, true);
 }
 
 void HttpRoutes::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)

@@ -1,7 +1,17 @@
 #pragma once
 
+#include "ApiRequest.h"
+#include "ApiResponse.h"
+#include "EarlyChunks.h"
+
 #include <QAbstractHttpServer>
+#include <QByteArrayView>
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QThreadPool>
+#include <memory>
 
 namespace onsite::server {
 
@@ -17,13 +27,32 @@ class HttpRoutes : public QAbstractHttpServer
 public:
     HttpRoutes(int threads, qint64 maxJsonBody, QObject *parent = nullptr);
     QThreadPool *pool() { return &m_pool; }
+    // The most body bytes a request to this path may carry (ConnectionGuard's gate asks).
+    qint64 bodyLimit(QByteArrayView path) const;
+    qint64 largestBody() const;
+    // A whole "Connection: close" answer for a request refused before the toolkit reads it
+    // (413, 431, 400, or 503 when the server is full), logged like any other.
+    static QByteArray refusal(int status, const QHostAddress &peer, const QByteArray &path,
+                              qint64 limit);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    struct Call {
+        ApiRequest r;
+        QString fullPath;
+        QElapsedTimer timer;
+        bool head = false;
+        bool close = false;
+        QPointer<QTcpSocket> client;
+    };
+    void dispatch(const std::shared_ptr<Call> &call);
+    void answer(const Call &call, const ApiResponse &resp);
+
     QThreadPool m_pool;
+    EarlyChunks m_earlyChunks;
     qint64 m_maxJsonBody;
 };
 

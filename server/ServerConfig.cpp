@@ -13,7 +13,9 @@ QString ServerConfig::usage()
     return QStringLiteral(
                "Usage: onsite-server [--listen ADDR:PORT] [--db sqlite:PATH|postgresql://...]\n"
                "                     [--files DIR] [--demo] [--threads N] [--phone-secret S]\n"
-               "                     [--public-url URL]\n"
+               "                     [--public-url URL] [--idle-timeout SECONDS]\n"
+               "                     [--max-connections N] [--session-idle-days N]\n"
+               "                     [--session-max-days N]\n"
                "       onsite-server admin [--db URL] COMMAND ...   (onsite-server admin help)\n"
                "Defaults: --listen 127.0.0.1:8750, data in %1\n")
         .arg(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
@@ -66,6 +68,24 @@ bool ServerConfig::parse(const QStringList &args, ServerConfig *out, QString *er
                 *error = QStringLiteral("--threads expects 1 to 256");
                 return false;
             }
+        } else if (a == QLatin1String("--idle-timeout") ||
+                   a == QLatin1String("--max-connections") ||
+                   a == QLatin1String("--session-idle-days") ||
+                   a == QLatin1String("--session-max-days")) {
+            bool ok = false;
+            const int n = value(i, a).toInt(&ok);
+            if (!ok || n < 1 || n > 1000000) {
+                *error = QStringLiteral("%1 expects a whole number from 1 to 1000000").arg(a);
+                return false;
+            }
+            if (a == QLatin1String("--idle-timeout"))
+                c.idleTimeoutSec = n;
+            else if (a == QLatin1String("--max-connections"))
+                c.maxConnections = n;
+            else if (a == QLatin1String("--session-idle-days"))
+                c.sessionIdleDays = n;
+            else
+                c.sessionMaxDays = n;
         } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
             QTextStream(stdout) << usage();
             *exitNow = true;

@@ -16,6 +16,15 @@ struct ServerConfig {
     bool demo = false;
     int threads = 8;
     qint64 maxJsonBody = 1024 * 1024;
+    // A connection with nothing to do (between requests, or stalled in one) is closed after
+    // this; headers must arrive within it. --idle-timeout SECONDS.
+    int idleTimeoutSec = 60;
+    // Open connections at most; 0: as many as the descriptor limit allows. --max-connections.
+    int maxConnections = 0;
+    // Sessions end after this long unused, and this long after sign-in whatever the use.
+    // --session-idle-days, --session-max-days.
+    int sessionIdleDays = 30;
+    int sessionMaxDays = 365;
     // Where workers' apps and calendar apps reach this server (https://onsite.example.com
     // behind nginx); --public-url or $ONSITE_PUBLIC_URL; empty: the address it listens on.
     QString publicUrl;

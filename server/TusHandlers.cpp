@@ -155,8 +155,14 @@ ApiResponse TusHandlers::handle(const ApiRequest &r, qint64 workerId, const QDat
     const QByteArray checksum = r.header("Upload-Checksum");
     if (!checksum.isEmpty() && !checksumMatches(checksum, r.body, &err))
         return fail(err);
-    const auto row = UploadStore::append(workerId, id, offset, r.body, now, &err);
-    return row ? describe(*row, 204) : fail(err);
+    bool ahead = false;
+    const auto row = UploadStore::append(workerId, id, offset, r.body, now, &err, &ahead);
+    if (row)
+        return describe(*row, 204);
+    ApiResponse refused = fail(err);
+    if (ahead)
+        refused.aheadOfUpload = id;
+    return refused;
 }
 
 ApiResponse TusHandlers::file(const ApiRequest &r, qint64 workerId, qint64 companyId)

@@ -9,12 +9,10 @@
 #include "Sha256.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QMutex>
 #include <QRandomGenerator>
-#include <QThread>
 #include <QUuid>
 #include <cerrno>
 #include <cstdio>
@@ -285,19 +283,11 @@ std::optional<UploadRow> UploadStore::find(qint64 workerId, const QString &id, c
 
 std::optional<UploadRow> UploadStore::append(qint64 workerId, const QString &id, qint64 offset,
                                              const QByteArray &chunk, const QDateTime &now,
-                                             ApiError *err)
+                                             ApiError *err, bool *ahead)
 {
-    // A client may send the next chunk while the server still stores the previous one; the two
-    // can reach the handlers in either order. A chunk that starts ahead of the stored offset
-    // waits (briefly) for the one before it instead of being refused at once.
-    QElapsedTimer waited;
-    waited.start();
-    for (;;) {
-        auto peek = loadRow(workerId, id, false, err);
-        if (!peek || peek->offset >= offset || peek->completed || waited.elapsed() > 3000)
-            break;
-        QThread::msleep(5);
-    }
+    // A chunk ahead of the stored offset is refused at once, *ahead set: the HTTP layer may
+    // hold its answer for the chunk before it (EarlyChunks), without holding this thread.
+    *ahead = false;
     std::optional<UploadRow> row;
     {
         Transaction tx;
@@ -313,6 +303,7 @@ std::optional<UploadRow> UploadStore::append(qint64 workerId, const QString &id,
             return std::nullopt;
         }
         if (offset != row->offset) {
+            *ahead = offset > row->offset && !row->completed;
             *err = {409, QStringLiteral("offset_mismatch"),
                     QStringLiteral("Upload-Offset is %1 but the server has %2 bytes.")
                         .arg(offset)

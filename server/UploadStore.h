@@ -48,10 +48,11 @@ public:
     static std::optional<UploadRow> find(qint64 workerId, const QString &id, const QDateTime &now,
                                          ApiError *err);
     // Appends a verified chunk at `offset` (409 when that is not the current offset), fsyncs it,
-    // then records the new offset; the last chunk turns the upload into a deliverable.
+    // then records the new offset; the last chunk turns the upload into a deliverable. *ahead:
+    // the 409 is for a chunk past the current offset (the one before it may still come).
     static std::optional<UploadRow> append(qint64 workerId, const QString &id, qint64 offset,
                                            const QByteArray &chunk, const QDateTime &now,
-                                           ApiError *err);
+                                           ApiError *err, bool *ahead);
     static bool terminate(qint64 workerId, const QString &id, ApiError *err);
     // Removes expired uploads, old finished ones and files of removed deliverables.
     static int clean(const QDateTime &now);

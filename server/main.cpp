@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "DemoSeeder.h"
 #include "HttpRoutes.h"
+#include "Listener.h"
 #include "PhoneEvents.h"
 #include "Secrets.h"
 #include "ServerConfig.h"
@@ -11,7 +12,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QHostInfo>
-#include <QTcpServer>
 #include <QTextStream>
 #include <QTimer>
 #include <csignal>
@@ -76,11 +76,12 @@ int main(int argc, char *argv[])
     }
 
     HttpRoutes server(config.threads, config.maxJsonBody);
-    // Our own listening socket, for a longer accept queue than QAbstractHttpServer's 50: a
-    // burst of connections waits to be accepted instead of being reset.
-    auto *tcp = new QTcpServer(&server);
-    tcp->setListenBacklogSize(1024);
-    const quint16 port = tcp->listen(config.address, config.port) ? tcp->serverPort() : 0;
+    // Our own listening socket (see Listener): accept queue, connection cap, idle timeouts,
+    // bodies judged before they are read.
+    const int fit = Listener::connectionsThatFit();
+    auto *tcp = new Listener(&server, config.maxConnections ? config.maxConnections : fit,
+                             config.idleTimeoutSec * 1000, &server);
+    const quint16 port = tcp->start(config.address, config.port) ? tcp->serverPort() : 0;
     if (port)
         server.bind(tcp);
     if (!port) {

@@ -10,9 +10,15 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QJsonArray>
+#include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QTcpSocket>
+#include <QTest>
 #include <QUuid>
+#include <memory>
+#include <vector>
 
 using namespace onsite;
 using namespace onsite::test;
@@ -40,13 +46,14 @@ QByteArray pngBytes(int n)
 
 // A fresh assignment of alex's with a photo requirement (2) and a sign-off sheet (1).
 struct Fixture {
-    HttpClient http{server().apiBase()};
+    TestServer &srv;
+    HttpClient http{srv.apiBase()};
     QString token = http.signIn(QStringLiteral("alex@demo.onsite"));
     QString photoReq = QUuid::createUuid().toString(QUuid::WithoutBraces);
     QString signReq = QUuid::createUuid().toString(QUuid::WithoutBraces);
     qint64 assignment = 0;
 
-    Fixture()
+    explicit Fixture(TestServer &on = server()) : srv(on)
     {
         const auto me = http.get(QStringLiteral("me"), token);
         const QJsonObject input = assignmentInput(
@@ -54,8 +61,7 @@ struct Fixture {
             QStringLiteral("Photograph the shelves"),
             {requirement(photoReq, QStringLiteral("photo"), QStringLiteral("Shelves"), 2),
              requirement(signReq, QStringLiteral("sign_off"), QStringLiteral("Sheet"), 1)});
-        const auto r =
-            http.post(QStringLiteral("company/assignments"), input, server().companyToken());
+        const auto r = http.post(QStringLiteral("company/assignments"), input, srv.companyToken());
         REQUIRE(r.status == 201);
         assignment = r.json.value(QStringLiteral("id")).toInteger();
     }
@@ -459,4 +465,95 @@ TEST_CASE("tus: a removed deliverable leaves the document, the same bytes may co
     CHECK(back.header("Upload-Offset") == "0");
     CHECK(f.upload(Fixture::path(back), content, 20000).status == 204);
     CHECK(f.deliverables().size() == 1);
+}
+
+TEST_CASE("tus: chunks ahead of the offset wait without holding a handler, then apply in order",
+          "[tus][early]")
+{
+    // Eight uploads each sent a chunk at offset 1 (their first byte never comes). The test
+    // server runs 4 handler threads: a wait that held one would stall everyone else.
+    Fixture f;
+    const QByteArray content = pngBytes(20000);
+    std::vector<std::unique_ptr<HttpClient>> clients;
+    QList<QNetworkReply *> early;
+    for (int i = 0; i < 8; ++i) {
+        const QString path = Fixture::path(f.create(QStringLiteral("e%1.png").arg(i), content));
+        clients.push_back(std::make_unique<HttpClient>(server().apiBase()));
+        early.append(
+            clients.back()->send("PATCH", path, content.mid(1, 100), f.token,
+                                 f.tusHeaders({{"Content-Type", "application/offset+octet-stream"},
+                                               {"Upload-Offset", "1"}})));
+    }
+    QTest::qWait(300); // all eight have reached the server
+    auto answered = [&early] {
+        int n = 0;
+        for (QNetworkReply *r : std::as_const(early))
+            n += r->isFinished() ? 1 : 0;
+        return n;
+    };
+    // Four of one worker's chunks may wait at a time; the others are answered at once.
+    CHECK(answered() == 4);
+    HttpClient other(server().apiBase());
+    const QString blair = other.signIn(QStringLiteral("blair@demo.onsite"));
+    CHECK(other.get(QStringLiteral("me"), blair).status == 200);
+    CHECK(answered() == 4); // blair was served while the four still waited
+    for (QNetworkReply *r : std::as_const(early)) {
+        const Reply reply = HttpClient::collect(r);
+        CHECK(reply.status == 409);
+        CHECK(reply.errorCode() == QStringLiteral("offset_mismatch"));
+    }
+
+    // A chunk that overtakes the one before it is applied once that one is stored.
+    const QString path = Fixture::path(f.create(QStringLiteral("order.png"), content));
+    HttpClient second(server().apiBase());
+    QNetworkReply *later =
+        second.send("PATCH", path, content.mid(5000, 5000), f.token,
+                    f.tusHeaders({{"Content-Type", "application/offset+octet-stream"},
+                                  {"Upload-Offset", "5000"}}));
+    QTest::qWait(200);
+    CHECK_FALSE(later->isFinished());
+    CHECK(f.patch(path, 0, content.left(5000)).status == 204);
+    const Reply applied = HttpClient::collect(later);
+    CHECK(applied.status == 204);
+    CHECK(applied.header("Upload-Offset") == "10000");
+    CHECK(f.patch(path, 10000, content.mid(10000)).status == 204);
+    CHECK(f.head(path).header("Upload-Offset") == "20000");
+}
+
+TEST_CASE("an answer being worked on outlives the idle timeout, idle connections do not",
+          "[tus][idle]")
+{
+    TestServer slow;
+    slow.setExtraArguments({QStringLiteral("--idle-timeout"), QStringLiteral("1")});
+    REQUIRE(slow.start());
+    Fixture f(slow);
+    const QByteArray content = pngBytes(20000);
+    const QString path = Fixture::path(f.create(QStringLiteral("a.png"), content));
+    // Waits 3 s for a chunk that never comes, on a server that closes idle connections
+    // after 1 s: the answer still arrives.
+    const Reply early = f.patch(path, 5000, content.mid(5000, 100));
+    CHECK(early.status == 409);
+    CHECK(f.patch(path, 0, content).status == 204);
+
+    QTcpSocket idle;
+    idle.connectToHost(slow.url().host(), quint16(slow.url().port()));
+    REQUIRE(idle.waitForConnected(5000));
+    QElapsedTimer t;
+    t.start();
+    CHECK(idle.waitForDisconnected(5000));
+    CHECK(t.elapsed() >= 800);
+
+    // Headers sent a line at a time, each within the timeout, are still cut at 1 s in all.
+    QTcpSocket drip;
+    drip.connectToHost(slow.url().host(), quint16(slow.url().port()));
+    REQUIRE(drip.waitForConnected(5000));
+    t.restart();
+    drip.write("GET /api/v1/me HTTP/1.1\r\n");
+    while (drip.state() == QAbstractSocket::ConnectedState && t.elapsed() < 5000) {
+        drip.write("X-Drip: 1\r\n");
+        drip.waitForDisconnected(200);
+    }
+    CHECK(drip.state() != QAbstractSocket::ConnectedState);
+    CHECK(t.elapsed() < 3000);
+    CHECK(drip.readAll().isEmpty());
 }

@@ -20,9 +20,9 @@ QString HttpClient::Reply::errorMessage() const
         .toString();
 }
 
-HttpClient::Reply HttpClient::request(const QByteArray &method, const QString &path,
-                                      const QByteArray &body, const QString &token,
-                                      const Headers &headers)
+QNetworkReply *HttpClient::send(const QByteArray &method, const QString &path,
+                                const QByteArray &body, const QString &token,
+                                const Headers &headers)
 {
     QUrl url = m_base;
     const int q = path.indexOf(QLatin1Char('?'));
@@ -42,9 +42,16 @@ HttpClient::Reply HttpClient::request(const QByteArray &method, const QString &p
     buffer->open(QIODevice::ReadOnly);
     QNetworkReply *reply = m_nam.sendCustomRequest(req, method, buffer);
     buffer->setParent(reply);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
+    return reply;
+}
+
+HttpClient::Reply HttpClient::collect(QNetworkReply *reply)
+{
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     Reply r;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->isOpen())
@@ -53,6 +60,13 @@ HttpClient::Reply HttpClient::request(const QByteArray &method, const QString &p
     r.headers = reply->rawHeaderPairs();
     reply->deleteLater();
     return r;
+}
+
+HttpClient::Reply HttpClient::request(const QByteArray &method, const QString &path,
+                                      const QByteArray &body, const QString &token,
+                                      const Headers &headers)
+{
+    return collect(send(method, path, body, token, headers));
 }
 
 HttpClient::Reply HttpClient::post(const QString &path, const QJsonObject &o, const QString &token)

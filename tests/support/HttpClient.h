@@ -33,6 +33,10 @@ public:
     using Headers = QList<QPair<QByteArray, QByteArray>>;
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
                   const QString &token = {}, const Headers &headers = {});
+    // Starts a request without waiting; collect() waits for its answer and deletes it.
+    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                        const QString &token = {}, const Headers &headers = {});
+    static Reply collect(QNetworkReply *reply);
     Reply get(const QString &path, const QString &token = {})
     {
         return request("GET", path, {}, token);

@@ -77,6 +77,12 @@ bool TestServer::start()
                      QStringLiteral("--threads"), QStringLiteral("4")};
     if (m_demo)
         args << QStringLiteral("--demo");
+    args << m_extraArgs;
+    if (!m_launcher.isEmpty()) {
+        // e.g. prlimit, which runs the server in its own process (exec), limits applied.
+        m_server->setProgram(m_launcher.first());
+        args = m_launcher.mid(1) + QStringList{QStringLiteral(ONSITE_SERVER_BIN)} + args;
+    }
     m_server->setLogFile(m_dir.filePath(QStringLiteral("server.log")));
     m_server->start(args);
     if (!m_server->waitUntilReady(60000)) {

@@ -17,6 +17,10 @@ public:
     explicit TestServer(bool demo = true);
     ~TestServer();
 
+    // Before start(): more command-line options, and a program that runs the server (its
+    // arguments first, then the server's path and options).
+    void setExtraArguments(const QStringList &args) { m_extraArgs = args; }
+    void setLauncher(const QStringList &programAndArgs) { m_launcher = programAndArgs; }
     bool start();
     void stop();
     bool restart(); // same database and port
@@ -40,6 +44,8 @@ private:
     bool createPostgresDatabase();
 
     bool m_demo;
+    QStringList m_extraArgs;
+    QStringList m_launcher;
     int m_port = 0; // 0: any free port; kept across restart()
     QTemporaryDir m_dir;
     QString m_dbUrl;

@@ -1,0 +1,196 @@
+#include <catch2/catch.hpp>
+
+#include "CatchQt.h"
+#include "HttpClient.h"
+#include "TestServer.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTcpSocket>
+#include <QTest>
+#include <memory>
+#include <unistd.h>
+#include <vector>
+
+using namespace onsite::test;
+
+// What the server does with connections themselves, whatever the database: bodies too large
+// to read, the descriptor limit, too many connections.
+
+namespace {
+
+qint64 processStatus(qint64 pid, const QByteArray &field)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith(field + ':'))
+            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
+qint64 rssKiB(qint64 pid)
+{
+    return processStatus(pid, "VmRSS");
+}
+
+// User + system CPU seconds the process has used.
+double cpuSeconds(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) /
+           double(::sysconf(_SC_CLK_TCK));
+}
+
+qint64 pidOf(TestServer &s)
+{
+    return s.process()->process()->processId();
+}
+
+std::unique_ptr<QTcpSocket> connectTo(TestServer &s)
+{
+    auto socket = std::make_unique<QTcpSocket>();
+    socket->connectToHost(s.url().host(), quint16(s.url().port()));
+    return socket->waitForConnected(5000) ? std::move(socket) : nullptr;
+}
+
+// Sends `head`, then up to `maxBody` bytes of body (chunked when asked) while watching for
+// the answer; returns the answer's head ("" when none came).
+QByteArray sendHuge(TestServer &s, const QByteArray &head, qint64 maxBody, bool chunked)
+{
+    auto socket = connectTo(s);
+    if (!socket)
+        return {};
+    socket->write(head);
+    const QByteArray block(1024 * 1024, 'x');
+    const QByteArray chunk = "100000\r\n" + block + "\r\n";
+    QByteArray answer;
+    QElapsedTimer t;
+    t.start();
+    qint64 sent = 0;
+    while (!answer.contains("\r\n\r\n") && t.elapsed() < 20000) {
+        if (sent < maxBody && socket->state() == QAbstractSocket::ConnectedState &&
+            socket->bytesToWrite() < 4 * block.size()) {
+            socket->write(chunked ? chunk : block);
+            sent += block.size();
+        }
+        socket->waitForBytesWritten(20);
+        socket->waitForReadyRead(sent < maxBody ? 5 : 200);
+        answer += socket->readAll();
+        if (socket->state() != QAbstractSocket::ConnectedState && socket->bytesAvailable() == 0 &&
+            !answer.contains("\r\n\r\n"))
+            break;
+    }
+    return answer.left(answer.indexOf("\r\n\r\n"));
+}
+
+} // namespace
+
+TEST_CASE("a 2 GiB body is refused from its headers and the server's memory stays put",
+          "[api][limits]")
+{
+    TestServer s(false);
+    REQUIRE(s.start());
+    const qint64 pid = pidOf(s);
+    const qint64 before = rssKiB(pid);
+    REQUIRE(before > 0);
+    constexpr qint64 kSend = 256LL * 1024 * 1024; // what a client pushes before giving up
+
+    const QByteArray ops = sendHuge(s,
+                                    "POST /api/v1/ops HTTP/1.1\r\nHost: t\r\nContent-Type: "
+                                    "application/json\r\nContent-Length: 2147483648\r\n\r\n",
+                                    kSend, false);
+    CHECK(ops.startsWith("HTTP/1.1 413"));
+    const QByteArray patch = sendHuge(
+        s,
+        "PATCH /api/v1/uploads/abc HTTP/1.1\r\nHost: t\r\nTus-Resumable: 1.0.0\r\nContent-Type: "
+        "application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: 2147483648\r\n\r\n",
+        kSend, false);
+    CHECK(patch.startsWith("HTTP/1.1 413"));
+    CHECK(patch.contains("Tus-Resumable: 1.0.0"));
+    // No declared length: counted as it comes, refused once past the 8 MiB a chunk may be.
+    const QByteArray chunked = sendHuge(s,
+                                        "PATCH /api/v1/uploads/abc HTTP/1.1\r\nHost: "
+                                        "t\r\nTransfer-Encoding: chunked\r\n\r\n",
+                                        kSend, true);
+    CHECK(chunked.startsWith("HTTP/1.1 413"));
+    const qint64 after = rssKiB(pid);
+    INFO("RSS before " << before << " KiB, after " << after << " KiB");
+    CHECK(after - before < 64 * 1024);
+
+    // The server is still there for everyone else.
+    HttpClient http(s.apiBase());
+    CHECK(http.get(QStringLiteral("me")).status == 401);
+}
+
+TEST_CASE("at the descriptor limit the server waits instead of spinning, then serves again",
+          "[api][fd]")
+{
+    // 256 descriptors and no connection cap below them: accept() itself runs out.
+    TestServer s(false);
+    s.setLauncher({QStringLiteral("prlimit"), QStringLiteral("--nofile=256:256")});
+    s.setExtraArguments({QStringLiteral("--max-connections"), QStringLiteral("100000")});
+    REQUIRE(s.start());
+    const qint64 pid = pidOf(s);
+    std::vector<std::unique_ptr<QTcpSocket>> held;
+    for (int i = 0; i < 300; ++i)
+        if (auto c = connectTo(s)) // the kernel completes them; the server may not accept
+            held.push_back(std::move(c));
+    REQUIRE(held.size() == 300);
+    QTest::qWait(500);
+    const double cpuBefore = cpuSeconds(pid);
+    QTest::qWait(2000);
+    const double cpu = cpuSeconds(pid) - cpuBefore;
+    INFO("server CPU over 2 s at the limit: " << cpu << " s");
+    CHECK(cpu < 0.5);
+
+    held.erase(held.begin(), held.begin() + 150);
+    QTest::qWait(100);
+    HttpClient http(s.apiBase());
+    const auto r = http.get(QStringLiteral("me"));
+    CHECK(r.status == 401);
+}
+
+TEST_CASE("over the connection cap a newcomer is told to come back, the others are served",
+          "[api][fd]")
+{
+    TestServer s(false);
+    s.setExtraArguments({QStringLiteral("--max-connections"), QStringLiteral("20")});
+    REQUIRE(s.start());
+    std::vector<std::unique_ptr<QTcpSocket>> held;
+    for (int i = 0; i < 20; ++i) {
+        auto c = connectTo(s);
+        REQUIRE(c);
+        held.push_back(std::move(c));
+    }
+    QTest::qWait(300);
+    auto extra = connectTo(s);
+    REQUIRE(extra);
+    extra->write("GET /api/v1/me HTTP/1.1\r\nHost: t\r\n\r\n");
+    QByteArray answer;
+    for (int i = 0; i < 50 && !answer.contains("\r\n\r\n"); ++i) {
+        extra->waitForReadyRead(100);
+        answer += extra->readAll();
+    }
+    CHECK(answer.startsWith("HTTP/1.1 503"));
+    CHECK(answer.contains("Retry-After: 1"));
+
+    // A held connection still works.
+    held.front()->write("GET /api/v1/me HTTP/1.1\r\nHost: t\r\n\r\n");
+    QByteArray mine;
+    for (int i = 0; i < 50 && !mine.contains("\r\n\r\n"); ++i) {
+        held.front()->waitForReadyRead(100);
+        mine += held.front()->readAll();
+    }
+    CHECK(mine.startsWith("HTTP/1.1 401"));
+    // Once some leave, newcomers are served again.
+    held.erase(held.begin() + 1, held.end());
+    QTest::qWait(300);
+    HttpClient http(s.apiBase());
+    CHECK(http.get(QStringLiteral("me")).status == 401);
+}
