@@ -91,6 +91,10 @@ void NetworkJob::onReplyFinished()
         // No HTTP answer at all: refused, reset, timed out, DNS. The network may come back.
         fail(ErrorKind::Retry, QStringLiteral("network"),
              tr("Cannot reach the server: %1").arg(reply->errorString()));
+    } else if (m_httpStatus == 401 && serverCode == QLatin1String("session_expired")) {
+        fail(ErrorKind::NeedsSignIn, serverCode,
+             tr("Your session has ended (sessions end after a time unused, and some time after "
+                "signing in). Sign in again; nothing you did on this computer is lost."));
     } else if (m_httpStatus == 401) {
         fail(ErrorKind::NeedsSignIn, serverCode,
              serverMessage.isEmpty() ? tr("Please sign in again.") : serverMessage);

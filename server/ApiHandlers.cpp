@@ -2,8 +2,10 @@
 
 #include "CalendarFeed.h"
 #include "CompanyActions.h"
+#include "Database.h"
 #include "PhoneEvents.h"
 #include "ServerStore.h"
+#include "Sessions.h"
 #include "TusHandlers.h"
 
 #include <QDateTime>
@@ -289,7 +291,16 @@ ApiResponse ApiHandlers::handle(const ApiRequest &r)
         r.segments.size() == 2)
         return PhoneEvents::handle(r, now);
     const QString token = r.bearerToken();
-    const qint64 workerId = token.isEmpty() ? 0 : ServerStore::workerForToken(token).value_or(0);
+    const Sessions::Check session =
+        token.isEmpty() ? Sessions::Check{} : Sessions::check(token, Database::nowMs());
+    if (session.ended)
+        return ApiResponse::error(
+            {401, QStringLiteral("session_expired"),
+             QStringLiteral("The session has ended (%1 days unused, or %2 days since signing "
+                            "in); sign in again.")
+                 .arg(Sessions::idleMs() / Sessions::kDayMs)
+                 .arg(Sessions::maxMs() / Sessions::kDayMs)});
+    const qint64 workerId = session.workerId;
     if (first == QLatin1String("uploads"))
         return TusHandlers::handle(r, workerId, now);
     if (first == QLatin1String("files")) {

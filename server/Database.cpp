@@ -190,6 +190,12 @@ bool Database::migrate(QString *error)
         // Calendar subscriptions: one private link per worker, stored as a hash.
         QStringLiteral("CREATE TABLE calendar_links (worker_id BIGINT PRIMARY KEY,"
                        " token_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL)")};
+    steps << QStringList{
+        // Sessions end after a time unused (Sessions): their last use, coarse to the hour.
+        QStringLiteral("ALTER TABLE sessions ADD COLUMN last_used_at BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("UPDATE sessions SET last_used_at = created_at"),
+        QStringLiteral("CREATE INDEX sessions_by_last_use ON sessions (last_used_at)"),
+        QStringLiteral("CREATE INDEX signin_failures_by_time ON signin_failures (at)")};
     for (int v = version; v < steps.size(); ++v) {
         for (const QString &sql : steps.at(v)) {
             if (!q.exec(sql)) {

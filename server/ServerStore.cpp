@@ -1,5 +1,7 @@
 #include "ServerStore.h"
 
+#include "Sessions.h"
+
 #include "AssignmentCodec.h"
 #include "Database.h"
 #include "JsonReader.h"
@@ -212,10 +214,8 @@ std::optional<qint64> ServerStore::companyForToken(const QString &token)
 
 std::optional<qint64> ServerStore::workerForToken(const QString &token)
 {
-    Sql q(QStringLiteral("SELECT worker_id FROM sessions WHERE token_hash = ?"));
-    if (q.exec({Secrets::tokenHash(token)}) && q.next())
-        return q.value(0).toLongLong();
-    return std::nullopt;
+    const Sessions::Check c = Sessions::check(token, Database::nowMs());
+    return c.workerId ? std::optional<qint64>(c.workerId) : std::nullopt;
 }
 
 std::optional<qint64> ServerStore::workerIdByEmail(const QString &email)
@@ -320,10 +320,10 @@ QJsonObject ServerStore::signIn(const QString &email, const QString &password, c
     Sql unclaim(QStringLiteral("DELETE FROM signin_failures WHERE %1 IN (SELECT %1 FROM "
                                "signin_failures WHERE key = ? AND at = ? LIMIT 1)")
                     .arg(row));
-    Sql session(QStringLiteral(
-        "INSERT INTO sessions (token_hash, worker_id, created_at) VALUES (?, ?, ?)"));
+    Sql session(QStringLiteral("INSERT INTO sessions (token_hash, worker_id, created_at,"
+                               " last_used_at) VALUES (?, ?, ?, ?)"));
     if (!tx.ok() || !clear.exec({keys.first()}) || !unclaim.exec({keys.last(), now}) ||
-        !session.exec({Secrets::tokenHash(token), workerId, now}) || !tx.commit()) {
+        !session.exec({Secrets::tokenHash(token), workerId, now, now}) || !tx.commit()) {
         *err = ApiError::internal();
         return {};
     }

@@ -7,6 +7,7 @@
 #include "PhoneEvents.h"
 #include "Secrets.h"
 #include "ServerConfig.h"
+#include "Sessions.h"
 #include "UploadStore.h"
 
 #include <QCoreApplication>
@@ -100,10 +101,16 @@ int main(int argc, char *argv[])
     ApiHandlers::setPublicUrl(config.publicUrl.isEmpty()
                                   ? QStringLiteral("http://%1:%2").arg(reachable).arg(port)
                                   : config.publicUrl);
-    // Expired uploads and files of removed deliverables go at start and every hour, on the pool.
+    // Expired uploads, files of removed deliverables, ended sessions and old sign-in failures
+    // go at start and every hour, on the pool.
     QTimer cleaner;
+    Sessions::setLifetimes(config.sessionIdleDays * Sessions::kDayMs,
+                           config.sessionMaxDays * Sessions::kDayMs);
     auto clean = [&server] {
-        server.pool()->start([] { UploadStore::clean(QDateTime::currentDateTimeUtc()); });
+        server.pool()->start([] {
+            UploadStore::clean(QDateTime::currentDateTimeUtc());
+            Sessions::clean(Database::nowMs());
+        });
     };
     QObject::connect(&cleaner, &QTimer::timeout, &cleaner, clean);
     cleaner.start(3600 * 1000);

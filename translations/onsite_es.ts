@@ -2435,6 +2435,10 @@ Check in to #%2 %3 now anyway?</source>
         <source>The server&apos;s answer could not be read.</source>
         <translation>No se pudo leer la respuesta del servidor.</translation>
     </message>
+    <message>
+        <source>Your session has ended (sessions end after a time unused, and some time after signing in). Sign in again; nothing you did on this computer is lost.</source>
+        <translation>Tu sesión ha terminado (las sesiones terminan tras un tiempo sin uso, y un tiempo después de iniciar sesión). Vuelve a iniciar sesión; no se pierde nada de lo que hiciste en este equipo.</translation>
+    </message>
 </context>
 <context>
     <name>onsite::ScorecardDialog</name>

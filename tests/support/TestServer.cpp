@@ -28,6 +28,41 @@ bool TestServer::usingPostgres()
     return qEnvironmentVariable("ONSITE_TEST_DB") == QLatin1String("postgres");
 }
 
+QVariant TestServer::sql(const QString &statement, const QVariantList &values)
+{
+    // What an operator would do with sqlite3 or psql: reach into the server's database.
+    const QString name = QStringLiteral("onsite_test_sql");
+    QVariant result;
+    {
+        const bool pg = m_dbUrl.startsWith(QLatin1String("postgresql:"));
+        QSqlDatabase db = QSqlDatabase::addDatabase(
+            pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+        if (pg) {
+            const QUrl url(m_dbUrl);
+            db.setHostName(url.host());
+            db.setPort(url.port(5432));
+            db.setUserName(url.userName());
+            db.setPassword(url.password());
+            db.setDatabaseName(url.path().mid(1));
+        } else {
+            db.setDatabaseName(m_dbUrl.mid(int(strlen("sqlite:"))));
+        }
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(statement);
+            for (const QVariant &v : values)
+                q.addBindValue(v);
+            if (q.exec())
+                result = q.next() ? q.value(0) : QVariant(q.numRowsAffected());
+            else
+                m_error = q.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
 bool TestServer::createPostgresDatabase()
 {
     const QUrl admin(qEnvironmentVariable(

@@ -4,6 +4,7 @@
 
 #include <QTemporaryDir>
 #include <QUrl>
+#include <QVariant>
 #include <memory>
 
 namespace onsite::test {
@@ -33,6 +34,10 @@ public:
     QString output() const; // what it printed, and its log
     QString lastError() const { return m_error; }
     EmbeddedServer *process() { return m_server.get(); }
+
+    // Runs one statement on the server's database; the first column of the first row, or the
+    // rows changed; invalid on error (lastError()).
+    QVariant sql(const QString &statement, const QVariantList &values = {});
 
     static bool usingPostgres();
     // One demo server per test process, started on first use (fails the test if it cannot).

@@ -355,3 +355,41 @@ TEST_CASE("an offline submission the server refuses lands in Needs attention wit
         }
     CHECK(found);
 }
+
+TEST_CASE("a session that ran out asks to sign in again, says why, and keeps queued changes",
+          "[sync][sessions]")
+{
+    Fixture f;
+    auto e = f.engine();
+    REQUIRE(Fixture::sync(*e));
+    const qint64 id = newAssignment(f);
+    REQUIRE(Fixture::sync(*e));
+    // Unused for longer than the server's 30 days: the session has ended on the server.
+    REQUIRE(f.server
+                .sql(QStringLiteral("UPDATE sessions SET last_used_at = last_used_at - ?"),
+                     {31LL * 24 * 3600 * 1000})
+                .toInt() >= 1);
+    const QString logId = uuid();
+    REQUIRE(record(*e, id, "time_log.upsert",
+                   {{QStringLiteral("id"), logId},
+                    {QStringLiteral("check_in"),
+                     QDateTime::currentDateTimeUtc().addSecs(-600).toString(Qt::ISODate)}}));
+    QSignalSpy signIn(e.get(), &SyncEngine::signInRequired);
+    CHECK_FALSE(Fixture::sync(*e));
+    REQUIRE(signIn.count() >= 1);
+    const QString message = signIn.first().first().toString();
+    CHECK(message.contains(QStringLiteral("session has ended")));
+    CHECK(message.contains(QStringLiteral("nothing you did on this computer is lost")));
+    {
+        LocalStore store(QStringLiteral("outbox"));
+        QString error;
+        REQUIRE(store.open(f.dbPath, &error));
+        CHECK(store.pendingOperationCount() == 1);
+    }
+    // Signed in again, the check-in goes out.
+    f.token = f.http->signIn(QStringLiteral("alex@demo.onsite"));
+    e->setToken(f.token);
+    REQUIRE(Fixture::sync(*e));
+    const auto doc = f.http->get(QStringLiteral("assignments/%1").arg(id), f.token);
+    CHECK(doc.body.contains(logId.toUtf8()));
+}
