@@ -73,6 +73,10 @@ OperationOutcome OperationApplier::apply(Assignment &a, const Operation &op, con
         return confirm(a, op, now);
     if (op.type == QLatin1String("time_log.upsert"))
         return upsertLog(a, op, now);
+    if (op.type == QLatin1String("phone.check_in"))
+        return phoneCheckIn(a, op, now);
+    if (op.type == QLatin1String("phone.check_out"))
+        return phoneCheckOut(a, op, now);
     if (op.type == QLatin1String("time_log.delete"))
         return deleteLog(a, op);
     if (op.type == QLatin1String("deliverable.remove"))
@@ -133,17 +137,8 @@ OperationOutcome OperationApplier::upsertLog(Assignment &a, const Operation &op,
         return refuse("deleted", tr("This visit was deleted and cannot be changed."));
     if (index < 0 && a.phoneCheckin.required)
         return refuse("phone_required", Rules::phoneRequiredText(a));
-    for (int i = 0; i < a.timeLogs.size(); ++i) {
-        const TimeLog &l = a.timeLogs.at(i);
-        if (i == index || l.deleted || !overlaps(in, out, l.checkIn, l.checkOut))
-            continue;
-        if (!l.checkOut.isValid())
-            return refuse("overlap", tr("You are still checked in since %1; check out first.")
-                                         .arg(SiteTime::format(l.checkIn, a.site.timeZone)));
-        return refuse("overlap", tr("This visit overlaps the visit from %1 to %2.")
-                                     .arg(SiteTime::format(l.checkIn, a.site.timeZone),
-                                          SiteTime::format(l.checkOut, a.site.timeZone)));
-    }
+    if (auto overlap = refuseOverlap(a, index, in, out))
+        return *overlap;
     if (index < 0) {
         TimeLog l;
         l.id = id;
@@ -165,6 +160,82 @@ OperationOutcome OperationApplier::upsertLog(Assignment &a, const Operation &op,
         l.checkOut = out;
         l.note = note;
     }
+    return {true, {}, {}};
+}
+
+std::optional<OperationOutcome> OperationApplier::refuseOverlap(const Assignment &a, int except,
+                                                                const QDateTime &in,
+                                                                const QDateTime &out)
+{
+    for (int i = 0; i < a.timeLogs.size(); ++i) {
+        const TimeLog &l = a.timeLogs.at(i);
+        if (i == except || l.deleted || !overlaps(in, out, l.checkIn, l.checkOut))
+            continue;
+        if (!l.checkOut.isValid())
+            return refuse("overlap", tr("You are still checked in since %1; check out first.")
+                                         .arg(SiteTime::format(l.checkIn, a.site.timeZone)));
+        return refuse("overlap", tr("This visit overlaps the visit from %1 to %2.")
+                                     .arg(SiteTime::format(l.checkIn, a.site.timeZone),
+                                          SiteTime::format(l.checkOut, a.site.timeZone)));
+    }
+    return std::nullopt;
+}
+
+bool OperationApplier::isPhoneOperation(const QString &type)
+{
+    return type.startsWith(QLatin1String("phone."));
+}
+
+OperationOutcome OperationApplier::phoneCheckIn(Assignment &a, const Operation &op,
+                                                const QDateTime &now)
+{
+    // Made by the server from a signed call: the phone rule does not refuse it, every other
+    // visit rule (one open visit, no overlap, not in the future) does as for the desktop.
+    QString error;
+    JsonReader r(op.payload, QString(), &error);
+    const QString id = r.string("id", true);
+    const QDateTime at = r.instant("at", true);
+    if (!r.ok() || op.payload.size() != 2)
+        return refuse("invalid", error.isEmpty() ? tr("phone.check_in takes id and at.") : error);
+    if (at > now.addSecs(kFutureToleranceSecs))
+        return refuse("in_future", tr("%1 is in the future.").arg(tr("The check-in time")));
+    for (const TimeLog &l : a.timeLogs)
+        if (l.id == id)
+            return refuse("invalid", tr("This visit is already recorded."));
+    if (auto overlap = refuseOverlap(a, -1, at, QDateTime()))
+        return *overlap;
+    TimeLog l;
+    l.id = id;
+    l.checkIn = at;
+    l.source = TimeLogSource::Phone;
+    a.timeLogs.append(l);
+    if (a.status == AssignmentStatus::Assigned)
+        a.status = AssignmentStatus::InProgress; // the first check-in starts the work
+    return {true, {}, {}};
+}
+
+OperationOutcome OperationApplier::phoneCheckOut(Assignment &a, const Operation &op,
+                                                 const QDateTime &now)
+{
+    QString error;
+    JsonReader r(op.payload, QString(), &error);
+    const QDateTime at = r.instant("at", true);
+    if (!r.ok() || op.payload.size() != 1)
+        return refuse("invalid", error.isEmpty() ? tr("phone.check_out takes at.") : error);
+    if (at > now.addSecs(kFutureToleranceSecs))
+        return refuse("in_future", tr("%1 is in the future.").arg(tr("The check-out time")));
+    const int open = Rules::openVisit(a);
+    if (open < 0)
+        return refuse("not_checked_in", tr("You are not checked in to this assignment."));
+    TimeLog &l = a.timeLogs[open];
+    if (at < l.checkIn)
+        return refuse("check_out_before_check_in",
+                      tr("Check-out (%1) is before check-in (%2).")
+                          .arg(SiteTime::format(at, a.site.timeZone),
+                               SiteTime::format(l.checkIn, a.site.timeZone)));
+    if (auto overlap = refuseOverlap(a, open, l.checkIn, at))
+        return *overlap;
+    l.checkOut = at;
     return {true, {}, {}};
 }
 

@@ -4,6 +4,7 @@
 #include "Operation.h"
 
 #include <QCoreApplication>
+#include <optional>
 
 namespace onsite {
 
@@ -29,13 +30,21 @@ public:
     // Largest single funds request, in minor units (10 million units of any currency).
     static constexpr qint64 kMaxRequestMinorUnits = qint64(1000000000);
 
+    // Operations a worker's app sends (schedule.confirm, time_log.upsert, ...) and the two the
+    // server makes from the phone system's calls (phone.check_in {id, at}, phone.check_out
+    // {at}): one set of rules whatever the source.
     static OperationOutcome apply(Assignment &a, const Operation &op, const QDateTime &now);
+    static bool isPhoneOperation(const QString &type);
     // A number task's answer as it is kept: decimal text with a '.' (no float round trip).
     static bool isNumberAnswer(const QString &text);
 
 private:
     static OperationOutcome confirm(Assignment &a, const Operation &op, const QDateTime &now);
     static OperationOutcome upsertLog(Assignment &a, const Operation &op, const QDateTime &now);
+    static OperationOutcome phoneCheckIn(Assignment &a, const Operation &op, const QDateTime &now);
+    static OperationOutcome phoneCheckOut(Assignment &a, const Operation &op, const QDateTime &now);
+    static std::optional<OperationOutcome> refuseOverlap(const Assignment &a, int except,
+                                                         const QDateTime &in, const QDateTime &out);
     static OperationOutcome deleteLog(Assignment &a, const Operation &op);
     static OperationOutcome removeDeliverable(Assignment &a, const Operation &op);
     static OperationOutcome createFundsRequest(Assignment &a, const Operation &op,

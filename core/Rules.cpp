@@ -121,12 +121,17 @@ bool Rules::hasCompletedVisit(const Assignment &a)
     return false;
 }
 
+int Rules::openVisit(const Assignment &a)
+{
+    for (int i = int(a.timeLogs.size()) - 1; i >= 0; --i)
+        if (!a.timeLogs.at(i).deleted && !a.timeLogs.at(i).checkOut.isValid())
+            return i;
+    return -1;
+}
+
 bool Rules::isCheckedIn(const Assignment &a)
 {
-    for (const TimeLog &l : a.timeLogs)
-        if (!l.deleted && !l.checkOut.isValid())
-            return true;
-    return false;
+    return openVisit(a) >= 0;
 }
 
 QString Rules::phoneRequiredText(const Assignment &a)
@@ -142,10 +147,9 @@ QString Rules::checkInBlocker(const Assignment &a)
             .arg(statusText(a.status).toLower());
     if (a.phoneCheckin.required)
         return phoneRequiredText(a);
-    for (const TimeLog &l : a.timeLogs)
-        if (!l.deleted && !l.checkOut.isValid())
-            return tr("You are still checked in since %1; check out first.")
-                .arg(SiteTime::format(l.checkIn, a.site.timeZone));
+    if (const int open = openVisit(a); open >= 0)
+        return tr("You are still checked in since %1; check out first.")
+            .arg(SiteTime::format(a.timeLogs.at(open).checkIn, a.site.timeZone));
     // Once every required step is done the next step is submitting, not another visit.
     const ChecklistProgress progress = checklist(a);
     if (progress.requiredTotal > 0 && progress.complete())

@@ -62,6 +62,9 @@ public:
 
     static bool hasCompletedVisit(const Assignment &a);
     static bool isCheckedIn(const Assignment &a);
+    // The visit the worker is checked in to (not deleted, no check-out): its index in
+    // a.timeLogs, or -1. The one answer to "is a visit open, which one".
+    static int openVisit(const Assignment &a);
     // Why the worker cannot check in (or out) from the desktop now, for people; empty when
     // they can. The app disables the action and shows this; the applier refuses with it.
     static QString checkInBlocker(const Assignment &a);

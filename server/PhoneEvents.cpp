@@ -35,6 +35,11 @@ QByteArray PhoneEvents::sign(const QByteArray &secret, const QByteArray &timesta
         .toHex();
 }
 
+namespace {
+// The visit made from a call is "phone-<call id>", within the applier's id limit.
+constexpr int kMaxCallId = 58;
+} // namespace
+
 ApiResponse PhoneEvents::handle(const ApiRequest &r, const QDateTime &now)
 {
     if (g_secret.isEmpty())
@@ -67,6 +72,8 @@ ApiResponse PhoneEvents::handle(const ApiRequest &r, const QDateTime &now)
     else if (error.isEmpty() && event != QLatin1String("check_in") &&
              event != QLatin1String("check_out"))
         error = QStringLiteral("event: expected check_in or check_out");
+    else if (error.isEmpty() && callId.size() > kMaxCallId)
+        error = QStringLiteral("call_id: at most %1 characters").arg(kMaxCallId);
     if (!error.isEmpty())
         return ApiResponse::error(ApiError::badRequest(error));
     const QJsonObject out = ServerStore::applyPhoneEvent(

@@ -553,6 +553,9 @@ QJsonObject ServerStore::applyOperation(qint64 workerId, const QJsonObject &raw,
     if (!op)
         return result(raw.value(QStringLiteral("op_id")).toString(), QStringLiteral("rejected"),
                       QStringLiteral("invalid"), why, {});
+    if (OperationApplier::isPhoneOperation(op->type))
+        return result(op->opId, QStringLiteral("rejected"), QStringLiteral("unknown_type"),
+                      QStringLiteral("Only the phone system records phone check-ins."), {});
     auto currentDoc = [&]() -> QJsonObject {
         ApiError ignored;
         return workerAssignment(workerId, op->assignmentId, now, &ignored);
@@ -794,32 +797,18 @@ QJsonObject ServerStore::applyPhoneEvent(const QString &callId, qint64 id, bool 
         tx.commit();
         return companyAssignment(a->company.id, id, now, &ignored);
     }
-    if (!Rules::isActive(*a)) {
-        *error = QStringLiteral("This assignment is no longer open for check-ins.");
+    // The same rules as every other visit, through the one applier.
+    const Operation op =
+        checkIn ? Operation::make(id, QStringLiteral("phone.check_in"),
+                                  {{QStringLiteral("id"), QStringLiteral("phone-") + callId},
+                                   {QStringLiteral("at"), JsonReader::formatInstant(at)}},
+                                  now)
+                : Operation::make(id, QStringLiteral("phone.check_out"),
+                                  {{QStringLiteral("at"), JsonReader::formatInstant(at)}}, now);
+    const OperationOutcome outcome = OperationApplier::apply(*a, op, now);
+    if (!outcome.applied) {
+        *error = outcome.message; // the claim is rolled back: a corrected retry may apply
         return AssignmentCodec::toJson(*a);
-    }
-    TimeLog *open = nullptr;
-    for (TimeLog &l : a->timeLogs)
-        if (!l.deleted && !l.checkOut.isValid())
-            open = &l;
-    if (checkIn) {
-        if (open) {
-            *error = QStringLiteral("The worker is already checked in.");
-            return AssignmentCodec::toJson(*a);
-        }
-        TimeLog l;
-        l.id = QStringLiteral("phone-") + callId;
-        l.checkIn = at;
-        l.source = TimeLogSource::Phone;
-        a->timeLogs.append(l);
-        if (a->status == AssignmentStatus::Assigned)
-            a->status = AssignmentStatus::InProgress;
-    } else {
-        if (!open || at < open->checkIn) {
-            *error = QStringLiteral("The worker is not checked in.");
-            return AssignmentCodec::toJson(*a);
-        }
-        open->checkOut = at;
     }
     a->rev += 1;
     if (!writeAssignment(*a, workerId, workerId) || !tx.commit()) {

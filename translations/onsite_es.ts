@@ -554,6 +554,22 @@
         <source>&quot;%1&quot; is longer than %2 characters.</source>
         <translation>«%1» tiene más de %2 caracteres.</translation>
     </message>
+    <message>
+        <source>phone.check_in takes id and at.</source>
+        <translation>phone.check_in requiere id y at.</translation>
+    </message>
+    <message>
+        <source>This visit is already recorded.</source>
+        <translation>Esta visita ya está registrada.</translation>
+    </message>
+    <message>
+        <source>phone.check_out takes at.</source>
+        <translation>phone.check_out requiere at.</translation>
+    </message>
+    <message>
+        <source>You are not checked in to this assignment.</source>
+        <translation>No tiene la entrada registrada en esta asignación.</translation>
+    </message>
 </context>
 <context>
     <name>OperationDescription</name>
@@ -2437,7 +2453,7 @@ Check in to #%2 %3 now anyway?</source>
     </message>
     <message>
         <source>Your session has ended (sessions end after a time unused, and some time after signing in). Sign in again; nothing you did on this computer is lost.</source>
-        <translation>Tu sesión ha terminado (las sesiones terminan tras un tiempo sin uso, y un tiempo después de iniciar sesión). Vuelve a iniciar sesión; no se pierde nada de lo que hiciste en este equipo.</translation>
+        <translation>Su sesión ha terminado (las sesiones terminan tras un tiempo sin uso, y un tiempo después de iniciar sesión). Inicie sesión de nuevo; no se pierde nada de lo que hizo en este equipo.</translation>
     </message>
 </context>
 <context>

@@ -619,11 +619,8 @@ void AppController::checkIn(qint64 id)
 void AppController::checkOut(qint64 id)
 {
     const auto a = m_reader ? m_reader->assignment(id) : std::nullopt;
-    const TimeLog *open = nullptr;
-    if (a)
-        for (const TimeLog &l : a->timeLogs)
-            if (!l.deleted && !l.checkOut.isValid())
-                open = &l;
+    const int index = a ? Rules::openVisit(*a) : -1;
+    const TimeLog *open = index >= 0 ? &a->timeLogs.at(index) : nullptr;
     if (!open) {
         refuseAction(a ? Rules::checkOutBlocker(*a)
                        : tr("You are not checked in to this assignment."));

@@ -169,3 +169,45 @@ TEST_CASE("an operation's strings have limits: a huge id is refused and changes 
               .applied);
     CHECK(a.timeLogs.size() == before.timeLogs.size() + 1);
 }
+
+TEST_CASE("phone check-ins and check-outs follow the visit rules of every other source",
+          "[rules][visits][phone]")
+{
+    // A phone-required job, a desktop visit 15:00-16:00 recorded before the requirement.
+    Assignment a = checkedInByMistake();
+    a.phoneCheckin.required = true;
+    a.timeLogs = {{QStringLiteral("d1"), utc("2026-03-09T15:00:00Z"), utc("2026-03-09T16:00:00Z"),
+                   QString(), TimeLogSource::Desktop, false, false}};
+    const QDateTime now = utc("2026-03-09T20:00:00Z");
+    auto phone = [&](const char *type, QJsonObject payload) {
+        return OperationApplier::apply(
+            a, Operation::make(a.id, QString::fromLatin1(type), payload, now), now);
+    };
+    auto in = [&](const char *id, const char *at) {
+        return phone("phone.check_in", {{QStringLiteral("id"), QString::fromLatin1(id)},
+                                        {QStringLiteral("at"), QString::fromLatin1(at)}});
+    };
+    auto out = [&](const char *at) {
+        return phone("phone.check_out", {{QStringLiteral("at"), QString::fromLatin1(at)}});
+    };
+    CHECK(in("p0", "2026-03-09T15:30:00Z").code == QStringLiteral("overlap"));
+    CHECK(in("p0", "2026-03-09T20:30:00Z").code == QStringLiteral("in_future"));
+    CHECK(out("2026-03-09T17:00:00Z").code == QStringLiteral("not_checked_in"));
+    REQUIRE(in("p1", "2026-03-09T17:00:00Z").applied); // the phone rule does not refuse the phone
+    CHECK(a.timeLogs.last().source == TimeLogSource::Phone);
+    CHECK(Rules::openVisit(a) == 1);
+    CHECK(in("p2", "2026-03-09T18:00:00Z").code == QStringLiteral("overlap"));
+    CHECK(out("2026-03-09T16:59:00Z").code == QStringLiteral("check_out_before_check_in"));
+    REQUIRE(out("2026-03-09T19:00:00Z").applied);
+    CHECK(Rules::openVisit(a) == -1);
+    CHECK(a.timeLogs.last().checkOut == utc("2026-03-09T19:00:00Z"));
+    // The desktop still may not check in on a phone-required job.
+    CHECK(OperationApplier::apply(a,
+                                  Operation::make(a.id, QStringLiteral("time_log.upsert"),
+                                                  {{QStringLiteral("id"), QStringLiteral("d2")},
+                                                   {QStringLiteral("check_in"),
+                                                    QStringLiteral("2026-03-09T19:30:00Z")}},
+                                                  now),
+                                  now)
+              .code == QStringLiteral("phone_required"));
+}
