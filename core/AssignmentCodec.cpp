@@ -38,6 +38,17 @@ QList<T> readList(JsonReader &r, const char *key, QString *error, F read)
 
 } // namespace
 
+QJsonObject AssignmentCodec::timeLogToJson(const TimeLog &l)
+{
+    return {{QStringLiteral("id"), l.id},
+            {QStringLiteral("check_in"), instant(l.checkIn)},
+            {QStringLiteral("check_out"), instant(l.checkOut)},
+            {QStringLiteral("note"), l.note},
+            {QStringLiteral("source"), toWire(l.source)},
+            {QStringLiteral("edited"), l.edited},
+            {QStringLiteral("deleted"), l.deleted}};
+}
+
 QJsonObject AssignmentCodec::toJson(const Assignment &a)
 {
     QJsonObject o;
@@ -94,13 +105,7 @@ QJsonObject AssignmentCodec::toJson(const Assignment &a)
     o.insert(QStringLiteral("tasks"), tasks);
     QJsonArray logs;
     for (const TimeLog &l : a.timeLogs)
-        logs.append(QJsonObject{{QStringLiteral("id"), l.id},
-                                {QStringLiteral("check_in"), instant(l.checkIn)},
-                                {QStringLiteral("check_out"), instant(l.checkOut)},
-                                {QStringLiteral("note"), l.note},
-                                {QStringLiteral("source"), toWire(l.source)},
-                                {QStringLiteral("edited"), l.edited},
-                                {QStringLiteral("deleted"), l.deleted}});
+        logs.append(timeLogToJson(l));
     o.insert(QStringLiteral("time_logs"), logs);
     QJsonArray funds;
     for (const FundsRequest &f : a.fundsRequests)

@@ -14,6 +14,8 @@ class AssignmentCodec
 {
 public:
     static QJsonObject toJson(const Assignment &a);
+    // One visit as it appears in "time_logs" (the server's edit history keeps these).
+    static QJsonObject timeLogToJson(const TimeLog &l);
     static std::optional<Assignment> fromJson(const QJsonObject &o, QString *error);
 };
 

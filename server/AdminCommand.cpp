@@ -1,9 +1,10 @@
 #include "AdminCommand.h"
 
+#include "Accounts.h"
 #include "AssignmentCodec.h"
+#include "AssignmentStore.h"
 #include "CompanyActions.h"
 #include "Database.h"
-#include "ServerStore.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -57,11 +58,11 @@ int importWithHistory(qint64 companyId, const QJsonArray &items, const QDateTime
         auto a = AssignmentCodec::fromJson(o, &why);
         if (!a)
             return fail(ApiError::badRequest(QStringLiteral("item %1: %2").arg(i).arg(why)));
-        if (!ServerStore::worker(workerId).contains(QStringLiteral("id")))
+        if (!Accounts::worker(workerId).contains(QStringLiteral("id")))
             return fail(
                 ApiError::badRequest(QStringLiteral("item %1: worker_id: no such worker").arg(i)));
         a->company.id = companyId;
-        ServerStore::insertAssignment(companyId, workerId, *a, now, &err, false);
+        AssignmentStore::insertAssignment(companyId, workerId, *a, now, &err, false);
         if (err)
             return fail(err);
         ids << a->id;
@@ -84,7 +85,7 @@ int AdminCommand::run(const QStringList &args)
     if (cmd == QLatin1String("create-company") && args.size() >= 2) {
         const QJsonObject settings =
             QJsonDocument::fromJson(args.value(2, QStringLiteral("{}")).toUtf8()).object();
-        const qint64 id = ServerStore::createCompany(args.at(1), settings, &err);
+        const qint64 id = Accounts::createCompany(args.at(1), settings, &err);
         if (err)
             return fail(err);
         out << id << "\n";
@@ -94,14 +95,14 @@ int AdminCommand::run(const QStringList &args)
         QString password = qEnvironmentVariable("ONSITE_PASSWORD");
         if (password.isEmpty())
             password = QTextStream(stdin).readLine();
-        const qint64 id = ServerStore::createWorker(args.at(1), args.at(2), password, &err);
+        const qint64 id = Accounts::createWorker(args.at(1), args.at(2), password, &err);
         if (err)
             return fail(err);
         out << id << "\n";
         return 0;
     }
     if (cmd == QLatin1String("create-company-token") && args.size() == 2) {
-        const QString token = ServerStore::createCompanyToken(args.at(1).toLongLong(), &err);
+        const QString token = Accounts::createCompanyToken(args.at(1).toLongLong(), &err);
         if (err)
             return fail(err);
         out << token << "\n";
@@ -123,7 +124,7 @@ int AdminCommand::run(const QStringList &args)
             return importWithHistory(companyId, items, now, out);
         for (int i = 0; i < items.size(); ++i) {
             const QJsonObject created =
-                ServerStore::createAssignment(companyId, items.at(i).toObject(), now, &err);
+                AssignmentStore::createAssignment(companyId, items.at(i).toObject(), now, &err);
             if (err) {
                 err.message = QStringLiteral("item %1: %2").arg(i).arg(err.message);
                 return fail(err);
@@ -133,8 +134,8 @@ int AdminCommand::run(const QStringList &args)
         return 0;
     }
     if (cmd == QLatin1String("show-assignment") && args.size() == 3) {
-        const QJsonObject a = ServerStore::companyAssignment(args.at(1).toLongLong(),
-                                                             args.at(2).toLongLong(), now, &err);
+        const QJsonObject a = AssignmentStore::companyAssignment(
+            args.at(1).toLongLong(), args.at(2).toLongLong(), now, &err);
         if (err)
             return fail(err);
         out << QJsonDocument(a).toJson();

@@ -7,7 +7,7 @@
 namespace onsite::server {
 
 // `onsite-server admin ...`: what an operator or a client company does from a shell, on the
-// same ServerStore as the HTTP API.
+// same stores (Accounts, AssignmentStore, OperationLog) as the HTTP API.
 class AdminCommand
 {
 public:

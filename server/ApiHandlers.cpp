@@ -1,10 +1,12 @@
 #include "ApiHandlers.h"
 
+#include "Accounts.h"
+#include "AssignmentStore.h"
 #include "CalendarFeed.h"
 #include "CompanyActions.h"
 #include "Database.h"
+#include "OperationLog.h"
 #include "PhoneEvents.h"
-#include "ServerStore.h"
 #include "Sessions.h"
 #include "TusHandlers.h"
 
@@ -73,10 +75,10 @@ ApiResponse session(const ApiRequest &r)
 {
     ApiError err;
     if (r.method == QLatin1String("DELETE")) {
-        if (r.bearerToken().isEmpty() || !ServerStore::workerForToken(r.bearerToken()))
+        if (r.bearerToken().isEmpty() || !Accounts::workerForToken(r.bearerToken()))
             return ApiResponse::error(
                 {401, QStringLiteral("unauthorized"), QStringLiteral("Sign in first.")});
-        ServerStore::signOut(r.bearerToken());
+        Accounts::signOut(r.bearerToken());
         return ApiResponse::noContent();
     }
     if (r.method != QLatin1String("POST"))
@@ -91,7 +93,7 @@ ApiResponse session(const ApiRequest &r)
         return ApiResponse::error(
             ApiError::badRequest(QStringLiteral("email and password must be strings.")));
     const QJsonObject out =
-        ServerStore::signIn(email.toString(), password.toString(), r.peer.toString(), &err);
+        Accounts::signIn(email.toString(), password.toString(), r.peer.toString(), &err);
     return result(out, err);
 }
 
@@ -142,7 +144,7 @@ ApiResponse companyDecision(const ApiRequest &r, qint64 companyId, const QDateTi
 
 ApiResponse company(const ApiRequest &r, const QDateTime &now)
 {
-    const auto companyId = ServerStore::companyForToken(r.bearerToken());
+    const auto companyId = Accounts::companyForToken(r.bearerToken());
     if (r.bearerToken().isEmpty() || !companyId)
         return ApiResponse::error({401, QStringLiteral("unauthorized"),
                                    QStringLiteral("A valid company token is required.")});
@@ -154,7 +156,7 @@ ApiResponse company(const ApiRequest &r, const QDateTime &now)
             return ApiResponse::error(methodNotAllowed(r));
         if (!jsonBody(r, &in, &err))
             return ApiResponse::error(err);
-        return result(ServerStore::createAssignment(*companyId, in, now, &err), err, 201);
+        return result(AssignmentStore::createAssignment(*companyId, in, now, &err), err, 201);
     }
     if (s.size() == 4 && s.at(1) == QLatin1String("assignments") &&
         s.at(3) == QLatin1String("time_log_history")) {
@@ -163,7 +165,7 @@ ApiResponse company(const ApiRequest &r, const QDateTime &now)
         const qint64 id = parseId(s.at(2));
         if (!id)
             return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
-        return result(ServerStore::timeLogHistory(*companyId, id, &err), err);
+        return result(OperationLog::timeLogHistory(*companyId, id, &err), err);
     }
     if (s.size() >= 4 && s.at(1) == QLatin1String("assignments"))
         return companyDecision(r, *companyId, now);
@@ -172,12 +174,12 @@ ApiResponse company(const ApiRequest &r, const QDateTime &now)
         if (!id)
             return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
         if (r.method == QLatin1String("GET"))
-            return result(ServerStore::companyAssignment(*companyId, id, now, &err), err);
+            return result(AssignmentStore::companyAssignment(*companyId, id, now, &err), err);
         if (r.method != QLatin1String("PATCH"))
             return ApiResponse::error(methodNotAllowed(r));
         if (!jsonBody(r, &in, &err))
             return ApiResponse::error(err);
-        return result(ServerStore::patchAssignment(*companyId, id, in, now, &err), err);
+        return result(AssignmentStore::patchAssignment(*companyId, id, in, now, &err), err);
     }
     return ApiResponse::error(ApiError::notFound(QStringLiteral("route /api/v1/%1").arg(r.path)));
 }
@@ -190,7 +192,7 @@ ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
     if (first == QLatin1String("me") && s.size() == 1) {
         if (r.method != QLatin1String("GET"))
             return ApiResponse::error(methodNotAllowed(r));
-        return ApiResponse::json(ServerStore::worker(workerId));
+        return ApiResponse::json(Accounts::worker(workerId));
     }
     if (first == QLatin1String("me") && s.size() == 2 && s.at(1) == QLatin1String("calendar")) {
         if (r.method != QLatin1String("POST"))
@@ -209,12 +211,12 @@ ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
         const qint64 id = parseId(s.at(1));
         if (!id)
             return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
-        return result(ServerStore::workerTimeLogHistory(workerId, id, &err), err);
+        return result(OperationLog::workerTimeLogHistory(workerId, id, &err), err);
     }
     if (first == QLatin1String("me") && s.size() == 2 && s.at(1) == QLatin1String("scorecard")) {
         if (r.method != QLatin1String("GET"))
             return ApiResponse::error(methodNotAllowed(r));
-        return result(ServerStore::scorecard(workerId, now, &err), err);
+        return result(AssignmentStore::scorecard(workerId, now, &err), err);
     }
     if (first == QLatin1String("changes") && s.size() == 1) {
         if (r.method != QLatin1String("GET"))
@@ -230,7 +232,7 @@ ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
         if (!ok || limit < 1 || limit > 1000)
             return ApiResponse::error(
                 ApiError::badRequest(QStringLiteral("limit: expected 1 to 1000")));
-        return result(ServerStore::changes(workerId, since, limit, now, &err), err);
+        return result(AssignmentStore::changes(workerId, since, limit, now, &err), err);
     }
     if (first == QLatin1String("ops") && s.size() == 1) {
         if (r.method != QLatin1String("POST"))
@@ -245,7 +247,7 @@ ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
         if (ops.toArray().size() > 100)
             return ApiResponse::error(
                 ApiError::badRequest(QStringLiteral("ops: at most 100 operations per request")));
-        return ApiResponse::json(ServerStore::applyOperations(workerId, ops.toArray(), now));
+        return ApiResponse::json(OperationLog::applyOperations(workerId, ops.toArray(), now));
     }
     if (first == QLatin1String("assignments") && s.size() == 2) {
         if (r.method != QLatin1String("GET"))
@@ -253,7 +255,7 @@ ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
         const qint64 id = parseId(s.at(1));
         if (!id)
             return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
-        return result(ServerStore::workerAssignment(workerId, id, now, &err), err);
+        return result(AssignmentStore::workerAssignment(workerId, id, now, &err), err);
     }
     return ApiResponse::error(ApiError::notFound(QStringLiteral("route /api/v1/%1").arg(r.path)));
 }
@@ -305,7 +307,7 @@ ApiResponse ApiHandlers::handle(const ApiRequest &r)
         return TusHandlers::handle(r, workerId, now);
     if (first == QLatin1String("files")) {
         const qint64 companyId =
-            workerId || token.isEmpty() ? 0 : ServerStore::companyForToken(token).value_or(0);
+            workerId || token.isEmpty() ? 0 : Accounts::companyForToken(token).value_or(0);
         if (workerId || companyId)
             return TusHandlers::file(r, workerId, companyId);
     }

@@ -1,9 +1,10 @@
 #include "CalendarFeed.h"
 
+#include "Accounts.h"
+#include "AssignmentStore.h"
 #include "Database.h"
 #include "ICalendar.h"
 #include "Secrets.h"
-#include "ServerStore.h"
 
 namespace onsite::server {
 
@@ -28,10 +29,10 @@ QByteArray CalendarFeed::feed(const QString &token, const QDateTime &now, ApiErr
         return {};
     }
     const qint64 workerId = owner.value(0).toLongLong();
-    const QList<Assignment> all = ServerStore::workerAssignments(workerId, err);
+    const QList<Assignment> all = AssignmentStore::workerAssignments(workerId, err);
     if (*err)
         return {};
-    const QString name = ServerStore::worker(workerId).value(QStringLiteral("name")).toString();
+    const QString name = Accounts::worker(workerId).value(QStringLiteral("name")).toString();
     return ICalendar::build(all, now, QStringLiteral("Onsite — %1").arg(name));
 }
 

@@ -1,11 +1,11 @@
 #include "CompanyActions.h"
 
 #include "AssignmentCodec.h"
+#include "AssignmentStore.h"
 #include "Database.h"
 #include "Enums.h"
 #include "Money.h"
 #include "Rules.h"
-#include "ServerStore.h"
 
 #include <functional>
 
@@ -30,14 +30,14 @@ QJsonObject update(qint64 companyId, qint64 id, const QDateTime &now, ApiError *
     Assignment a;
     qint64 workerId = 0;
     bool found = false;
-    if (!tx.ok() || !ServerStore::loadForCompany(companyId, id, &a, &workerId, &found)) {
+    if (!tx.ok() || !AssignmentStore::loadForCompany(companyId, id, &a, &workerId, &found)) {
         *err = found || !tx.ok() ? ApiError::internal()
                                  : ApiError::notFound(QStringLiteral("assignment"));
         return {};
     }
     if ((*err = change(a)))
         return {};
-    if (!ServerStore::saveChanged(a, workerId) || !tx.commit()) {
+    if (!AssignmentStore::saveChanged(a, workerId) || !tx.commit()) {
         *err = ApiError::internal();
         return {};
     }
@@ -125,7 +125,7 @@ QJsonObject CompanyActions::cancel(qint64 companyId, qint64 id, const QDateTime 
 
 QStringList CompanyActions::pending(qint64 companyId, ApiError *err)
 {
-    const QList<Assignment> all = ServerStore::companyAssignments(companyId, err);
+    const QList<Assignment> all = AssignmentStore::companyAssignments(companyId, err);
     QStringList out;
     for (const Assignment &a : all) {
         if (a.status == AssignmentStatus::Submitted)

@@ -98,6 +98,11 @@ bool Database::isPostgres()
     return g_settings.driver == QLatin1String("QPSQL");
 }
 
+QString Database::forUpdate()
+{
+    return isPostgres() ? QStringLiteral(" FOR UPDATE") : QString();
+}
+
 QSqlDatabase Database::connection()
 {
     const QString name =

@@ -15,6 +15,9 @@ class Database
 public:
     static bool configure(const QString &url, QString *error);
     static bool isPostgres();
+    // " FOR UPDATE" on PostgreSQL (a row lock for read-modify-write); nothing on SQLite, whose
+    // IMMEDIATE transaction already excludes other writers.
+    static QString forUpdate();
     static QSqlDatabase connection();
     static bool migrate(QString *error);
     static qint64 nowMs();

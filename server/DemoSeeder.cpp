@@ -1,10 +1,11 @@
 #include "DemoSeeder.h"
 
+#include "Accounts.h"
 #include "Assignment.h"
+#include "AssignmentStore.h"
 #include "Database.h"
 #include "DemoFiles.h"
 #include "Enums.h"
-#include "ServerStore.h"
 #include "Sha256.h"
 #include "UploadStore.h"
 
@@ -217,18 +218,18 @@ bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *comp
         q.exec();
         while (q.next() && !err)
             companyTokens->append({q.value(1).toString(),
-                                   ServerStore::createCompanyToken(q.value(0).toLongLong(), &err)});
+                                   Accounts::createCompanyToken(q.value(0).toLongLong(), &err)});
         if (err)
             *error = err.message;
         return !err;
     };
-    if (ServerStore::workerIdByEmail(QStringLiteral("alex@demo.onsite")))
+    if (Accounts::workerIdByEmail(QStringLiteral("alex@demo.onsite")))
         return handOutTokens(); // already seeded: keep the data
     const QString pw = QStringLiteral("onsite-demo");
-    const qint64 alex = ServerStore::createWorker(QStringLiteral("alex@demo.onsite"),
-                                                  QStringLiteral("Alex Rivera"), pw, &err);
-    const qint64 blair = ServerStore::createWorker(QStringLiteral("blair@demo.onsite"),
-                                                   QStringLiteral("Blair Chen"), pw, &err);
+    const qint64 alex = Accounts::createWorker(QStringLiteral("alex@demo.onsite"),
+                                               QStringLiteral("Alex Rivera"), pw, &err);
+    const qint64 blair = Accounts::createWorker(QStringLiteral("blair@demo.onsite"),
+                                                QStringLiteral("Blair Chen"), pw, &err);
     using CK = ChecklistKind;
     const QList<ChecklistItem> full{{CK::ConfirmSchedule, true},
                                     {CK::CheckInOut, true},
@@ -249,8 +250,7 @@ bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *comp
         for (const ChecklistItem &i : c.checklist)
             checklist.append(QJsonObject{{QStringLiteral("kind"), toWire(i.kind)},
                                          {QStringLiteral("required"), i.required}});
-        c.id =
-            ServerStore::createCompany(c.name,
+        c.id = Accounts::createCompany(c.name,
                                        {{QStringLiteral("checklist"), checklist},
                                         {QStringLiteral("counteroffers_allowed"), c.counteroffers}},
                                        &err);
@@ -264,7 +264,7 @@ bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *comp
     const qint64 day = 24 * hour;
     int n = 0;
     auto store = [&](Assignment a, qint64 worker) {
-        ServerStore::insertAssignment(a.company.id, worker, a, now, &err);
+        AssignmentStore::insertAssignment(a.company.id, worker, a, now, &err);
         for (int i = 0; i < a.deliverables.size() && !err; ++i)
             if (!UploadStore::storeFile(worker, a.id, a.deliverables.at(i).id,
                                         demoContent(a, a.deliverables.at(i), i)))

@@ -3,8 +3,8 @@
 #include "AssignmentCodec.h"
 #include "Database.h"
 #include "JsonReader.h"
+#include "OperationLog.h"
 #include "Rules.h"
-#include "ServerStore.h"
 
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
@@ -76,7 +76,7 @@ ApiResponse PhoneEvents::handle(const ApiRequest &r, const QDateTime &now)
         error = QStringLiteral("call_id: at most %1 characters").arg(kMaxCallId);
     if (!error.isEmpty())
         return ApiResponse::error(ApiError::badRequest(error));
-    const QJsonObject out = ServerStore::applyPhoneEvent(
+    const QJsonObject out = OperationLog::applyPhoneEvent(
         callId, id, event == QLatin1String("check_in"), at, now, &error);
     if (!error.isEmpty())
         return fail(out.isEmpty() ? 404 : 409, out.isEmpty() ? "not_found" : "conflict", error);

@@ -1,8 +1,8 @@
 #include "Sessions.h"
 
+#include "Accounts.h"
 #include "Database.h"
 #include "Secrets.h"
-#include "ServerStore.h"
 
 #include <atomic>
 
@@ -63,7 +63,7 @@ bool Sessions::clean(qint64 nowMs)
     Sql sessions(QStringLiteral("DELETE FROM sessions WHERE last_used_at < ? OR created_at < ?"));
     Sql failures(QStringLiteral("DELETE FROM signin_failures WHERE at < ?"));
     return sessions.exec({nowMs - g_idleMs, nowMs - g_maxMs}) &&
-           failures.exec({nowMs - ServerStore::kFailureWindowMs});
+           failures.exec({nowMs - Accounts::kFailureWindowMs});
 }
 
 } // namespace onsite::server

@@ -2,10 +2,10 @@
 
 #include "AcceptedFiles.h"
 #include "AssignmentCodec.h"
+#include "AssignmentStore.h"
 #include "Database.h"
 #include "Enums.h"
 #include "Rules.h"
-#include "ServerStore.h"
 #include "Sha256.h"
 
 #include <QDir>
@@ -201,7 +201,8 @@ std::optional<UploadRow> UploadStore::create(qint64 workerId, const QMap<QString
     Transaction tx;
     Assignment a;
     bool found = false;
-    if (!tx.ok() || (!ServerStore::loadForUpdate(workerId, assignmentId, &a, &found) && found)) {
+    if (!tx.ok() ||
+        (!AssignmentStore::loadForUpdate(workerId, assignmentId, &a, &found) && found)) {
         *err = ApiError::internal();
         return std::nullopt;
     }
@@ -413,7 +414,7 @@ std::optional<UploadRow> UploadStore::finish(const UploadRow &in, const QDateTim
         return row;
     Assignment a;
     bool found = false;
-    const bool loaded = ServerStore::loadForUpdate(in.workerId, in.assignmentId, &a, &found);
+    const bool loaded = AssignmentStore::loadForUpdate(in.workerId, in.assignmentId, &a, &found);
     bool keepFile = false;
     if (!loaded && found) {
         *err = ApiError::internal();
@@ -454,7 +455,7 @@ std::optional<UploadRow> UploadStore::finish(const UploadRow &in, const QDateTim
         Sql file(QStringLiteral(
             "INSERT INTO deliverable_files (deliverable_id, assignment_id, worker_id, stored_name,"
             " size, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        ok = ok && ServerStore::saveChanged(a, in.workerId) &&
+        ok = ok && AssignmentStore::saveChanged(a, in.workerId) &&
              file.exec(
                  {d.id, a.id, in.workerId, row->id, d.size, d.sha256, now.toMSecsSinceEpoch()});
         resultId = d.id;

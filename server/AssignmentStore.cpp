@@ -1,0 +1,396 @@
+#include "AssignmentStore.h"
+
+#include "Accounts.h"
+#include "StoredJson.h"
+
+#include "AssignmentCodec.h"
+#include "Database.h"
+#include "JsonReader.h"
+#include "Rules.h"
+#include "Scorecard.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace onsite::server {
+namespace {
+
+// What a company may set on an assignment; the rest (id, rev, status, logs, requests,
+// deliverables, labels) belongs to the server and the worker's operations.
+const QSet<QString> kCompanyKeys{QStringLiteral("title"),
+                                 QStringLiteral("description"),
+                                 QStringLiteral("instructions"),
+                                 QStringLiteral("special_instructions"),
+                                 QStringLiteral("site"),
+                                 QStringLiteral("schedule"),
+                                 QStringLiteral("phone_checkin"),
+                                 QStringLiteral("pricing"),
+                                 QStringLiteral("checklist"),
+                                 QStringLiteral("tasks"),
+                                 QStringLiteral("deliverable_requirements"),
+                                 QStringLiteral("deliverables_due_at"),
+                                 QStringLiteral("worker_id")};
+
+qint64 nextSeq()
+{
+    Sql q(QStringLiteral(
+        "UPDATE counters SET value = value + 1 WHERE name = 'change_seq' RETURNING value"));
+    // The row lock taken here is held until commit, so sequence order is commit order and a
+    // reader paging by seq never skips a change that commits late.
+    return q.execReturning();
+}
+
+QJsonObject present(const QString &storedDoc, const QDateTime &now)
+{
+    QString error;
+    auto a = AssignmentCodec::fromJson(StoredJson::parse(storedDoc), &error);
+    if (!a)
+        return {};
+    a->labels = Rules::labels(*a, now);
+    return AssignmentCodec::toJson(*a);
+}
+
+ApiError checkCompanyInput(const QJsonObject &input)
+{
+    for (auto it = input.begin(); it != input.end(); ++it)
+        if (!kCompanyKeys.contains(it.key()))
+            return ApiError::badRequest(
+                QStringLiteral("Unknown or read-only field \"%1\".").arg(it.key()));
+    return {};
+}
+
+// Company-level rules that the document codec cannot know.
+ApiError checkAssignment(Assignment &a)
+{
+    if (a.schedule.confirmRequired && !a.schedule.confirmBy.isValid())
+        a.schedule.confirmBy = a.schedule.start.addSecs(-24 * 3600);
+    if (a.deliverablesDueAt.isValid() &&
+        (a.deliverablesDueAt > a.schedule.end.addDays(7) || a.deliverablesDueAt < a.schedule.start))
+        return ApiError::badRequest(QStringLiteral(
+            "deliverables_due_at: must fall between the start and 7 days after the end"));
+    if (a.pricing.type == PricingType::Hourly && a.pricing.hourlyRateCents <= 0)
+        return ApiError::badRequest(
+            QStringLiteral("pricing.hourly_rate_cents: required for hourly work"));
+    return {};
+}
+
+bool workerExists(qint64 workerId)
+{
+    Sql q(QStringLiteral("SELECT 1 FROM workers WHERE id = ?"));
+    return q.exec({workerId}) && q.next();
+}
+
+// Stores doc as the current state of assignment a.id for workerId, with a new seq; moves it
+// out of the previous worker's view when the worker changes. Runs inside the caller's
+// transaction.
+bool writeAssignment(Assignment &a, qint64 workerId, qint64 previousWorker)
+{
+    const qint64 seq = nextSeq();
+    if (seq < 0)
+        return false;
+    a.labels.clear();
+    Sql update(QStringLiteral(
+        "UPDATE assignments SET worker_id = ?, rev = ?, seq = ?, doc = ?, updated_at = ? "
+        "WHERE id = ?"));
+    if (!update.exec({workerId, a.rev, seq, StoredJson::compact(AssignmentCodec::toJson(a)),
+                      Database::nowMs(), a.id}))
+        return false;
+    if (previousWorker > 0 && previousWorker != workerId) {
+        Sql removal(QStringLiteral(
+            "INSERT INTO removals (worker_id, assignment_id, seq) VALUES (?, ?, ?) "
+            "ON CONFLICT (worker_id, assignment_id) DO UPDATE SET seq = excluded.seq"));
+        if (!removal.exec({previousWorker, a.id, seq}))
+            return false;
+    }
+    Sql back(QStringLiteral("DELETE FROM removals WHERE worker_id = ? AND assignment_id = ?"));
+    return back.exec({workerId, a.id});
+}
+
+QJsonObject companySettings(qint64 companyId)
+{
+    Sql q(QStringLiteral("SELECT settings FROM companies WHERE id = ?"));
+    return q.exec({companyId}) && q.next() ? StoredJson::parse(q.value(0).toString())
+                                           : QJsonObject();
+}
+
+} // namespace
+
+QJsonObject AssignmentStore::createAssignment(qint64 companyId, const QJsonObject &input,
+                                              const QDateTime &now, ApiError *err)
+{
+    if ((*err = checkCompanyInput(input)))
+        return {};
+    const QJsonValue workerValue = input.value(QStringLiteral("worker_id"));
+    const qint64 workerId = workerValue.toInteger(0);
+    if (!workerValue.isDouble() || !workerExists(workerId)) {
+        *err = ApiError::badRequest(QStringLiteral("worker_id: no such worker"));
+        return {};
+    }
+    // Company settings give the defaults; the input overrides them per assignment.
+    const QJsonObject settings = companySettings(companyId);
+    QJsonObject doc = input;
+    doc.remove(QStringLiteral("worker_id"));
+    for (const QString &key : {QStringLiteral("checklist"), QStringLiteral("phone_checkin")})
+        if (!doc.contains(key) && settings.contains(key))
+            doc.insert(key, settings.value(key));
+    if (settings.contains(QStringLiteral("counteroffers_allowed")) &&
+        doc.value(QStringLiteral("pricing")).isObject()) {
+        QJsonObject pricing = doc.value(QStringLiteral("pricing")).toObject();
+        if (!pricing.contains(QStringLiteral("counteroffers_allowed")))
+            pricing.insert(QStringLiteral("counteroffers_allowed"),
+                           settings.value(QStringLiteral("counteroffers_allowed")));
+        doc.insert(QStringLiteral("pricing"), pricing);
+    }
+    doc.insert(QStringLiteral("id"), 1); // placeholder until the row exists
+    doc.insert(QStringLiteral("rev"), 1);
+    doc.insert(QStringLiteral("status"), QStringLiteral("assigned"));
+    doc.insert(QStringLiteral("company"),
+               QJsonObject{{QStringLiteral("id"), companyId},
+                           {QStringLiteral("name"), Accounts::companyName(companyId)}});
+    QString why;
+    auto a = AssignmentCodec::fromJson(doc, &why);
+    if (!a) {
+        *err = ApiError::badRequest(why);
+        return {};
+    }
+    if ((*err = checkAssignment(*a)))
+        return {};
+    return insertAssignment(companyId, workerId, *a, now, err);
+}
+
+QJsonObject AssignmentStore::insertAssignment(qint64 companyId, qint64 workerId, Assignment &a,
+                                              const QDateTime &now, ApiError *err,
+                                              bool ownTransaction)
+{
+    std::optional<Transaction> tx;
+    if (ownTransaction)
+        tx.emplace();
+    Sql insert(QStringLiteral("INSERT INTO assignments (company_id, worker_id, rev, seq, doc, "
+                              "updated_at) VALUES (?, ?, 1, 0, '{}', ?) RETURNING id"));
+    a.id = !tx || tx->ok() ? insert.execReturning({companyId, workerId, Database::nowMs()}) : -1;
+    if (a.id < 0) {
+        *err = ApiError::internal();
+        return {};
+    }
+    a.company = {companyId, Accounts::companyName(companyId)};
+    a.rev = 1;
+    if (!writeAssignment(a, workerId, 0) || (tx && !tx->commit())) {
+        *err = ApiError::internal();
+        return {};
+    }
+    a.labels = Rules::labels(a, now);
+    return AssignmentCodec::toJson(a);
+}
+
+QJsonObject AssignmentStore::patchAssignment(qint64 companyId, qint64 id, const QJsonObject &patch,
+                                             const QDateTime &now, ApiError *err)
+{
+    if ((*err = checkCompanyInput(patch)))
+        return {};
+    Transaction tx;
+    Sql q(QStringLiteral("SELECT doc, worker_id FROM assignments WHERE id = ? AND company_id = ?"));
+    if (!tx.ok() || !q.exec({id, companyId})) {
+        *err = ApiError::internal();
+        return {};
+    }
+    if (!q.next()) {
+        *err = ApiError::notFound(QStringLiteral("assignment"));
+        return {};
+    }
+    QJsonObject doc = StoredJson::parse(q.value(0).toString());
+    const qint64 previousWorker = q.value(1).toLongLong();
+    qint64 workerId = previousWorker;
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        if (it.key() == QLatin1String("worker_id")) {
+            workerId = it.value().toInteger(0);
+            if (!it.value().isDouble() || !workerExists(workerId)) {
+                *err = ApiError::badRequest(QStringLiteral("worker_id: no such worker"));
+                return {};
+            }
+        } else {
+            doc.insert(it.key(), it.value());
+        }
+    }
+    QString why;
+    auto a = AssignmentCodec::fromJson(doc, &why);
+    if (!a) {
+        *err = ApiError::badRequest(why);
+        return {};
+    }
+    if ((*err = checkAssignment(*a)))
+        return {};
+    a->rev += 1;
+    if (!writeAssignment(*a, workerId, previousWorker) || !tx.commit()) {
+        *err = ApiError::internal();
+        return {};
+    }
+    a->labels = Rules::labels(*a, now);
+    return AssignmentCodec::toJson(*a);
+}
+
+namespace {
+
+// One assignment document, if `owner` (company_id or worker_id, as the column says) holds it.
+QJsonObject ownedAssignment(const QString &ownerColumn, qint64 owner, qint64 id,
+                            const QDateTime &now, ApiError *err)
+{
+    Sql q(QStringLiteral("SELECT doc FROM assignments WHERE id = ? AND %1 = ?").arg(ownerColumn));
+    if (!q.exec({id, owner})) {
+        *err = ApiError::internal();
+        return {};
+    }
+    if (!q.next()) {
+        *err = ApiError::notFound(QStringLiteral("assignment"));
+        return {};
+    }
+    return present(q.value(0).toString(), now);
+}
+
+} // namespace
+
+QJsonObject AssignmentStore::companyAssignment(qint64 companyId, qint64 id, const QDateTime &now,
+                                               ApiError *err)
+{
+    return ownedAssignment(QStringLiteral("company_id"), companyId, id, now, err);
+}
+
+QJsonObject AssignmentStore::workerAssignment(qint64 workerId, qint64 id, const QDateTime &now,
+                                              ApiError *err)
+{
+    return ownedAssignment(QStringLiteral("worker_id"), workerId, id, now, err);
+}
+
+QJsonObject AssignmentStore::changes(qint64 workerId, qint64 since, int limit, const QDateTime &now,
+                                     ApiError *err)
+{
+    // Changed rows and removals share one sequence; take the first `limit` of both, in order,
+    // from one snapshot so a change committing between the two reads cannot be skipped.
+    Transaction snapshot(Transaction::Mode::Snapshot);
+    Sql rows(QStringLiteral("SELECT seq, doc FROM assignments WHERE worker_id = ? AND seq > ? "
+                            "ORDER BY seq LIMIT ?"));
+    Sql gone(QStringLiteral("SELECT seq, assignment_id FROM removals WHERE worker_id = ? AND "
+                            "seq > ? ORDER BY seq LIMIT ?"));
+    if (!snapshot.ok() || !rows.exec({workerId, since, limit + 1}) ||
+        !gone.exec({workerId, since, limit + 1})) {
+        *err = ApiError::internal();
+        return {};
+    }
+    struct Item {
+        qint64 seq;
+        QString doc;
+        qint64 removedId;
+    };
+    QList<Item> items;
+    while (rows.next())
+        items.append({rows.value(0).toLongLong(), rows.value(1).toString(), 0});
+    while (gone.next())
+        items.append({gone.value(0).toLongLong(), QString(), gone.value(1).toLongLong()});
+    std::sort(items.begin(), items.end(),
+              [](const Item &a, const Item &b) { return a.seq < b.seq; });
+    const bool more = items.size() > limit;
+    if (more)
+        items.resize(limit);
+    QJsonArray changed;
+    QJsonArray removed;
+    qint64 cursor = since;
+    for (const Item &it : items) {
+        if (it.removedId)
+            removed.append(it.removedId);
+        else
+            changed.append(present(it.doc, now));
+        cursor = it.seq;
+    }
+    return {{QStringLiteral("changes"), changed},
+            {QStringLiteral("removed"), removed},
+            {QStringLiteral("cursor"), QString::number(cursor)},
+            {QStringLiteral("more"), more}};
+}
+
+int AssignmentStore::assignmentCount()
+{
+    Sql q(QStringLiteral("SELECT count(*) FROM assignments"));
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+namespace {
+
+// The assignment whose `ownerColumn` (worker_id or company_id) is `owner`, locked for a
+// read-modify-write inside the caller's transaction; also who works on it.
+bool loadLocked(const QString &ownerColumn, qint64 owner, qint64 id, Assignment *a,
+                qint64 *workerId, bool *found)
+{
+    *found = false;
+    Sql load(QStringLiteral("SELECT doc, worker_id FROM assignments WHERE id = ? AND %1 = ?")
+                 .arg(ownerColumn) +
+             Database::forUpdate());
+    if (!load.exec({id, owner}) || !load.next())
+        return false;
+    *found = true;
+    *workerId = load.value(1).toLongLong();
+    QString why;
+    auto doc = AssignmentCodec::fromJson(StoredJson::parse(load.value(0).toString()), &why);
+    load.query().finish();
+    if (!doc)
+        return false;
+    *a = *doc;
+    return true;
+}
+
+// Every assignment whose `ownerColumn` is `owner`, decoded, in id order.
+QList<Assignment> assignmentsOf(const QString &ownerColumn, qint64 owner, ApiError *err)
+{
+    Sql q(QStringLiteral("SELECT doc FROM assignments WHERE %1 = ? ORDER BY id").arg(ownerColumn));
+    if (!q.exec({owner})) {
+        *err = ApiError::internal();
+        return {};
+    }
+    QList<Assignment> all;
+    while (q.next()) {
+        QString why;
+        if (auto a = AssignmentCodec::fromJson(StoredJson::parse(q.value(0).toString()), &why))
+            all.append(*a);
+    }
+    return all;
+}
+
+} // namespace
+
+bool AssignmentStore::loadForUpdate(qint64 workerId, qint64 id, Assignment *a, bool *found)
+{
+    qint64 ignored = 0;
+    return loadLocked(QStringLiteral("worker_id"), workerId, id, a, &ignored, found);
+}
+
+bool AssignmentStore::loadForCompany(qint64 companyId, qint64 id, Assignment *a, qint64 *workerId,
+                                     bool *found)
+{
+    return loadLocked(QStringLiteral("company_id"), companyId, id, a, workerId, found);
+}
+
+QList<Assignment> AssignmentStore::workerAssignments(qint64 workerId, ApiError *err)
+{
+    return assignmentsOf(QStringLiteral("worker_id"), workerId, err);
+}
+
+QList<Assignment> AssignmentStore::companyAssignments(qint64 companyId, ApiError *err)
+{
+    return assignmentsOf(QStringLiteral("company_id"), companyId, err);
+}
+
+QJsonObject AssignmentStore::scorecard(qint64 workerId, const QDateTime &now, ApiError *err)
+{
+    const QList<Assignment> history = workerAssignments(workerId, err);
+    if (*err)
+        return {};
+    QJsonObject o = Scorecard::compute(history, now).toJson();
+    o.insert(QStringLiteral("computed_at"), JsonReader::formatInstant(now));
+    return o;
+}
+
+bool AssignmentStore::saveChanged(Assignment &a, qint64 workerId)
+{
+    a.rev += 1;
+    return writeAssignment(a, workerId, workerId);
+}
+
+} // namespace onsite::server
