@@ -40,14 +40,13 @@ qint64 nextSeq()
     return q.execReturning();
 }
 
-QJsonObject present(const QString &storedDoc, const QDateTime &now)
+QJsonObject presentStored(const QString &storedDoc, const QDateTime &now)
 {
     QString error;
     auto a = AssignmentCodec::fromJson(StoredJson::parse(storedDoc), &error);
     if (!a)
         return {};
-    a->labels = Rules::labels(*a, now);
-    return AssignmentCodec::toJson(*a);
+    return AssignmentStore::present(*a, now);
 }
 
 ApiError checkCompanyInput(const QJsonObject &input)
@@ -243,7 +242,7 @@ QJsonObject ownedAssignment(const QString &ownerColumn, qint64 owner, qint64 id,
         *err = ApiError::notFound(QStringLiteral("assignment"));
         return {};
     }
-    return present(q.value(0).toString(), now);
+    return presentStored(q.value(0).toString(), now);
 }
 
 } // namespace
@@ -297,7 +296,7 @@ QJsonObject AssignmentStore::changes(qint64 workerId, qint64 since, int limit, c
         if (it.removedId)
             removed.append(it.removedId);
         else
-            changed.append(present(it.doc, now));
+            changed.append(presentStored(it.doc, now));
         cursor = it.seq;
     }
     return {{QStringLiteral("changes"), changed},
@@ -385,6 +384,12 @@ QJsonObject AssignmentStore::scorecard(qint64 workerId, const QDateTime &now, Ap
     QJsonObject o = Scorecard::compute(history, now).toJson();
     o.insert(QStringLiteral("computed_at"), JsonReader::formatInstant(now));
     return o;
+}
+
+QJsonObject AssignmentStore::present(Assignment a, const QDateTime &now)
+{
+    a.labels = Rules::labels(a, now);
+    return AssignmentCodec::toJson(a);
 }
 
 bool AssignmentStore::saveChanged(Assignment &a, qint64 workerId)

@@ -46,6 +46,8 @@ public:
     static QList<Assignment> companyAssignments(qint64 companyId, ApiError *err);
     // The worker's scorecard (core/Scorecard) from all their assignments.
     static QJsonObject scorecard(qint64 workerId, const QDateTime &now, ApiError *err);
+    // The document as the API shows it at `now` (labels computed), from one in memory.
+    static QJsonObject present(Assignment a, const QDateTime &now);
     // Inside the caller's transaction: stores a changed document with the next rev and seq.
     static bool saveChanged(Assignment &a, qint64 workerId);
 };

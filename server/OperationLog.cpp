@@ -131,9 +131,10 @@ QJsonObject OperationLog::applyOperation(qint64 workerId, const QJsonObject &raw
     if (!ok || !tx.commit())
         return result(op->opId, QStringLiteral("error"), QStringLiteral("internal"),
                       ApiError::internal().message, {});
+    // Answered from the document just written (or, refused, as loaded): no second read.
     return result(op->opId,
                   outcome.applied ? QStringLiteral("applied") : QStringLiteral("rejected"),
-                  outcome.code, outcome.message, currentDoc());
+                  outcome.code, outcome.message, AssignmentStore::present(*a, now));
 }
 
 namespace {
