@@ -167,12 +167,16 @@ TEST_CASE("the worker drops two files, picks their types and sees them uploaded"
         QWidget *box = panel->refusedBox();
         CHECK(box->isVisible());
         CHECK(panel->isAncestorOf(box));
-        const auto labels = box->findChildren<QLabel *>();
+        // (A row added to the shown box appears with the next turn of the event loop.)
+        auto shown = [box](const QString &name) {
+            const auto labels = box->findChildren<QLabel *>();
+            return std::any_of(labels.begin(), labels.end(), [&](QLabel *l) {
+                return l->isVisible() && l->text().contains(name);
+            });
+        };
         for (const QString &name :
              {QStringLiteral("a.exe"), QStringLiteral("empty.pdf"), QStringLiteral("b.txt")})
-            CHECK(std::any_of(labels.begin(), labels.end(), [&](QLabel *l) {
-                return l->isVisible() && l->text().contains(name);
-            }));
+            CHECK(waitFor([&] { return shown(name); }));
         CHECK(panel->model()->rowCount() == 0);
 
         // The next actions (a sync that reloads the page, another assignment and back) keep
