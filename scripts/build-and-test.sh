@@ -4,7 +4,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-build=$(./scripts/build.sh | tail -n1)
+./scripts/install-deps.sh
+# The habits CI holds: formatting as .clang-format says, and no compiler warning.
+./scripts/check-format.sh
+build=$(ONSITE_CMAKE_ARGS="-DONSITE_WERROR=ON ${ONSITE_CMAKE_ARGS:-}" ./scripts/build.sh | tail -n1)
 pgdir=$(mktemp -d /tmp/onsite-pg.XXXXXX)
 cleanup() {
   local rc=$?

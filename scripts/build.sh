@@ -6,7 +6,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 ./scripts/install-deps.sh >&2
 build=${ONSITE_BUILD_DIR:-$root/build}
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# $ONSITE_CMAKE_ARGS: more configure options (README command 2 adds -DONSITE_WERROR=ON).
+# shellcheck disable=SC2086
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo ${ONSITE_CMAKE_ARGS:-} >/dev/null
 if [ $# -gt 0 ]; then
   cmake --build "$build" -j2 --target "$@" >&2
 else

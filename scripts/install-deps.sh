@@ -11,7 +11,8 @@ packages=(build-essential cmake ninja-build pkg-config
   postgresql fonts-dejavu-core dbus gnome-keyring nginx openssl curl sqlite3 python3
   dpkg-dev rpm file desktop-file-utils appstream poppler-utils
   xvfb xauth xdotool imagemagick x11-utils
-  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n "$@")
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  clang-14 libclang-rt-14-dev llvm-14 clang-format-14 "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -13,12 +13,19 @@
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTextStream>
+#include <QThread>
 #include <QtConcurrent>
+#include <atomic>
 
 namespace onsite::server {
 namespace {
 
 const QString kPrefix = QStringLiteral("/api/v1/");
+// Sign-ins waiting for a password-check thread before newcomers are told to come back.
+constexpr int kMaxWaitingSignIns = 64;
+// The answer to a request whose client left before it was worked on (never sent).
+const ApiError kClientGone{499, QStringLiteral("client_gone"),
+                           QStringLiteral("The client closed the connection first.")};
 
 QString methodName(QHttpServerRequest::Method m)
 {
@@ -173,6 +180,10 @@ HttpRoutes::HttpRoutes(int threads, qint64 maxJsonBody, QObject *parent)
 {
     m_pool.setMaxThreadCount(threads);
     m_pool.setExpiryTimeout(-1); // threads keep their database connections for good
+    // Password checks (Argon2id, 64 MiB and most of a core each) get their own few threads: a
+    // wave of sign-ins then queues behind itself instead of in front of every sync and op.
+    m_signInPool.setMaxThreadCount(qBound(2, QThread::idealThreadCount(), threads));
+    m_signInPool.setExpiryTimeout(-1);
 }
 
 bool HttpRoutes::handleRequest(const QHttpServerRequest &req, QTcpSocket *socket)
@@ -236,8 +247,34 @@ void HttpRoutes::dispatch(const std::shared_ptr<Call> &call)
             return;
         answer(*call, resp);
     });
+    // A request whose client has hung up before its turn is not worked on (its retry will be):
+    // work piled up behind a stall must not outlive the clients that gave up on it.
+    auto gone = std::make_shared<std::atomic_bool>(false);
+    if (call->client)
+        connect(call->client, &QAbstractSocket::disconnected, watcher, [gone] { *gone = true; });
     const ApiRequest r = call->r;
-    watcher->setFuture(QtConcurrent::run(&m_pool, [r] { return ApiHandlers::handle(r); }));
+    const bool signIn = r.method == QLatin1String("POST") && r.segments.size() == 1 &&
+                        r.segments.first() == QLatin1String("session");
+    if (!signIn) {
+        watcher->setFuture(QtConcurrent::run(&m_pool, [r, gone] {
+            return *gone ? ApiResponse::error(kClientGone) : ApiHandlers::handle(r);
+        }));
+        return;
+    }
+    if (m_signInsWaiting >= kMaxWaitingSignIns) {
+        ApiResponse busy = ApiResponse::error(
+            {503, QStringLiteral("busy"),
+             QStringLiteral("Many people are signing in right now; try again in a few seconds.")});
+        busy.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("5")));
+        watcher->setFuture(QtFuture::makeReadyFuture(busy));
+        return;
+    }
+    ++m_signInsWaiting;
+    std::atomic_int *waiting = &m_signInsWaiting;
+    watcher->setFuture(QtConcurrent::run(&m_signInPool, [r, gone, waiting] {
+        --*waiting;
+        return *gone ? ApiResponse::error(kClientGone) : ApiHandlers::handle(r);
+    }));
 }
 
 void HttpRoutes::answer(const Call &call, const ApiResponse &resp)

@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QThreadPool>
+#include <atomic>
 #include <memory>
 
 namespace onsite::server {
@@ -51,7 +52,9 @@ private:
     void dispatch(const std::shared_ptr<Call> &call);
     void answer(const Call &call, const ApiResponse &resp);
 
-    QThreadPool m_pool;
+    QThreadPool m_pool;       // every handler but sign-in
+    QThreadPool m_signInPool; // sign-in: the password check
+    std::atomic_int m_signInsWaiting{0};
     EarlyChunks m_earlyChunks;
     qint64 m_maxJsonBody;
 };

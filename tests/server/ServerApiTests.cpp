@@ -139,6 +139,39 @@ TEST_CASE("sign-in: repeated failures are rate limited, even with the right pass
     CHECK(retryAfter);
 }
 
+TEST_CASE("a wave of sign-ins does not hold up everyone else's requests", "[api][signin]")
+{
+    // 40 sign-ins at once (unknown addresses, each from its own address: 40 password checks),
+    // then a signed-in worker's GET /me. Password checks have their own threads: /me is
+    // answered while most of the wave still waits, not after it.
+    HttpClient http(server().apiBase());
+    const QString blair = http.signIn(QStringLiteral("blair@demo.onsite"));
+    std::vector<std::unique_ptr<HttpClient>> clients;
+    QList<QNetworkReply *> wave;
+    const QString tag = QUuid::createUuid().toString(QUuid::Id128).left(8);
+    for (int i = 0; i < 40; ++i) {
+        clients.push_back(std::make_unique<HttpClient>(server().apiBase()));
+        wave.append(clients.back()->send(
+            "POST", QStringLiteral("session"),
+            QJsonDocument(QJsonObject{{QStringLiteral("email"),
+                                       QStringLiteral("wave-%1-%2@test.onsite").arg(tag).arg(i)},
+                                      {QStringLiteral("password"), QStringLiteral("nope")}})
+                .toJson(),
+            {},
+            {{"X-Real-IP",
+              QStringLiteral("10.7.%1.%2").arg(i / 200).arg(i % 200 + 1).toLatin1()}}));
+    }
+    QTest::qWait(50); // the wave has reached the server
+    CHECK(http.get(QStringLiteral("me"), blair).status == 200);
+    int answered = 0;
+    for (QNetworkReply *r : std::as_const(wave))
+        answered += r->isFinished() ? 1 : 0;
+    INFO("sign-ins answered before /me: " << answered);
+    CHECK(answered < 20);
+    for (QNetworkReply *r : std::as_const(wave))
+        CHECK(HttpClient::collect(r).status == 401);
+}
+
 TEST_CASE("sign-in under a burst: no 5xx, at most 5 password checks per email, each failure "
           "recorded, a right password from elsewhere still works",
           "[api][signin]")

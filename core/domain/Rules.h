@@ -31,8 +31,8 @@ struct NextDue {
 // The business rules of DESIGN §1, written once and called by both the app and the server so
 // that an offline answer equals the online one. Every rule takes "now" from the caller's clock.
 //
-// Boundaries (documented in docs/rules.md): a deadline is missed only strictly after it passes;
-// at the deadline instant the worker is still on time.
+// Boundaries (docs/decisions.md, "Deadlines are missed strictly after they pass"): a deadline is
+// missed only strictly after it passes; at the deadline instant the worker is still on time.
 class Rules
 {
     Q_DECLARE_TR_FUNCTIONS(Rules)
