@@ -4,6 +4,7 @@
 #include "DemoSeeder.h"
 #include "HttpRoutes.h"
 #include "Listener.h"
+#include "MemoryTrimmer.h"
 #include "PhoneEvents.h"
 #include "Secrets.h"
 #include "ServerConfig.h"
@@ -115,6 +116,7 @@ int main(int argc, char *argv[])
     QObject::connect(&cleaner, &QTimer::timeout, &cleaner, clean);
     cleaner.start(3600 * 1000);
     clean();
+    MemoryTrimmer trimmer([&server, tcp] { return server.answered() + tcp->accepted(); }, 2000);
     out << "Listening on http://" << host << ":" << port << "\n";
     out.flush();
     std::signal(SIGTERM, quitOnSignal);

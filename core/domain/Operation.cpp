@@ -2,6 +2,7 @@
 
 #include "JsonReader.h"
 
+#include <QRegularExpression>
 #include <QUuid>
 
 namespace onsite {
@@ -32,6 +33,11 @@ std::optional<Operation> Operation::fromJson(const QJsonObject &o, QString *erro
         r.fail(QStringLiteral("op_id"), QStringLiteral("expected a UUID"));
     op.assignmentId = r.integer("assignment_id", true, 1);
     op.type = r.string("type", true);
+    // A type is a short name ("time_log.upsert"); unknown ones are refused by the applier, but
+    // are logged with the op, so even those are bounded.
+    static const QRegularExpression typeRe(QStringLiteral("^[a-z_.]{1,64}$"));
+    if (r.ok() && !typeRe.match(op.type).hasMatch())
+        r.fail(QStringLiteral("type"), QStringLiteral("expected an operation name"));
     op.payload = r.object("payload", true);
     op.createdAt = r.instant("created_at", true);
     for (auto it = o.begin(); it != o.end() && r.ok(); ++it)

@@ -207,8 +207,10 @@ std::optional<Assignment> AssignmentCodec::fromJson(const QJsonObject &o, QStrin
     static const QRegularExpression currencyRe(QStringLiteral("^[A-Z]{3}$"));
     if (pricing.ok() && !currencyRe.match(p.currency).hasMatch())
         pricing.fail(QStringLiteral("currency"), QStringLiteral("expected an ISO 4217 code"));
-    p.flatCents = pricing.integer("flat_cents");
-    p.hourlyRateCents = pricing.integer("hourly_rate_cents");
+    // Bounded so pay sums cannot overflow: an hourly rate times every second in the range of
+    // dates stays far below 2^63.
+    p.flatCents = pricing.integer("flat_cents", false, 0, kMaxFlatCents);
+    p.hourlyRateCents = pricing.integer("hourly_rate_cents", false, 0, kMaxHourlyRateCents);
     p.maxHours = int(pricing.integer("max_hours", false, 0, 10000));
     p.counteroffersAllowed = pricing.boolean("counteroffers_allowed", true);
 

@@ -13,6 +13,10 @@ namespace onsite {
 class AssignmentCodec
 {
 public:
+    // Largest prices accepted: 1,000,000,000.00 flat, 100,000.00 an hour.
+    static constexpr qint64 kMaxFlatCents = qint64(100000000000);
+    static constexpr qint64 kMaxHourlyRateCents = qint64(10000000);
+
     static QJsonObject toJson(const Assignment &a);
     // One visit as it appears in "time_logs" (the server's edit history keeps these).
     static QJsonObject timeLogToJson(const TimeLog &l);

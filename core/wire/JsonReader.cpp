@@ -40,9 +40,14 @@ QString JsonReader::string(const char *key, bool required)
         fail(QString::fromLatin1(key), QStringLiteral("expected a string"));
         return {};
     }
-    if (required && v.toString().trimmed().isEmpty())
+    const QString text = v.toString();
+    if (text.size() > kMaxString) {
+        fail(QString::fromLatin1(key), QStringLiteral("longer than %1 characters").arg(kMaxString));
+        return {};
+    }
+    if (required && text.trimmed().isEmpty())
         fail(QString::fromLatin1(key), QStringLiteral("must not be empty"));
-    return v.toString();
+    return text;
 }
 
 qint64 JsonReader::integer(const char *key, bool required, qint64 min, qint64 max)

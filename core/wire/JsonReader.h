@@ -18,6 +18,9 @@ public:
     QString path(const QString &key) const;
     void fail(const QString &key, const QString &message);
 
+    // Any text read is at most kMaxString characters (a title, an address, an answer): no
+    // field may grow a document without bound.
+    static constexpr int kMaxString = 20000;
     QString string(const char *key, bool required = false);
     qint64 integer(const char *key, bool required = false, qint64 min = 0,
                    qint64 max = (qint64(1) << 53));

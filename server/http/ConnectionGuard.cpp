@@ -14,6 +14,9 @@ constexpr qint64 kPeekWindow = RequestGate::kMaxHeaderBytes + 8 * 1024;
 // the answer instead of a reset, then the connection goes.
 constexpr qint64 kMaxDrain = 16 * 1024 * 1024;
 constexpr int kDrainMs = 2000;
+// However busy the handler, a request waits no longer than this for its answer: past it the
+// toolkit is not going to answer (it framed the request otherwise than the gate did).
+constexpr qint64 kMinAnswerWaitMs = 120 * 1000;
 
 int statusFor(RequestGate::Verdict v)
 {
@@ -68,8 +71,10 @@ void ConnectionGuard::onReadyRead()
     }
     if (verdict != RequestGate::Verdict::Pass)
         return refuse(verdict);
-    if (m_gate.completed() != before)
+    if (m_gate.completed() != before && !m_awaitingAnswer) {
         m_awaitingAnswer = true;
+        m_awaitStarted.restart();
+    }
     if (!m_gate.idle() && (wasIdle || m_gate.completed() != before))
         m_requestStarted.restart();
     arm();
@@ -107,7 +112,9 @@ void ConnectionGuard::onTimer()
         m_gate.inHeaders() && m_requestStarted.isValid() && m_requestStarted.elapsed() >= m_idleMs;
     if (m_activity.elapsed() < m_idleMs && !headersLate)
         return arm();
-    if (m_awaitingAnswer && !headersLate) {
+    const bool answerLate = m_awaitingAnswer && m_awaitStarted.elapsed() >=
+                                                    qMax<qint64>(2 * m_idleMs, kMinAnswerWaitMs);
+    if (m_awaitingAnswer && !headersLate && !answerLate) {
         // The handler is still at work on a request: not idle.
         m_activity.restart();
         return arm();

@@ -38,6 +38,7 @@ private:
     QTimer m_timer;
     QElapsedTimer m_activity;       // last byte read or written
     QElapsedTimer m_requestStarted; // first byte of the request being read
+    QElapsedTimer m_awaitStarted;   // when m_awaitingAnswer last became true
     bool m_awaitingAnswer = false;  // a whole request arrived, no answer byte written yet
     bool m_refused = false;
     qint64 m_drained = 0;

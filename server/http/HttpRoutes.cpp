@@ -21,7 +21,8 @@ namespace onsite::server {
 namespace {
 
 const QString kPrefix = QStringLiteral("/api/v1/");
-// Sign-ins waiting for a password-check thread before newcomers are told to come back.
+// Sign-ins waiting for a password-check thread before newcomers are told to come back (429
+// with Retry-After, like the failure limit: a client slows down, nothing is broken).
 constexpr int kMaxWaitingSignIns = 64;
 // The answer to a request whose client left before it was worked on (never sent).
 const ApiError kClientGone{499, QStringLiteral("client_gone"),
@@ -263,7 +264,7 @@ void HttpRoutes::dispatch(const std::shared_ptr<Call> &call)
     }
     if (m_signInsWaiting >= kMaxWaitingSignIns) {
         ApiResponse busy = ApiResponse::error(
-            {503, QStringLiteral("busy"),
+            {429, QStringLiteral("busy"),
              QStringLiteral("Many people are signing in right now; try again in a few seconds.")});
         busy.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("5")));
         watcher->setFuture(QtFuture::makeReadyFuture(busy));
@@ -280,6 +281,7 @@ void HttpRoutes::dispatch(const std::shared_ptr<Call> &call)
 void HttpRoutes::answer(const Call &call, const ApiResponse &resp)
 {
     const qint64 us = call.timer.nsecsElapsed() / 1000;
+    ++m_answered;
     if (!call.client || call.client->state() != QAbstractSocket::ConnectedState) {
         // The client hung up while we worked: the work stands (an applied op stays applied,
         // and a retry answers "duplicate"), the answer has nowhere to go.

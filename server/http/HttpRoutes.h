@@ -31,6 +31,8 @@ public:
     // The most body bytes a request to this path may carry (ConnectionGuard's gate asks).
     qint64 bodyLimit(QByteArrayView path) const;
     qint64 largestBody() const;
+    // Answers written so far (how busy the server has been).
+    quint64 answered() const { return m_answered; }
     // A whole "Connection: close" answer for a request refused before the toolkit reads it
     // (413, 431, 400, or 503 when the server is full), logged like any other.
     static QByteArray refusal(int status, const QHostAddress &peer, const QByteArray &path,
@@ -57,6 +59,7 @@ private:
     std::atomic_int m_signInsWaiting{0};
     EarlyChunks m_earlyChunks;
     qint64 m_maxJsonBody;
+    quint64 m_answered = 0; // event loop only
 };
 
 } // namespace onsite::server

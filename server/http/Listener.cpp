@@ -98,6 +98,7 @@ void Listener::take(qintptr descriptor)
         return;
     }
     ++m_open;
+    ++m_accepted;
     connect(socket, &QObject::destroyed, this, [this] { --m_open; });
     // The whole of one request sits in the socket's buffer until the toolkit has parsed it:
     // room for the largest request allowed, and no more.

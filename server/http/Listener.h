@@ -23,6 +23,8 @@ public:
     Listener(HttpRoutes *routes, int maxConnections, int idleMs, QObject *parent = nullptr);
     bool start(const QHostAddress &address, quint16 port);
     int openConnections() const { return m_open; }
+    // Connections accepted so far.
+    quint64 accepted() const { return m_accepted; }
 
     // Raises the soft descriptor limit to the hard one; returns the connections that fit
     // beside the database and files.
@@ -36,6 +38,7 @@ private:
     int m_maxConnections;
     int m_idleMs;
     int m_open = 0;
+    quint64 m_accepted = 0;
     std::unique_ptr<QSocketNotifier> m_notifier;
     QTimer m_resume;
 };

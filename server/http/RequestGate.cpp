@@ -5,28 +5,51 @@
 namespace onsite::server {
 namespace {
 
-constexpr qsizetype kMaxLine = 4096; // a chunk-size line or one trailer line
+constexpr qsizetype kMaxLine = 4096; // a chunk-size line or the trailers' end
+// Fewer than the toolkit's own header-count limit (100): what it would refuse, we refuse first.
+constexpr int kMaxHeaderFields = 64;
 
-// The value of a header, folding repeats with commas (RFC 9110 5.3); *seen when present.
-QByteArray headerValue(const QList<QByteArray> &lines, QByteArrayView name, bool *seen)
+bool isTokenChar(char c)
 {
-    QByteArray value;
-    *seen = false;
-    for (const QByteArray &l : lines) {
-        const qsizetype colon = l.indexOf(':');
-        if (colon <= 0 ||
-            QByteArrayView(l).first(colon).trimmed().compare(name, Qt::CaseInsensitive) != 0)
-            continue;
-        if (*seen)
-            value += ',';
-        value += l.mid(colon + 1).trimmed();
-        *seen = true;
-    }
-    return value;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+}
+
+bool isToken(QByteArrayView s)
+{
+    if (s.isEmpty())
+        return false;
+    for (const char c : s)
+        if (!isTokenChar(c))
+            return false;
+    return true;
+}
+
+bool isDigits(QByteArrayView s, qsizetype maxLength)
+{
+    if (s.isEmpty() || s.size() > maxLength)
+        return false;
+    for (const char c : s)
+        if (c < '0' || c > '9')
+            return false;
+    return true;
+}
+
+// A bare LF (not after CR) among bytes, the first of which follows `previous`.
+bool hasBareLf(QByteArrayView bytes, char previous)
+{
+    for (qsizetype p = bytes.indexOf('\n'); p >= 0; p = bytes.indexOf('\n', p + 1))
+        if ((p == 0 ? previous : bytes.at(p - 1)) != '\r')
+            return true;
+    return false;
 }
 
 } // namespace
 
+// The framing is read strictly (CRLF line ends, one Content-Length or "chunked", no folded
+// or spaced header names, no chunk extensions or trailers): the toolkit parses the same bytes
+// after us, and wherever two parsers could disagree on where a request ends, requests can be
+// smuggled or a connection hangs. No client of ours sends any of these forms.
 RequestGate::Verdict RequestGate::feed(QByteArrayView bytes)
 {
     qsizetype i = 0;
@@ -34,8 +57,11 @@ RequestGate::Verdict RequestGate::feed(QByteArrayView bytes)
         const QByteArrayView rest = bytes.sliced(i);
         switch (m_state) {
         case State::Idle:
-            // Blank lines between requests are tolerated (RFC 9112 2.2).
+            // Empty lines between requests are tolerated (RFC 9112 2.2), CRLF only.
+            if ((rest.front() == '\n') != (m_previous == '\r'))
+                return Verdict::Malformed; // a CR without its LF, or an LF without its CR
             if (rest.front() == '\r' || rest.front() == '\n') {
+                m_previous = rest.front();
                 ++i;
                 break;
             }
@@ -43,26 +69,23 @@ RequestGate::Verdict RequestGate::feed(QByteArrayView bytes)
             m_state = State::Headers;
             break;
         case State::Headers: {
-            // The headers end at the first empty line (CRLF or, leniently, bare LF endings).
+            // The headers end at the first CRLF CRLF.
             const qsizetype old = m_buffer.size();
             const qsizetype room = kMaxHeaderBytes + 4 - old;
+            const char previous = old ? m_buffer.back() : '\r';
             m_buffer.append(rest.first(qMin<qsizetype>(rest.size(), room)));
-            qsizetype end = -1;
-            for (qsizetype p = m_buffer.indexOf('\n', qMax<qsizetype>(0, old - 2)); p >= 0;
-                 p = m_buffer.indexOf('\n', p + 1)) {
-                if (p >= 1 &&
-                    (m_buffer.at(p - 1) == '\n' ||
-                     (p >= 2 && m_buffer.at(p - 1) == '\r' && m_buffer.at(p - 2) == '\n'))) {
-                    end = p + 1;
-                    break;
-                }
-            }
-            if (end < 0) {
+            const qsizetype at = m_buffer.indexOf("\r\n\r\n", qMax<qsizetype>(0, old - 3));
+            // Bare LFs among the new header bytes (not the body after them).
+            const qsizetype headerEnd = at < 0 ? m_buffer.size() : at + 4;
+            if (hasBareLf(QByteArrayView(m_buffer).sliced(old, headerEnd - old), previous))
+                return Verdict::Malformed;
+            if (at < 0) {
                 if (m_buffer.size() > kMaxHeaderBytes)
                     return Verdict::HeadersTooLarge;
                 i = bytes.size();
                 break;
             }
+            const qsizetype end = at + 4;
             if (end > kMaxHeaderBytes)
                 return Verdict::HeadersTooLarge;
             i += end - old;
@@ -89,22 +112,28 @@ RequestGate::Verdict RequestGate::feed(QByteArrayView bytes)
             i += used;
             if (!complete)
                 break;
-            const QByteArray text = m_buffer.trimmed();
+            if (!m_buffer.endsWith("\r\n"))
+                return Verdict::Malformed;
+            m_buffer.chop(2);
+            const QByteArray text = m_buffer;
             m_buffer.clear();
-            if (m_state == State::ChunkDataEnd) {
+            if (m_state == State::ChunkDataEnd || m_state == State::Trailers) {
+                // Data is followed by CRLF; the last chunk by an empty line (no trailers).
                 if (!text.isEmpty())
                     return Verdict::Malformed;
-                m_state = State::ChunkSize;
-            } else if (m_state == State::Trailers) {
-                if (text.isEmpty())
+                if (m_state == State::ChunkDataEnd)
+                    m_state = State::ChunkSize;
+                else
                     finishRequest();
             } else {
-                bool ok = false;
-                const qsizetype semicolon = text.indexOf(';');
-                const QByteArray hex = (semicolon < 0 ? text : text.left(semicolon)).trimmed();
-                const qint64 size = hex.size() <= 15 ? hex.toLongLong(&ok, 16) : -1;
-                if (!ok || size < 0 || hex.startsWith('-') || hex.startsWith('+'))
+                // Hex digits only: no extensions, no spaces.
+                bool ok = !text.isEmpty() && text.size() <= 15;
+                for (const char c : text)
+                    ok = ok && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+                                (c >= 'A' && c <= 'F'));
+                if (!ok)
                     return Verdict::Malformed;
+                const qint64 size = text.toLongLong(nullptr, 16);
                 m_bodySoFar += size;
                 if (m_bodySoFar > m_limit)
                     return Verdict::TooLarge;
@@ -150,12 +179,18 @@ RequestGate::Verdict RequestGate::endOfHeaders()
 {
     QList<QByteArray> lines = m_buffer.split('\n');
     for (QByteArray &l : lines)
-        if (l.endsWith('\r'))
-            l.chop(1);
+        l.chop(1);                  // the CR, present on every line (bare LFs were refused)
+    lines.resize(lines.size() - 2); // the empty line and what follows its LF
+    for (const char c : lines.value(0))
+        if (uchar(c) < 0x20 || c == 0x7f)
+            return Verdict::Malformed;
     const QList<QByteArray> requestLine = lines.value(0).split(' ');
-    if (requestLine.size() != 3 || requestLine.at(0).isEmpty() || requestLine.at(1).isEmpty())
+    if (requestLine.size() != 3 || !isToken(requestLine.at(0)) || requestLine.at(1).isEmpty() ||
+        (requestLine.at(2) != "HTTP/1.1" && requestLine.at(2) != "HTTP/1.0"))
         return Verdict::Malformed;
     lines.removeFirst();
+    if (lines.size() > kMaxHeaderFields)
+        return Verdict::HeadersTooLarge;
     QByteArrayView path = requestLine.at(1);
     if (const qsizetype q = path.indexOf('?'); q >= 0)
         path = path.first(q);
@@ -164,30 +199,39 @@ RequestGate::Verdict RequestGate::endOfHeaders()
     m_bodySoFar = 0;
     m_buffer.clear();
 
-    bool hasLength = false, hasEncoding = false;
-    const QByteArray length = headerValue(lines, "Content-Length", &hasLength);
-    const QByteArray encoding = headerValue(lines, "Transfer-Encoding", &hasEncoding);
-    if (hasEncoding) {
+    int lengths = 0, encodings = 0;
+    QByteArray length, encoding;
+    for (const QByteArray &l : std::as_const(lines)) {
+        // "name: value", the name a token right before the colon: no folded continuation
+        // lines, no space before the colon (RFC 9112 5.1, 5.2).
+        const qsizetype colon = l.indexOf(':');
+        if (colon <= 0 || !isToken(QByteArrayView(l).first(colon)))
+            return Verdict::Malformed;
+        for (const char c : l)
+            if ((uchar(c) < 0x20 && c != '\t') || c == 0x7f)
+                return Verdict::Malformed; // a stray CR, NUL or other control byte
+        const QByteArrayView name = QByteArrayView(l).first(colon);
+        const QByteArray value = l.mid(colon + 1).trimmed();
+        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0) {
+            ++lengths;
+            length = value;
+        } else if (name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0) {
+            ++encodings;
+            encoding = value;
+        }
+    }
+    if (encodings > 0) {
         // Both framings at once is how requests are smuggled past proxies: refused.
-        if (hasLength || !encoding.trimmed().toLower().endsWith("chunked"))
+        if (lengths > 0 || encodings > 1 || encoding.toLower() != "chunked" ||
+            requestLine.at(2) != "HTTP/1.1")
             return Verdict::Malformed;
         m_state = State::ChunkSize;
         return Verdict::Pass;
     }
-    qint64 declared = 0;
-    if (hasLength) {
-        // Repeats must agree ("5, 5"); digits only.
-        const QList<QByteArray> values = length.split(',');
-        for (const QByteArray &v : values) {
-            const QByteArray t = v.trimmed();
-            bool ok = !t.isEmpty() && t.size() <= 18;
-            for (const char c : t)
-                ok = ok && c >= '0' && c <= '9';
-            if (!ok || (v != values.first() && t != values.first().trimmed()))
-                return Verdict::Malformed;
-            declared = t.toLongLong();
-        }
-    }
+    // One Content-Length, digits only (no repeats, no lists).
+    if (lengths > 1 || (lengths == 1 && !isDigits(length, 18)))
+        return Verdict::Malformed;
+    const qint64 declared = lengths ? length.toLongLong() : 0;
     if (declared > m_limit)
         return Verdict::TooLarge;
     m_left = declared;
@@ -202,6 +246,7 @@ void RequestGate::finishRequest()
     m_state = State::Idle;
     m_left = 0;
     m_buffer.clear();
+    m_previous = 0;
     ++m_completed;
 }
 

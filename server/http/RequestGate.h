@@ -53,6 +53,7 @@ private:
     qint64 m_limit = 0;
     QByteArray m_path;
     qint64 m_completed = 0;
+    char m_previous = 0; // between requests: the last byte of an empty line (CR or LF)
 };
 
 } // namespace onsite::server

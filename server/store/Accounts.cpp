@@ -177,17 +177,22 @@ QJsonObject Accounts::signIn(const QString &email, const QString &password, cons
                 QStringLiteral("The email address or password is not correct.")};
         return {};
     }
-    // Right: the email's failures are forgiven and this address's claim taken back.
+    // Right: only this request's own claims are taken back. Earlier failures stand for their
+    // window, and so do the claims of checks still running: forgiving them would hand an
+    // attacker racing the owner a fresh allowance (at most kMaxSignInFailures per window).
     const QString token = Secrets::newToken("ow_");
     Transaction tx;
-    Sql clear(QStringLiteral("DELETE FROM signin_failures WHERE key = ?"));
     const QString row = Database::isPostgres() ? QStringLiteral("ctid") : QStringLiteral("rowid");
-    Sql unclaim(QStringLiteral("DELETE FROM signin_failures WHERE %1 IN (SELECT %1 FROM "
-                               "signin_failures WHERE key = ? AND at = ? LIMIT 1)")
-                    .arg(row));
+    const QString unclaimSql =
+        QStringLiteral("DELETE FROM signin_failures WHERE %1 IN (SELECT %1 "
+                       "FROM signin_failures WHERE key = ? AND at = ? LIMIT 1)")
+            .arg(row);
+    Sql unclaimEmail(unclaimSql);
+    Sql unclaimPeer(unclaimSql);
     Sql session(QStringLiteral("INSERT INTO sessions (token_hash, worker_id, created_at,"
                                " last_used_at) VALUES (?, ?, ?, ?)"));
-    if (!tx.ok() || !clear.exec({keys.first()}) || !unclaim.exec({keys.last(), now}) ||
+    if (!tx.ok() || !unclaimEmail.exec({keys.first(), now}) ||
+        !unclaimPeer.exec({keys.last(), now}) ||
         !session.exec({Secrets::tokenHash(token), workerId, now, now}) || !tx.commit()) {
         *err = ApiError::internal();
         return {};

@@ -41,9 +41,12 @@ QJsonObject OperationLog::applyOperation(qint64 workerId, const QJsonObject &raw
 {
     QString why;
     const auto op = Operation::fromJson(raw, &why);
-    if (!op)
-        return result(raw.value(QStringLiteral("op_id")).toString(), QStringLiteral("rejected"),
-                      QStringLiteral("invalid"), why, {});
+    if (!op) {
+        // The op_id is echoed so the client can match the answer; a malformed one, only as
+        // far as a UUID goes.
+        return result(raw.value(QStringLiteral("op_id")).toString().left(36),
+                      QStringLiteral("rejected"), QStringLiteral("invalid"), why, {});
+    }
     if (OperationApplier::isPhoneOperation(op->type))
         return result(op->opId, QStringLiteral("rejected"), QStringLiteral("unknown_type"),
                       QStringLiteral("Only the phone system records phone check-ins."), {});

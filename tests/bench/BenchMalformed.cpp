@@ -1508,7 +1508,8 @@ int main(int argc, char *argv[])
     const double seconds = clock.elapsed() / 1000.0;
     progress.stop();
     sampler.stop();
-    QThread::msleep(1000);
+    // The server gives freed memory back once it has been quiet for a 2 s tick.
+    QThread::msleep(5000);
     alive = alive && server.alive();
     const qint64 rssEnd = alive ? rssKiB(pid) : -1;
 

@@ -139,6 +139,33 @@ TEST_CASE("sign-in: repeated failures are rate limited, even with the right pass
     CHECK(retryAfter);
 }
 
+TEST_CASE("sign-in: the owner's right password does not give an attacker a new allowance",
+          "[api][signin]")
+{
+    // Four guesses, the owner signs in, more guesses: five password checks in the window in
+    // all, not five more after every right password.
+    HttpClient http(server().apiBase());
+    int exitCode = -1;
+    server().admin({QStringLiteral("create-worker"), QStringLiteral("allowance@test.onsite"),
+                    QStringLiteral("Allowance Test")},
+                   &exitCode, "correct-horse-3\n");
+    REQUIRE(exitCode == 0);
+    const auto attempt = [&http](const QString &password) {
+        return http
+            .post(QStringLiteral("session"),
+                  {{QStringLiteral("email"), QStringLiteral("allowance@test.onsite")},
+                   {QStringLiteral("password"), password}})
+            .status;
+    };
+    for (int i = 0; i < 4; ++i)
+        REQUIRE(attempt(QStringLiteral("guess-%1").arg(i)) == 401);
+    CHECK(attempt(QStringLiteral("correct-horse-3")) == 200);
+    QList<int> after;
+    for (int i = 0; i < 5; ++i)
+        after.append(attempt(QStringLiteral("later-guess-%1").arg(i)));
+    CHECK(after == QList<int>{401, 429, 429, 429, 429});
+}
+
 TEST_CASE("a wave of sign-ins does not hold up everyone else's requests", "[api][signin]")
 {
     // 40 sign-ins at once (unknown addresses, each from its own address: 40 password checks),
@@ -170,6 +197,45 @@ TEST_CASE("a wave of sign-ins does not hold up everyone else's requests", "[api]
     CHECK(answered < 20);
     for (QNetworkReply *r : std::as_const(wave))
         CHECK(HttpClient::collect(r).status == 401);
+}
+
+TEST_CASE("more sign-ins than can wait are asked to come back (429, Retry-After), never 5xx",
+          "[api][signin]")
+{
+    // 160 sign-ins at once, each on its own connection from its own address: more than the
+    // 64 that may wait for a password-check thread.
+    std::vector<std::unique_ptr<HttpClient>> clients;
+    QList<QNetworkReply *> wave;
+    const QString tag = QUuid::createUuid().toString(QUuid::Id128).left(8);
+    for (int i = 0; i < 160; ++i) {
+        clients.push_back(std::make_unique<HttpClient>(server().apiBase()));
+        wave.append(clients.back()->send(
+            "POST", QStringLiteral("session"),
+            QJsonDocument(QJsonObject{{QStringLiteral("email"),
+                                       QStringLiteral("busy-%1-%2@test.onsite").arg(tag).arg(i)},
+                                      {QStringLiteral("password"), QStringLiteral("nope")}})
+                .toJson(),
+            {},
+            {{"X-Real-IP",
+              QStringLiteral("10.8.%1.%2").arg(i / 200).arg(i % 200 + 1).toLatin1()}}));
+    }
+    int checked = 0, busy = 0;
+    for (QNetworkReply *r : std::as_const(wave)) {
+        const auto reply = HttpClient::collect(r);
+        INFO("status " << reply.status << " " << reply.errorCode().toStdString());
+        CHECK((reply.status == 401 || reply.status == 429));
+        checked += reply.status == 401;
+        if (reply.status == 429) {
+            ++busy;
+            CHECK(reply.errorCode() == QStringLiteral("busy"));
+            bool retryAfter = false;
+            for (const auto &h : reply.headers)
+                retryAfter |= h.first.toLower() == "retry-after";
+            CHECK(retryAfter);
+        }
+    }
+    CHECK(checked + busy == 160);
+    CHECK(busy > 0);
 }
 
 TEST_CASE("sign-in under a burst: no 5xx, at most 5 password checks per email, each failure "
@@ -287,6 +353,21 @@ TEST_CASE("bad request bodies get 400 with a message and change nothing", "[api]
     r = http.post(QStringLiteral("company/assignments"), bad, company);
     CHECK(r.status == 400);
     CHECK(r.errorMessage().startsWith(QStringLiteral("pricing.flat_cents:")));
+
+    bad = validInput(1);
+    bad.insert(QStringLiteral("title"), QString(800000, QLatin1Char('T')));
+    r = http.post(QStringLiteral("company/assignments"), bad, company);
+    CHECK(r.status == 400);
+    CHECK(r.errorMessage() == QStringLiteral("title: longer than 20000 characters"));
+
+    bad = validInput(1);
+    pricing = bad.value(QStringLiteral("pricing")).toObject();
+    pricing.insert(QStringLiteral("type"), QStringLiteral("hourly"));
+    pricing.insert(QStringLiteral("hourly_rate_cents"), 9007199254740992.0);
+    bad.insert(QStringLiteral("pricing"), pricing);
+    r = http.post(QStringLiteral("company/assignments"), bad, company);
+    CHECK(r.status == 400);
+    CHECK(r.errorMessage().startsWith(QStringLiteral("pricing.hourly_rate_cents:")));
 
     r = http.post(QStringLiteral("company/assignments"), validInput(999999), company);
     CHECK(r.status == 400);
@@ -677,6 +758,15 @@ TEST_CASE("bad time logs are refused with a reason and change nothing", "[api][o
     CHECK(r.value(QStringLiteral("code")).toString() == QStringLiteral("invalid"));
     CHECK(r.value(QStringLiteral("message")).toString().contains(QStringLiteral("\"id\"")));
     CHECK(http.get(QStringLiteral("assignments/%1").arg(id), alex).body.size() == sizeBefore);
+    // A 500,000-character type: refused before it is logged, and not echoed back.
+    const auto longType = http.post(
+        QStringLiteral("ops"),
+        {{QStringLiteral("ops"), QJsonArray{op(id, QString(500000, QLatin1Char('t')), {})}}}, alex);
+    REQUIRE(longType.status == 200);
+    r = longType.json.value(QStringLiteral("results")).toArray().first().toObject();
+    CHECK(r.value(QStringLiteral("code")).toString() == QStringLiteral("invalid"));
+    CHECK(r.value(QStringLiteral("message")).toString().startsWith(QStringLiteral("type:")));
+    CHECK(longType.body.size() < 4096);
     QJsonObject badId = op(id, QStringLiteral("schedule.confirm"), {});
     badId.insert(QStringLiteral("op_id"), QStringLiteral("not-a-uuid"));
     r = send(badId);

@@ -89,7 +89,16 @@ TEST_CASE("decoding errors name the field that is wrong", "[codec]")
                            QStringLiteral("2026-03-10T15:00:00+02:00")))
               .startsWith(QStringLiteral("schedule.start:")));
     CHECK(decodeError(with(o, {QStringLiteral("pricing"), QStringLiteral("flat_cents")}, -1)) ==
-          QStringLiteral("pricing.flat_cents: must be between 0 and 9007199254740992"));
+          QStringLiteral("pricing.flat_cents: must be between 0 and 100000000000"));
+    // Prices are bounded so pay sums cannot overflow; text is bounded so no field grows a
+    // document without end.
+    CHECK(decodeError(with(o, {QStringLiteral("pricing"), QStringLiteral("hourly_rate_cents")},
+                           double(AssignmentCodec::kMaxHourlyRateCents + 1))) ==
+          QStringLiteral("pricing.hourly_rate_cents: must be between 0 and 10000000"));
+    CHECK(decodeError(with(o, {QStringLiteral("title")}, QString(800000, QLatin1Char('T')))) ==
+          QStringLiteral("title: longer than 20000 characters"));
+    CHECK(decodeError(with(o, {QStringLiteral("title")}, QString(20000, QLatin1Char('T'))))
+              .isEmpty());
     CHECK(decodeError(with(o, {QStringLiteral("pricing"), QStringLiteral("flat_cents")}, 10.5)) ==
           QStringLiteral("pricing.flat_cents: expected a whole number"));
     CHECK(decodeError(with(o, {QStringLiteral("pricing"), QStringLiteral("currency")},

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "AssignmentCodec.h"
 #include "CatchQt.h"
 #include "Fixtures.h"
 #include "Money.h"
@@ -57,6 +58,10 @@ TEST_CASE("pricing: hourly pay rounds once, half up, to the minor unit", "[prici
     visit(b, 20 * 60);
     visit(b, 20 * 60);
     CHECK(PayCalculator::compute(b).baseCents == 100);
+    // The largest rate over the longest span of dates does not overflow.
+    const qint64 hours = qint64(3652425) * 24; // 10,000 years
+    CHECK(PayCalculator::hourlyCents(hours * 3600, AssignmentCodec::kMaxHourlyRateCents) ==
+          hours * AssignmentCodec::kMaxHourlyRateCents);
 }
 
 TEST_CASE("pricing: hours past the cap are not paid, and the app proposes the increase",
