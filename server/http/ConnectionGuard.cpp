@@ -132,7 +132,7 @@ void ConnectionGuard::refuse(RequestGate::Verdict verdict)
     // The toolkit never sees the rest of this connection.
     disconnect(m_socket, &QIODevice::readyRead, m_routes, nullptr);
     m_socket->write(HttpRoutes::refusal(statusFor(verdict), m_socket->peerAddress(), m_gate.path(),
-                                        m_gate.limit()));
+                                        m_gate.limit(), m_gate.isHead()));
     m_requestStarted.restart();
     drain();
     arm();

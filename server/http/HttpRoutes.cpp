@@ -304,7 +304,7 @@ qint64 HttpRoutes::largestBody() const
 }
 
 QByteArray HttpRoutes::refusal(int status, const QHostAddress &peer, const QByteArray &path,
-                               qint64 limit)
+                               qint64 limit, bool head)
 {
     ApiResponse r;
     switch (status) {
@@ -327,7 +327,7 @@ QByteArray HttpRoutes::refusal(int status, const QHostAddress &peer, const QByte
     }
     accessLog(peer, QStringLiteral("-"), QString::fromUtf8(path), r.status, r.body.size(), 0,
               " (refused before its body)");
-    return serialize(r, false, true);
+    return serialize(r, head, true);
 }
 
 void HttpRoutes::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)

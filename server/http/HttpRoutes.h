@@ -34,9 +34,10 @@ public:
     // Answers written so far (how busy the server has been).
     quint64 answered() const { return m_answered; }
     // A whole "Connection: close" answer for a request refused before the toolkit reads it
-    // (413, 431, 400, or 503 when the server is full), logged like any other.
+    // (413, 431, 400, or 503 when the server is full), logged like any other; the answer to a
+    // HEAD has no body.
     static QByteArray refusal(int status, const QHostAddress &peer, const QByteArray &path,
-                              qint64 limit);
+                              qint64 limit, bool head = false);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

@@ -74,6 +74,7 @@ RequestGate::Verdict RequestGate::feed(QByteArrayView bytes)
             const qsizetype room = kMaxHeaderBytes + 4 - old;
             const char previous = old ? m_buffer.back() : '\r';
             m_buffer.append(rest.first(qMin<qsizetype>(rest.size(), room)));
+            m_head = m_buffer.startsWith("HEAD ");
             const qsizetype at = m_buffer.indexOf("\r\n\r\n", qMax<qsizetype>(0, old - 3));
             // Bare LFs among the new header bytes (not the body after them).
             const qsizetype headerEnd = at < 0 ? m_buffer.size() : at + 4;

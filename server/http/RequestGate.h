@@ -38,6 +38,8 @@ public:
     qint64 limit() const { return m_limit; }
     // The path of the request being read (or the last one), without its query.
     QByteArray path() const { return m_path; }
+    // The request being read (or the last one) is a HEAD: its answer, a refusal too, has no body.
+    bool isHead() const { return m_head; }
 
 private:
     enum class State { Idle, Headers, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers };
@@ -53,6 +55,7 @@ private:
     qint64 m_limit = 0;
     QByteArray m_path;
     qint64 m_completed = 0;
+    bool m_head = false;
     char m_previous = 0; // between requests: the last byte of an empty line (CR or LF)
 };
 

@@ -294,6 +294,23 @@ TEST_CASE("oddly framed requests get one 400 and their connection closes, none h
         CHECK(answer.startsWith("HTTP/1.1 400"));
         CHECK(answer.count("HTTP/1.1 ") == 1);
     }
+    // A refused HEAD is answered without a body (a body would read as a second answer).
+    {
+        auto head = connectTo(s);
+        REQUIRE(head);
+        head->write(QByteArray("HEAD /api/v1/me HTTP/1.1\r\nHost: t\r\nX-A: \x01\r\n\r\n"));
+        QByteArray answer;
+        QElapsedTimer t;
+        t.start();
+        while (head->state() == QAbstractSocket::ConnectedState && t.elapsed() < 10000) {
+            head->waitForReadyRead(100);
+            answer += head->readAll();
+        }
+        answer += head->readAll();
+        CHECK(answer.startsWith("HTTP/1.1 400"));
+        CHECK(answer.endsWith("\r\n\r\n"));
+        CHECK(answer.contains("Content-Length: "));
+    }
     // The well-formed request beside them: one answer (401, no token), connection kept.
     auto socket = connectTo(s);
     REQUIRE(socket);

@@ -152,6 +152,9 @@ TEST_CASE("request gate: every form two parsers could frame differently is refus
         many += "X-H" + QByteArray::number(i) + ": v\r\n";
     CHECK(verdict(many + "\r\n") == Verdict::Pass);
     CHECK(verdict(many + "X-One-More: v\r\n\r\n") == Verdict::HeadersTooLarge);
+    RequestGate head = gate();
+    CHECK(head.feed("HEAD /api/v1/me HTTP/1.1\r\nX-A: b\nc\r\n\r\n") == Verdict::Malformed);
+    CHECK(head.isHead());
     // Empty lines between requests are still fine.
     RequestGate g = gate();
     CHECK(g.feed("GET /a HTTP/1.1\r\n\r\n\r\n\r\nGET /b HTTP/1.1\r\n\r\n") == Verdict::Pass);
