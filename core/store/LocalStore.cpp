@@ -314,7 +314,7 @@ QString LocalStore::cursor()
 }
 
 bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<qint64> &removed,
-                                  const QString &cursor, QString *error)
+                                  const QString &cursor, const QDateTime &now, QString *error)
 {
     const QString before = this->cursor();
     const bool firstSync = before.isEmpty() || before == QLatin1String("0");
@@ -322,7 +322,6 @@ bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<
         *error = m_db.lastError().text();
         return false;
     }
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     bool ok = true;
     for (qint64 id : removed) {
         m_remove->addBindValue(id);
@@ -331,7 +330,7 @@ bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<
             break;
         }
     }
-    const QDateTime nowUtc = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
+    const QDateTime nowUtc = now.toUTC();
     for (int i = 0; ok && i < changes.size(); ++i)
         ok = storeServerDoc(changes.at(i), nowUtc, error, !firstSync);
     if (ok)

@@ -50,8 +50,9 @@ public:
 
     QString cursor();
     // One page of GET /changes in one transaction: the cursor is stored with the rows it covers.
+    // `now` replays the worker's pending changes over what arrived (rules read the time).
     bool applyChangesPage(const QList<Assignment> &changes, const QList<qint64> &removed,
-                          const QString &cursor, QString *error);
+                          const QString &cursor, const QDateTime &now, QString *error);
 
     // The worker's change: checked against the local document by the shared rules, then the
     // new document and the operation are written in one transaction. A refused change

@@ -202,7 +202,8 @@ void SyncEngine::onPageFinished()
 
     setOnline(true);
     QString error;
-    if (!m_store->applyChangesPage(job->changes(), job->removed(), job->cursor(), &error)) {
+    if (!m_store->applyChangesPage(job->changes(), job->removed(), job->cursor(), m_clock->now(),
+                                   &error)) {
         finish(false, tr("Could not save to the local cache: %1").arg(error));
         return;
     }

@@ -62,6 +62,7 @@ UploadEngine::UploadEngine(QUrl apiBase, QObject *parent)
     : QObject(parent), m_store(nullptr), m_apiBase(std::move(apiBase)),
       m_nam(new QNetworkAccessManager(this)), m_optionsRetry(new QTimer(this))
 {
+    m_monotonic.start();
     m_pool.setMaxThreadCount(1); // one disk reader: hashing two files at once only seeks more
     m_readPool.setMaxThreadCount(2);
     m_optionsRetry->setSingleShot(true);
@@ -129,7 +130,7 @@ void UploadEngine::add(qint64 assignmentId, const QString &path, const QString &
                 item.filename = AcceptedFiles::sanitizedName(QFileInfo(path).fileName());
                 item.size = c.size;
                 item.mtimeMs = c.mtimeMs;
-                item.createdAt = QDateTime::currentDateTimeUtc();
+                item.createdAt = m_clock->now();
                 QString error;
                 if (!m_queue->add(item, &error)) {
                     Q_EMIT refused(path, tr("The upload could not be saved: %1").arg(error));
@@ -404,7 +405,7 @@ void UploadEngine::pump(const QString &id)
                 QMetaObject::invokeMethod(
                     this, [this, id] { pump(id); }, Qt::QueuedConnection);
             }
-            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            const qint64 now = m_monotonic.elapsed();
             if (base + sent > it->shown && now - it->lastProgressMs >= 100) {
                 it->lastProgressMs = now;
                 it->shown = base + sent;
@@ -426,7 +427,7 @@ void UploadEngine::pump(const QString &id)
             it->checksumFailures = 0;
             it->backoff.reset();
             // Only for display after a restart (a resume asks the server): once a second.
-            const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+            const qint64 nowMs = m_monotonic.elapsed();
             if (nowMs - it->lastSavedMs >= 1000 || it->offset == total) {
                 it->lastSavedMs = nowMs;
                 m_queue->setOffset(id, it->offset);

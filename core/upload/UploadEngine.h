@@ -1,8 +1,10 @@
 #pragma once
 
 #include "Backoff.h"
+#include "Clock.h"
 #include "UploadItem.h"
 
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QHash>
 #include <QObject>
@@ -37,6 +39,8 @@ public:
     void attach(LocalStore *store);
     ~UploadEngine() override;
 
+    // The time recorded on new uploads (tests set their own).
+    void setClock(const Clock *clock) { m_clock = clock; }
     void setMaxActive(int n) { m_maxActive = qMax(1, n); }
     // The largest chunk this client sends; the server's announced chunk size caps it.
     void setChunkSize(qint64 bytes) { m_clientChunk = bytes; }
@@ -81,8 +85,8 @@ private:
         Backoff backoff;
         qint64 offset = -1; // as the server last said; -1: ask it (HEAD)
         int checksumFailures = 0;
-        qint64 lastProgressMs = 0;
-        qint64 lastSavedMs = 0;
+        qint64 lastProgressMs = -1000; // on m_monotonic
+        qint64 lastSavedMs = -1000;
         // The next chunk, read and hashed on the pool while this one travels.
         QFuture<QPair<QByteArray, QByteArray>> next;
         qint64 nextOffset = -1;
@@ -125,6 +129,9 @@ private:
     QHash<QString, Hashing> m_hashing;
     int m_pendingChecks = 0;
     int m_maxActive = 2;
+    SystemClock m_systemClock;
+    const Clock *m_clock = &m_systemClock;
+    QElapsedTimer m_monotonic; // throttles progress and offset saves (not wall time)
     qint64 m_clientChunk = 8 * 1024 * 1024;
     qint64 m_serverChunk = 0; // 0: not known yet (OPTIONS)
     qint64 m_maxSize = 0;

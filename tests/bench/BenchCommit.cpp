@@ -45,7 +45,8 @@ int main(int argc, char *argv[])
             a.checklist = {{ChecklistKind::CheckInOut, true}};
             all.append(a);
         }
-        store.applyChangesPage(all, {}, QStringLiteral("1"), &error);
+        store.applyChangesPage(all, {}, QStringLiteral("1"), QDateTime::currentDateTimeUtc(),
+                               &error);
     }
     QThread thread;
     SyncEngine engine(path, QUrl(QStringLiteral("http://127.0.0.1:9/api/v1/"))); // never reached

@@ -131,7 +131,8 @@ int main(int argc, char *argv[])
         for (int i = 0; i < n; ++i) {
             batch.append(make(i, now));
             if (batch.size() == 5000 || i == n - 1) {
-                if (!store.applyChangesPage(batch, {}, QString::number(i), &error))
+                if (!store.applyChangesPage(batch, {}, QString::number(i),
+                                            QDateTime::currentDateTimeUtc(), &error))
                     qFatal("fill: %s", qPrintable(error));
                 batch.clear();
             }

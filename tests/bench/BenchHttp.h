@@ -4,6 +4,8 @@
 // /proc. Linux, header-only, Qt Core and Network.
 #pragma once
 
+#include "ProcessStats.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -27,6 +29,10 @@
 
 namespace bench {
 
+using onsite::test::openSockets;
+using onsite::test::procStatus;
+using onsite::test::rssKiB;
+
 inline QTextStream &out()
 {
     static QTextStream s(stdout);
@@ -45,39 +51,6 @@ inline qint64 raiseFdLimit()
         ::getrlimit(RLIMIT_NOFILE, &lim);
     }
     return lim.rlim_cur == RLIM_INFINITY ? -1 : qint64(lim.rlim_cur);
-}
-
-// A line of /proc/PID/status ("VmRSS", "Threads"), its first number; -1 if unreadable.
-inline qint64 procStatus(qint64 pid, const char *key)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(key) + ':';
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-    return -1;
-}
-
-inline qint64 rssKiB(qint64 pid)
-{
-    return procStatus(pid, "VmRSS");
-}
-
-// The sockets a process holds open (its /proc/PID/fd entries that are sockets).
-inline int openSockets(qint64 pid)
-{
-    const QDir fds(QStringLiteral("/proc/%1/fd").arg(pid));
-    int n = 0;
-    char target[64];
-    for (const QString &name : fds.entryList(QDir::System | QDir::NoDotAndDotDot)) {
-        const ssize_t len =
-            ::readlink(QFile::encodeName(fds.filePath(name)).constData(), target, sizeof target);
-        if (len > 7 && QByteArrayView(target, len).startsWith("socket:"))
-            ++n;
-    }
-    return n;
 }
 
 // Nearest-rank percentile of values sorted ascending.

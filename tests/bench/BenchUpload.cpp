@@ -5,6 +5,7 @@
 // during four at once. Linux (reads /proc). Run by hand: build/bin/bench_upload [MiB]
 #include "EmbeddedServer.h"
 #include "LocalStore.h"
+#include "ProcessStats.h"
 #include "Sha256.h"
 #include "Tus.h"
 #include "UploadEngine.h"
@@ -26,22 +27,12 @@
 #include <QUuid>
 
 using namespace onsite;
+using onsite::test::rssKiB;
 
 namespace {
 
 QTextStream out(stdout);
 constexpr qint64 kMiB = 1024 * 1024;
-
-qint64 rssKiB(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    return 0;
-}
 
 // Samples the RSS of this process and the server every 20 ms while it lives.
 struct PeakMemory {

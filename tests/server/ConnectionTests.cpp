@@ -2,6 +2,7 @@
 
 #include "CatchQt.h"
 #include "HttpClient.h"
+#include "ProcessStats.h"
 #include "TestServer.h"
 
 #include <QElapsedTimer>
@@ -18,52 +19,6 @@ using namespace onsite::test;
 // to read, the descriptor limit, too many connections.
 
 namespace {
-
-qint64 processStatus(qint64 pid, const QByteArray &field)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith(field + ':'))
-            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    return -1;
-}
-
-qint64 rssKiB(qint64 pid)
-{
-    return processStatus(pid, "VmRSS");
-}
-
-// User + system CPU seconds the process has used.
-double cpuSeconds(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray stat = f.readAll();
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) /
-           double(::sysconf(_SC_CLK_TCK));
-}
-
-// The kernel's count of connections dropped because a listening socket's queue was full.
-qint64 listenOverflows()
-{
-    QFile f(QStringLiteral("/proc/net/netstat"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = f.readAll().split('\n');
-    for (int i = 0; i + 1 < lines.size(); ++i) {
-        if (!lines.at(i).startsWith("TcpExt:") || !lines.at(i + 1).startsWith("TcpExt:"))
-            continue;
-        const QList<QByteArray> names = lines.at(i).split(' ');
-        const QList<QByteArray> values = lines.at(i + 1).split(' ');
-        const qsizetype at = names.indexOf("ListenOverflows");
-        return at >= 0 ? values.value(at).toLongLong() : -1;
-    }
-    return -1;
-}
 
 qint64 pidOf(TestServer &s)
 {

@@ -57,7 +57,8 @@ TEST_CASE("an older cache file is migrated step by step and keeps its data", "[s
         QString error;
         REQUIRE(old.open(path, &error, v1));
         REQUIRE(old.schemaVersion() == 1);
-        REQUIRE(old.applyChangesPage({sampleAssignment(5)}, {}, QStringLiteral("17"), &error));
+        REQUIRE(old.applyChangesPage({sampleAssignment(5)}, {}, QStringLiteral("17"),
+                                     QDateTime::currentDateTimeUtc(), &error));
     }
     LocalStore store(QStringLiteral("new"));
     QString error;
@@ -117,14 +118,16 @@ TEST_CASE("a page of changes and its cursor are stored together", "[store]")
     QString error;
     REQUIRE(store.open(dir.filePath(QStringLiteral("c.sqlite")), &error));
     REQUIRE(store.applyChangesPage({sampleAssignment(1), sampleAssignment(2), sampleAssignment(3)},
-                                   {}, QStringLiteral("3"), &error));
+                                   {}, QStringLiteral("3"), QDateTime::currentDateTimeUtc(),
+                                   &error));
     CHECK(store.assignmentCount() == 3);
     CHECK(store.cursor() == QStringLiteral("3"));
 
     Assignment changed = sampleAssignment(2);
     changed.rev = 9;
     changed.title = QStringLiteral("Changed");
-    REQUIRE(store.applyChangesPage({changed}, {1}, QStringLiteral("5"), &error));
+    REQUIRE(store.applyChangesPage({changed}, {1}, QStringLiteral("5"),
+                                   QDateTime::currentDateTimeUtc(), &error));
     CHECK(store.assignmentCount() == 2);
     CHECK_FALSE(store.assignment(1));
     CHECK(store.assignment(2)->title == QStringLiteral("Changed"));
@@ -145,7 +148,8 @@ TEST_CASE("offline, correcting a visit into the window clears Worker Late, confi
     a.timeLogs.clear();
     a.schedule.confirmedAt = {};
     a.phoneCheckin.required = false;
-    REQUIRE(store.applyChangesPage({a}, {}, QStringLiteral("1"), &error));
+    REQUIRE(store.applyChangesPage({a}, {}, QStringLiteral("1"), QDateTime::currentDateTimeUtc(),
+                                   &error));
     const QDateTime now = Rules::checkinWindowCloses(a).addSecs(3600); // both deadlines passed
     auto labelsNow = [&] {
         QStringList codes;
