@@ -36,33 +36,7 @@ start_server a "$a_port" --demo
 start_server b "$b_port"
 a_pid=${pids[0]}
 
-openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \
-  -keyout "$work/privkey.pem" -out "$work/fullchain.pem" >/dev/null 2>&1
-# The shipped configuration, adapted only where a test must differ from a real host.
-sed -e "s#server 127.0.0.1:8751#server 127.0.0.1:$a_port#" \
-    -e "s#server 127.0.0.1:8752#server 127.0.0.1:$b_port#" \
-    -e "s#listen 443 ssl;#listen 127.0.0.1:$tls_port ssl;#" \
-    -e "s#listen 80;#listen 127.0.0.1:$(free_port);#" \
-    -e "s#/etc/ssl/onsite/#$work/#g" \
-    -e "s#/etc/nginx/onsite-proxy.conf#$src/packaging/nginx/onsite-proxy.conf#" \
-    "$src/packaging/nginx/onsite.conf" >"$work/onsite.conf"
-mkdir -p "$work/tmp"; chmod 777 "$work/tmp"
-cat >"$work/nginx.conf" <<CONF
-daemon on;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 256; }
-http {
-  access_log $work/nginx-access.log;
-  client_body_temp_path $work/tmp/body;
-  proxy_temp_path $work/tmp/proxy;
-  fastcgi_temp_path $work/tmp/fastcgi;
-  uwsgi_temp_path $work/tmp/uwsgi;
-  scgi_temp_path $work/tmp/scgi;
-  include $work/onsite.conf;
-}
-CONF
-nginx -c "$work/nginx.conf" -p "$work" || fail "nginx did not start"
+"$src/tests/deploy/start-nginx.sh" "$work" "$tls_port" "$a_port" "$b_port" || fail "nginx did not start"
 base="https://127.0.0.1:$tls_port/api/v1"
 
 token=$(curl -sk -X POST "$base/session" -H 'Content-Type: application/json' \

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The load run of issue 15, end to end: a throwaway PostgreSQL, two onsite-server processes on
 # it (127.0.0.1:8751 and :8752, as packaging/nginx/onsite.conf expects, --threads 8, one
-# --files dir), nginx with the shipped configuration and a self-signed certificate (as
-# tests/deploy/nginx-two-servers.sh runs it), 200 workers with 3 assignments each, then
-# load_run for SECONDS (default 600) through nginx. At SECONDS/2 server a is killed with -9 and
+# --files dir), nginx with the shipped configuration and a self-signed certificate (through
+# tests/deploy/start-nginx.sh, like the deployment test), 200 workers with 3 assignments each,
+# then load_run for SECONDS (default 600) through nginx. At SECONDS/2 server a is killed with -9 and
 # stays dead. Exits non-zero when load_run's figures fail (errors, lost or duplicated ops,
 # stale views, the surviving server's RSS growing more than 64 MiB from the 1-minute mark, or
 # from the end of the sign-ins if later: each password check holds 64 MiB of Argon2 memory).
@@ -106,36 +106,8 @@ start_server() { # name port
 start_server a 8751; a_pid=${pids[-1]}
 start_server b 8752; b_pid=${pids[-1]}
 
-openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \
-  -addext "subjectAltName=IP:127.0.0.1" \
-  -keyout "$work/privkey.pem" -out "$work/fullchain.pem" >/dev/null 2>&1
-# The shipped configuration, adapted only where a test must differ from a real host.
-sed -e "s#listen 443 ssl;#listen 127.0.0.1:$tls_port ssl;#" \
-    -e "s#listen 80;#listen 127.0.0.1:$(free_port);#" \
-    -e "s#/etc/ssl/onsite/#$work/#g" \
-    -e "s#/etc/nginx/onsite-proxy.conf#$src/packaging/nginx/onsite-proxy.conf#" \
-    "$src/packaging/nginx/onsite.conf" >"$work/onsite.conf"
-grep -q "server 127.0.0.1:8751" "$work/onsite.conf" && grep -q "server 127.0.0.1:8752" "$work/onsite.conf" \
-  || fail "the shipped config no longer names 127.0.0.1:8751 and :8752"
-mkdir -p "$work/tmp"; chmod 777 "$work/tmp"
 # 200 clients, each with a few keep-alive connections, plus the upstream side of each.
-cat >"$work/nginx.conf" <<CONF
-daemon on;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-worker_rlimit_nofile 16384;
-events { worker_connections 4096; }
-http {
-  access_log $work/nginx-access.log;
-  client_body_temp_path $work/tmp/body;
-  proxy_temp_path $work/tmp/proxy;
-  fastcgi_temp_path $work/tmp/fastcgi;
-  uwsgi_temp_path $work/tmp/uwsgi;
-  scgi_temp_path $work/tmp/scgi;
-  include $work/onsite.conf;
-}
-CONF
-nginx -c "$work/nginx.conf" -p "$work" || fail "nginx did not start"
+"$src/tests/deploy/start-nginx.sh" "$work" "$tls_port" - - 4096 || fail "nginx did not start"
 base="https://127.0.0.1:$tls_port/api/v1"
 code=$(curl -s --cacert "$work/fullchain.pem" -o /dev/null -w '%{http_code}' "$base/me")
 [ "$code" = 401 ] || fail "GET /me through nginx answered $code, expected 401"
