@@ -2228,16 +2228,16 @@ Check in to #%2 %3 now anyway?</source>
 <context>
     <name>onsite::LocalStore</name>
     <message>
-        <source>This data (schema version %1) was written by a newer Onsite; update the app to open it.</source>
-        <translation>Estos datos (versión de esquema %1) los escribió un Onsite más reciente; actualice la aplicación para abrirlos.</translation>
-    </message>
-    <message>
-        <source>Migration to schema version %1 failed: %2</source>
-        <translation>Falló la migración a la versión de esquema %1: %2</translation>
-    </message>
-    <message>
         <source>That assignment is not in your list.</source>
         <translation>Esa asignación no está en su lista.</translation>
+    </message>
+    <message>
+        <source>The cache %1 cannot be read: %2</source>
+        <translation>No se puede leer la caché %1: %2</translation>
+    </message>
+    <message>
+        <source>The cache is not ready yet (schema version %1 of %2); try again in a moment.</source>
+        <translation>La caché aún no está lista (versión de esquema %1 de %2); inténtelo de nuevo en un momento.</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2454,17 @@ Check in to #%2 %3 now anyway?</source>
     <message>
         <source>Your session has ended (sessions end after a time unused, and some time after signing in). Sign in again; nothing you did on this computer is lost.</source>
         <translation>Su sesión ha terminado (las sesiones terminan tras un tiempo sin uso, y un tiempo después de iniciar sesión). Inicie sesión de nuevo; no se pierde nada de lo que hizo en este equipo.</translation>
+    </message>
+</context>
+<context>
+    <name>onsite::SchemaMigrator</name>
+    <message>
+        <source>This data (schema version %1) was written by a newer Onsite; update the app to open it.</source>
+        <translation>Estos datos (versión de esquema %1) los escribió un Onsite más reciente; actualice la aplicación para abrirlos.</translation>
+    </message>
+    <message>
+        <source>Migration to schema version %1 failed: %2</source>
+        <translation>Falló la migración a la versión de esquema %1: %2</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "LocalStore.h"
 
 #include "Notices.h"
+#include "SchemaMigrator.h"
 
 #include "AssignmentCodec.h"
 #include "AssignmentSummary.h"
@@ -8,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
@@ -137,10 +139,20 @@ bool LocalStore::open(const QString &path, QString *error, const QList<Migration
         *error = QStringLiteral("SQLite refused synchronous=FULL for %1").arg(path);
         return false;
     }
-    if (!migrate(steps, error))
+    if (!SchemaMigrator::run(m_db, steps, error))
         return false;
-    m_hasOutbox = schemaVersion() >= 4;
-    m_hasNotices = schemaVersion() >= 6;
+    prepareStatements();
+    return !m_hasSummaries || rebuildSummaries(error);
+}
+
+void LocalStore::prepareStatements()
+{
+    // A file opened with an older step list (tests of migrations) lacks the later tables.
+    const int version = schemaVersion();
+    m_hasOutbox = version >= 4;
+    m_hasNotices = version >= 6;
+    m_hasCheckinOpens = version >= 7;
+    m_hasSummaries = version >= 3;
     m_upsert.emplace(m_db);
     m_upsert->prepare(
         m_hasOutbox
@@ -159,7 +171,6 @@ bool LocalStore::open(const QString &path, QString *error, const QList<Migration
     m_setMeta->prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"
                                       " ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
     m_upsertRow.emplace(m_db);
-    m_hasCheckinOpens = schemaVersion() >= 7;
     m_upsertRow->prepare(
         m_hasCheckinOpens
             ? QStringLiteral("INSERT OR REPLACE INTO assignment_rows (id, title, company, city,"
@@ -170,9 +181,33 @@ bool LocalStore::open(const QString &path, QString *error, const QList<Migration
                              " region, address, postal_code, time_zone, start_ms, status, done,"
                              " required, next_key, next_what, next_ms, labels)"
                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    // A file opened with an older step list (tests of migrations) has no summary table.
-    m_hasSummaries = schemaVersion() >= 3;
-    return !m_hasSummaries || rebuildSummaries(error);
+}
+
+bool LocalStore::openReader(const QString &path, QString *error)
+{
+    close();
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!QFileInfo::exists(path) || !m_db.open()) {
+        *error =
+            QCoreApplication::translate("onsite::LocalStore", "The cache %1 cannot be read: %2")
+                .arg(path, m_db.lastError().text());
+        close();
+        return false;
+    }
+    // Only the writer migrates: a reader of an older file waits for it instead.
+    if (const int v = schemaVersion(); v != latestVersion()) {
+        *error = QCoreApplication::translate("onsite::LocalStore",
+                                             "The cache is not ready yet (schema version %1 of "
+                                             "%2); try again in a moment.")
+                     .arg(v)
+                     .arg(latestVersion());
+        close();
+        return false;
+    }
+    prepareStatements(); // writes fail: "attempt to write a readonly database"
+    return true;
 }
 
 bool LocalStore::writeSummary(const Assignment &a, QString *error)
@@ -241,52 +276,7 @@ int LocalStore::synchronousLevel()
 
 int LocalStore::schemaVersion()
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")))
-        return 0; // no meta table yet: a new file
-    return q.next() ? q.value(0).toInt() : 0;
-}
-
-bool LocalStore::migrate(const QList<Migration> &steps, QString *error)
-{
-    const int current = schemaVersion();
-    if (current > steps.constLast().version) {
-        *error = QCoreApplication::translate("onsite::LocalStore",
-                                             "This data (schema version %1) was written by a "
-                                             "newer Onsite; update the app to open it.")
-                     .arg(current);
-        return false;
-    }
-    for (const Migration &m : steps) {
-        if (m.version <= current)
-            continue;
-        // Each step in one transaction: a failed step leaves the file at the previous version.
-        if (!m_db.transaction()) {
-            *error = m_db.lastError().text();
-            return false;
-        }
-        bool ok = true;
-        for (const QString &sql : m.statements)
-            if (!(ok = exec(sql, error)))
-                break;
-        if (ok)
-            ok = exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', "
-                                     "'%1') ON CONFLICT(key) DO UPDATE SET value = "
-                                     "excluded.value")
-                          .arg(m.version),
-                      error);
-        if (!ok || !m_db.commit()) {
-            if (ok)
-                *error = m_db.lastError().text();
-            m_db.rollback();
-            *error = QCoreApplication::translate("onsite::LocalStore",
-                                                 "Migration to schema version %1 failed: %2")
-                         .arg(m.version)
-                         .arg(*error);
-            return false;
-        }
-    }
-    return true;
+    return SchemaMigrator::version(m_db);
 }
 
 QString LocalStore::meta(const QString &key)

@@ -4,6 +4,7 @@
 #include "Notices.h"
 #include "OperationApplier.h"
 #include "OutboxEntry.h"
+#include "SchemaMigrator.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -21,10 +22,7 @@ struct AssignmentSummary;
 class LocalStore
 {
 public:
-    struct Migration {
-        int version;
-        QStringList statements;
-    };
+    using Migration = SchemaMigrator::Step;
     static QList<Migration> migrations();
     static int latestVersion();
 
@@ -36,6 +34,8 @@ public:
     // Opens (creating if needed) and migrates the file. On failure says why in *error and
     // leaves the file at the last version that migrated completely.
     bool open(const QString &path, QString *error, const QList<Migration> &steps = migrations());
+    // Opens a file the writer has migrated, read-only (a reader never migrates or writes).
+    bool openReader(const QString &path, QString *error);
     void close();
     bool isOpen() const;
 
@@ -83,7 +83,7 @@ public:
 
 private:
     bool exec(const QString &sql, QString *error);
-    bool migrate(const QList<Migration> &steps, QString *error);
+    void prepareStatements();
     bool writeSummary(const Assignment &a, QString *error);
     // Stores the server's document and, over it, the worker's view with pending ops replayed.
     // findNotices false: a first sync, where nothing was known before and nothing is news.

@@ -1,5 +1,7 @@
 #include "Database.h"
 
+#include "SchemaMigrator.h"
+
 #include <QDateTime>
 #include <QDebug>
 #include <QSqlError>
@@ -140,28 +142,10 @@ QSqlDatabase Database::connection()
 
 bool Database::migrate(QString *error)
 {
-    QSqlDatabase db = connection();
-    Transaction tx;
-    if (!tx.ok()) {
-        *error = db.lastError().text();
-        return false;
-    }
-    QSqlQuery q(db);
-    // Several processes may start at once on one PostgreSQL: one migrates, the others wait.
-    if (isPostgres() && !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7461001)"))) {
-        *error = q.lastError().text();
-        return false;
-    }
-    const bool hasMeta = db.tables().contains(QStringLiteral("meta"));
-    int version = 0;
-    if (hasMeta && q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) &&
-        q.next())
-        version = q.value(0).toInt();
-    // Each step's statements, then its version; all steps run in this one transaction.
+    // Each step's statements; step n brings the database to version n.
     QList<QStringList> steps;
     QStringList first = schema(isPostgres());
     first.prepend(QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
-    first << QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '0')");
     steps << first;
     steps << QStringList{
         // One row per op_id ever seen: the primary key is what makes "at most once" hold
@@ -201,26 +185,18 @@ bool Database::migrate(QString *error)
         QStringLiteral("UPDATE sessions SET last_used_at = created_at"),
         QStringLiteral("CREATE INDEX sessions_by_last_use ON sessions (last_used_at)"),
         QStringLiteral("CREATE INDEX signin_failures_by_time ON signin_failures (at)")};
-    for (int v = version; v < steps.size(); ++v) {
-        for (const QString &sql : steps.at(v)) {
-            if (!q.exec(sql)) {
-                *error = QStringLiteral("Migration to version %1 failed: %2 (%3)")
-                             .arg(v + 1)
-                             .arg(q.lastError().text(), sql);
-                return false;
-            }
-        }
-        if (!q.exec(QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'schema_version'")
-                        .arg(v + 1))) {
-            *error = q.lastError().text();
-            return false;
-        }
-    }
-    if (!tx.commit()) {
-        *error = db.lastError().text();
+    QList<SchemaMigrator::Step> numbered;
+    for (int v = 0; v < steps.size(); ++v)
+        numbered.append({v + 1, steps.at(v)});
+    // Several processes may start at once on one PostgreSQL: one migrates, the others wait.
+    const auto lock = [](QSqlDatabase &db, QString *why) {
+        QSqlQuery q(db);
+        if (!isPostgres() || q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7461001)")))
+            return true;
+        *why = q.lastError().text();
         return false;
-    }
-    return true;
+    };
+    return SchemaMigrator::run(connection(), numbered, error, lock);
 }
 
 Transaction::Transaction(Mode mode) : m_db(Database::connection())

@@ -47,6 +47,35 @@ TEST_CASE("a new cache file is migrated to the latest schema with WAL and FULL s
     CHECK(store.pendingOperationCount() == 0);
 }
 
+TEST_CASE("a reader opens the writer's file read-only and never migrates it", "[store]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.sqlite"));
+    QString error;
+    LocalStore early(QStringLiteral("reader-early"));
+    CHECK_FALSE(early.openReader(path, &error)); // no file yet: not made by a reader
+    CHECK_FALSE(QFile::exists(path));
+    {
+        LocalStore old(QStringLiteral("writer-old"));
+        REQUIRE(old.open(path, &error, {LocalStore::migrations().first()}));
+    }
+    LocalStore tooOld(QStringLiteral("reader-old"));
+    CHECK_FALSE(tooOld.openReader(path, &error));
+    CHECK(error.contains(QStringLiteral("not ready")));
+    LocalStore writer(QStringLiteral("writer"));
+    REQUIRE(writer.open(path, &error));
+    CHECK(tooOld.schemaVersion() == 0); // closed after refusing
+    REQUIRE(writer.applyChangesPage({sampleAssignment(1), sampleAssignment(2)}, {},
+                                    QStringLiteral("2"), QDateTime::currentDateTimeUtc(), &error));
+    LocalStore reader(QStringLiteral("reader"));
+    REQUIRE(reader.openReader(path, &error));
+    CHECK(reader.summaries().size() == 2);
+    CHECK(reader.assignment(2).has_value());
+    CHECK(reader.outbox().isEmpty());
+    CHECK_FALSE(reader.setMeta(QStringLiteral("k"), QStringLiteral("v"), &error));
+    CHECK(writer.meta(QStringLiteral("k")).isEmpty());
+}
+
 TEST_CASE("an older cache file is migrated step by step and keeps its data", "[store]")
 {
     QTemporaryDir dir;
