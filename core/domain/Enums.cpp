@@ -34,6 +34,21 @@ const Table<FundsStatus, 4> kFundsStatus{{{FundsStatus::Pending, "pending"},
 const Table<DeliverableKind, 3> kDeliverable{{{DeliverableKind::SignOff, "sign_off"},
                                               {DeliverableKind::Photo, "photo"},
                                               {DeliverableKind::Other, "other"}}};
+const Table<OperationType, 10> kOperation{
+    {{OperationType::ScheduleConfirm, "schedule.confirm"},
+     {OperationType::TimeLogUpsert, "time_log.upsert"},
+     {OperationType::TimeLogDelete, "time_log.delete"},
+     {OperationType::PhoneCheckIn, "phone.check_in"},
+     {OperationType::PhoneCheckOut, "phone.check_out"},
+     {OperationType::DeliverableRemove, "deliverable.remove"},
+     {OperationType::FundsRequestCreate, "funds_request.create"},
+     {OperationType::FundsRequestWithdraw, "funds_request.withdraw"},
+     {OperationType::TaskComplete, "task.complete"},
+     {OperationType::AssignmentSubmit, "assignment.submit"}}};
+const Table<OperationStatus, 4> kOperationStatus{{{OperationStatus::Applied, "applied"},
+                                                  {OperationStatus::Duplicate, "duplicate"},
+                                                  {OperationStatus::Rejected, "rejected"},
+                                                  {OperationStatus::Error, "error"}}};
 
 template <typename E, std::size_t N> QString name(const Table<E, N> &t, E v)
 {
@@ -117,6 +132,22 @@ template <> std::optional<FundsStatus> fromWire(const QString &s)
 template <> std::optional<DeliverableKind> fromWire(const QString &s)
 {
     return parse(kDeliverable, s);
+}
+QString toWire(OperationType v)
+{
+    return name(kOperation, v);
+}
+template <> std::optional<OperationType> fromWire(const QString &s)
+{
+    return parse(kOperation, s);
+}
+QString toWire(OperationStatus v)
+{
+    return name(kOperationStatus, v);
+}
+template <> std::optional<OperationStatus> fromWire(const QString &s)
+{
+    return parse(kOperationStatus, s);
 }
 
 } // namespace onsite

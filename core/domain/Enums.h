@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Assignment.h"
+#include "Operation.h"
 
 #include <QString>
 #include <optional>
@@ -16,6 +17,8 @@ QString toWire(TimeLogSource v);
 QString toWire(FundsKind v);
 QString toWire(FundsStatus v);
 QString toWire(DeliverableKind v);
+QString toWire(OperationType v);
+QString toWire(OperationStatus v);
 
 template <typename E> std::optional<E> fromWire(const QString &s);
 

@@ -1,5 +1,6 @@
 #include "Operation.h"
 
+#include "Enums.h"
 #include "JsonReader.h"
 
 #include <QRegularExpression>
@@ -12,6 +13,17 @@ Operation Operation::make(qint64 assignmentId, const QString &type, const QJsonO
 {
     return {QUuid::createUuid().toString(QUuid::WithoutBraces), assignmentId, type, payload,
             now.toUTC()};
+}
+
+Operation Operation::make(qint64 assignmentId, OperationType type, const QJsonObject &payload,
+                          const QDateTime &now)
+{
+    return make(assignmentId, toWire(type), payload, now);
+}
+
+std::optional<OperationType> Operation::kind() const
+{
+    return fromWire<OperationType>(type);
 }
 
 QJsonObject Operation::toJson() const

@@ -69,26 +69,31 @@ OperationOutcome OperationApplier::apply(Assignment &a, const Operation &op, con
     if (!Rules::isActive(a))
         return refuse("read_only", tr("This assignment is %1 and can no longer be changed.")
                                        .arg(Rules::statusText(a.status).toLower()));
-    if (op.type == QLatin1String("schedule.confirm"))
+    const std::optional<OperationType> kind = op.kind();
+    if (!kind)
+        return refuse("unknown_type", tr("Unknown operation \"%1\".").arg(op.type));
+    switch (*kind) {
+    case OperationType::ScheduleConfirm:
         return confirm(a, op, now);
-    if (op.type == QLatin1String("time_log.upsert"))
+    case OperationType::TimeLogUpsert:
         return upsertLog(a, op, now);
-    if (op.type == QLatin1String("phone.check_in"))
+    case OperationType::PhoneCheckIn:
         return phoneCheckIn(a, op, now);
-    if (op.type == QLatin1String("phone.check_out"))
+    case OperationType::PhoneCheckOut:
         return phoneCheckOut(a, op, now);
-    if (op.type == QLatin1String("time_log.delete"))
+    case OperationType::TimeLogDelete:
         return deleteLog(a, op);
-    if (op.type == QLatin1String("deliverable.remove"))
+    case OperationType::DeliverableRemove:
         return removeDeliverable(a, op);
-    if (op.type == QLatin1String("funds_request.create"))
+    case OperationType::FundsRequestCreate:
         return createFundsRequest(a, op, now);
-    if (op.type == QLatin1String("funds_request.withdraw"))
+    case OperationType::FundsRequestWithdraw:
         return withdrawFundsRequest(a, op);
-    if (op.type == QLatin1String("task.complete"))
+    case OperationType::TaskComplete:
         return completeTask(a, op, now);
-    if (op.type == QLatin1String("assignment.submit"))
+    case OperationType::AssignmentSubmit:
         return submit(a, op, now);
+    }
     return refuse("unknown_type", tr("Unknown operation \"%1\".").arg(op.type));
 }
 
@@ -181,9 +186,9 @@ std::optional<OperationOutcome> OperationApplier::refuseOverlap(const Assignment
     return std::nullopt;
 }
 
-bool OperationApplier::isPhoneOperation(const QString &type)
+bool OperationApplier::isPhoneOperation(const Operation &op)
 {
-    return type.startsWith(QLatin1String("phone."));
+    return op.is(OperationType::PhoneCheckIn) || op.is(OperationType::PhoneCheckOut);
 }
 
 OperationOutcome OperationApplier::phoneCheckIn(Assignment &a, const Operation &op,

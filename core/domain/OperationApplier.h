@@ -34,7 +34,8 @@ public:
     // server makes from the phone system's calls (phone.check_in {id, at}, phone.check_out
     // {at}): one set of rules whatever the source.
     static OperationOutcome apply(Assignment &a, const Operation &op, const QDateTime &now);
-    static bool isPhoneOperation(const QString &type);
+    // Made only by the server from a signed call; a worker may not send one.
+    static bool isPhoneOperation(const Operation &op);
     // A number task's answer as it is kept: decimal text with a '.' (no float round trip).
     static bool isNumberAnswer(const QString &text);
 

@@ -51,86 +51,89 @@ const TimeLog *findLog(const Assignment *a, const QString &logId)
 
 } // namespace
 
+// A visit recorded, changed or closed.
+QString OperationDescription::describeVisit(const Operation &op, const Assignment *before)
+{
+    const QDateTime in = instant(op, "check_in");
+    const QDateTime out = instant(op, "check_out");
+    const QString note = op.payload.value(QStringLiteral("note")).toString();
+    const TimeLog *log = findLog(before, id(op));
+    if (!log || log->deleted) {
+        if (out.isValid())
+            return tr("Recorded a visit %1–%2")
+                .arg(when(in, before, op.createdAt), when(out, before, op.createdAt));
+        return tr("Checked in %1").arg(when(in, before, op.createdAt));
+    }
+    QStringList parts;
+    if (in.isValid() && in != log->checkIn)
+        parts << tr("Changed check-in to %1").arg(when(in, before, op.createdAt));
+    if (out.isValid() && !log->checkOut.isValid())
+        parts << tr("Checked out %1").arg(when(out, before, op.createdAt));
+    else if (out.isValid() && out != log->checkOut)
+        parts << tr("Changed check-out to %1").arg(when(out, before, op.createdAt));
+    else if (!out.isValid() && log->checkOut.isValid())
+        parts << tr("Removed the check-out");
+    if (note != log->note)
+        parts << (note.isEmpty() ? tr("Removed the note") : tr("Changed the note"));
+    if (parts.isEmpty())
+        return tr("Saved the visit of %1 unchanged").arg(day(log->checkIn, before));
+    // The first part keeps its capital; the others follow it in lower case.
+    for (int i = 1; i < parts.size(); ++i)
+        parts[i][0] = parts[i].at(0).toLower();
+    return parts.join(tr(", "));
+}
+
 QString OperationDescription::describe(const Operation &op, const Assignment *before)
 {
-    const QString t = op.type;
-    if (t == QLatin1String("time_log.upsert")) {
-        const QDateTime in = instant(op, "check_in");
-        const QDateTime out = instant(op, "check_out");
-        const QString note = op.payload.value(QStringLiteral("note")).toString();
-        const TimeLog *log = findLog(before, id(op));
-        if (!log || log->deleted) {
-            if (out.isValid())
-                return tr("Recorded a visit %1–%2")
-                    .arg(when(in, before, op.createdAt), when(out, before, op.createdAt));
-            return tr("Checked in %1").arg(when(in, before, op.createdAt));
-        }
-        QStringList parts;
-        if (in.isValid() && in != log->checkIn)
-            parts << tr("Changed check-in to %1").arg(when(in, before, op.createdAt));
-        if (out.isValid() && !log->checkOut.isValid())
-            parts << tr("Checked out %1").arg(when(out, before, op.createdAt));
-        else if (out.isValid() && out != log->checkOut)
-            parts << tr("Changed check-out to %1").arg(when(out, before, op.createdAt));
-        else if (!out.isValid() && log->checkOut.isValid())
-            parts << tr("Removed the check-out");
-        if (note != log->note)
-            parts << (note.isEmpty() ? tr("Removed the note") : tr("Changed the note"));
-        if (parts.isEmpty())
-            return tr("Saved the visit of %1 unchanged").arg(day(log->checkIn, before));
-        // The first part keeps its capital; the others follow it in lower case.
-        for (int i = 1; i < parts.size(); ++i)
-            parts[i][0] = parts[i].at(0).toLower();
-        return parts.join(tr(", "));
-    }
-    if (t == QLatin1String("time_log.delete")) {
+    const std::optional<OperationType> kind = op.kind();
+    if (!kind)
+        return op.type;
+    switch (*kind) {
+    case OperationType::TimeLogUpsert:
+    case OperationType::PhoneCheckIn:
+    case OperationType::PhoneCheckOut:
+        return describeVisit(op, before);
+    case OperationType::TimeLogDelete: {
         const TimeLog *log = findLog(before, id(op));
         return log ? tr("Deleted the visit of %1").arg(day(log->checkIn, before))
                    : tr("Deleted a visit");
     }
-    if (t == QLatin1String("schedule.confirm"))
+    case OperationType::ScheduleConfirm:
         return tr("Confirmed the schedule");
-    if (t == QLatin1String("funds_request.create")) {
+    case OperationType::FundsRequestCreate: {
         const QString currency = before ? before->pricing.currency : QString();
         const QString amount =
             Money::format(op.payload.value(QStringLiteral("amount_cents")).toInteger(), currency);
-        const QString kind = op.payload.value(QStringLiteral("kind")).toString();
-        if (kind == QLatin1String("expense"))
+        const auto fundsKind =
+            fromWire<FundsKind>(op.payload.value(QStringLiteral("kind")).toString());
+        if (fundsKind == FundsKind::Expense)
             return tr("Requested %1 expense").arg(amount);
-        if (kind == QLatin1String("bonus"))
+        if (fundsKind == FundsKind::Bonus)
             return tr("Requested %1 bonus").arg(amount);
         return tr("Requested %1 budget increase").arg(amount);
     }
-    if (t == QLatin1String("funds_request.withdraw")) {
+    case OperationType::FundsRequestWithdraw:
         if (before)
             for (const FundsRequest &r : before->fundsRequests)
                 if (r.id == id(op))
                     return tr("Withdrew the request for %1")
                         .arg(Money::format(r.amountCents, before->pricing.currency));
         return tr("Withdrew a funds request");
-    }
-    if (t == QLatin1String("task.complete")) {
+    case OperationType::TaskComplete:
         if (before)
             for (const Task &task : before->tasks)
                 if (task.id == id(op))
                     return tr("Answered \"%1\"").arg(task.label);
         return tr("Answered a task");
-    }
-    if (t == QLatin1String("deliverable.remove")) {
+    case OperationType::DeliverableRemove:
         if (before)
             for (const Deliverable &d : before->deliverables)
                 if (d.id == id(op))
                     return tr("Removed %1").arg(d.filename);
         return tr("Removed a file");
-    }
-    if (t == QLatin1String("assignment.submit"))
+    case OperationType::AssignmentSubmit:
         return tr("Submitted for approval");
-    if (t == QLatin1String("message.post"))
-        return tr("Sent a message");
-    if (t == QLatin1String("eta.report"))
-        return tr("Reported the time of arrival");
-    if (t == QLatin1String("problem.report"))
-        return tr("Reported a problem");
+    }
     return op.type;
 }
 
@@ -148,7 +151,7 @@ OperationDescription::describeAll(const QList<OutboxEntry> &entries,
         std::optional<Assignment> &a = *it;
         out << describe(e.op, a ? &*a : nullptr);
         // Refused operations are not part of the worker's view; pending ones are.
-        if (a && e.state == QLatin1String("pending")) {
+        if (a && e.state == OutboxEntry::State::Pending) {
             Assignment next = *a;
             if (OperationApplier::apply(next, e.op, now).applied)
                 a = next;
@@ -182,14 +185,14 @@ OperationDescription::Unsent OperationDescription::unsent(const QList<OutboxEntr
 {
     Unsent u;
     for (const OutboxEntry &e : entries) {
-        if (e.op.assignmentId != assignmentId || e.state != QLatin1String("pending"))
+        if (e.op.assignmentId != assignmentId || e.state != OutboxEntry::State::Pending)
             continue;
-        const QString t = e.op.type;
-        if (t.startsWith(QLatin1String("time_log.")))
+        if (e.op.is(OperationType::TimeLogUpsert) || e.op.is(OperationType::TimeLogDelete))
             u.timeLogs.insert(id(e.op));
-        else if (t.startsWith(QLatin1String("funds_request.")))
+        else if (e.op.is(OperationType::FundsRequestCreate) ||
+                 e.op.is(OperationType::FundsRequestWithdraw))
             u.fundsRequests.insert(id(e.op));
-        else if (t == QLatin1String("deliverable.remove"))
+        else if (e.op.is(OperationType::DeliverableRemove))
             u.deliverables.insert(id(e.op));
     }
     return u;

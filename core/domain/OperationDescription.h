@@ -40,6 +40,9 @@ public:
         QSet<QString> deliverables;  // files removed (uploads are tracked by the upload queue)
     };
     static Unsent unsent(const QList<OutboxEntry> &entries, qint64 assignmentId);
+
+private:
+    static QString describeVisit(const Operation &op, const Assignment *before);
 };
 
 } // namespace onsite

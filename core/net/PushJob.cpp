@@ -1,6 +1,7 @@
 #include "PushJob.h"
 
 #include "AssignmentCodec.h"
+#include "Enums.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -33,17 +34,16 @@ bool PushJob::parse(const QJsonObject &body, QString *error)
         const QJsonObject o = results.at(i).toObject();
         OperationResult r;
         r.opId = o.value(QStringLiteral("op_id")).toString();
-        r.status = o.value(QStringLiteral("status")).toString();
+        const auto status = fromWire<OperationStatus>(o.value(QStringLiteral("status")).toString());
         r.code = o.value(QStringLiteral("code")).toString();
         r.message = o.value(QStringLiteral("message")).toString();
-        static const QStringList known{QStringLiteral("applied"), QStringLiteral("duplicate"),
-                                       QStringLiteral("rejected"), QStringLiteral("error")};
-        if (r.opId != m_ops.at(i).opId || !known.contains(r.status)) {
+        if (r.opId != m_ops.at(i).opId || !status) {
             *error = QStringLiteral("result %1 does not answer operation %2")
                          .arg(i)
                          .arg(m_ops.at(i).opId);
             return false;
         }
+        r.status = *status;
         if (o.value(QStringLiteral("assignment")).isObject()) {
             r.assignment =
                 AssignmentCodec::fromJson(o.value(QStringLiteral("assignment")).toObject(), error);

@@ -509,10 +509,10 @@ bool LocalStore::applyResults(const QList<OperationResult> &results, const QDate
                 assignmentId = which.value(0).toLongLong();
         }
         QSqlQuery q(m_db);
-        if (r.status == QLatin1String("applied") || r.status == QLatin1String("duplicate")) {
+        if (r.status == OperationStatus::Applied || r.status == OperationStatus::Duplicate) {
             q.prepare(QStringLiteral("DELETE FROM outbox WHERE op_id = ?"));
             q.addBindValue(r.opId);
-        } else if (r.status == QLatin1String("rejected")) {
+        } else if (r.status == OperationStatus::Rejected) {
             q.prepare(QStringLiteral("UPDATE outbox SET state = 'rejected', error_code = ?,"
                                      " last_error = ?, decided_at = ? WHERE op_id = ?"));
             q.addBindValue(r.code);
@@ -579,7 +579,8 @@ QList<OutboxEntry> LocalStore::outbox()
     while (q.next()) {
         OutboxEntry e;
         e.op = operationFrom(q, 0);
-        e.state = q.value(5).toString();
+        e.state = q.value(5).toString() == QLatin1String("rejected") ? OutboxEntry::State::Rejected
+                                                                     : OutboxEntry::State::Pending;
         e.attempts = q.value(6).toInt();
         e.lastError = q.value(7).toString();
         e.errorCode = q.value(8).toString();

@@ -10,8 +10,9 @@ namespace onsite {
 // An operation in the outbox as the Activity view shows it: waiting to be sent (perhaps after
 // failed attempts), or refused by the server with its reason until the worker dismisses it.
 struct OutboxEntry {
+    enum class State { Pending, Rejected };
     Operation op;
-    QString state; // "pending" or "rejected"
+    State state = State::Pending;
     int attempts = 0;
     QString lastError; // the last failed attempt, or the server's reason when rejected
     QString errorCode;
@@ -21,7 +22,7 @@ struct OutboxEntry {
 // The server's answer to one operation of POST /ops, with the assignment as it stands after.
 struct OperationResult {
     QString opId;
-    QString status; // applied, duplicate, rejected, error
+    OperationStatus status = OperationStatus::Error;
     QString code;
     QString message;
     std::optional<Assignment> assignment;

@@ -140,7 +140,7 @@ void SyncEngine::onPushFinished()
         QList<OperationResult> refused;
         for (const QString &id : std::as_const(ids))
             refused.append(
-                {id, QStringLiteral("rejected"), job->errorCode(), job->errorMessage(), {}});
+                {id, OperationStatus::Rejected, job->errorCode(), job->errorMessage(), {}});
         m_store->applyResults(refused, m_clock->now(), &error);
         Q_EMIT storeChanged();
         emitCounts();
@@ -153,7 +153,7 @@ void SyncEngine::onPushFinished()
         return;
     }
     for (const OperationResult &r : job->results())
-        if (r.status == QLatin1String("rejected")) {
+        if (r.status == OperationStatus::Rejected) {
             qCWarning(lcSync) << "operation" << r.opId << "refused:" << r.code << r.message;
             Q_EMIT operationRejected(r.opId, r.message);
         }

@@ -3,9 +3,11 @@
 #include "AssignmentCodec.h"
 #include "AssignmentStore.h"
 #include "Database.h"
+#include "Enums.h"
 #include "JsonReader.h"
 #include "Operation.h"
 #include "OperationApplier.h"
+#include "Operations.h"
 #include "StoredJson.h"
 
 #include <QJsonArray>
@@ -13,11 +15,11 @@
 namespace onsite::server {
 namespace {
 
-QJsonObject result(const QString &opId, const QString &status, const QString &code,
+QJsonObject result(const QString &opId, OperationStatus status, const QString &code,
                    const QString &message, const QJsonObject &assignment)
 {
     QJsonObject o{{QStringLiteral("op_id"), opId},
-                  {QStringLiteral("status"), status},
+                  {QStringLiteral("status"), toWire(status)},
                   {QStringLiteral("code"), code},
                   {QStringLiteral("message"), message}};
     if (!assignment.isEmpty())
@@ -45,10 +47,10 @@ QJsonObject OperationLog::applyOperation(qint64 workerId, const QJsonObject &raw
         // The op_id is echoed so the client can match the answer; a malformed one, only as
         // far as a UUID goes.
         return result(raw.value(QStringLiteral("op_id")).toString().left(36),
-                      QStringLiteral("rejected"), QStringLiteral("invalid"), why, {});
+                      OperationStatus::Rejected, QStringLiteral("invalid"), why, {});
     }
-    if (OperationApplier::isPhoneOperation(op->type))
-        return result(op->opId, QStringLiteral("rejected"), QStringLiteral("unknown_type"),
+    if (OperationApplier::isPhoneOperation(*op))
+        return result(op->opId, OperationStatus::Rejected, QStringLiteral("unknown_type"),
                       QStringLiteral("Only the phone system records phone check-ins."), {});
     auto currentDoc = [&]() -> QJsonObject {
         ApiError ignored;
@@ -56,7 +58,7 @@ QJsonObject OperationLog::applyOperation(qint64 workerId, const QJsonObject &raw
     };
     Transaction tx;
     if (!tx.ok())
-        return result(op->opId, QStringLiteral("error"), QStringLiteral("internal"),
+        return result(op->opId, OperationStatus::Error, QStringLiteral("internal"),
                       ApiError::internal().message, {});
     // Claim the op_id. A second process sending the same op waits here for the first to
     // commit, then finds the row: the database, not memory, decides "at most once".
@@ -69,42 +71,42 @@ QJsonObject OperationLog::applyOperation(qint64 workerId, const QJsonObject &raw
         Sql first(
             QStringLiteral("SELECT status, code, message, worker_id FROM ops WHERE op_id = ?"));
         if (!first.exec({op->opId}) || !first.next())
-            return result(op->opId, QStringLiteral("error"), QStringLiteral("internal"),
+            return result(op->opId, OperationStatus::Error, QStringLiteral("internal"),
                           ApiError::internal().message, {});
         if (first.value(3).toLongLong() != workerId)
-            return result(op->opId, QStringLiteral("rejected"), QStringLiteral("conflict"),
+            return result(op->opId, OperationStatus::Rejected, QStringLiteral("conflict"),
                           QStringLiteral("This op_id was already used."), {});
         const QString status = first.value(0).toString();
         const QString code = first.value(1).toString();
         const QString message = first.value(2).toString();
         tx.commit();
         // Answers as the first time did, and changes nothing.
-        return result(op->opId, QStringLiteral("duplicate"), code,
+        return result(op->opId, OperationStatus::Duplicate, code,
                       message.isEmpty() ? QStringLiteral("Already %1.").arg(status) : message,
                       currentDoc());
     }
-    auto finish = [&](const QString &status, const QString &code, const QString &message) {
+    auto finish = [&](OperationStatus status, const QString &code, const QString &message) {
         Sql record(
             QStringLiteral("UPDATE ops SET status = ?, code = ?, message = ? WHERE op_id = ?"));
-        return record.exec({status, code, message, op->opId});
+        return record.exec({toWire(status), code, message, op->opId});
     };
     Sql load(QStringLiteral("SELECT doc FROM assignments WHERE id = ? AND worker_id = ?") +
              Database::forUpdate());
     if (!load.exec({op->assignmentId, workerId}))
-        return result(op->opId, QStringLiteral("error"), QStringLiteral("internal"),
+        return result(op->opId, OperationStatus::Error, QStringLiteral("internal"),
                       ApiError::internal().message, {});
     if (!load.next()) {
         const QString message = QStringLiteral("No such assignment.");
-        if (finish(QStringLiteral("rejected"), QStringLiteral("not_found"), message) && tx.commit())
-            return result(op->opId, QStringLiteral("rejected"), QStringLiteral("not_found"),
-                          message, {});
-        return result(op->opId, QStringLiteral("error"), QStringLiteral("internal"),
+        if (finish(OperationStatus::Rejected, QStringLiteral("not_found"), message) && tx.commit())
+            return result(op->opId, OperationStatus::Rejected, QStringLiteral("not_found"), message,
+                          {});
+        return result(op->opId, OperationStatus::Error, QStringLiteral("internal"),
                       ApiError::internal().message, {});
     }
     auto a = AssignmentCodec::fromJson(StoredJson::parse(load.value(0).toString()), &why);
     load.query().finish();
     if (!a)
-        return result(op->opId, QStringLiteral("error"), QStringLiteral("internal"),
+        return result(op->opId, OperationStatus::Error, QStringLiteral("internal"),
                       ApiError::internal().message, {});
     const Assignment before = *a;
     const OperationOutcome outcome = OperationApplier::apply(*a, *op, now);
@@ -129,15 +131,15 @@ QJsonObject OperationLog::applyOperation(qint64 workerId, const QJsonObject &raw
         }
         ok = ok && AssignmentStore::saveChanged(*a, workerId);
     }
-    ok = ok && finish(outcome.applied ? QStringLiteral("applied") : QStringLiteral("rejected"),
-                      outcome.code, outcome.message);
+    const OperationStatus status =
+        outcome.applied ? OperationStatus::Applied : OperationStatus::Rejected;
+    ok = ok && finish(status, outcome.code, outcome.message);
     if (!ok || !tx.commit())
-        return result(op->opId, QStringLiteral("error"), QStringLiteral("internal"),
+        return result(op->opId, OperationStatus::Error, QStringLiteral("internal"),
                       ApiError::internal().message, {});
     // Answered from the document just written (or, refused, as loaded): no second read.
-    return result(op->opId,
-                  outcome.applied ? QStringLiteral("applied") : QStringLiteral("rejected"),
-                  outcome.code, outcome.message, AssignmentStore::present(*a, now));
+    return result(op->opId, status, outcome.code, outcome.message,
+                  AssignmentStore::present(*a, now));
 }
 
 namespace {
@@ -205,19 +207,15 @@ QJsonObject OperationLog::applyPhoneEvent(const QString &callId, qint64 id, bool
                              " ON CONFLICT (op_id) DO NOTHING RETURNING worker_id"));
     if (claim.execReturning(
             {QStringLiteral("phone:") + callId, workerId, id,
-             checkIn ? QStringLiteral("phone.check_in") : QStringLiteral("phone.check_out"),
+             toWire(checkIn ? OperationType::PhoneCheckIn : OperationType::PhoneCheckOut),
              Database::nowMs()}) < 0) {
         tx.commit();
         return AssignmentStore::companyAssignment(a->company.id, id, now, &ignored);
     }
     // The same rules as every other visit, through the one applier.
     const Operation op =
-        checkIn ? Operation::make(id, QStringLiteral("phone.check_in"),
-                                  {{QStringLiteral("id"), QStringLiteral("phone-") + callId},
-                                   {QStringLiteral("at"), JsonReader::formatInstant(at)}},
-                                  now)
-                : Operation::make(id, QStringLiteral("phone.check_out"),
-                                  {{QStringLiteral("at"), JsonReader::formatInstant(at)}}, now);
+        checkIn ? Operations::phoneCheckIn(id, QStringLiteral("phone-") + callId, at, now)
+                : Operations::phoneCheckOut(id, at, now);
     const OperationOutcome outcome = OperationApplier::apply(*a, op, now);
     if (!outcome.applied) {
         *error = outcome.message; // the claim is rolled back: a corrected retry may apply

@@ -246,7 +246,7 @@ TEST_CASE("a change the server refuses returns to the server's state and waits i
           logsBefore - 1); // back to the server's
     const QList<OutboxEntry> outbox = e.store()->outbox();
     REQUIRE(outbox.size() == 1);
-    CHECK(outbox.first().state == QStringLiteral("rejected"));
+    CHECK(outbox.first().state == OutboxEntry::State::Rejected);
     CHECK(outbox.first().errorCode == QStringLiteral("phone_required"));
     e.dismiss(op.opId);
     CHECK(e.store()->needsAttentionCount() == 0);

@@ -18,14 +18,14 @@ TEST_CASE("Activity lists waiting changes and refused ones with the server's rea
     OutboxEntry waiting;
     waiting.op =
         Operation::make(5, QStringLiteral("schedule.confirm"), {}, QDateTime::currentDateTimeUtc());
-    waiting.state = QStringLiteral("pending");
+    waiting.state = OutboxEntry::State::Pending;
     waiting.attempts = 2;
     waiting.lastError = QStringLiteral("Cannot reach the server: Connection refused");
     OutboxEntry refused;
     refused.op = Operation::make(7, QStringLiteral("time_log.upsert"),
                                  {{QStringLiteral("check_in"), QStringLiteral("x")}},
                                  QDateTime::currentDateTimeUtc());
-    refused.state = QStringLiteral("rejected");
+    refused.state = OutboxEntry::State::Rejected;
     refused.lastError =
         QStringLiteral("This client requires checking in and out by phone: call +1 800 555 0100.");
     dialog.setEntries({waiting, refused}, {{7, QStringLiteral("#7 Swap UPS battery")}});
@@ -57,7 +57,7 @@ TEST_CASE("Activity shows every state in full and lists the files still on their
     OutboxEntry refused;
     refused.op = Operation::make(7, QStringLiteral("assignment.submit"), {},
                                  QDateTime::currentDateTimeUtc());
-    refused.state = QStringLiteral("rejected");
+    refused.state = OutboxEntry::State::Rejected;
     refused.lastError = QStringLiteral(
         "Not ready to submit: the sign-off sheet is missing, two photos of the shelves are "
         "missing, and the close-out notes must say what was done on site before the client "
@@ -66,7 +66,7 @@ TEST_CASE("Activity shows every state in full and lists the files still on their
     waiting.op = Operation::make(7, QStringLiteral("time_log.delete"),
                                  {{QStringLiteral("id"), QStringLiteral("v")}},
                                  QDateTime::currentDateTimeUtc());
-    waiting.state = QStringLiteral("pending");
+    waiting.state = OutboxEntry::State::Pending;
     waiting.attempts = 4;
     waiting.lastError = QStringLiteral(
         "Cannot reach the server: Host onsite.example.com not found (the network may be down)");

@@ -139,14 +139,16 @@ TEST_CASE("operation description: a queue of changes, each against the visit as 
     // Offline: check in, check out, correct the check-in, change the note, delete it; a
     // refused change in between is named but does not count as done.
     QList<OutboxEntry> entries;
-    auto add = [&entries](const Operation &op, const char *state = "pending") {
+    auto add = [&entries](const Operation &op,
+                          OutboxEntry::State state = OutboxEntry::State::Pending) {
         OutboxEntry e;
         e.op = op;
-        e.state = QString::fromLatin1(state);
+        e.state = state;
         entries.append(e);
     };
     add(upsert(QStringLiteral("v"), in));
-    add(upsert(QStringLiteral("v"), in, in.addSecs(-60)), "rejected"); // out before in
+    add(upsert(QStringLiteral("v"), in, in.addSecs(-60)),
+        OutboxEntry::State::Rejected); // out before in
     add(upsert(QStringLiteral("v"), in, out));
     add(upsert(QStringLiteral("v"), utc("2026-12-01T20:40:00Z"), out));
     add(upsert(QStringLiteral("v"), utc("2026-12-01T20:40:00Z"), out, QStringLiteral("Done")));

@@ -33,12 +33,12 @@ ActivityDialog::ActivityDialog(QWidget *parent) : QDialog(parent), m_ui(new Ui::
     connect(m_ui->dismissButton, &QPushButton::clicked, this, [this] {
         const int row = m_ui->table->currentRow();
         if (row >= 0 && row < m_entries.size() &&
-            m_entries.at(row).state == QLatin1String("rejected"))
+            m_entries.at(row).state == OutboxEntry::State::Rejected)
             Q_EMIT dismissRequested(m_entries.at(row).op.opId);
     });
     connect(m_ui->table, &QTableWidget::currentCellChanged, this, [this](int row) {
         m_ui->dismissButton->setEnabled(row >= 0 && row < m_entries.size() &&
-                                        m_entries.at(row).state == QLatin1String("rejected"));
+                                        m_entries.at(row).state == OutboxEntry::State::Rejected);
     });
     m_ui->dismissButton->setEnabled(false);
 }
@@ -111,7 +111,7 @@ void ActivityDialog::fill()
     for (int i = 0; i < m_entries.size(); ++i) {
         const OutboxEntry &e = m_entries.at(i);
         QString state;
-        if (e.state == QLatin1String("rejected")) {
+        if (e.state == OutboxEntry::State::Rejected) {
             ++refused;
             state = tr("Needs attention — refused by the server: %1").arg(e.lastError);
         } else if (e.attempts > 0) {
@@ -126,7 +126,7 @@ void ActivityDialog::fill()
         const QString change =
             i < m_changes.size() ? m_changes.at(i) : OperationDescription::describe(e.op, nullptr);
         setRow(i, {SiteTime::formatLocal(e.op.createdAt), title, change, state},
-               e.state == QLatin1String("rejected"));
+               e.state == OutboxEntry::State::Rejected);
     }
     for (int i = 0; i < m_uploads.size(); ++i) {
         const UploadItem &u = m_uploads.at(i);
