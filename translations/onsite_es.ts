@@ -1257,13 +1257,12 @@
 <context>
     <name>onsite::AppController</name>
     <message>
-        <source>Saved %1</source>
-        <translation>Guardado %1</translation>
+        <source>That assignment is no longer in your list.</source>
+        <translation>Esa asignación ya no está en su lista.</translation>
     </message>
-    <message>
-        <source>Could not save %1: %2</source>
-        <translation>No se pudo guardar %1: %2</translation>
-    </message>
+</context>
+<context>
+    <name>onsite::AppSession</name>
     <message>
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
@@ -1273,88 +1272,19 @@
         <translation>El servidor rechazó un cambio: %1</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>The file could not be fetched: %1</source>
-        <translation>No se pudo obtener el archivo: %1</translation>
-    </message>
-    <message>
         <source>Cannot open the local cache: %1</source>
         <translation>No se puede abrir la caché local: %1</translation>
-    </message>
-    <message>
-        <source>That assignment is no longer in your list.</source>
-        <translation>Esa asignación ya no está en su lista.</translation>
-    </message>
-    <message>
-        <source>Fetching &quot;%1&quot;…</source>
-        <translation>Obteniendo «%1»…</translation>
     </message>
     <message>
         <source>Sign in first.</source>
         <translation>Inicie sesión primero.</translation>
     </message>
+</context>
+<context>
+    <name>onsite::AssignmentActions</name>
     <message>
-        <source>You are not checked in to this assignment.</source>
-        <translation>No tiene la entrada registrada en esta asignación.</translation>
-    </message>
-    <message>
-        <source>Saving %1…</source>
-        <translation>Guardando %1…</translation>
-    </message>
-    <message>
-        <source>Onsite — %1</source>
-        <translation>Onsite — %1</translation>
-    </message>
-    <message>
-        <source>Timesheet</source>
-        <translation>Hoja de horas</translation>
-    </message>
-    <message>
-        <source>Assignment record #%1</source>
-        <translation>Registro de la asignación n.º %1</translation>
-    </message>
-    <message>
-        <source>Export calendar</source>
-        <translation>Exportar calendario</translation>
-    </message>
-    <message>
-        <source>iCalendar files (*.ics)</source>
-        <translation>Archivos iCalendar (*.ics)</translation>
-    </message>
-    <message>
-        <source>Export timesheet</source>
-        <translation>Exportar hoja de horas</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Archivos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export assignment record</source>
-        <translation>Exportar registro de la asignación</translation>
-    </message>
-    <message>
-        <source>No calendar link: %1</source>
-        <translation>No hay enlace de calendario: %1</translation>
-    </message>
-    <message>
-        <source>Calendar link copied to the clipboard.</source>
-        <translation>Enlace del calendario copiado al portapapeles.</translation>
-    </message>
-    <message>
-        <source>Calendar subscription</source>
-        <translation>Suscripción al calendario</translation>
-    </message>
-    <message>
-        <source>Add this address to your calendar app (&quot;subscribe&quot; or &quot;add by URL&quot;) to see your assignments there; it is already on the clipboard. Anyone with it can read your schedule: asking again makes a new one and stops the old one.</source>
-        <translation>Añada esta dirección a su aplicación de calendario («suscribirse» o «añadir desde URL») para ver allí sus asignaciones; ya está en el portapapeles. Cualquiera que la tenga puede leer su agenda: al pedirla de nuevo se crea una nueva y la anterior deja de funcionar.</translation>
+        <source>Sign in first.</source>
+        <translation>Inicie sesión primero.</translation>
     </message>
     <message>
         <source>Check in outside the window</source>
@@ -1367,6 +1297,10 @@ Check in to #%2 %3 now anyway?</source>
         <translation>%1
 
 ¿Registrar la entrada en #%2 %3 ahora de todos modos?</translation>
+    </message>
+    <message>
+        <source>You are not checked in to this assignment.</source>
+        <translation>No tiene la entrada registrada en esta asignación.</translation>
     </message>
     <message>
         <source>The request was not sent: %1</source>
@@ -1807,6 +1741,17 @@ Check in to #%2 %3 now anyway?</source>
     </message>
 </context>
 <context>
+    <name>onsite::DeliverableFiles</name>
+    <message>
+        <source>The file could not be fetched: %1</source>
+        <translation>No se pudo obtener el archivo: %1</translation>
+    </message>
+    <message>
+        <source>Fetching &quot;%1&quot;…</source>
+        <translation>Obteniendo «%1»…</translation>
+    </message>
+</context>
+<context>
     <name>onsite::DeliverablesModel</name>
     <message>
         <source>Sign-off sheet</source>
@@ -1994,6 +1939,17 @@ Check in to #%2 %3 now anyway?</source>
     </message>
 </context>
 <context>
+    <name>onsite::Dialogs</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Inicie sesión primero.</translation>
+    </message>
+</context>
+<context>
     <name>onsite::EarningsModel</name>
     <message>
         <source>Month</source>
@@ -2025,6 +1981,81 @@ Check in to #%2 %3 now anyway?</source>
     <message>
         <source>The Onsite server stopped (exit code %1): %2</source>
         <translation>El servidor de Onsite se detuvo (código de salida %1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>onsite::Exports</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado %1</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>No se pudo guardar %1: %2</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Inicie sesión primero.</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>Guardando %1…</translation>
+    </message>
+    <message>
+        <source>Onsite — %1</source>
+        <translation>Onsite — %1</translation>
+    </message>
+    <message>
+        <source>Timesheet</source>
+        <translation>Hoja de horas</translation>
+    </message>
+    <message>
+        <source>That assignment is no longer in your list.</source>
+        <translation>Esa asignación ya no está en su lista.</translation>
+    </message>
+    <message>
+        <source>Assignment record #%1</source>
+        <translation>Registro de la asignación n.º %1</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Exportar calendario</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Archivos iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export timesheet</source>
+        <translation>Exportar hoja de horas</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export assignment record</source>
+        <translation>Exportar registro de la asignación</translation>
+    </message>
+    <message>
+        <source>No calendar link: %1</source>
+        <translation>No hay enlace de calendario: %1</translation>
+    </message>
+    <message>
+        <source>Calendar link copied to the clipboard.</source>
+        <translation>Enlace del calendario copiado al portapapeles.</translation>
+    </message>
+    <message>
+        <source>Calendar subscription</source>
+        <translation>Suscripción al calendario</translation>
+    </message>
+    <message>
+        <source>Add this address to your calendar app (&quot;subscribe&quot; or &quot;add by URL&quot;) to see your assignments there; it is already on the clipboard. Anyone with it can read your schedule: asking again makes a new one and stops the old one.</source>
+        <translation>Añada esta dirección a su aplicación de calendario («suscribirse» o «añadir desde URL») para ver allí sus asignaciones; ya está en el portapapeles. Cualquiera que la tenga puede leer su agenda: al pedirla de nuevo se crea una nueva y la anterior deja de funcionar.</translation>
     </message>
 </context>
 <context>

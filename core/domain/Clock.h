@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QMutex>
 
 namespace onsite {
 
@@ -19,16 +20,30 @@ public:
     QDateTime now() const override { return QDateTime::currentDateTimeUtc(); }
 };
 
-// A clock that says what it is told; used by tests and benchmarks.
+// A clock that says what it is told; used by tests and benchmarks. The app reads its clock
+// from the UI and the sync thread, so the time is guarded.
 class ManualClock : public Clock
 {
 public:
     explicit ManualClock(QDateTime t = QDateTime::currentDateTimeUtc()) : m_now(std::move(t)) {}
-    QDateTime now() const override { return m_now; }
-    void set(const QDateTime &t) { m_now = t.toUTC(); }
-    void advanceSecs(qint64 s) { m_now = m_now.addSecs(s); }
+    QDateTime now() const override
+    {
+        QMutexLocker lock(&m_lock);
+        return m_now;
+    }
+    void set(const QDateTime &t)
+    {
+        QMutexLocker lock(&m_lock);
+        m_now = t.toUTC();
+    }
+    void advanceSecs(qint64 s)
+    {
+        QMutexLocker lock(&m_lock);
+        m_now = m_now.addSecs(s);
+    }
 
 private:
+    mutable QMutex m_lock;
     QDateTime m_now;
 };
 

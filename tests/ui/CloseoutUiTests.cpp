@@ -3,6 +3,7 @@
 #include "AppController.h"
 #include "AssignmentPage.h"
 #include "Clock.h"
+#include "Dialogs.h"
 #include "EarningsModel.h"
 #include "Fixtures.h"
 #include "FundsRequestModel.h"
@@ -179,7 +180,7 @@ TEST_CASE("the worker takes an assignment from Assigned to Paid in the app", "[u
     s.sync();
 
     // The company approves and pays (as `onsite-server admin` does); the worker is told.
-    QSignalSpy notices(&s.app->controller, &AppController::noticeShown);
+    QSignalSpy notices(s.app->controller.dialogs(), &Dialogs::noticeShown);
     QSignalSpy shown(&s.app->window, &MainWindow::notified);
     int exitCode = -1;
     s.server.admin({QStringLiteral("approve"), QStringLiteral("1"), QString::number(s.id)},
@@ -205,7 +206,7 @@ TEST_CASE("the worker takes an assignment from Assigned to Paid in the app", "[u
           QStringLiteral("Declined"));
 
     // The scorecard comes from the server; earnings from the cache include this payment.
-    s.app->controller.showScorecard();
+    s.app->controller.dialogs()->showScorecard();
     auto *card = s.app->window.findChild<ScorecardDialog *>();
     REQUIRE(card);
     const int completed = s.http->get(QStringLiteral("me/scorecard"), s.token)

@@ -2,6 +2,7 @@
 
 #include "AppController.h"
 #include "Clock.h"
+#include "Exports.h"
 #include "HttpClient.h"
 #include "MainWindow.h"
 #include "SignInDialog.h"
@@ -52,7 +53,7 @@ TEST_CASE("exports: timesheet CSV and PDF, assignment record PDF, calendar file 
 
     SignedInApp app(server);
     AppController &controller = app.controller;
-    QSignalSpy exported(&controller, &AppController::exported);
+    QSignalSpy exported(controller.exports(), &Exports::exported);
     auto finished = [&](int n) {
         REQUIRE(waitFor([&] { return exported.count() >= n; }, 30000));
         CHECK(exported.at(n - 1).at(0).toBool());
@@ -76,7 +77,7 @@ TEST_CASE("exports: timesheet CSV and PDF, assignment record PDF, calendar file 
     QTemporaryDir tmp;
     const QDir out(qEnvironmentVariable("ONSITE_EXPORT_DIR", tmp.path()));
     const QString csvPath = out.filePath(QStringLiteral("timesheet.csv"));
-    controller.exportTimesheet(today.addDays(-60), today, false, csvPath);
+    controller.exports()->exportTimesheet(today.addDays(-60), today, false, csvPath);
     finished(1);
     QFile csv(csvPath);
     REQUIRE(csv.open(QIODevice::ReadOnly));
@@ -84,7 +85,7 @@ TEST_CASE("exports: timesheet CSV and PDF, assignment record PDF, calendar file 
     CHECK(csvBytes.count("\r\n") == visits + 1); // notes in the demo have no line breaks
 
     const QString pdfPath = out.filePath(QStringLiteral("timesheet.pdf"));
-    controller.exportTimesheet(today.addDays(-60), today, true, pdfPath);
+    controller.exports()->exportTimesheet(today.addDays(-60), today, true, pdfPath);
     finished(2);
     const QString sheet = pdfText(pdfPath);
     CHECK(sheet.contains(QStringLiteral("Timesheet")));
@@ -97,7 +98,7 @@ TEST_CASE("exports: timesheet CSV and PDF, assignment record PDF, calendar file 
             paid = d.toObject();
     REQUIRE_FALSE(paid.isEmpty());
     const QString recordPath = out.filePath(QStringLiteral("record.pdf"));
-    controller.exportRecord(paid.value(QStringLiteral("id")).toInteger(), recordPath);
+    controller.exports()->exportRecord(paid.value(QStringLiteral("id")).toInteger(), recordPath);
     finished(3);
     const QString record = withoutSpace(pdfText(recordPath));
     CHECK(record.contains(withoutSpace(paid.value(QStringLiteral("title")).toString())));
@@ -108,14 +109,14 @@ TEST_CASE("exports: timesheet CSV and PDF, assignment record PDF, calendar file 
     CHECK_FALSE(record.contains(QStringLiteral("couldnotbefetched")));
 
     const QString icsPath = out.filePath(QStringLiteral("onsite.ics"));
-    controller.exportCalendar(icsPath);
+    controller.exports()->exportCalendar(icsPath);
     finished(4);
     QFile ics(icsPath);
     REQUIRE(ics.open(QIODevice::ReadOnly));
     CHECK(ics.readAll().count("BEGIN:VEVENT") == docs.size());
 
-    QSignalSpy link(&controller, &AppController::calendarLinkReady);
-    controller.requestCalendarLink();
+    QSignalSpy link(controller.exports(), &Exports::calendarLinkReady);
+    controller.exports()->requestCalendarLink();
     REQUIRE(waitFor([&] { return link.count() > 0; }, 15000));
     const QUrl url(link.first().at(0).toString());
     REQUIRE(url.isValid());

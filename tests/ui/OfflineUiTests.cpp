@@ -2,11 +2,14 @@
 
 #include "ActivityDialog.h"
 #include "AppController.h"
+#include "AssignmentActions.h"
 #include "AssignmentPage.h"
 #include "Clock.h"
 #include "DashboardModel.h"
+#include "DeliverableFiles.h"
 #include "DeliverablesModel.h"
 #include "DeliverablesPanel.h"
+#include "Dialogs.h"
 #include "FundsRequestModel.h"
 #include "HttpClient.h"
 #include "MainWindow.h"
@@ -38,7 +41,7 @@ TEST_CASE("offline: check in, check out, correct and delete a visit, then sync",
     MainWindow &window = app.window;
     AppController &controller = app.controller;
     QSignalSpy synced(&controller, &AppController::syncFinished);
-    QSignalSpy recorded(&controller, &AppController::changeRecorded);
+    QSignalSpy recorded(controller.actions(), &AssignmentActions::changeRecorded);
     REQUIRE(waitFor([&] { return window.model()->rowCount() >= 25; }, 30000));
 
     // An assignment that is still Assigned and takes desktop check-ins.
@@ -152,7 +155,7 @@ TEST_CASE("offline: what has not reached the server is named in Activity and mar
     MainWindow &window = app.window;
     AppController &controller = app.controller;
     QSignalSpy synced(&controller, &AppController::syncFinished);
-    QSignalSpy recorded(&controller, &AppController::changeRecorded);
+    QSignalSpy recorded(controller.actions(), &AssignmentActions::changeRecorded);
     REQUIRE(waitFor([&] { return window.model()->rowCount() >= 25; }, 30000));
     const QDateTime lastOk = window.lastSuccessfulSync();
     REQUIRE(lastOk.isValid());
@@ -209,7 +212,7 @@ TEST_CASE("offline: what has not reached the server is named in Activity and mar
     CHECK(notSent(0));
 
     // A funds request and a file, both still on this computer.
-    controller.requestFunds(
+    controller.actions()->requestFunds(
         id, FundsRequestInput{FundsKind::Expense, 5000, 0, QStringLiteral("Parking"), QString()});
     REQUIRE(waitRecorded(5));
     CHECK(recorded.last().at(1).toBool());
@@ -229,7 +232,7 @@ TEST_CASE("offline: what has not reached the server is named in Activity and mar
     QImage image(32, 32, QImage::Format_RGB32);
     image.fill(Qt::darkGreen);
     REQUIRE(image.save(photo));
-    controller.addFiles(id, {FileChoice{photo, QStringLiteral("photo"), QString()}});
+    controller.files()->addFiles(id, {FileChoice{photo, QStringLiteral("photo"), QString()}});
     DeliverablesModel *deliverables = page->deliverables()->model();
     REQUIRE(waitFor([&] { return deliverables->rowCount() == 1; }));
     CHECK(deliverables->index(0, 0).data(DeliverablesModel::NotSentRole).toBool());
@@ -263,7 +266,7 @@ TEST_CASE("offline: what has not reached the server is named in Activity and mar
         return QLocale().toString(there, sameDay ? QStringLiteral("HH:mm")
                                                  : QStringLiteral("ddd d MMM HH:mm"));
     };
-    controller.showActivity();
+    controller.dialogs()->showActivity();
     auto *activity = window.findChild<ActivityDialog *>();
     REQUIRE(activity);
     REQUIRE(waitFor([&] { return activity->rowCount() == 7; }));

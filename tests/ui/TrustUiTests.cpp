@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "AssignmentActions.h"
 #include "FundsRequestDialog.h"
 #include "MessageBox.h"
 #include "NewAssignmentApp.h"
@@ -55,7 +56,7 @@ TEST_CASE("Tab through the visit editor never ends an open visit and a typed tim
 {
     NewAssignmentApp s(QStringLiteral("On site now"), startingNow);
     AssignmentPage *page = s.page();
-    QSignalSpy recorded(&s.app->controller, &AppController::changeRecorded);
+    QSignalSpy recorded(s.app->controller.actions(), &AssignmentActions::changeRecorded);
     page->checkInButton()->click();
     REQUIRE(waitFor([&] { return recorded.count() == 1; }));
     REQUIRE(s.until([&] { return page->timeLogs()->rowCount() == 1; }));
@@ -111,7 +112,7 @@ TEST_CASE("a sync arriving while a visit time is being typed does not drop the t
 {
     NewAssignmentApp s(QStringLiteral("Typed during a sync"), startingNow);
     AssignmentPage *page = s.page();
-    QSignalSpy recorded(&s.app->controller, &AppController::changeRecorded);
+    QSignalSpy recorded(s.app->controller.actions(), &AssignmentActions::changeRecorded);
     page->checkInButton()->click();
     REQUIRE(waitFor([&] { return recorded.count() == 1; }));
     REQUIRE(s.until([&] { return page->timeLogs()->rowCount() == 1; }));
@@ -145,7 +146,7 @@ TEST_CASE("a check-in outside its window asks first and names the window", "[ui]
     // The fixture's job is in 2030: any check-in now is far outside its window.
     NewAssignmentApp s(QStringLiteral("Next year's job"), [](QJsonObject &) {});
     AssignmentPage *page = s.page();
-    QSignalSpy recorded(&s.app->controller, &AppController::changeRecorded);
+    QSignalSpy recorded(s.app->controller.actions(), &AssignmentActions::changeRecorded);
 
     MessageBox::setNextAnswer(QMessageBox::No);
     page->checkInButton()->click();
@@ -168,7 +169,7 @@ TEST_CASE("a refused receipt is named beside its field and keeps the request fro
 {
     NewAssignmentApp s(QStringLiteral("Expense with a receipt"), startingNow);
     AssignmentPage *page = s.page();
-    QSignalSpy recorded(&s.app->controller, &AppController::changeRecorded);
+    QSignalSpy recorded(s.app->controller.actions(), &AssignmentActions::changeRecorded);
     page->checkInButton()->click();
     REQUIRE(s.until([&] { return page->requestAction(FundsKind::Expense)->isEnabled(); }));
     REQUIRE(recorded.count() == 1);
@@ -252,7 +253,7 @@ TEST_CASE("where the client takes check-ins by phone, no desktop check-in silent
     CHECK(target->property(AssignmentPage::kHighlighted).toBool());
 
     // Asked anyway (a shortcut, a stale menu): refused with the reason, nothing recorded.
-    QSignalSpy recorded(&s.app->controller, &AppController::changeRecorded);
+    QSignalSpy recorded(s.app->controller.actions(), &AssignmentActions::changeRecorded);
     Q_EMIT s.app->window.checkInRequested(s.id);
     CHECK(page->errorText().contains(QStringLiteral("by phone")));
     QTest::qWait(300);
