@@ -666,18 +666,6 @@
         <translation>Envió para aprobación</translation>
     </message>
     <message>
-        <source>Sent a message</source>
-        <translation>Envió un mensaje</translation>
-    </message>
-    <message>
-        <source>Reported the time of arrival</source>
-        <translation>Informó la hora de llegada</translation>
-    </message>
-    <message>
-        <source>Reported a problem</source>
-        <translation>Informó un problema</translation>
-    </message>
-    <message>
         <source>Checking %1 before upload</source>
         <translation>Comprobando %1 antes de subirlo</translation>
     </message>
