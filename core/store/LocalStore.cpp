@@ -96,6 +96,7 @@ bool LocalStore::isOpen() const
 void LocalStore::close()
 {
     m_upsertRow.reset();
+    m_seenRev.reset();
     m_upsert.reset();
     m_remove.reset();
     m_setMeta.reset();
@@ -167,6 +168,11 @@ void LocalStore::prepareStatements()
                   " doc = excluded.doc, synced_at = excluded.synced_at"));
     m_remove.emplace(m_db);
     m_remove->prepare(QStringLiteral("DELETE FROM assignments WHERE id = ?"));
+    m_seenRev.emplace(m_db);
+    if (m_hasOutbox)
+        m_seenRev->prepare(QStringLiteral(
+            "SELECT 1 FROM assignments WHERE id = ? AND rev = ? AND server_doc IS NOT NULL AND"
+            " NOT EXISTS (SELECT 1 FROM outbox WHERE assignment_id = ? AND state = 'pending')"));
     m_setMeta.emplace(m_db);
     m_setMeta->prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"
                                       " ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
@@ -304,8 +310,10 @@ QString LocalStore::cursor()
 }
 
 bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<qint64> &removed,
-                                  const QString &cursor, const QDateTime &now, QString *error)
+                                  const QString &cursor, const QDateTime &now, QString *error,
+                                  int *written)
 {
+    int stored = int(removed.size());
     const QString before = this->cursor();
     const bool firstSync = before.isEmpty() || before == QLatin1String("0");
     if (!m_db.transaction()) {
@@ -321,8 +329,12 @@ bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<
         }
     }
     const QDateTime nowUtc = now.toUTC();
-    for (int i = 0; ok && i < changes.size(); ++i)
+    for (int i = 0; ok && i < changes.size(); ++i) {
+        if (alreadyHave(changes.at(i)))
+            continue;
         ok = storeServerDoc(changes.at(i), nowUtc, error, !firstSync);
+        ++stored;
+    }
     if (ok)
         ok = setMeta(QStringLiteral("sync_cursor"), cursor, error);
     if (ok && !m_db.commit()) {
@@ -331,7 +343,23 @@ bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<
     }
     if (!ok)
         m_db.rollback();
+    if (written)
+        *written = ok ? stored : 0;
     return ok;
+}
+
+bool LocalStore::alreadyHave(const Assignment &server)
+{
+    // The answer to the worker's own op already stored this revision; the change feed brings
+    // the same document again. With nothing pending over it, storing it again changes nothing.
+    if (!m_hasOutbox)
+        return false;
+    m_seenRev->addBindValue(server.id);
+    m_seenRev->addBindValue(server.rev);
+    m_seenRev->addBindValue(server.id);
+    const bool seen = m_seenRev->exec() && m_seenRev->next();
+    m_seenRev->finish();
+    return seen;
 }
 
 namespace {

@@ -51,8 +51,11 @@ public:
     QString cursor();
     // One page of GET /changes in one transaction: the cursor is stored with the rows it covers.
     // `now` replays the worker's pending changes over what arrived (rules read the time).
+    // A document at the revision already stored, with nothing pending over it, is skipped;
+    // *written (if given) counts what was stored or removed.
     bool applyChangesPage(const QList<Assignment> &changes, const QList<qint64> &removed,
-                          const QString &cursor, const QDateTime &now, QString *error);
+                          const QString &cursor, const QDateTime &now, QString *error,
+                          int *written = nullptr);
 
     // The worker's change: checked against the local document by the shared rules, then the
     // new document and the operation are written in one transaction. A refused change
@@ -94,11 +97,13 @@ private:
     std::optional<Assignment> readDoc(const QString &column, qint64 id);
     QList<Operation> pendingFor(qint64 id);
     bool rebuildSummaries(QString *error);
+    bool alreadyHave(const Assignment &server);
 
     QString m_name;
     QSqlDatabase m_db;
     std::optional<QSqlQuery> m_upsert;
     std::optional<QSqlQuery> m_remove;
+    std::optional<QSqlQuery> m_seenRev;
     std::optional<QSqlQuery> m_setMeta;
     std::optional<QSqlQuery> m_upsertRow;
     bool m_hasSummaries = false;

@@ -202,8 +202,9 @@ void SyncEngine::onPageFinished()
 
     setOnline(true);
     QString error;
+    int written = 0;
     if (!m_store->applyChangesPage(job->changes(), job->removed(), job->cursor(), m_clock->now(),
-                                   &error)) {
+                                   &error, &written)) {
         finish(false, tr("Could not save to the local cache: %1").arg(error));
         return;
     }
@@ -211,7 +212,7 @@ void SyncEngine::onPageFinished()
     deliverNotices();
     m_applied += job->changes().size() + job->removed().size();
     Q_EMIT pageApplied(m_pages, m_applied, job->cursor());
-    if (!job->changes().isEmpty() || !job->removed().isEmpty())
+    if (written > 0) // the answer to our own op already showed what this page brings back
         Q_EMIT storeChanged();
     if (job->more() && !m_cancelled) {
         requestPage();

@@ -4,6 +4,7 @@
 #include "Fixtures.h"
 #include "JsonReader.h"
 #include "LocalStore.h"
+#include "Operations.h"
 #include "Rules.h"
 
 #include <QSqlDatabase>
@@ -162,6 +163,27 @@ TEST_CASE("a page of changes and its cursor are stored together", "[store]")
     CHECK(store.assignment(2)->title == QStringLiteral("Changed"));
     CHECK(store.assignment(2)->rev == 9);
     CHECK(store.cursor() == QStringLiteral("5"));
+
+    // The same revision again (the change feed bringing back what an op's answer stored) is
+    // skipped; a newer one, or one with a change pending over it, is stored.
+    int written = -1;
+    REQUIRE(store.applyChangesPage({changed}, {}, QStringLiteral("6"),
+                                   QDateTime::currentDateTimeUtc(), &error, &written));
+    CHECK(written == 0);
+    CHECK(store.cursor() == QStringLiteral("6"));
+    changed.rev = 10;
+    changed.title = QStringLiteral("Changed again");
+    REQUIRE(store.applyChangesPage({changed}, {}, QStringLiteral("7"),
+                                   QDateTime::currentDateTimeUtc(), &error, &written));
+    CHECK(written == 1);
+    CHECK(store.assignment(2)->title == QStringLiteral("Changed again"));
+    REQUIRE(store
+                .record(Operations::confirmSchedule(2, QDateTime::currentDateTimeUtc()),
+                        QDateTime::currentDateTimeUtc(), &error)
+                .applied);
+    REQUIRE(store.applyChangesPage({changed}, {}, QStringLiteral("8"),
+                                   QDateTime::currentDateTimeUtc(), &error, &written));
+    CHECK(written == 1);
 }
 
 TEST_CASE("offline, correcting a visit into the window clears Worker Late, confirming clears Not "
