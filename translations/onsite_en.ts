@@ -46,7 +46,7 @@
     </message>
 </context>
 <context>
-    <name>onsite::AssignmentPage</name>
+    <name>onsite::AssignmentDetails</name>
     <message numerus="yes">
         <source>%1 per hour, up to %n hours</source>
         <translation>

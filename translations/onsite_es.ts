@@ -1296,11 +1296,165 @@ Check in to #%2 %3 now anyway?</source>
     </message>
 </context>
 <context>
-    <name>onsite::AssignmentPage</name>
+    <name>onsite::AssignmentDetails</name>
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Arrive between</source>
+        <translation>Llegada entre</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Check-in window</source>
+        <translation>Intervalo de entrada</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>Confirm by</source>
+        <translation>Confirmar antes de</translation>
+    </message>
+    <message>
+        <source> — confirmed %1</source>
+        <translation> — confirmado %1</translation>
+    </message>
+    <message>
+        <source> — not confirmed yet</source>
+        <translation> — aún sin confirmar</translation>
+    </message>
+    <message>
+        <source>Site time zone</source>
+        <translation>Zona horaria del lugar</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Phone check-in required</source>
+        <translation>Entrada por teléfono obligatoria</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamar</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Flat rate</source>
+        <translation>Tarifa fija</translation>
+    </message>
+    <message>
+        <source>Hourly</source>
+        <translation>Por horas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 per hour, up to %n hours</source>
+        <translation>
+            <numerusform>%1 por hora, hasta %n hora</numerusform>
+            <numerusform>%1 por hora, hasta %n horas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hours logged</source>
+        <translation>Horas registradas</translation>
+    </message>
+    <message>
+        <source>Pay so far</source>
+        <translation>Pago hasta ahora</translation>
+    </message>
+    <message>
+        <source> (%1 more requested, pending)</source>
+        <translation> (%1 más solicitados, pendiente)</translation>
+    </message>
+    <message>
+        <source>Over budget</source>
+        <translation>Por encima del presupuesto</translation>
+    </message>
+    <message>
+        <source>%1 logged past the budget is not paid unless a budget increase of %2 for %3 h more is approved.</source>
+        <translation>%1 registrados por encima del presupuesto no se pagan salvo que se apruebe un aumento de presupuesto de %2 por %3 h más.</translation>
+    </message>
+    <message>
+        <source>Request it…</source>
+        <translation>Solicitarlo…</translation>
+    </message>
+    <message>
+        <source>Counteroffers</source>
+        <translation>Contraofertas</translation>
+    </message>
+    <message>
+        <source>Budget increases may be requested</source>
+        <translation>Se pueden solicitar aumentos de presupuesto</translation>
+    </message>
+    <message>
+        <source>This client does not accept budget increases</source>
+        <translation>Este cliente no acepta aumentos de presupuesto</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation> (opcional)</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>hecha: %1</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>Close-out notes</source>
+        <translation>Notas de cierre</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobada</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagada</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+</context>
+<context>
+    <name>onsite::AssignmentPage</name>
     <message>
         <source>Request a &amp;budget increase…</source>
         <translation>Solicitar un aumento de &amp;presupuesto…</translation>
@@ -1476,157 +1630,6 @@ Check in to #%2 %3 now anyway?</source>
     <message>
         <source>Delete the visit checked in at %1? The client company still sees that it was recorded and deleted.</source>
         <translation>¿Eliminar la visita con entrada a las %1? La empresa cliente seguirá viendo que se registró y se eliminó.</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Descripción</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>Horario</translation>
-    </message>
-    <message>
-        <source>Arrive between</source>
-        <translation>Llegada entre</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <source>and</source>
-        <translation>y</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>Fin</translation>
-    </message>
-    <message>
-        <source>Check-in window</source>
-        <translation>Intervalo de entrada</translation>
-    </message>
-    <message>
-        <source>%1 to %2</source>
-        <translation>%1 a %2</translation>
-    </message>
-    <message>
-        <source>Confirm by</source>
-        <translation>Confirmar antes de</translation>
-    </message>
-    <message>
-        <source> — confirmed %1</source>
-        <translation> — confirmado %1</translation>
-    </message>
-    <message>
-        <source> — not confirmed yet</source>
-        <translation> — aún sin confirmar</translation>
-    </message>
-    <message>
-        <source>Site time zone</source>
-        <translation>Zona horaria del lugar</translation>
-    </message>
-    <message>
-        <source>Site</source>
-        <translation>Lugar</translation>
-    </message>
-    <message>
-        <source>Phone check-in required</source>
-        <translation>Entrada por teléfono obligatoria</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>Llamar</translation>
-    </message>
-    <message>
-        <source>Pay</source>
-        <translation>Pago</translation>
-    </message>
-    <message>
-        <source>Flat rate</source>
-        <translation>Tarifa fija</translation>
-    </message>
-    <message>
-        <source>Hourly</source>
-        <translation>Por horas</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 per hour, up to %n hours</source>
-        <translation>
-            <numerusform>%1 por hora, hasta %n hora</numerusform>
-            <numerusform>%1 por hora, hasta %n horas</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Hours logged</source>
-        <translation>Horas registradas</translation>
-    </message>
-    <message>
-        <source>Pay so far</source>
-        <translation>Pago hasta ahora</translation>
-    </message>
-    <message>
-        <source> (%1 more requested, pending)</source>
-        <translation> (%1 más solicitados, pendiente)</translation>
-    </message>
-    <message>
-        <source>Over budget</source>
-        <translation>Por encima del presupuesto</translation>
-    </message>
-    <message>
-        <source>%1 logged past the budget is not paid unless a budget increase of %2 for %3 h more is approved.</source>
-        <translation>%1 registrados por encima del presupuesto no se pagan salvo que se apruebe un aumento de presupuesto de %2 por %3 h más.</translation>
-    </message>
-    <message>
-        <source>Request it…</source>
-        <translation>Solicitarlo…</translation>
-    </message>
-    <message>
-        <source>Counteroffers</source>
-        <translation>Contraofertas</translation>
-    </message>
-    <message>
-        <source>Budget increases may be requested</source>
-        <translation>Se pueden solicitar aumentos de presupuesto</translation>
-    </message>
-    <message>
-        <source>This client does not accept budget increases</source>
-        <translation>Este cliente no acepta aumentos de presupuesto</translation>
-    </message>
-    <message>
-        <source>Tasks</source>
-        <translation>Tareas</translation>
-    </message>
-    <message>
-        <source> (optional)</source>
-        <translation> (opcional)</translation>
-    </message>
-    <message>
-        <source>done: %1</source>
-        <translation>hecha: %1</translation>
-    </message>
-    <message>
-        <source>to do</source>
-        <translation>pendiente</translation>
-    </message>
-    <message>
-        <source>Close-out notes</source>
-        <translation>Notas de cierre</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>Enviada</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Aprobada</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Pagada</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historial</translation>
     </message>
     <message>
         <source>Extra funds can be requested once you have checked in.</source>

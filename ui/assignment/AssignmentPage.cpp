@@ -1,6 +1,7 @@
 #include "AssignmentPage.h"
 
 #include "AcceptedFiles.h"
+#include "AssignmentDetails.h"
 #include "ChipDelegate.h"
 #include "Clock.h"
 #include "DeliverablesPanel.h"
@@ -57,19 +58,6 @@ QString esc(const QString &s)
 QString money(qint64 cents, const QString &currency)
 {
     return Money::format(cents, currency);
-}
-
-QString hoursText(qint64 seconds)
-{
-    return AssignmentPage::tr("%1 h %2 min")
-        .arg(seconds / 3600)
-        .arg(seconds % 3600 / 60, 2, 10, QLatin1Char('0'));
-}
-
-QString row(const QString &k, const QString &v)
-{
-    return QStringLiteral("<tr><td style='color:%1;padding-right:12px'>%2</td><td>%3</td></tr>")
-        .arg(Theme::colorName(Theme::Tone::Muted), esc(k), v);
 }
 
 } // namespace
@@ -427,7 +415,7 @@ void AssignmentPage::show(const Assignment &a)
                                          : e.required ? Theme::Tone::Error
                                                       : Theme::Tone::Muted));
     }
-    m_details->setHtml(detailsHtml(a));
+    m_details->setHtml(AssignmentDetails::html(a));
     m_logs->setAssignment(a);
     m_deliverables->setContent(a, m_uploads);
     m_logView->resizeColumnsToContents();
@@ -621,95 +609,6 @@ void AssignmentPage::deleteSelectedLog()
                              QMessageBox::No) != QMessageBox::Yes)
         return;
     Q_EMIT logDeleteRequested(m_id, log->id);
-}
-
-QString AssignmentPage::detailsHtml(const Assignment &a) const
-{
-    const QString tz = a.site.timeZone;
-    auto when = [&tz](const QDateTime &t) {
-        return t.isValid() ? esc(SiteTime::formatWithLocal(t, tz)) : QStringLiteral("—");
-    };
-    QString h;
-    h += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Description"), esc(a.description));
-
-    h += QStringLiteral("<h3>%1</h3><table>").arg(tr("Schedule"));
-    h += row(a.schedule.isWindow ? tr("Arrive between") : tr("Start"), when(a.schedule.start));
-    h += row(a.schedule.isWindow ? tr("and") : tr("End"), when(a.schedule.end));
-    h += row(tr("Check-in window"),
-             tr("%1 to %2")
-                 .arg(when(Rules::checkinWindowOpens(a)), when(Rules::checkinWindowCloses(a))));
-    if (a.schedule.confirmRequired)
-        h +=
-            row(tr("Confirm by"), when(a.schedule.confirmBy) +
-                                      (a.schedule.confirmedAt.isValid()
-                                           ? tr(" — confirmed %1").arg(when(a.schedule.confirmedAt))
-                                           : tr(" — not confirmed yet")));
-    h += row(tr("Site time zone"), esc(tz));
-    h += QStringLiteral("</table>");
-
-    h += QStringLiteral("<h3>%1</h3><p>%2<br>%3 %4 %5<br>%6</p>")
-             .arg(tr("Site"), esc(a.site.address), esc(a.site.city), esc(a.site.region),
-                  esc(a.site.postalCode), esc(a.site.country));
-    if (a.phoneCheckin.required)
-        h += QStringLiteral("<h3>%1</h3><p>%2 <b>%3</b><br>%4</p>")
-                 .arg(tr("Phone check-in required"), tr("Call"), esc(a.phoneCheckin.number),
-                      esc(a.phoneCheckin.instructions));
-
-    h += QStringLiteral("<h3>%1</h3><table>").arg(tr("Pay"));
-    if (a.pricing.type == PricingType::Flat)
-        h += row(tr("Flat rate"), esc(money(a.pricing.flatCents, a.pricing.currency)));
-    else
-        h += row(tr("Hourly"), tr("%1 per hour, up to %n hours", nullptr, a.pricing.maxHours)
-                                   .arg(esc(money(a.pricing.hourlyRateCents, a.pricing.currency))));
-    const PayBreakdown pay = PayCalculator::compute(a);
-    if (a.pricing.type == PricingType::Hourly)
-        h += row(tr("Hours logged"), esc(hoursText(pay.loggedSeconds)));
-    h += row(tr("Pay so far"),
-             esc(money(pay.totalCents, a.pricing.currency)) +
-                 (pay.pendingCents > 0 ? esc(tr(" (%1 more requested, pending)")
-                                                 .arg(money(pay.pendingCents, a.pricing.currency)))
-                                       : QString()));
-    if (pay.overBudgetSeconds > 0)
-        h += row(
-            tr("Over budget"),
-            QStringLiteral("<span style='color:%1'>%2</span>")
-                    .arg(Theme::colorName(Theme::Tone::Error),
-                         esc(tr("%1 logged past the budget is not paid unless a budget increase "
-                                "of %2 for %3 h more is approved.")
-                                 .arg(hoursText(pay.overBudgetSeconds))
-                                 .arg(money(pay.suggestedIncreaseCents, a.pricing.currency))
-                                 .arg(pay.suggestedExtraHours))) +
-                (Rules::canRequest(a, FundsKind::BudgetIncrease)
-                     ? QStringLiteral(" <a href='onsite:increase'>%1</a>")
-                           .arg(esc(tr("Request it…")))
-                     : QString()));
-    h += row(tr("Counteroffers"), a.pricing.counteroffersAllowed
-                                      ? tr("Budget increases may be requested")
-                                      : tr("This client does not accept budget increases"));
-    h += QStringLiteral("</table>");
-
-    if (!a.tasks.isEmpty()) {
-        h += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Tasks"));
-        for (const Task &t : a.tasks)
-            h +=
-                QStringLiteral("<li>%1%2 — %3</li>")
-                    .arg(esc(t.label), t.required ? QString() : tr(" (optional)"),
-                         t.completedAt.isValid() ? tr("done: %1").arg(esc(t.answer)) : tr("to do"));
-        h += QStringLiteral("</ul>");
-    }
-
-    if (!a.resolution.isEmpty())
-        h += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Close-out notes"), esc(a.resolution));
-    QString history;
-    if (a.submittedAt.isValid())
-        history += row(tr("Submitted"), when(a.submittedAt));
-    if (a.approvedAt.isValid())
-        history += row(tr("Approved"), when(a.approvedAt));
-    if (a.paidAt.isValid())
-        history += row(tr("Paid"), when(a.paidAt));
-    if (!history.isEmpty())
-        h += QStringLiteral("<h3>%1</h3><table>%2</table>").arg(tr("History"), history);
-    return h;
 }
 
 QAction *AssignmentPage::requestAction(FundsKind k) const

@@ -134,7 +134,6 @@ private:
     void reveal(QWidget *w);
     void keepInView(QWidget *w);
     bool isEditingVisit() const;
-    QString detailsHtml(const Assignment &a) const;
     void updateActions(const Assignment &a);
     void deleteSelectedLog();
     void withdrawSelected();
