@@ -84,6 +84,31 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
       m_scroll(new QScrollArea(this))
 {
     setAcceptDrops(true);
+    connectDeliverables();
+    setUpVisits();
+    setUpStatusAndFunds();
+    setUpChecklistAndDetails();
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(topRow());
+    layOutSections(); // after the top row: widgets are created in tab order
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
+    layout->addWidget(m_statusFrame);
+    layout->addWidget(m_labels);
+    layout->addLayout(actionsRow());
+    auto *closeout = new QHBoxLayout;
+    closeout->addWidget(m_submit);
+    closeout->addWidget(m_missing, 1);
+    layout->addLayout(closeout);
+    layout->addWidget(m_scroll, 1);
+    // Below the sections: a message appearing does not move the rows under the pointer (a
+    // double-click whose second click lands on another row).
+    layout->addWidget(m_error);
+}
+
+// The deliverables panel's requests, passed on with this assignment's id.
+void AssignmentPage::connectDeliverables()
+{
     connect(m_deliverables, &DeliverablesPanel::uploadFilesClicked, this,
             &AssignmentPage::pickFiles);
     connect(m_deliverables, &DeliverablesPanel::cancelRequested, this,
@@ -100,6 +125,11 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
             [this](const QString &deliverableId, const QString &name) {
                 Q_EMIT deliverableOpenRequested(m_id, deliverableId, name);
             });
+}
+
+// The visit buttons, the phone instructions, the error line and the visits table.
+void AssignmentPage::setUpVisits()
+{
     m_confirm->setAccessibleName(tr("Confirm schedule"));
     m_checkIn->setAccessibleName(tr("Check in"));
     m_checkOut->setAccessibleName(tr("Check out"));
@@ -142,11 +172,11 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
                                     Qt::WidgetWithChildrenShortcut);
     connect(deleteKey, &QShortcut::activated, this, &AssignmentPage::deleteSelectedLog);
     m_deleteLog->setToolTip(tr("Delete the selected visit (Delete)"));
+}
 
-    auto *back = new QPushButton(tr("← Dashboard"), this);
-    back->setShortcut(QKeySequence::Back);
-    back->setAccessibleName(tr("Back to the dashboard"));
-    connect(back, &QPushButton::clicked, this, &AssignmentPage::backRequested);
+// The title, the status bar with its extra-funds menu, and the requests table.
+void AssignmentPage::setUpStatusAndFunds()
+{
     QFont f = m_title->font();
     f.setPointSizeF(f.pointSizeF() * 1.5);
     f.setBold(true);
@@ -190,6 +220,11 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     m_fundsNote->setWordWrap(true);
     Theme::setTone(m_fundsNote, Theme::Tone::Muted);
     connect(m_withdraw, &QPushButton::clicked, this, &AssignmentPage::withdrawSelected);
+}
+
+// Submit, what is missing, the checklist (each item goes where it is done), the details.
+void AssignmentPage::setUpChecklistAndDetails()
+{
     m_submit->setAccessibleName(tr("Submit for approval"));
     connect(m_submit, &QPushButton::clicked, this, [this] { openSubmitDialog(); });
     m_missing->setWordWrap(true);
@@ -210,7 +245,15 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     m_labels->setTextFormat(Qt::RichText);
     m_checklist->setAccessibleName(tr("Checklist"));
     m_details->setOpenExternalLinks(false);
+}
 
+// Back to the dashboard, and the record export.
+QHBoxLayout *AssignmentPage::topRow()
+{
+    auto *back = new QPushButton(tr("← Dashboard"), this);
+    back->setShortcut(QKeySequence::Back);
+    back->setAccessibleName(tr("Back to the dashboard"));
+    connect(back, &QPushButton::clicked, this, &AssignmentPage::backRequested);
     auto *top = new QHBoxLayout;
     top->addWidget(back);
     top->addStretch();
@@ -218,6 +261,24 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     record->setToolTip(tr("Everything recorded for this assignment, to keep or to hand over"));
     connect(record, &QPushButton::clicked, this, [this] { Q_EMIT recordExportRequested(m_id); });
     top->addWidget(record);
+    return top;
+}
+
+QHBoxLayout *AssignmentPage::actionsRow()
+{
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_confirm);
+    actions->addWidget(m_checkIn);
+    actions->addWidget(m_checkOut);
+    actions->addWidget(m_phone, 1);
+    actions->addStretch(); // buttons keep their size when the phone instructions are hidden
+    return actions;
+}
+
+// Details, visits and funds on the left; checklist and deliverables on the right; in a page
+// that scrolls as a whole.
+void AssignmentPage::layOutSections()
+{
     auto *checklistBox = new QWidget(this);
     auto *cl = new QVBoxLayout(checklistBox);
     cl->setContentsMargins(0, 0, 0, 0);
@@ -229,13 +290,6 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     checklistTitle->setBuddy(m_checklist);
     cl->addWidget(checklistTitle);
     cl->addWidget(m_checklist);
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_confirm);
-    actions->addWidget(m_checkIn);
-    actions->addWidget(m_checkOut);
-    actions->addWidget(m_phone, 1);
-    actions->addStretch(); // buttons keep their size when the phone instructions are hidden
-
     // The sections are as tall as what they show and the page scrolls as a whole, so nothing
     // hides in a box of its own on a small screen; two columns when there is room, else one.
     FitToContents::apply(m_details);
@@ -280,22 +334,6 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     connect(qApp, &QApplication::focusChanged, this,
             [this](QWidget *, QWidget *now) { keepInView(now); });
     m_scroll->viewport()->installEventFilter(this);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(m_title);
-    layout->addWidget(m_subtitle);
-    layout->addWidget(m_statusFrame);
-    layout->addWidget(m_labels);
-    layout->addLayout(actions);
-    auto *closeout = new QHBoxLayout;
-    closeout->addWidget(m_submit);
-    closeout->addWidget(m_missing, 1);
-    layout->addLayout(closeout);
-    layout->addWidget(m_scroll, 1);
-    // Below the sections: a message appearing does not move the rows under the pointer (a
-    // double-click whose second click lands on another row).
-    layout->addWidget(m_error);
 }
 
 void AssignmentPage::resizeEvent(QResizeEvent *event)

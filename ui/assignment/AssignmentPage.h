@@ -16,6 +16,7 @@
 
 class QAction;
 class QBoxLayout;
+class QHBoxLayout;
 class QScrollArea;
 class QFrame;
 class QLabel;
@@ -135,6 +136,13 @@ private:
     void keepInView(QWidget *w);
     bool isEditingVisit() const;
     void updateActions(const Assignment &a);
+    void connectDeliverables();
+    void setUpVisits();
+    void setUpStatusAndFunds();
+    void setUpChecklistAndDetails();
+    QHBoxLayout *topRow();
+    QHBoxLayout *actionsRow();
+    void layOutSections();
     void deleteSelectedLog();
     void withdrawSelected();
     void updateCloseout(const Assignment &a);
