@@ -43,6 +43,26 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     // Never larger than the screen it opens on (a 1024×700 laptop, not only a desktop).
     resize(QSize(1280, 760).boundedTo(screen()->availableGeometry().size()));
 
+    createMenus();
+    setUpTabsAndSearch();
+    setUpTable();
+    setUpEmptyState();
+    auto *dashboard = new QWidget(this);
+    auto *dl = new QVBoxLayout(dashboard);
+    dl->addWidget(m_tabs);
+    dl->addWidget(m_search);
+    dl->addWidget(m_empty);
+    dl->addWidget(m_table, 1);
+    m_stack->addWidget(dashboard);
+    m_stack->addWidget(m_page);
+    setCentralWidget(m_stack);
+    connect(m_page, &AssignmentPage::backRequested, this, &MainWindow::showDashboard);
+    setUpStatusBar();
+}
+
+// The Onsite menu and the toolbar, with their shortcuts.
+void MainWindow::createMenus()
+{
     auto *syncAction = new QAction(tr("&Sync now"), this);
     syncAction->setShortcut(QKeySequence::Refresh); // F5
     syncAction->setToolTip(tr("Sync now (F5)"));
@@ -100,7 +120,11 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     bar->setMovable(false);
     bar->addAction(syncAction);
     bar->addAction(m_cancelSync);
+}
 
+// Status tabs and the search box filter the dashboard.
+void MainWindow::setUpTabsAndSearch()
+{
     for (const QString &t :
          {tr("Upcoming"), tr("In progress"), tr("Pending approval"), tr("Paid"), tr("All")})
         m_tabs->addTab(t);
@@ -128,7 +152,11 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
         m_table->setCurrentIndex(m_filter->index(0, 0));
         m_table->selectRow(0);
     });
+}
 
+// The dashboard table: sorting, delegates, column widths, opening a row.
+void MainWindow::setUpTable()
+{
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
     // What needs the worker soonest comes first; finished work (nothing due) sinks.
@@ -160,7 +188,11 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     connect(m_table, &QTableView::activated, this, &MainWindow::openRow);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showRowMenu);
+}
 
+// What the dashboard says when nothing is shown.
+void MainWindow::setUpEmptyState()
+{
     // Why the list is empty, and the way back when a search or a tab hides everything.
     m_emptyText->setAlignment(Qt::AlignCenter);
     m_emptyText->setWordWrap(true);
@@ -180,18 +212,11 @@ MainWindow::MainWindow(const Clock *clock, QWidget *parent)
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateEmptyState);
     updateEmptyState();
+}
 
-    auto *dashboard = new QWidget(this);
-    auto *dl = new QVBoxLayout(dashboard);
-    dl->addWidget(m_tabs);
-    dl->addWidget(m_search);
-    dl->addWidget(m_empty);
-    dl->addWidget(m_table, 1);
-    m_stack->addWidget(dashboard);
-    m_stack->addWidget(m_page);
-    setCentralWidget(m_stack);
-    connect(m_page, &AssignmentPage::backRequested, this, &MainWindow::showDashboard);
-
+// Online state, last sync, unsent changes, what needs attention, account.
+void MainWindow::setUpStatusBar()
+{
     m_syncProgress->setRange(0, 0);
     m_syncProgress->setMaximumWidth(120);
     m_syncProgress->hide();

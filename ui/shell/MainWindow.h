@@ -91,6 +91,11 @@ Q_SIGNALS:
     void notified(const QString &title, const QString &message);
 
 private:
+    void createMenus();
+    void setUpTabsAndSearch();
+    void setUpTable();
+    void setUpEmptyState();
+    void setUpStatusBar();
     void updateEmptyState();
     VisitBlockersFor m_visitBlockers;
     void openRow(const QModelIndex &proxyIndex);
