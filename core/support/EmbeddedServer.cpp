@@ -7,6 +7,12 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
+
 namespace onsite {
 namespace {
 
@@ -25,6 +31,17 @@ QString logTail(const QString &path)
 EmbeddedServer::EmbeddedServer(QObject *parent) : QObject(parent), m_program(defaultProgram())
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+#ifdef Q_OS_LINUX
+    // The server ends with the app however the app ends (SIGTERM at logout, a crash, -9): a
+    // bundled server left behind holds its port and database. (Windows and macOS: the app's
+    // normal exit stops it; see the destructor.)
+    const pid_t app = ::getpid();
+    m_process.setChildProcessModifier([app] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != app) // the app was gone before the line above
+            ::_exit(1);
+    });
+#endif
     m_logFile =
         QDir(QDir::tempPath())
             .filePath(
