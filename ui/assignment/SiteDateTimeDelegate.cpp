@@ -32,6 +32,10 @@ QWidget *SiteDateTimeDelegate::createEditor(QWidget *parent, const QStyleOptionV
 
 void SiteDateTimeDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
+    // What the worker has typed stays: the view hands a refreshed row (a sync arriving, the
+    // "not sent yet" marker clearing) to the open editor, which would overwrite the typing.
+    if (editor->property(kTouched).toBool())
+        return;
     QDateTime utc = index.data(TimeLogModel::UtcRole).toDateTime();
     if (!utc.isValid())
         utc = QDateTime::currentDateTimeUtc();
