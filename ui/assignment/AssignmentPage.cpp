@@ -48,19 +48,6 @@
 #include <algorithm>
 
 namespace onsite {
-namespace {
-
-QString esc(const QString &s)
-{
-    return s.toHtmlEscaped();
-}
-
-QString money(qint64 cents, const QString &currency)
-{
-    return Money::format(cents, currency);
-}
-
-} // namespace
 
 const char AssignmentPage::kHighlighted[] = "onsiteHighlighted";
 
@@ -433,7 +420,7 @@ void AssignmentPage::show(const Assignment &a)
     for (const Label &l : Rules::labels(a, now))
         chips +=
             QStringLiteral("<span style='background:#c62828;color:white;'>&nbsp;%1&nbsp;</span> ")
-                .arg(esc(l.text));
+                .arg(l.text.toHtmlEscaped());
     m_labels->setText(chips);
     m_labels->setVisible(!chips.isEmpty());
 
@@ -488,7 +475,8 @@ void AssignmentPage::updateActions(const Assignment &a)
     m_phone->setVisible(active && phone);
     if (phone)
         m_phone->setText(tr("<b>Check in and out by phone:</b> call %1. %2")
-                             .arg(esc(a.phoneCheckin.number), esc(a.phoneCheckin.instructions)));
+                             .arg(a.phoneCheckin.number.toHtmlEscaped(),
+                                  a.phoneCheckin.instructions.toHtmlEscaped()));
     m_deleteLog->setEnabled(active);
     m_logsTitle->setText(active ? tr("<b>Time on site</b> — double-click a time or note to "
                                      "correct it")
@@ -702,7 +690,8 @@ void AssignmentPage::updateCloseout(const Assignment &a)
     m_submit->setEnabled(missing.isEmpty());
     QStringList links;
     for (const ChecklistEntry &e : missing)
-        links << QStringLiteral("<a href='%1'>%2</a>").arg(esc(e.key), esc(e.title));
+        links << QStringLiteral("<a href='%1'>%2</a>")
+                     .arg(e.key.toHtmlEscaped(), e.title.toHtmlEscaped());
     m_missing->setText(links.isEmpty()
                            ? QString()
                            : tr("Before submitting: %1").arg(links.join(QStringLiteral(", "))));
@@ -741,7 +730,7 @@ void AssignmentPage::withdrawSelected()
     if (MessageBox::question(this, tr("Withdraw request"),
                              tr("Withdraw your %1 request for %2?")
                                  .arg(Rules::fundsKindText(f->kind).toLower(),
-                                      money(f->amountCents, m_assignment.pricing.currency)),
+                                      Money::format(f->amountCents, m_assignment.pricing.currency)),
                              QMessageBox::Yes | QMessageBox::No,
                              QMessageBox::No) != QMessageBox::Yes)
         return;
