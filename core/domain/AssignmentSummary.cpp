@@ -30,10 +30,10 @@ AssignmentSummary AssignmentSummary::of(const Assignment &a)
     return s;
 }
 
-QString AssignmentSummary::labelsColumn() const
+QString AssignmentSummary::labelsColumn(const QList<Label> &potential)
 {
     QStringList parts;
-    for (const Label &l : potentialLabels)
+    for (const Label &l : potential)
         parts << l.code + QLatin1Char('@') + QString::number(l.since.toMSecsSinceEpoch());
     return parts.join(QLatin1Char(';'));
 }

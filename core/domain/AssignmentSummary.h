@@ -32,7 +32,8 @@ struct AssignmentSummary {
 
     static AssignmentSummary of(const Assignment &a);
     // "code@epochms;code@epochms", the cache's column form of potentialLabels.
-    QString labelsColumn() const;
+    QString labelsColumn() const { return labelsColumn(potentialLabels); }
+    static QString labelsColumn(const QList<Label> &potential);
     static QList<Label> parseLabelsColumn(const QString &column);
 };
 

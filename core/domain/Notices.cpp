@@ -3,6 +3,8 @@
 #include "Money.h"
 #include "Rules.h"
 
+#include <algorithm>
+
 namespace onsite {
 
 QList<Notice> Notices::between(const Assignment &before, const Assignment &after)
@@ -50,6 +52,17 @@ QList<Notice> Notices::between(const Assignment &before, const Assignment &after
         }
     }
     return out;
+}
+
+bool Notices::possible(const Assignment &after)
+{
+    if (after.status == AssignmentStatus::Approved || after.status == AssignmentStatus::Paid ||
+        after.status == AssignmentStatus::Cancelled)
+        return true;
+    return std::any_of(
+        after.fundsRequests.cbegin(), after.fundsRequests.cend(), [](const FundsRequest &f) {
+            return f.status == FundsStatus::Approved || f.status == FundsStatus::Declined;
+        });
 }
 
 } // namespace onsite

@@ -21,6 +21,9 @@ class Notices
     Q_DECLARE_TR_FUNCTIONS(Notices)
 public:
     static QList<Notice> between(const Assignment &before, const Assignment &after);
+    // Whether between(anything, after) could find news: a decided request or a decided status.
+    // Callers skip reading the document before when it cannot.
+    static bool possible(const Assignment &after);
 };
 
 } // namespace onsite

@@ -39,11 +39,21 @@ bool ChangesJob::parse(const QJsonObject &body, QString *error)
     m_more = body.value(QStringLiteral("more")).toBool();
     const QJsonArray changes = body.value(QStringLiteral("changes")).toArray();
     m_changes.reserve(changes.size());
+    m_received.reserve(changes.size());
     for (const QJsonValue &v : changes) {
-        auto a = AssignmentCodec::fromJson(v.toObject(), error);
+        const QJsonObject o = v.toObject();
+        const QJsonValue id = o.value(QStringLiteral("id"));
+        const QJsonValue rev = o.value(QStringLiteral("rev"));
+        if (m_known && id.isDouble() && rev.isDouble() &&
+            m_known(id.toInteger(), rev.toInteger())) {
+            ++m_skipped;
+            continue;
+        }
+        auto a = AssignmentCodec::fromJson(o, error);
         if (!a)
             return false; // the whole page or nothing: the cursor must not pass a bad row
         m_changes.append(std::move(*a));
+        m_received.append(o);
     }
     for (const QJsonValue &v : body.value(QStringLiteral("removed")).toArray()) {
         if (!v.isDouble()) {

@@ -45,8 +45,8 @@ bool PushJob::parse(const QJsonObject &body, QString *error)
         }
         r.status = *status;
         if (o.value(QStringLiteral("assignment")).isObject()) {
-            r.assignment =
-                AssignmentCodec::fromJson(o.value(QStringLiteral("assignment")).toObject(), error);
+            r.assignmentJson = o.value(QStringLiteral("assignment")).toObject();
+            r.assignment = AssignmentCodec::fromJson(r.assignmentJson, error);
             if (!r.assignment)
                 return false;
         }

@@ -1,10 +1,12 @@
 #include "LocalStore.h"
 
+#include "CacheSchema.h"
 #include "Notices.h"
+#include "Outbox.h"
 #include "SchemaMigrator.h"
+#include "SummaryTable.h"
 
 #include "AssignmentCodec.h"
-#include "AssignmentSummary.h"
 #include "Enums.h"
 
 #include <QCoreApplication>
@@ -19,61 +21,7 @@ namespace onsite {
 
 QList<LocalStore::Migration> LocalStore::migrations()
 {
-    return {
-        {1,
-         {QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-          QStringLiteral("CREATE TABLE assignments (id INTEGER PRIMARY KEY, rev INTEGER NOT NULL,"
-                         " status TEXT NOT NULL, doc TEXT NOT NULL, synced_at INTEGER NOT NULL)"),
-          QStringLiteral(
-              "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
-              " op_id TEXT NOT NULL UNIQUE, assignment_id INTEGER NOT NULL, type TEXT NOT NULL,"
-              " payload TEXT NOT NULL, created_at INTEGER NOT NULL,"
-              " state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0,"
-              " last_error TEXT)")}},
-        {2,
-         {QStringLiteral("CREATE INDEX outbox_by_state ON outbox (state, seq)"),
-          QStringLiteral("CREATE INDEX assignments_by_status ON assignments (status)")}},
-        // The dashboard's columns, kept with each document so a list of 100,000 loads
-        // without decoding documents (filled for existing rows by rebuildSummaries()).
-        {3,
-         {QStringLiteral(
-             "CREATE TABLE assignment_rows (id INTEGER PRIMARY KEY REFERENCES assignments(id)"
-             " ON DELETE CASCADE, title TEXT NOT NULL, company TEXT NOT NULL, city TEXT NOT NULL,"
-             " region TEXT NOT NULL, address TEXT NOT NULL, postal_code TEXT NOT NULL,"
-             " time_zone TEXT NOT NULL, start_ms INTEGER NOT NULL, status TEXT NOT NULL,"
-             " done INTEGER NOT NULL, required INTEGER NOT NULL, next_key TEXT NOT NULL,"
-             " next_what TEXT NOT NULL, next_ms INTEGER NOT NULL, labels TEXT NOT NULL)")}},
-        // The outbox: doc becomes the worker's view (the server's document with pending
-        // operations replayed over it); server_doc keeps the server's, to return to when the
-        // server refuses an operation.
-        {4,
-         {QStringLiteral("ALTER TABLE assignments ADD COLUMN server_doc TEXT"),
-          QStringLiteral("ALTER TABLE outbox ADD COLUMN error_code TEXT"),
-          QStringLiteral("ALTER TABLE outbox ADD COLUMN decided_at INTEGER")}},
-        // Files being uploaded (UploadQueue): enough to resume after a restart from the offset
-        // the server acknowledged, and to notice the file changed meanwhile.
-        {5,
-         {QStringLiteral(
-              "CREATE TABLE uploads (id TEXT PRIMARY KEY, assignment_id INTEGER NOT NULL,"
-              " requirement_id TEXT NOT NULL, kind TEXT NOT NULL, path TEXT NOT NULL,"
-              " filename TEXT NOT NULL, size INTEGER NOT NULL, mtime_ms INTEGER NOT NULL,"
-              " sha256 TEXT NOT NULL, url TEXT NOT NULL, upload_offset INTEGER NOT NULL,"
-              " state TEXT NOT NULL, error TEXT NOT NULL, deliverable_id TEXT NOT NULL,"
-              " created_at INTEGER NOT NULL)"),
-          QStringLiteral("CREATE INDEX uploads_by_assignment ON uploads (assignment_id)")}},
-        // Decisions of the client company found while syncing, until the app has shown them.
-        {6,
-         {QStringLiteral("CREATE TABLE notices (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                         " assignment_id INTEGER NOT NULL, kind TEXT NOT NULL,"
-                         " title TEXT NOT NULL, message TEXT NOT NULL,"
-                         " created_at INTEGER NOT NULL)")}},
-        // When each check-in window opens, for the "check-in window open" reminder; the rows
-        // are emptied so open() rebuilds them all with it.
-        {7,
-         {QStringLiteral("ALTER TABLE assignment_rows ADD COLUMN checkin_opens_ms INTEGER NOT NULL"
-                         " DEFAULT 0"),
-          QStringLiteral("DELETE FROM assignment_rows")}},
-    };
+    return CacheSchema::steps();
 }
 
 int LocalStore::latestVersion()
@@ -95,7 +43,9 @@ bool LocalStore::isOpen() const
 
 void LocalStore::close()
 {
-    m_upsertRow.reset();
+    m_summaries.reset();
+    m_outbox.reset();
+    m_readDoc.reset();
     m_seenRev.reset();
     m_upsert.reset();
     m_remove.reset();
@@ -114,6 +64,15 @@ bool LocalStore::exec(const QString &sql, QString *error)
         return true;
     if (error)
         *error = q.lastError().text() + QStringLiteral(" (") + sql.left(60) + QLatin1Char(')');
+    return false;
+}
+
+bool LocalStore::writable(QString *error) const
+{
+    if (m_upsert)
+        return true;
+    if (error)
+        *error = QStringLiteral("This connection to the cache is read-only.");
     return false;
 }
 
@@ -142,18 +101,25 @@ bool LocalStore::open(const QString &path, QString *error, const QList<Migration
     }
     if (!SchemaMigrator::run(m_db, steps, error))
         return false;
-    prepareStatements();
-    return !m_hasSummaries || rebuildSummaries(error);
+    readVersion();
+    prepareWrites();
+    return !m_summaries || m_summaries->rebuildMissing(error);
 }
 
-void LocalStore::prepareStatements()
+void LocalStore::readVersion()
 {
     // A file opened with an older step list (tests of migrations) lacks the later tables.
     const int version = schemaVersion();
     m_hasOutbox = version >= 4;
     m_hasNotices = version >= 6;
-    m_hasCheckinOpens = version >= 7;
-    m_hasSummaries = version >= 3;
+    if (version >= 3)
+        m_summaries.emplace(m_db, version >= 7);
+    if (m_hasOutbox)
+        m_outbox.emplace(m_db);
+}
+
+void LocalStore::prepareWrites()
+{
     m_upsert.emplace(m_db);
     m_upsert->prepare(
         m_hasOutbox
@@ -168,25 +134,21 @@ void LocalStore::prepareStatements()
                   " doc = excluded.doc, synced_at = excluded.synced_at"));
     m_remove.emplace(m_db);
     m_remove->prepare(QStringLiteral("DELETE FROM assignments WHERE id = ?"));
+    m_readDoc.emplace(m_db);
+    m_readDoc->prepare(QStringLiteral("SELECT doc FROM assignments WHERE id = ?"));
     m_seenRev.emplace(m_db);
-    if (m_hasOutbox)
-        m_seenRev->prepare(QStringLiteral(
-            "SELECT 1 FROM assignments WHERE id = ? AND rev = ? AND server_doc IS NOT NULL AND"
-            " NOT EXISTS (SELECT 1 FROM outbox WHERE assignment_id = ? AND state = 'pending')"));
+    // server_doc NULL: the document is the server's (nothing was pending when it was stored).
+    m_seenRev->prepare(
+        m_hasOutbox ? QStringLiteral(
+                          "SELECT 1 FROM assignments WHERE id = ? AND rev = ? AND NOT EXISTS"
+                          " (SELECT 1 FROM outbox WHERE assignment_id = assignments.id AND state ="
+                          " 'pending')")
+                    : QStringLiteral("SELECT 1 FROM assignments WHERE id = ? AND rev = ?"));
     m_setMeta.emplace(m_db);
     m_setMeta->prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"
                                       " ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
-    m_upsertRow.emplace(m_db);
-    m_upsertRow->prepare(
-        m_hasCheckinOpens
-            ? QStringLiteral("INSERT OR REPLACE INTO assignment_rows (id, title, company, city,"
-                             " region, address, postal_code, time_zone, start_ms, status, done,"
-                             " required, next_key, next_what, next_ms, labels, checkin_opens_ms)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            : QStringLiteral("INSERT OR REPLACE INTO assignment_rows (id, title, company, city,"
-                             " region, address, postal_code, time_zone, start_ms, status, done,"
-                             " required, next_key, next_what, next_ms, labels)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (m_summaries)
+        m_summaries->prepareWrite();
 }
 
 bool LocalStore::openReader(const QString &path, QString *error)
@@ -212,59 +174,8 @@ bool LocalStore::openReader(const QString &path, QString *error)
         close();
         return false;
     }
-    prepareStatements(); // writes fail: "attempt to write a readonly database"
+    readVersion(); // a reader prepares no writes
     return true;
-}
-
-bool LocalStore::writeSummary(const Assignment &a, QString *error)
-{
-    if (!m_hasSummaries)
-        return true;
-    const AssignmentSummary s = AssignmentSummary::of(a);
-    // A null QString binds as SQL NULL; the columns hold empty text instead.
-    auto text = [](const QString &v) { return QVariant(v.isNull() ? QStringLiteral("") : v); };
-    for (const QVariant &v :
-         {QVariant(s.id), text(s.title), text(s.company), text(s.city), text(s.region),
-          text(s.address), text(s.postalCode), text(s.timeZone), QVariant(s.startMs),
-          QVariant(toWire(s.status)), QVariant(s.done), QVariant(s.required), text(s.nextKey),
-          text(s.nextWhat), QVariant(s.nextDueMs), text(s.labelsColumn())})
-        m_upsertRow->addBindValue(v);
-    if (m_hasCheckinOpens)
-        m_upsertRow->addBindValue(s.checkinOpensMs);
-    if (m_upsertRow->exec())
-        return true;
-    *error = m_upsertRow->lastError().text();
-    return false;
-}
-
-bool LocalStore::rebuildSummaries(QString *error)
-{
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT doc FROM assignments WHERE id NOT IN "
-                               "(SELECT id FROM assignment_rows)"))) {
-        *error = q.lastError().text();
-        return false;
-    }
-    QList<Assignment> missing;
-    QString decodeError;
-    while (q.next())
-        if (auto a = AssignmentCodec::fromJson(
-                QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(), &decodeError))
-            missing.append(std::move(*a));
-    q.finish();
-    if (missing.isEmpty())
-        return true;
-    if (!m_db.transaction()) {
-        *error = m_db.lastError().text();
-        return false;
-    }
-    for (const Assignment &a : missing)
-        if (!writeSummary(a, error)) {
-            m_db.rollback();
-            return false;
-        }
-    return m_db.commit();
 }
 
 QString LocalStore::journalMode()
@@ -295,6 +206,8 @@ QString LocalStore::meta(const QString &key)
 
 bool LocalStore::setMeta(const QString &key, const QString &value, QString *error)
 {
+    if (!writable(error))
+        return false;
     m_setMeta->addBindValue(key);
     m_setMeta->addBindValue(value);
     if (m_setMeta->exec())
@@ -311,8 +224,10 @@ QString LocalStore::cursor()
 
 bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<qint64> &removed,
                                   const QString &cursor, const QDateTime &now, QString *error,
-                                  int *written)
+                                  int *written, const QList<QJsonObject> *received)
 {
+    if (!writable(error))
+        return false;
     int stored = int(removed.size());
     const QString before = this->cursor();
     const bool firstSync = before.isEmpty() || before == QLatin1String("0");
@@ -329,12 +244,17 @@ bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<
         }
     }
     const QDateTime nowUtc = now.toUTC();
+    // One look at the outbox per page: with nothing pending, no document needs a replay.
+    m_mayHavePending = m_outbox && m_outbox->hasPending();
     for (int i = 0; ok && i < changes.size(); ++i) {
-        if (alreadyHave(changes.at(i)))
+        const Assignment &server = changes.at(i);
+        if (!firstSync && hasRevision(server.id, server.rev))
             continue;
-        ok = storeServerDoc(changes.at(i), nowUtc, error, !firstSync);
+        const QJsonObject json = received && i < received->size() ? received->at(i) : QJsonObject();
+        ok = storeServerDoc(server, json, nowUtc, error, !firstSync);
         ++stored;
     }
+    m_mayHavePending = true;
     if (ok)
         ok = setMeta(QStringLiteral("sync_cursor"), cursor, error);
     if (ok && !m_db.commit()) {
@@ -348,15 +268,12 @@ bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<
     return ok;
 }
 
-bool LocalStore::alreadyHave(const Assignment &server)
+bool LocalStore::hasRevision(qint64 id, qint64 rev)
 {
     // The answer to the worker's own op already stored this revision; the change feed brings
     // the same document again. With nothing pending over it, storing it again changes nothing.
-    if (!m_hasOutbox)
-        return false;
-    m_seenRev->addBindValue(server.id);
-    m_seenRev->addBindValue(server.rev);
-    m_seenRev->addBindValue(server.id);
+    m_seenRev->addBindValue(id);
+    m_seenRev->addBindValue(rev);
     const bool seen = m_seenRev->exec() && m_seenRev->next();
     m_seenRev->finish();
     return seen;
@@ -364,55 +281,80 @@ bool LocalStore::alreadyHave(const Assignment &server)
 
 namespace {
 
-QString compactDoc(const Assignment &a)
+QString compact(const QJsonObject &o)
 {
-    return QString::fromUtf8(
-        QJsonDocument(AssignmentCodec::toJson(a)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-Operation operationFrom(const QSqlQuery &q, int first)
+// What the worker sees of a document: the revision and the labels (recomputed from the clock)
+// do not count.
+QJsonObject forTheWorker(QJsonObject o)
 {
-    Operation op;
-    op.opId = q.value(first).toString();
-    op.assignmentId = q.value(first + 1).toLongLong();
-    op.type = q.value(first + 2).toString();
-    op.payload = QJsonDocument::fromJson(q.value(first + 3).toString().toUtf8()).object();
-    op.createdAt = QDateTime::fromMSecsSinceEpoch(q.value(first + 4).toLongLong(), Qt::UTC);
-    return op;
+    o.remove(QStringLiteral("rev"));
+    o.remove(QStringLiteral("labels"));
+    return o;
 }
 
 } // namespace
 
-bool LocalStore::storeServerDoc(const Assignment &server, const QDateTime &now, QString *error,
-                                bool findNotices)
+bool LocalStore::recordNotices(const Assignment &server, const QDateTime &now, QString *error)
 {
-    if (m_hasNotices && findNotices)
-        if (const auto before = serverDoc(server.id))
-            for (const Notice &n : Notices::between(*before, server)) {
-                QSqlQuery q(m_db);
-                q.prepare(QStringLiteral("INSERT INTO notices (assignment_id, kind, title, message,"
-                                         " created_at) VALUES (?, ?, ?, ?, ?)"));
-                q.addBindValue(n.assignmentId);
-                q.addBindValue(n.kind);
-                q.addBindValue(n.title);
-                q.addBindValue(n.message);
-                q.addBindValue(now.toMSecsSinceEpoch());
-                if (!q.exec()) {
-                    *error = q.lastError().text();
-                    return false;
-                }
-            }
+    // Only a document that carries a decision can make news; the one before is read only then.
+    if (!m_hasNotices || !Notices::possible(server))
+        return true;
+    const auto before = serverDoc(server.id);
+    if (!before)
+        return true;
+    for (const Notice &n : Notices::between(*before, server)) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("INSERT INTO notices (assignment_id, kind, title, message,"
+                                 " created_at) VALUES (?, ?, ?, ?, ?)"));
+        q.addBindValue(n.assignmentId);
+        q.addBindValue(n.kind);
+        q.addBindValue(n.title);
+        q.addBindValue(n.message);
+        q.addBindValue(now.toMSecsSinceEpoch());
+        if (!q.exec()) {
+            *error = q.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool LocalStore::storeServerDoc(const Assignment &server, const QJsonObject &received,
+                                const QDateTime &now, QString *error, bool findNotices,
+                                Stored *stored)
+{
+    if (findNotices && !recordNotices(server, now, error))
+        return false;
+    const QList<Operation> pending =
+        m_outbox && m_mayHavePending ? m_outbox->pendingFor(server.id) : QList<Operation>();
     Assignment local = server;
-    if (m_hasOutbox)
-        for (const Operation &op : pendingFor(server.id))
-            OperationApplier::apply(local, op, now); // a replay the server may still refuse
+    for (const Operation &op : pending)
+        OperationApplier::apply(local, op, now); // a replay the server may still refuse
+    // With nothing pending the worker's view is the server's document, kept as it arrived
+    // (encoded only when it did not come from the wire) and once: server_doc stays NULL.
+    QVariant serverText(QMetaType::fromType<QString>());
+    QJsonObject view;
+    if (pending.isEmpty()) {
+        view = received.isEmpty() ? AssignmentCodec::toJson(server) : received;
+    } else {
+        serverText =
+            received.isEmpty() ? compact(AssignmentCodec::toJson(server)) : compact(received);
+        view = AssignmentCodec::toJson(local);
+    }
+    if (stored) {
+        stored->changed = changedForTheWorker(server.id, view);
+        stored->view = local;
+    }
     m_upsert->addBindValue(server.id);
     m_upsert->addBindValue(local.rev);
     m_upsert->addBindValue(toWire(local.status));
-    m_upsert->addBindValue(compactDoc(local));
+    m_upsert->addBindValue(compact(view));
     m_upsert->addBindValue(now.toMSecsSinceEpoch());
     if (m_hasOutbox)
-        m_upsert->addBindValue(compactDoc(server));
+        m_upsert->addBindValue(serverText);
     if (!m_upsert->exec()) {
         *error = m_upsert->lastError().text();
         return false;
@@ -420,9 +362,23 @@ bool LocalStore::storeServerDoc(const Assignment &server, const QDateTime &now, 
     return writeSummary(local, error);
 }
 
+bool LocalStore::changedForTheWorker(qint64 id, const QJsonObject &view)
+{
+    m_readDoc->addBindValue(id);
+    const bool found = m_readDoc->exec() && m_readDoc->next();
+    const QByteArray before = found ? m_readDoc->value(0).toString().toUtf8() : QByteArray();
+    m_readDoc->finish();
+    return !found || forTheWorker(QJsonDocument::fromJson(before).object()) != forTheWorker(view);
+}
+
+bool LocalStore::writeSummary(const Assignment &a, QString *error)
+{
+    return !m_summaries || m_summaries->write(a, error);
+}
+
 std::optional<Assignment> LocalStore::serverDoc(qint64 id)
 {
-    // Rows from before the outbox existed have only the one document.
+    // NULL server_doc: nothing was pending when the server's document was stored as doc.
     return readDoc(QStringLiteral("COALESCE(server_doc, doc)"), id);
 }
 
@@ -438,33 +394,22 @@ std::optional<Assignment> LocalStore::readDoc(const QString &column, qint64 id)
         QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(), &error);
 }
 
-bool LocalStore::rebuildLocal(qint64 id, const QDateTime &now, QString *error)
+bool LocalStore::rebuildLocal(qint64 id, const QDateTime &now, QString *error, Stored *stored)
 {
     const auto server = serverDoc(id);
-    return !server || storeServerDoc(*server, now, error);
+    return !server || storeServerDoc(*server, {}, now, error, true, stored);
 }
 
-QList<Operation> LocalStore::pendingFor(qint64 id)
+OperationOutcome LocalStore::record(const Operation &op, const QDateTime &now, QString *error,
+                                    Assignment *view)
 {
-    QList<Operation> out;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT op_id, assignment_id, type, payload, created_at FROM outbox"
-                             " WHERE state = 'pending' AND assignment_id = ? ORDER BY seq"));
-    q.addBindValue(id);
-    if (q.exec())
-        while (q.next())
-            out.append(operationFrom(q, 0));
-    return out;
-}
-
-OperationOutcome LocalStore::record(const Operation &op, const QDateTime &now, QString *error)
-{
+    if (!writable(error))
+        return {false, QStringLiteral("storage"), *error};
     auto local = assignment(op.assignmentId);
     if (!local)
         return {false, QStringLiteral("not_found"),
                 QCoreApplication::translate("onsite::LocalStore",
                                             "That assignment is not in your list.")};
-    const auto server = serverDoc(op.assignmentId);
     const OperationOutcome outcome = OperationApplier::apply(*local, op, now);
     if (!outcome.applied)
         return outcome;
@@ -472,25 +417,15 @@ OperationOutcome LocalStore::record(const Operation &op, const QDateTime &now, Q
         *error = m_db.lastError().text();
         return {false, QStringLiteral("storage"), *error};
     }
-    QSqlQuery insert(m_db);
-    insert.prepare(QStringLiteral("INSERT INTO outbox (op_id, assignment_id, type, payload,"
-                                  " created_at) VALUES (?, ?, ?, ?, ?)"));
-    insert.addBindValue(op.opId);
-    insert.addBindValue(op.assignmentId);
-    insert.addBindValue(op.type);
-    insert.addBindValue(
-        QString::fromUtf8(QJsonDocument(op.payload).toJson(QJsonDocument::Compact)));
-    insert.addBindValue(op.createdAt.toMSecsSinceEpoch());
+    // The document before this op is the server's unless something was already pending:
+    // it is kept as server_doc, copied in SQL (SET expressions read the row before the update).
     QSqlQuery update(m_db);
-    update.prepare(QStringLiteral("UPDATE assignments SET doc = ?, status = ?, server_doc ="
-                                  " COALESCE(server_doc, ?) WHERE id = ?"));
-    update.addBindValue(compactDoc(*local));
+    update.prepare(QStringLiteral("UPDATE assignments SET server_doc = COALESCE(server_doc, doc),"
+                                  " doc = ?, status = ? WHERE id = ?"));
+    update.addBindValue(compact(AssignmentCodec::toJson(*local)));
     update.addBindValue(toWire(local->status));
-    update.addBindValue(server ? compactDoc(*server) : compactDoc(*local));
     update.addBindValue(op.assignmentId);
-    bool ok = insert.exec();
-    if (!ok)
-        *error = insert.lastError().text();
+    bool ok = m_outbox->insert(op, error);
     ok = ok && update.exec();
     if (ok)
         ok = writeSummary(*local, error);
@@ -502,142 +437,81 @@ OperationOutcome LocalStore::record(const Operation &op, const QDateTime &now, Q
         m_db.rollback();
         return {false, QStringLiteral("storage"), *error};
     }
+    if (view)
+        *view = std::move(*local);
     return outcome;
 }
 
 QList<Operation> LocalStore::pendingOperations(int limit)
 {
-    QList<Operation> out;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT op_id, assignment_id, type, payload, created_at FROM outbox"
-                             " WHERE state = 'pending' ORDER BY seq LIMIT ?"));
-    q.addBindValue(limit);
-    if (q.exec())
-        while (q.next())
-            out.append(operationFrom(q, 0));
-    return out;
+    return m_outbox ? m_outbox->pending(limit) : QList<Operation>();
 }
 
 bool LocalStore::applyResults(const QList<OperationResult> &results, const QDateTime &now,
-                              QString *error)
+                              QString *error, QList<Assignment> *changed)
 {
+    if (!writable(error))
+        return false;
     if (!m_db.transaction()) {
         *error = m_db.lastError().text();
         return false;
     }
     bool ok = true;
     QSet<qint64> touched;
+    QHash<qint64, Assignment> views; // the last view of each assignment the worker sees change
     for (const OperationResult &r : results) {
         qint64 assignmentId = 0;
-        {
-            QSqlQuery which(m_db);
-            which.prepare(QStringLiteral("SELECT assignment_id FROM outbox WHERE op_id = ?"));
-            which.addBindValue(r.opId);
-            if (which.exec() && which.next())
-                assignmentId = which.value(0).toLongLong();
-        }
-        QSqlQuery q(m_db);
-        if (r.status == OperationStatus::Applied || r.status == OperationStatus::Duplicate) {
-            q.prepare(QStringLiteral("DELETE FROM outbox WHERE op_id = ?"));
-            q.addBindValue(r.opId);
-        } else if (r.status == OperationStatus::Rejected) {
-            q.prepare(QStringLiteral("UPDATE outbox SET state = 'rejected', error_code = ?,"
-                                     " last_error = ?, decided_at = ? WHERE op_id = ?"));
-            q.addBindValue(r.code);
-            q.addBindValue(r.message);
-            q.addBindValue(now.toMSecsSinceEpoch());
-            q.addBindValue(r.opId);
-        } else { // the server failed on this one: it stays pending and is sent again
-            q.prepare(QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ?"
-                                     " WHERE op_id = ?"));
-            q.addBindValue(r.message);
-            q.addBindValue(r.opId);
-        }
-        if (!(ok = q.exec())) {
-            *error = q.lastError().text();
+        if (!(ok = m_outbox->resolve(r, now, &assignmentId, error)))
             break;
-        }
         if (r.assignment) {
-            if (!(ok = storeServerDoc(*r.assignment, now, error)))
+            Stored s;
+            if (!(ok = storeServerDoc(*r.assignment, r.assignmentJson, now, error, true, &s)))
                 break;
+            if (s.changed)
+                views.insert(s.view.id, s.view);
             touched.remove(r.assignment->id);
         } else if (assignmentId) {
             touched.insert(assignmentId);
         }
     }
-    for (qint64 id : std::as_const(touched))
-        if (ok)
-            ok = rebuildLocal(id, now, error);
+    for (qint64 id : std::as_const(touched)) {
+        Stored s;
+        if (ok && (ok = rebuildLocal(id, now, error, &s)) && s.changed)
+            views.insert(id, s.view);
+    }
     if (ok && !m_db.commit()) {
         *error = m_db.lastError().text();
         ok = false;
     }
     if (!ok)
         m_db.rollback();
+    if (ok && changed)
+        *changed = views.values();
     return ok;
 }
 
 bool LocalStore::noteFailedAttempt(const QStringList &opIds, const QString &reason, QString *error)
 {
-    if (!m_db.transaction())
+    if (!writable(error))
         return false;
-    for (const QString &id : opIds) {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE"
-                                 " op_id = ? AND state = 'pending'"));
-        q.addBindValue(reason);
-        q.addBindValue(id);
-        if (!q.exec()) {
-            *error = q.lastError().text();
-            m_db.rollback();
-            return false;
-        }
-    }
-    return m_db.commit();
+    return !m_outbox || m_outbox->noteFailedAttempt(opIds, reason, error);
 }
 
 QList<OutboxEntry> LocalStore::outbox()
 {
-    QList<OutboxEntry> out;
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT op_id, assignment_id, type, payload, created_at, state,"
-                               " attempts, last_error, error_code, decided_at FROM outbox"
-                               " ORDER BY seq")))
-        return out;
-    while (q.next()) {
-        OutboxEntry e;
-        e.op = operationFrom(q, 0);
-        e.state = q.value(5).toString() == QLatin1String("rejected") ? OutboxEntry::State::Rejected
-                                                                     : OutboxEntry::State::Pending;
-        e.attempts = q.value(6).toInt();
-        e.lastError = q.value(7).toString();
-        e.errorCode = q.value(8).toString();
-        if (!q.value(9).isNull())
-            e.decidedAt = QDateTime::fromMSecsSinceEpoch(q.value(9).toLongLong(), Qt::UTC);
-        out.append(e);
-    }
-    return out;
+    return m_outbox ? m_outbox->entries() : QList<OutboxEntry>();
 }
 
 bool LocalStore::dismiss(const QString &opId, QString *error)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM outbox WHERE op_id = ? AND state = 'rejected'"));
-    q.addBindValue(opId);
-    if (!q.exec()) {
-        *error = q.lastError().text();
+    if (!writable(error))
         return false;
-    }
-    return q.numRowsAffected() == 1;
+    return m_outbox && m_outbox->dismiss(opId, error);
 }
 
 int LocalStore::needsAttentionCount()
 {
-    QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'rejected'")) &&
-                   q.next()
-               ? q.value(0).toInt()
-               : 0;
+    return m_outbox ? m_outbox->needsAttentionCount() : 0;
 }
 
 QList<Assignment> LocalStore::assignments(QString *error)
@@ -666,42 +540,7 @@ std::optional<Assignment> LocalStore::assignment(qint64 id)
 
 QList<AssignmentSummary> LocalStore::summaries(QString *error)
 {
-    QList<AssignmentSummary> out;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral(
-                    "SELECT id, title, company, city, region, address, postal_code, time_zone,"
-                    " start_ms, status, done, required, next_key, next_what, next_ms, labels%1"
-                    " FROM assignment_rows")
-                    .arg(m_hasCheckinOpens ? QStringLiteral(", checkin_opens_ms") : QString()))) {
-        if (error)
-            *error = q.lastError().text();
-        return out;
-    }
-    while (q.next()) {
-        AssignmentSummary s;
-        s.id = q.value(0).toLongLong();
-        s.title = q.value(1).toString();
-        s.company = q.value(2).toString();
-        s.city = q.value(3).toString();
-        s.region = q.value(4).toString();
-        s.address = q.value(5).toString();
-        s.postalCode = q.value(6).toString();
-        s.timeZone = q.value(7).toString();
-        s.startMs = q.value(8).toLongLong();
-        s.status =
-            fromWire<AssignmentStatus>(q.value(9).toString()).value_or(AssignmentStatus::Assigned);
-        s.done = q.value(10).toInt();
-        s.required = q.value(11).toInt();
-        s.nextKey = q.value(12).toString();
-        s.nextWhat = q.value(13).toString();
-        s.nextDueMs = q.value(14).toLongLong();
-        s.potentialLabels = AssignmentSummary::parseLabelsColumn(q.value(15).toString());
-        if (m_hasCheckinOpens)
-            s.checkinOpensMs = q.value(16).toLongLong();
-        out.append(std::move(s));
-    }
-    return out;
+    return m_summaries ? m_summaries->all(error) : QList<AssignmentSummary>();
 }
 
 int LocalStore::assignmentCount()
@@ -714,10 +553,7 @@ int LocalStore::assignmentCount()
 
 int LocalStore::pendingOperationCount()
 {
-    QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'")) && q.next()
-               ? q.value(0).toInt()
-               : 0;
+    return m_outbox ? m_outbox->pendingCount() : 0;
 }
 
 QList<Notice> LocalStore::takeNotices(QString *error)

@@ -3,9 +3,12 @@
 #include "Assignment.h"
 #include "Notices.h"
 #include "OperationApplier.h"
+#include "Outbox.h"
 #include "OutboxEntry.h"
 #include "SchemaMigrator.h"
+#include "SummaryTable.h"
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -52,20 +55,27 @@ public:
     // One page of GET /changes in one transaction: the cursor is stored with the rows it covers.
     // `now` replays the worker's pending changes over what arrived (rules read the time).
     // A document at the revision already stored, with nothing pending over it, is skipped;
-    // *written (if given) counts what was stored or removed.
+    // *written (if given) counts what was stored or removed. `received` (if given): each
+    // change's JSON as it arrived, stored as is instead of encoding the document again.
     bool applyChangesPage(const QList<Assignment> &changes, const QList<qint64> &removed,
                           const QString &cursor, const QDateTime &now, QString *error,
-                          int *written = nullptr);
+                          int *written = nullptr, const QList<QJsonObject> *received = nullptr);
+    // This revision of the assignment is stored, with nothing pending over it.
+    bool hasRevision(qint64 id, qint64 rev);
 
     // The worker's change: checked against the local document by the shared rules, then the
     // new document and the operation are written in one transaction. A refused change
-    // writes nothing and says why.
-    OperationOutcome record(const Operation &op, const QDateTime &now, QString *error);
+    // writes nothing and says why. *view (if given): the worker's view as stored.
+    OperationOutcome record(const Operation &op, const QDateTime &now, QString *error,
+                            Assignment *view = nullptr);
     QList<Operation> pendingOperations(int limit);
     // The server's answers to pushed operations, in one transaction: applied ones leave the
     // outbox, refused ones stay with the reason, and each assignment returns to the server's
-    // document with the still-pending operations replayed over it.
-    bool applyResults(const QList<OperationResult> &results, const QDateTime &now, QString *error);
+    // document with the still-pending operations replayed over it. *changed (if given): the
+    // worker's view of each assignment whose content changed for the worker (an answer that
+    // only confirms what the worker already sees is not listed).
+    bool applyResults(const QList<OperationResult> &results, const QDateTime &now, QString *error,
+                      QList<Assignment> *changed = nullptr);
     // A push that failed before any answer (network, server error): counted, reason kept.
     bool noteFailedAttempt(const QStringList &opIds, const QString &reason, QString *error);
     QList<OutboxEntry> outbox();
@@ -85,31 +95,38 @@ public:
     QList<Notice> takeNotices(QString *error);
 
 private:
+    struct Stored {
+        Assignment view;
+        bool changed = true;
+    };
     bool exec(const QString &sql, QString *error);
-    void prepareStatements();
+    bool writable(QString *error) const; // false on a reader, saying so
+    void readVersion();
+    void prepareWrites();
     bool writeSummary(const Assignment &a, QString *error);
     // Stores the server's document and, over it, the worker's view with pending ops replayed.
     // findNotices false: a first sync, where nothing was known before and nothing is news.
-    bool storeServerDoc(const Assignment &server, const QDateTime &now, QString *error,
-                        bool findNotices = true);
-    bool rebuildLocal(qint64 id, const QDateTime &now, QString *error);
+    // *stored (if given): the view, and whether it differs from the one stored before.
+    bool storeServerDoc(const Assignment &server, const QJsonObject &received, const QDateTime &now,
+                        QString *error, bool findNotices = true, Stored *stored = nullptr);
+    bool recordNotices(const Assignment &server, const QDateTime &now, QString *error);
+    bool changedForTheWorker(qint64 id, const QJsonObject &view);
+    bool rebuildLocal(qint64 id, const QDateTime &now, QString *error, Stored *stored);
     std::optional<Assignment> serverDoc(qint64 id);
     std::optional<Assignment> readDoc(const QString &column, qint64 id);
-    QList<Operation> pendingFor(qint64 id);
-    bool rebuildSummaries(QString *error);
-    bool alreadyHave(const Assignment &server);
 
     QString m_name;
     QSqlDatabase m_db;
     std::optional<QSqlQuery> m_upsert;
     std::optional<QSqlQuery> m_remove;
+    std::optional<QSqlQuery> m_readDoc;
     std::optional<QSqlQuery> m_seenRev;
     std::optional<QSqlQuery> m_setMeta;
-    std::optional<QSqlQuery> m_upsertRow;
-    bool m_hasSummaries = false;
+    std::optional<Outbox> m_outbox;          // schema version 4 on
+    std::optional<SummaryTable> m_summaries; // schema version 3 on
     bool m_hasOutbox = false;
     bool m_hasNotices = false;
-    bool m_hasCheckinOpens = false;
+    bool m_mayHavePending = true; // false while a page is stored with an empty outbox
 };
 
 } // namespace onsite

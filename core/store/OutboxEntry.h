@@ -3,6 +3,7 @@
 #include "Assignment.h"
 #include "Operation.h"
 
+#include <QJsonObject>
 #include <optional>
 
 namespace onsite {
@@ -26,6 +27,7 @@ struct OperationResult {
     QString code;
     QString message;
     std::optional<Assignment> assignment;
+    QJsonObject assignmentJson; // the assignment as it arrived, stored as is
 };
 
 } // namespace onsite

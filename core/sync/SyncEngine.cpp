@@ -54,11 +54,12 @@ void SyncEngine::record(const Operation &op)
         return;
     }
     QString error;
-    const OperationOutcome outcome = m_store->record(op, m_clock->now(), &error);
+    Assignment view;
+    const OperationOutcome outcome = m_store->record(op, m_clock->now(), &error, &view);
     Q_EMIT recorded(op.opId, outcome.applied, outcome.code, outcome.message);
     if (!outcome.applied)
         return;
-    Q_EMIT storeChanged();
+    Q_EMIT storeChanged({view});
     emitCounts();
     if (m_job)
         m_again = true; // picked up when the running sync ends
@@ -140,15 +141,17 @@ void SyncEngine::onPushFinished()
         QList<OperationResult> refused;
         for (const QString &id : std::as_const(ids))
             refused.append(
-                {id, OperationStatus::Rejected, job->errorCode(), job->errorMessage(), {}});
-        m_store->applyResults(refused, m_clock->now(), &error);
-        Q_EMIT storeChanged();
+                {id, OperationStatus::Rejected, job->errorCode(), job->errorMessage(), {}, {}});
+        QList<Assignment> changed;
+        m_store->applyResults(refused, m_clock->now(), &error, &changed);
+        Q_EMIT storeChanged(changed);
         emitCounts();
         finish(false, job->errorMessage());
         return;
     }
     setOnline(true);
-    if (!m_store->applyResults(job->results(), m_clock->now(), &error)) {
+    QList<Assignment> changed;
+    if (!m_store->applyResults(job->results(), m_clock->now(), &error, &changed)) {
         finish(false, tr("Could not save to the local cache: %1").arg(error));
         return;
     }
@@ -157,8 +160,9 @@ void SyncEngine::onPushFinished()
             qCWarning(lcSync) << "operation" << r.opId << "refused:" << r.code << r.message;
             Q_EMIT operationRejected(r.opId, r.message);
         }
-    deliverNotices(); // an answer carries the latest document, decisions included
-    Q_EMIT storeChanged();
+    deliverNotices();       // an answer carries the latest document, decisions included
+    if (!changed.isEmpty()) // an answer that confirms what the worker sees changes nothing
+        Q_EMIT storeChanged(changed);
     emitCounts();
     if (m_cancelled) {
         finish(false, tr("Sync cancelled."));
@@ -177,7 +181,12 @@ void SyncEngine::cancel()
 
 void SyncEngine::requestPage()
 {
-    auto *job = new ChangesJob(m_nam, m_apiBase, m_token, m_store->cursor(), m_pageSize, this);
+    const QString cursor = m_store->cursor();
+    auto *job = new ChangesJob(m_nam, m_apiBase, m_token, cursor, m_pageSize, this);
+    if (!cursor.isEmpty() && cursor != QLatin1String("0")) {
+        LocalStore *store = m_store.get();
+        job->setKnown([store](qint64 id, qint64 rev) { return store->hasRevision(id, rev); });
+    }
     job->setTimeoutMs(m_timeoutMs);
     connect(job, &NetworkJob::finished, this, &SyncEngine::onPageFinished);
     m_job = job;
@@ -204,16 +213,16 @@ void SyncEngine::onPageFinished()
     QString error;
     int written = 0;
     if (!m_store->applyChangesPage(job->changes(), job->removed(), job->cursor(), m_clock->now(),
-                                   &error, &written)) {
+                                   &error, &written, &job->received())) {
         finish(false, tr("Could not save to the local cache: %1").arg(error));
         return;
     }
     ++m_pages;
     deliverNotices();
-    m_applied += job->changes().size() + job->removed().size();
+    m_applied += job->changes().size() + job->skipped() + job->removed().size();
     Q_EMIT pageApplied(m_pages, m_applied, job->cursor());
     if (written > 0) // the answer to our own op already showed what this page brings back
-        Q_EMIT storeChanged();
+        Q_EMIT storeChanged({});
     if (job->more() && !m_cancelled) {
         requestPage();
         return;

@@ -62,7 +62,10 @@ Q_SIGNALS:
     void syncStarted();
     void pageApplied(int pages, int assignments, const QString &cursor);
     void syncFinished(bool ok, const QString &message, const QDateTime &at);
-    void storeChanged();
+    // The cache changed. `views`: the worker's view of each assignment written, when this
+    // engine knows them all (a recorded op, the answers to ops); empty: anything may have
+    // changed (a page of the change feed).
+    void storeChanged(const QList<Assignment> &views);
     void onlineChanged(bool online);
     void signInRequired(const QString &message);
     void pendingCountChanged(int count);

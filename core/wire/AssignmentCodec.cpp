@@ -1,5 +1,7 @@
 #include "AssignmentCodec.h"
 
+#include "CodecCounters.h"
+
 #include "Enums.h"
 #include "JsonReader.h"
 
@@ -49,8 +51,19 @@ QJsonObject AssignmentCodec::timeLogToJson(const TimeLog &l)
             {QStringLiteral("deleted"), l.deleted}};
 }
 
+QJsonArray AssignmentCodec::labelsToJson(const QList<Label> &labels)
+{
+    QJsonArray out;
+    for (const Label &l : labels)
+        out.append(QJsonObject{{QStringLiteral("code"), l.code},
+                               {QStringLiteral("text"), l.text},
+                               {QStringLiteral("since"), instant(l.since)}});
+    return out;
+}
+
 QJsonObject AssignmentCodec::toJson(const Assignment &a)
 {
+    CodecCounters::countEncode();
     QJsonObject o;
     o.insert(QStringLiteral("id"), a.id);
     o.insert(QStringLiteral("rev"), a.rev);
@@ -138,12 +151,7 @@ QJsonObject AssignmentCodec::toJson(const Assignment &a)
                                  {QStringLiteral("sha256"), d.sha256},
                                  {QStringLiteral("uploaded_at"), instant(d.uploadedAt)}});
     o.insert(QStringLiteral("deliverables"), files);
-    QJsonArray labels;
-    for (const Label &l : a.labels)
-        labels.append(QJsonObject{{QStringLiteral("code"), l.code},
-                                  {QStringLiteral("text"), l.text},
-                                  {QStringLiteral("since"), instant(l.since)}});
-    o.insert(QStringLiteral("labels"), labels);
+    o.insert(QStringLiteral("labels"), labelsToJson(a.labels));
     o.insert(QStringLiteral("resolution"), a.resolution);
     o.insert(QStringLiteral("submitted_at"), instant(a.submittedAt));
     o.insert(QStringLiteral("approved_at"), instant(a.approvedAt));
@@ -153,6 +161,7 @@ QJsonObject AssignmentCodec::toJson(const Assignment &a)
 
 std::optional<Assignment> AssignmentCodec::fromJson(const QJsonObject &o, QString *error)
 {
+    CodecCounters::countDecode();
     QString localError;
     QString *err = error ? error : &localError;
     err->clear();

@@ -4,6 +4,7 @@
 #include "StoredJson.h"
 
 #include "AssignmentCodec.h"
+#include "AssignmentSummary.h"
 #include "Database.h"
 #include "JsonReader.h"
 #include "Rules.h"
@@ -40,13 +41,21 @@ qint64 nextSeq()
     return q.execReturning();
 }
 
-QJsonObject presentStored(const QString &storedDoc, const QDateTime &now)
+// A stored document as answered: its bytes as written, with the labels of `now` from the
+// label inputs kept beside it; no decoding. Rows from before those were kept are decoded.
+QJsonObject presentStored(const QString &storedDoc, const QVariant &labelInputs,
+                          const QDateTime &now)
 {
-    QString error;
-    auto a = AssignmentCodec::fromJson(StoredJson::parse(storedDoc), &error);
-    if (!a)
-        return {};
-    return AssignmentStore::present(*a, now);
+    QJsonObject o = StoredJson::parse(storedDoc);
+    if (labelInputs.isNull()) {
+        QString error;
+        auto a = AssignmentCodec::fromJson(o, &error);
+        return a ? AssignmentStore::present(*a, now) : QJsonObject();
+    }
+    o.insert(QStringLiteral("labels"),
+             AssignmentCodec::labelsToJson(Rules::labelsAt(
+                 AssignmentSummary::parseLabelsColumn(labelInputs.toString()), now)));
+    return o;
 }
 
 ApiError checkCompanyInput(const QJsonObject &input)
@@ -82,18 +91,23 @@ bool workerExists(qint64 workerId)
 // Stores doc as the current state of assignment a.id for workerId, with a new seq; moves it
 // out of the previous worker's view when the worker changes. Runs inside the caller's
 // transaction.
-bool writeAssignment(Assignment &a, qint64 workerId, qint64 previousWorker)
+bool writeAssignment(Assignment &a, qint64 workerId, qint64 previousWorker,
+                     QJsonObject *stored = nullptr)
 {
     const qint64 seq = nextSeq();
     if (seq < 0)
         return false;
     a.labels.clear();
     Sql update(QStringLiteral(
-        "UPDATE assignments SET worker_id = ?, rev = ?, seq = ?, doc = ?, updated_at = ? "
-        "WHERE id = ?"));
-    if (!update.exec({workerId, a.rev, seq, StoredJson::compact(AssignmentCodec::toJson(a)),
-                      Database::nowMs(), a.id}))
+        "UPDATE assignments SET worker_id = ?, rev = ?, seq = ?, doc = ?, label_inputs = ?, "
+        "updated_at = ? WHERE id = ?"));
+    const QJsonObject doc = AssignmentCodec::toJson(a);
+    if (!update.exec({workerId, a.rev, seq, StoredJson::compact(doc),
+                      AssignmentSummary::labelsColumn(Rules::potentialLabels(a)), Database::nowMs(),
+                      a.id}))
         return false;
+    if (stored)
+        *stored = doc;
     if (previousWorker > 0 && previousWorker != workerId) {
         Sql removal(QStringLiteral(
             "INSERT INTO removals (worker_id, assignment_id, seq) VALUES (?, ?, ?) "
@@ -233,7 +247,8 @@ namespace {
 QJsonObject ownedAssignment(const QString &ownerColumn, qint64 owner, qint64 id,
                             const QDateTime &now, ApiError *err)
 {
-    Sql q(QStringLiteral("SELECT doc FROM assignments WHERE id = ? AND %1 = ?").arg(ownerColumn));
+    Sql q(QStringLiteral("SELECT doc, label_inputs FROM assignments WHERE id = ? AND %1 = ?")
+              .arg(ownerColumn));
     if (!q.exec({id, owner})) {
         *err = ApiError::internal();
         return {};
@@ -242,7 +257,7 @@ QJsonObject ownedAssignment(const QString &ownerColumn, qint64 owner, qint64 id,
         *err = ApiError::notFound(QStringLiteral("assignment"));
         return {};
     }
-    return presentStored(q.value(0).toString(), now);
+    return presentStored(q.value(0).toString(), q.value(1), now);
 }
 
 } // namespace
@@ -265,8 +280,8 @@ QJsonObject AssignmentStore::changes(qint64 workerId, qint64 since, int limit, c
     // Changed rows and removals share one sequence; take the first `limit` of both, in order,
     // from one snapshot so a change committing between the two reads cannot be skipped.
     Transaction snapshot(Transaction::Mode::Snapshot);
-    Sql rows(QStringLiteral("SELECT seq, doc FROM assignments WHERE worker_id = ? AND seq > ? "
-                            "ORDER BY seq LIMIT ?"));
+    Sql rows(QStringLiteral("SELECT seq, doc, label_inputs FROM assignments WHERE worker_id = ?"
+                            " AND seq > ? ORDER BY seq LIMIT ?"));
     Sql gone(QStringLiteral("SELECT seq, assignment_id FROM removals WHERE worker_id = ? AND "
                             "seq > ? ORDER BY seq LIMIT ?"));
     if (!snapshot.ok() || !rows.exec({workerId, since, limit + 1}) ||
@@ -277,13 +292,15 @@ QJsonObject AssignmentStore::changes(qint64 workerId, qint64 since, int limit, c
     struct Item {
         qint64 seq;
         QString doc;
+        QVariant labelInputs;
         qint64 removedId;
     };
     QList<Item> items;
     while (rows.next())
-        items.append({rows.value(0).toLongLong(), rows.value(1).toString(), 0});
+        items.append({rows.value(0).toLongLong(), rows.value(1).toString(), rows.value(2), 0});
     while (gone.next())
-        items.append({gone.value(0).toLongLong(), QString(), gone.value(1).toLongLong()});
+        items.append(
+            {gone.value(0).toLongLong(), QString(), QVariant(), gone.value(1).toLongLong()});
     std::sort(items.begin(), items.end(),
               [](const Item &a, const Item &b) { return a.seq < b.seq; });
     const bool more = items.size() > limit;
@@ -296,7 +313,7 @@ QJsonObject AssignmentStore::changes(qint64 workerId, qint64 since, int limit, c
         if (it.removedId)
             removed.append(it.removedId);
         else
-            changed.append(presentStored(it.doc, now));
+            changed.append(presentStored(it.doc, it.labelInputs, now));
         cursor = it.seq;
     }
     return {{QStringLiteral("changes"), changed},
@@ -392,10 +409,16 @@ QJsonObject AssignmentStore::present(Assignment a, const QDateTime &now)
     return AssignmentCodec::toJson(a);
 }
 
-bool AssignmentStore::saveChanged(Assignment &a, qint64 workerId)
+QJsonObject AssignmentStore::present(const Assignment &a, QJsonObject stored, const QDateTime &now)
+{
+    stored.insert(QStringLiteral("labels"), AssignmentCodec::labelsToJson(Rules::labels(a, now)));
+    return stored;
+}
+
+bool AssignmentStore::saveChanged(Assignment &a, qint64 workerId, QJsonObject *stored)
 {
     a.rev += 1;
-    return writeAssignment(a, workerId, workerId);
+    return writeAssignment(a, workerId, workerId, stored);
 }
 
 } // namespace onsite::server

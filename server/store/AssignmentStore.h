@@ -48,8 +48,11 @@ public:
     static QJsonObject scorecard(qint64 workerId, const QDateTime &now, ApiError *err);
     // The document as the API shows it at `now` (labels computed), from one in memory.
     static QJsonObject present(Assignment a, const QDateTime &now);
+    // The same from the document a just wrote (`stored`): the labels of `now` added, no encoding.
+    static QJsonObject present(const Assignment &a, QJsonObject stored, const QDateTime &now);
     // Inside the caller's transaction: stores a changed document with the next rev and seq.
-    static bool saveChanged(Assignment &a, qint64 workerId);
+    // *stored (if given): the document as written (without labels), for present() below.
+    static bool saveChanged(Assignment &a, qint64 workerId, QJsonObject *stored = nullptr);
 };
 
 } // namespace onsite::server

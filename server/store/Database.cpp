@@ -185,6 +185,11 @@ bool Database::migrate(QString *error)
         QStringLiteral("UPDATE sessions SET last_used_at = created_at"),
         QStringLiteral("CREATE INDEX sessions_by_last_use ON sessions (last_used_at)"),
         QStringLiteral("CREATE INDEX signin_failures_by_time ON signin_failures (at)")};
+    steps << QStringList{
+        // Each document's labels with their deadlines (AssignmentSummary's column form), so a
+        // stored document is answered with the labels of the moment without decoding it.
+        // NULL (rows written before): decoded as before, until the row is next written.
+        QStringLiteral("ALTER TABLE assignments ADD COLUMN label_inputs TEXT")};
     QList<SchemaMigrator::Step> numbered;
     for (int v = 0; v < steps.size(); ++v)
         numbered.append({v + 1, steps.at(v)});

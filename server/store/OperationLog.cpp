@@ -103,7 +103,8 @@ QJsonObject OperationLog::applyOperation(qint64 workerId, const QJsonObject &raw
         return result(op->opId, OperationStatus::Error, QStringLiteral("internal"),
                       ApiError::internal().message, {});
     }
-    auto a = AssignmentCodec::fromJson(StoredJson::parse(load.value(0).toString()), &why);
+    QJsonObject stored = StoredJson::parse(load.value(0).toString());
+    auto a = AssignmentCodec::fromJson(stored, &why);
     load.query().finish();
     if (!a)
         return result(op->opId, OperationStatus::Error, QStringLiteral("internal"),
@@ -129,7 +130,7 @@ QJsonObject OperationLog::applyOperation(qint64 workerId, const QJsonObject &raw
                 }
             }
         }
-        ok = ok && AssignmentStore::saveChanged(*a, workerId);
+        ok = ok && AssignmentStore::saveChanged(*a, workerId, &stored);
     }
     const OperationStatus status =
         outcome.applied ? OperationStatus::Applied : OperationStatus::Rejected;
@@ -137,9 +138,10 @@ QJsonObject OperationLog::applyOperation(qint64 workerId, const QJsonObject &raw
     if (!ok || !tx.commit())
         return result(op->opId, OperationStatus::Error, QStringLiteral("internal"),
                       ApiError::internal().message, {});
-    // Answered from the document just written (or, refused, as loaded): no second read.
+    // Answered from the document just written (or, refused, as loaded): no second read, no
+    // second encoding.
     return result(op->opId, status, outcome.code, outcome.message,
-                  AssignmentStore::present(*a, now));
+                  AssignmentStore::present(*a, stored, now));
 }
 
 namespace {

@@ -108,33 +108,39 @@ void FaultProxy::onConnection()
             QPointer<QTcpSocket> guard(client);
             connect(upstream, &QTcpSocket::readyRead, upstream,
                     [upstream, response] { *response += upstream->readAll(); });
-            connect(upstream, &QTcpSocket::disconnected, this, [this, guard, response, fault] {
-                if (!guard)
-                    return;
-                QByteArray answer = *response;
-                if (fault == DropAfter) { // the server did the work; the client never hears
-                    guard->abort();
-                    return;
-                }
-                if (fault == Truncate)
-                    answer = answer.left(answer.size() * 2 / 3);
-                if (fault == Garbage) {
-                    const int bodyAt = answer.indexOf("\r\n\r\n") + 4;
-                    if (bodyAt > 4)
-                        for (int i = bodyAt; i < answer.size(); i += 7)
-                            answer[i] = '}';
-                }
-                auto send = [guard, answer] {
-                    if (!guard)
-                        return;
-                    guard->write(answer);
-                    guard->disconnectFromHost();
-                };
-                if (fault == Delay)
-                    QTimer::singleShot(m_delayMs, guard, send);
-                else
-                    send();
-            });
+            const QString what =
+                QStringLiteral("%1 %2").arg(QString::fromLatin1(requestLine.value(0)),
+                                            QString::fromLatin1(requestLine.value(1)));
+            const qint64 up = request->size();
+            connect(upstream, &QTcpSocket::disconnected, this,
+                    [this, guard, response, fault, what, up] {
+                        if (!guard)
+                            return;
+                        QByteArray answer = *response;
+                        m_transfers.append({what, up, answer.size()});
+                        if (fault == DropAfter) { // the server did the work; the client never hears
+                            guard->abort();
+                            return;
+                        }
+                        if (fault == Truncate)
+                            answer = answer.left(answer.size() * 2 / 3);
+                        if (fault == Garbage) {
+                            const int bodyAt = answer.indexOf("\r\n\r\n") + 4;
+                            if (bodyAt > 4)
+                                for (int i = bodyAt; i < answer.size(); i += 7)
+                                    answer[i] = '}';
+                        }
+                        auto send = [guard, answer] {
+                            if (!guard)
+                                return;
+                            guard->write(answer);
+                            guard->disconnectFromHost();
+                        };
+                        if (fault == Delay)
+                            QTimer::singleShot(m_delayMs, guard, send);
+                        else
+                            send();
+                    });
             connect(upstream, &QTcpSocket::connected, upstream,
                     [upstream, forwarded, fault, guard] {
                         upstream->write(forwarded);

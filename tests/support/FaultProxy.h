@@ -42,6 +42,14 @@ public:
     int uploadsCut() const { return m_uploadsCut; }
     // "METHOD path offset" of every request seen (offset: Upload-Offset, or -1).
     QStringList log() const { return m_log; }
+    // Every answered exchange: "METHOD path", the bytes of the request (head and body) and of
+    // the answer, as they crossed the proxy.
+    struct Transfer {
+        QString request;
+        qint64 up = 0;
+        qint64 down = 0;
+    };
+    QList<Transfer> transfers() const { return m_transfers; }
 
 private:
     void onConnection();
@@ -58,6 +66,7 @@ private:
     int m_uploadsCut = 0;
     QHash<QByteArray, int> m_cutPlan; // upload path -> chunks to pass first; -1: cut already
     QStringList m_log;
+    QList<Transfer> m_transfers;
 };
 
 } // namespace onsite::test

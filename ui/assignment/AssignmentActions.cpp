@@ -90,11 +90,20 @@ void AssignmentActions::confirmSchedule(qint64 id)
     record(Operations::confirmSchedule(id, m_session->clock()->now()));
 }
 
+std::optional<Assignment> AssignmentActions::shownOrCached(qint64 id) const
+{
+    // The page already holds the assignment it shows: no read, no decode on the UI thread.
+    const AssignmentPage *page = m_session->window()->page();
+    if (page->assignmentId() == id)
+        return page->assignment();
+    LocalStore *reader = m_session->reader();
+    return reader ? reader->assignment(id) : std::nullopt;
+}
+
 void AssignmentActions::checkIn(qint64 id)
 {
     const QDateTime now = m_session->clock()->now();
-    LocalStore *reader = m_session->reader();
-    if (const auto a = reader ? reader->assignment(id) : std::nullopt) {
+    if (const auto a = shownOrCached(id)) {
         const QString blocker = Rules::checkInBlocker(*a);
         if (!blocker.isEmpty()) {
             refuseAction(blocker);
@@ -114,8 +123,7 @@ void AssignmentActions::checkIn(qint64 id)
 
 void AssignmentActions::checkOut(qint64 id)
 {
-    LocalStore *reader = m_session->reader();
-    const auto a = reader ? reader->assignment(id) : std::nullopt;
+    const auto a = shownOrCached(id);
     const int index = a ? Rules::openVisit(*a) : -1;
     const TimeLog *open = index >= 0 ? &a->timeLogs.at(index) : nullptr;
     if (!open) {

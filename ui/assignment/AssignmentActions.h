@@ -1,6 +1,9 @@
 #pragma once
 
+#include "Assignment.h"
+
 #include <QObject>
+#include <optional>
 
 class QDateTime;
 class QJsonValue;
@@ -43,6 +46,7 @@ Q_SIGNALS:
 
 private:
     void connectEngine();
+    std::optional<Assignment> shownOrCached(qint64 id) const;
 
     AppSession *m_session;
 };

@@ -45,7 +45,11 @@ class AssignmentPage : public QWidget
 public:
     explicit AssignmentPage(const Clock *clock, QWidget *parent = nullptr);
     void show(const Assignment &a);
+    // Shows the latest document again (the time moved on: labels, deadlines).
+    void refresh() { show(m_deferred ? *m_deferred : m_assignment); }
     qint64 assignmentId() const { return m_id; }
+    // The assignment as the page shows it (or will, once the visit being edited is saved).
+    const Assignment &assignment() const { return m_deferred ? *m_deferred : m_assignment; }
     QString titleText() const;
     QString statusText() const;
     QStringList checklistTexts() const;

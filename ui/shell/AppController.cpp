@@ -9,6 +9,8 @@
 #include "LocalStore.h"
 #include "MainWindow.h"
 
+#include <utility>
+
 namespace onsite {
 
 AppController::AppController(MainWindow *window, CredentialStore *credentials, QString dataDir,
@@ -23,6 +25,7 @@ AppController::AppController(MainWindow *window, CredentialStore *credentials, Q
     connect(m_session, &AppSession::signInFailed, this, &AppController::signInFailed);
     connect(m_session, &AppSession::rowsReloaded, this, &AppController::rowsReloaded);
     connect(m_session, &AppSession::syncFinished, this, &AppController::syncFinished);
+    connect(m_session, &AppSession::cacheChanged, this, &AppController::onCacheChanged);
     connect(m_session, &AppSession::reloading, this, &AppController::reopenShownAssignment);
     wireWindow();
     wirePage();
@@ -141,17 +144,46 @@ void AppController::openAssignment(qint64 id)
         m_window->showDashboard();
         return;
     }
-    m_window->page()->show(*a);
+    m_pageStale = false;
+    showOnPage(*a);
+    m_window->showAssignmentPage();
+}
+
+void AppController::showOnPage(const Assignment &a)
+{
+    m_window->page()->show(a);
     m_actions->refreshUnsent();
     m_files->refreshUploads();
-    m_files->useCachedFiles(*a);
-    m_window->showAssignmentPage();
+    m_files->useCachedFiles(a);
+}
+
+void AppController::onCacheChanged(const QList<Assignment> &views)
+{
+    // The page shows what the engine just wrote without reading it back; a change the engine
+    // cannot list (a page of the change feed) makes the page read its document again.
+    const qint64 shown = m_window->isShowingAssignment() ? m_window->page()->assignmentId() : 0;
+    if (!shown)
+        return;
+    if (views.isEmpty()) {
+        m_pageStale = true;
+        return;
+    }
+    for (const Assignment &a : views)
+        if (a.id == shown) {
+            m_pageStale = false;
+            showOnPage(a);
+            return;
+        }
 }
 
 void AppController::reopenShownAssignment()
 {
-    if (m_window->isShowingAssignment() && m_window->page()->assignmentId())
+    if (!m_window->isShowingAssignment() || !m_window->page()->assignmentId())
+        return;
+    if (std::exchange(m_pageStale, false))
         openAssignment(m_window->page()->assignmentId());
+    else
+        m_window->page()->refresh(); // the time or the appearance moved on
 }
 
 } // namespace onsite

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Assignment.h"
+
 #include <QObject>
 
 class QUrl;
@@ -58,6 +60,8 @@ private:
     void wireWindow();
     void wirePage();
     void reopenShownAssignment();
+    void onCacheChanged(const QList<Assignment> &views);
+    void showOnPage(const Assignment &a);
 
     MainWindow *m_window;
     AppSession *m_session;
@@ -65,6 +69,7 @@ private:
     DeliverableFiles *m_files;
     Exports *m_exports;
     Dialogs *m_dialogs;
+    bool m_pageStale = false; // the cache changed under the shown page in ways not listed
 };
 
 } // namespace onsite

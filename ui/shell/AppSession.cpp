@@ -202,7 +202,10 @@ void AppSession::createEngines()
 void AppSession::connectSyncEngine()
 {
     connect(m_engine, &SyncEngine::opened, this, &AppSession::onEngineOpened);
-    connect(m_engine, &SyncEngine::storeChanged, this, &AppSession::reload);
+    connect(m_engine, &SyncEngine::storeChanged, this, [this](const QList<Assignment> &views) {
+        Q_EMIT cacheChanged(views);
+        reload();
+    });
     connect(m_engine, &SyncEngine::onlineChanged, m_window, &MainWindow::setOnline);
     connect(m_engine, &SyncEngine::pendingCountChanged, m_window, &MainWindow::setPendingCount);
     connect(m_engine, &SyncEngine::needsAttentionChanged, m_window,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Assignment.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
@@ -81,7 +83,9 @@ Q_SIGNALS:
     void syncFinished(bool ok, const QString &message);
     // A new session's engines exist and have not started yet: the time to connect to them.
     void engineCreated();
-    // The cache changed and the dashboard is being reloaded; the shown page should be too.
+    // The sync engine changed the cache (SyncEngine::storeChanged), before the reload.
+    void cacheChanged(const QList<Assignment> &views);
+    // The dashboard is being reloaded (the cache changed, or the time or appearance did).
     void reloading();
 
 private:

@@ -1,0 +1,119 @@
+#include "SummaryTable.h"
+
+#include "AssignmentCodec.h"
+#include "Enums.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QVariant>
+
+namespace onsite {
+
+SummaryTable::SummaryTable(const QSqlDatabase &db, bool withCheckinOpens)
+    : m_db(db), m_withCheckinOpens(withCheckinOpens), m_upsertRow(db)
+{}
+
+void SummaryTable::prepareWrite()
+{
+    m_upsertRow.prepare(
+        m_withCheckinOpens
+            ? QStringLiteral("INSERT OR REPLACE INTO assignment_rows (id, title, company, city,"
+                             " region, address, postal_code, time_zone, start_ms, status, done,"
+                             " required, next_key, next_what, next_ms, labels, checkin_opens_ms)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            : QStringLiteral("INSERT OR REPLACE INTO assignment_rows (id, title, company, city,"
+                             " region, address, postal_code, time_zone, start_ms, status, done,"
+                             " required, next_key, next_what, next_ms, labels)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+}
+
+bool SummaryTable::write(const Assignment &a, QString *error)
+{
+    const AssignmentSummary s = AssignmentSummary::of(a);
+    // A null QString binds as SQL NULL; the columns hold empty text instead.
+    auto text = [](const QString &v) { return QVariant(v.isNull() ? QStringLiteral("") : v); };
+    for (const QVariant &v :
+         {QVariant(s.id), text(s.title), text(s.company), text(s.city), text(s.region),
+          text(s.address), text(s.postalCode), text(s.timeZone), QVariant(s.startMs),
+          QVariant(toWire(s.status)), QVariant(s.done), QVariant(s.required), text(s.nextKey),
+          text(s.nextWhat), QVariant(s.nextDueMs), text(s.labelsColumn())})
+        m_upsertRow.addBindValue(v);
+    if (m_withCheckinOpens)
+        m_upsertRow.addBindValue(s.checkinOpensMs);
+    if (m_upsertRow.exec())
+        return true;
+    *error = m_upsertRow.lastError().text();
+    return false;
+}
+
+bool SummaryTable::rebuildMissing(QString *error)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT doc FROM assignments WHERE id NOT IN "
+                               "(SELECT id FROM assignment_rows)"))) {
+        *error = q.lastError().text();
+        return false;
+    }
+    QList<Assignment> missing;
+    QString decodeError;
+    while (q.next())
+        if (auto a = AssignmentCodec::fromJson(
+                QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(), &decodeError))
+            missing.append(std::move(*a));
+    q.finish();
+    if (missing.isEmpty())
+        return true;
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    for (const Assignment &a : missing)
+        if (!write(a, error)) {
+            m_db.rollback();
+            return false;
+        }
+    return m_db.commit();
+}
+
+QList<AssignmentSummary> SummaryTable::all(QString *error)
+{
+    QList<AssignmentSummary> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+                    "SELECT id, title, company, city, region, address, postal_code, time_zone,"
+                    " start_ms, status, done, required, next_key, next_what, next_ms, labels%1"
+                    " FROM assignment_rows")
+                    .arg(m_withCheckinOpens ? QStringLiteral(", checkin_opens_ms") : QString()))) {
+        if (error)
+            *error = q.lastError().text();
+        return out;
+    }
+    while (q.next()) {
+        AssignmentSummary s;
+        s.id = q.value(0).toLongLong();
+        s.title = q.value(1).toString();
+        s.company = q.value(2).toString();
+        s.city = q.value(3).toString();
+        s.region = q.value(4).toString();
+        s.address = q.value(5).toString();
+        s.postalCode = q.value(6).toString();
+        s.timeZone = q.value(7).toString();
+        s.startMs = q.value(8).toLongLong();
+        s.status =
+            fromWire<AssignmentStatus>(q.value(9).toString()).value_or(AssignmentStatus::Assigned);
+        s.done = q.value(10).toInt();
+        s.required = q.value(11).toInt();
+        s.nextKey = q.value(12).toString();
+        s.nextWhat = q.value(13).toString();
+        s.nextDueMs = q.value(14).toLongLong();
+        s.potentialLabels = AssignmentSummary::parseLabelsColumn(q.value(15).toString());
+        if (m_withCheckinOpens)
+            s.checkinOpensMs = q.value(16).toLongLong();
+        out.append(std::move(s));
+    }
+    return out;
+}
+
+} // namespace onsite
