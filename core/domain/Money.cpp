@@ -102,31 +102,69 @@ bool validGrouping(const QString &whole, QChar sep)
     return true;
 }
 
+std::optional<qint64> fail(QString *error, const QString &message)
+{
+    *error = message;
+    return std::nullopt;
+}
+
 } // namespace
+
+struct Money::Reading {
+    QString text;    // as the worker wrote it
+    QString code;    // the currency, upper case
+    int d = 2;       // its decimals
+    QString example; // the examples the messages give, in the locale's way of writing amounts
+    QString grouped;
+    QLocale locale;
+    QStringList ours; // our currency's code and signs
+    QString t;        // the text, trimmed, once our currency and a plus sign are dropped
+    QString s;        // t without spaces, its digits in ASCII
+    QChar dp;         // the locale's decimal point
+    QChar gs;         // the locale's group separator; null when it is a space
+    QString whole;
+    QString fraction;
+    bool hasFraction = false;
+    qsizetype last = -1; // the last separator in s
+
+    bool isSeparator(QChar c) const
+    {
+        return c == QLatin1Char('.') || c == QLatin1Char(',') || c == dp ||
+               (!gs.isNull() && c == gs);
+    }
+};
 
 std::optional<qint64> Money::parse(const QString &text, const QString &currency, QString *error)
 {
-    const QLocale locale;
-    const int d = decimals(currency);
-    const QString code = currency.toUpper();
-    // The examples the messages give, in the locale's own way of writing amounts.
-    const QString example = amount(d == 0 ? 4250 : d == 3 ? 42500 : 4250, currency);
-    const QString grouped = amount(d == 0 ? 1250 : d == 3 ? 1250500 : 125050, currency);
-    auto fail = [error](const QString &message) {
-        *error = message;
-        return std::optional<qint64>();
-    };
+    Reading r;
+    r.text = text;
+    r.d = decimals(currency);
+    r.code = currency.toUpper();
+    r.example = amount(r.d == 0 ? 4250 : r.d == 3 ? 42500 : 4250, currency);
+    r.grouped = amount(r.d == 0 ? 1250 : r.d == 3 ? 1250500 : 125050, currency);
+    r.t = text.trimmed();
+    if (r.t.isEmpty())
+        return fail(error, tr("Enter an amount, like %1.").arg(r.example));
+    dropCurrency(r);
+    if (!dropSign(r, error))
+        return std::nullopt;
+    normalizeDigits(r);
+    if (!isNumber(r))
+        return fail(error, notANumber(r));
+    splitFraction(r);
+    return toMinorUnits(r, error);
+}
 
-    QString t = text.trimmed();
-    if (t.isEmpty())
-        return fail(tr("Enter an amount, like %1.").arg(example));
-
-    // The currency, as its code or a sign, before or after the number: ours is dropped,
-    // another one is refused rather than silently taken as ours.
-    QStringList ours = currencySigns().value(code);
-    if (locale.currencySymbol(QLocale::CurrencyIsoCode) == code)
-        ours.prepend(locale.currencySymbol(QLocale::CurrencySymbol));
-    ours.prepend(code);
+// The currency, as its code or a sign, before or after the number: ours is dropped, another
+// one is refused later rather than silently taken as ours.
+void Money::dropCurrency(Reading &r)
+{
+    QStringList &ours = r.ours;
+    ours = currencySigns().value(r.code);
+    if (r.locale.currencySymbol(QLocale::CurrencyIsoCode) == r.code)
+        ours.prepend(r.locale.currencySymbol(QLocale::CurrencySymbol));
+    ours.prepend(r.code);
+    QString &t = r.t;
     for (const QString &sign : std::as_const(ours)) {
         if (sign.isEmpty())
             continue;
@@ -140,106 +178,128 @@ std::optional<qint64> Money::parse(const QString &text, const QString &currency,
             break;
         }
     }
-    // A leading or trailing minus (either sign), or an accountant's parentheses.
-    const QString minusSigns = QStringLiteral("-\u2212") + locale.negativeSign();
-    if ((!t.isEmpty() && (minusSigns.contains(t.front()) || minusSigns.contains(t.back()))) ||
-        (t.startsWith(QLatin1Char('(')) && t.endsWith(QLatin1Char(')'))))
-        return fail(tr("The amount must be more than zero: no negative amounts."));
-    if (t.startsWith(QLatin1Char('+')) || t.startsWith(locale.positiveSign()))
-        t = t.mid(1);
+}
 
-    // What is left must be digits and separators; spaces (and the narrow spaces some locales
-    // group with) are dropped.
-    QString s;
-    for (const QChar c : std::as_const(t)) {
+// A leading or trailing minus (either sign), or an accountant's parentheses, is refused; a
+// plus is dropped.
+bool Money::dropSign(Reading &r, QString *error)
+{
+    QString &t = r.t;
+    const QString minusSigns = QStringLiteral("-\u2212") + r.locale.negativeSign();
+    if ((!t.isEmpty() && (minusSigns.contains(t.front()) || minusSigns.contains(t.back()))) ||
+        (t.startsWith(QLatin1Char('(')) && t.endsWith(QLatin1Char(')')))) {
+        *error = tr("The amount must be more than zero: no negative amounts.");
+        return false;
+    }
+    if (t.startsWith(QLatin1Char('+')) || t.startsWith(r.locale.positiveSign()))
+        t = t.mid(1);
+    return true;
+}
+
+// What is left must be digits and separators; spaces (and the narrow spaces some locales
+// group with) are dropped.
+void Money::normalizeDigits(Reading &r)
+{
+    for (const QChar c : std::as_const(r.t)) {
         if (isSpace(c))
             continue;
         if (c.isDigit() && (c < QLatin1Char('0') || c > QLatin1Char('9')))
-            s += QChar(u'0' + c.digitValue());
+            r.s += QChar(u'0' + c.digitValue());
         else
-            s += c;
+            r.s += c;
     }
-    const QString point = locale.decimalPoint();
-    const QString group = locale.groupSeparator();
-    const QChar dp = point.size() == 1 ? point.at(0) : QLatin1Char('.');
-    const QChar gs = group.size() == 1 && !isSpace(group.at(0)) ? group.at(0) : QChar();
-    auto isSeparator = [dp, gs](QChar c) {
-        return c == QLatin1Char('.') || c == QLatin1Char(',') || c == dp ||
-               (!gs.isNull() && c == gs);
-    };
-    bool number = !s.isEmpty();
-    for (const QChar c : std::as_const(s))
-        if (!(c >= QLatin1Char('0') && c <= QLatin1Char('9')) && !isSeparator(c))
-            number = false;
-    if (!number) {
-        // Another currency's code or sign beside digits: say which currency the request is in.
-        static const QRegularExpression isoCode(
-            QStringLiteral("(^|[^A-Za-z])([A-Za-z]{3})($|[^A-Za-z])"));
-        bool digits = false;
-        for (const QChar c : std::as_const(s))
-            digits = digits || (c >= QLatin1Char('0') && c <= QLatin1Char('9'));
-        const auto m = isoCode.match(t);
-        if (digits && m.hasMatch() && m.captured(2).toUpper() != code)
-            return fail(tr("This assignment is paid in %1: enter the amount in %1, like %2.")
-                            .arg(code, example));
-        for (auto it = currencySigns().begin(); it != currencySigns().end(); ++it)
-            for (const QString &sign : it.value())
-                if (digits && !ours.contains(sign) && text.contains(sign))
-                    return fail(
-                        tr("This assignment is paid in %1: enter the amount in %1, like %2.")
-                            .arg(code, example));
-        return fail(tr("\"%1\" is not a number. Enter the amount in digits, like %2.")
-                        .arg(text.trimmed(), example));
-    }
+    const QString point = r.locale.decimalPoint();
+    const QString group = r.locale.groupSeparator();
+    r.dp = point.size() == 1 ? point.at(0) : QLatin1Char('.');
+    r.gs = group.size() == 1 && !isSpace(group.at(0)) ? group.at(0) : QChar();
+}
 
-    // Which separator, if any, is the decimal one: the last separator written, when it appears
-    // once and cannot be a thousands separator of this locale ("1,250" in English is 1250,
-    // "1.250" in Spanish too; "42,5" and "42.5" are 42.50 in both).
-    qsizetype last = -1;
-    for (qsizetype i = s.size() - 1; i >= 0 && last < 0; --i)
-        if (isSeparator(s.at(i)))
-            last = i;
-    QString whole = s;
-    QString fraction;
-    bool hasFraction = false;
-    if (last >= 0) {
-        const QChar c = s.at(last);
-        const qsizetype after = s.size() - last - 1;
-        const bool once = s.count(c) == 1;
-        const bool decimal =
-            once && (c == dp || !(c == gs && after == 3 && validGrouping(s.left(last), c)));
-        if (decimal) {
-            whole = s.left(last);
-            fraction = s.mid(last + 1);
-            hasFraction = true;
-        }
+bool Money::isNumber(const Reading &r)
+{
+    bool number = !r.s.isEmpty();
+    for (const QChar c : std::as_const(r.s))
+        if (!(c >= QLatin1Char('0') && c <= QLatin1Char('9')) && !r.isSeparator(c))
+            number = false;
+    return number;
+}
+
+// Why the text is not a number: another currency's code or sign beside digits says which
+// currency the request is in.
+QString Money::notANumber(const Reading &r)
+{
+    static const QRegularExpression isoCode(
+        QStringLiteral("(^|[^A-Za-z])([A-Za-z]{3})($|[^A-Za-z])"));
+    bool digits = false;
+    for (const QChar c : std::as_const(r.s))
+        digits = digits || (c >= QLatin1Char('0') && c <= QLatin1Char('9'));
+    const auto m = isoCode.match(r.t);
+    if (digits && m.hasMatch() && m.captured(2).toUpper() != r.code)
+        return tr("This assignment is paid in %1: enter the amount in %1, like %2.")
+            .arg(r.code, r.example);
+    for (auto it = currencySigns().begin(); it != currencySigns().end(); ++it)
+        for (const QString &sign : it.value())
+            if (digits && !r.ours.contains(sign) && r.text.contains(sign))
+                return tr("This assignment is paid in %1: enter the amount in %1, like %2.")
+                    .arg(r.code, r.example);
+    return tr("\"%1\" is not a number. Enter the amount in digits, like %2.")
+        .arg(r.text.trimmed(), r.example);
+}
+
+// Which separator, if any, is the decimal one: the last separator written, when it appears
+// once and cannot be a thousands separator of this locale ("1,250" in English is 1250,
+// "1.250" in Spanish too; "42,5" and "42.5" are 42.50 in both).
+void Money::splitFraction(Reading &r)
+{
+    const QString &s = r.s;
+    for (qsizetype i = s.size() - 1; i >= 0 && r.last < 0; --i)
+        if (r.isSeparator(s.at(i)))
+            r.last = i;
+    r.whole = s;
+    if (r.last < 0)
+        return;
+    const QChar c = s.at(r.last);
+    const qsizetype after = s.size() - r.last - 1;
+    const bool once = s.count(c) == 1;
+    const bool decimal =
+        once && (c == r.dp || !(c == r.gs && after == 3 && validGrouping(s.left(r.last), c)));
+    if (decimal) {
+        r.whole = s.left(r.last);
+        r.fraction = s.mid(r.last + 1);
+        r.hasFraction = true;
     }
-    // Thousands separators in the whole part: one kind, in groups of three.
+}
+
+// The whole part's thousands separators (one kind, in groups of three) and the decimals
+// checked, the amount in minor units.
+std::optional<qint64> Money::toMinorUnits(Reading &r, QString *error)
+{
+    QString &whole = r.whole;
+    const QString &fraction = r.fraction;
     QChar sep;
     for (const QChar c : std::as_const(whole))
-        if (isSeparator(c))
+        if (r.isSeparator(c))
             sep = c;
-    if (whole.isEmpty() && hasFraction && !fraction.isEmpty())
+    if (whole.isEmpty() && r.hasFraction && !fraction.isEmpty())
         whole = QStringLiteral("0"); // ".5"
-    if (!sep.isNull() && (!validGrouping(whole, sep) || (hasFraction && sep == s.at(last))))
-        return fail(tr("Check the thousands separators in \"%1\": write it like %2.")
-                        .arg(text.trimmed(), grouped));
+    if (!sep.isNull() && (!validGrouping(whole, sep) || (r.hasFraction && sep == r.s.at(r.last))))
+        return fail(error, tr("Check the thousands separators in \"%1\": write it like %2.")
+                               .arg(r.text.trimmed(), r.grouped));
     whole.remove(sep);
     if (!allDigits(whole) || (!fraction.isEmpty() && !allDigits(fraction)))
-        return fail(tr("\"%1\" is not a number. Enter the amount in digits, like %2.")
-                        .arg(text.trimmed(), example));
-    if (d == 0 && hasFraction)
-        return fail(
-            tr("%1 amounts have no decimals: enter a whole amount, like %2.").arg(code, example));
-    if (fraction.size() > d)
-        return fail(
-            tr("%1 amounts have at most %n decimal(s), like %2.", nullptr, d).arg(code, example));
+        return fail(error, tr("\"%1\" is not a number. Enter the amount in digits, like %2.")
+                               .arg(r.text.trimmed(), r.example));
+    if (r.d == 0 && r.hasFraction)
+        return fail(error, tr("%1 amounts have no decimals: enter a whole amount, like %2.")
+                               .arg(r.code, r.example));
+    if (fraction.size() > r.d)
+        return fail(error, tr("%1 amounts have at most %n decimal(s), like %2.", nullptr, r.d)
+                               .arg(r.code, r.example));
     while (whole.size() > 1 && whole.startsWith(QLatin1Char('0')))
         whole.remove(0, 1);
     if (whole.size() > 12)
-        return fail(tr("That amount is too large."));
+        return fail(error, tr("That amount is too large."));
     qint64 value = whole.toLongLong();
-    for (int i = 0; i < d; ++i)
+    for (int i = 0; i < r.d; ++i)
         value = value * 10 + (i < fraction.size() ? fraction.at(i).digitValue() : 0);
     return value;
 }

@@ -23,6 +23,16 @@ public:
     // anything that is not a number is refused with *error saying which (DESIGN §5).
     static std::optional<qint64> parse(const QString &text, const QString &currency,
                                        QString *error);
+
+private:
+    struct Reading; // parse()'s work in progress (Money.cpp)
+    static void dropCurrency(Reading &r);
+    static bool dropSign(Reading &r, QString *error);
+    static void normalizeDigits(Reading &r);
+    static bool isNumber(const Reading &r);
+    static QString notANumber(const Reading &r);
+    static void splitFraction(Reading &r);
+    static std::optional<qint64> toMinorUnits(Reading &r, QString *error);
 };
 
 } // namespace onsite

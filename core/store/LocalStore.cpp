@@ -1,6 +1,8 @@
 #include "LocalStore.h"
 
+#include "CacheFile.h"
 #include "CacheSchema.h"
+#include "NoticeTable.h"
 #include "Notices.h"
 #include "Outbox.h"
 #include "SchemaMigrator.h"
@@ -45,6 +47,7 @@ void LocalStore::close()
 {
     m_summaries.reset();
     m_outbox.reset();
+    m_notices.reset();
     m_readDoc.reset();
     m_seenRev.reset();
     m_upsert.reset();
@@ -55,16 +58,6 @@ void LocalStore::close()
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_name);
     }
-}
-
-bool LocalStore::exec(const QString &sql, QString *error)
-{
-    QSqlQuery q(m_db);
-    if (q.exec(sql))
-        return true;
-    if (error)
-        *error = q.lastError().text() + QStringLiteral(" (") + sql.left(60) + QLatin1Char(')');
-    return false;
 }
 
 bool LocalStore::writable(QString *error) const
@@ -85,20 +78,8 @@ bool LocalStore::open(const QString &path, QString *error, const QList<Migration
         *error = m_db.lastError().text();
         return false;
     }
-    // WAL lets readers run beside the one writer; FULL makes each commit durable on power loss.
-    if (!exec(QStringLiteral("PRAGMA busy_timeout = 5000"), error) ||
-        !exec(QStringLiteral("PRAGMA journal_mode = WAL"), error) ||
-        !exec(QStringLiteral("PRAGMA synchronous = FULL"), error) ||
-        !exec(QStringLiteral("PRAGMA foreign_keys = ON"), error))
+    if (!CacheFile::configureWriter(m_db, path, error))
         return false;
-    if (journalMode() != QLatin1String("wal")) {
-        *error = QStringLiteral("SQLite refused write-ahead logging for %1").arg(path);
-        return false;
-    }
-    if (synchronousLevel() != 2) {
-        *error = QStringLiteral("SQLite refused synchronous=FULL for %1").arg(path);
-        return false;
-    }
     if (!SchemaMigrator::run(m_db, steps, error))
         return false;
     readVersion();
@@ -111,7 +92,8 @@ void LocalStore::readVersion()
     // A file opened with an older step list (tests of migrations) lacks the later tables.
     const int version = schemaVersion();
     m_hasOutbox = version >= 4;
-    m_hasNotices = version >= 6;
+    if (version >= 6)
+        m_notices.emplace(m_db);
     if (version >= 3)
         m_summaries.emplace(m_db, version >= 7);
     if (m_hasOutbox)
@@ -180,15 +162,12 @@ bool LocalStore::openReader(const QString &path, QString *error)
 
 QString LocalStore::journalMode()
 {
-    QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next() ? q.value(0).toString()
-                                                                     : QString();
+    return CacheFile::journalMode(m_db);
 }
 
 int LocalStore::synchronousLevel()
 {
-    QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("PRAGMA synchronous")) && q.next() ? q.value(0).toInt() : -1;
+    return CacheFile::synchronousLevel(m_db);
 }
 
 int LocalStore::schemaVersion()
@@ -300,26 +279,12 @@ QJsonObject forTheWorker(QJsonObject o)
 bool LocalStore::recordNotices(const Assignment &server, const QDateTime &now, QString *error)
 {
     // Only a document that carries a decision can make news; the one before is read only then.
-    if (!m_hasNotices || !Notices::possible(server))
+    if (!m_notices || !Notices::possible(server))
         return true;
     const auto before = serverDoc(server.id);
     if (!before)
         return true;
-    for (const Notice &n : Notices::between(*before, server)) {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("INSERT INTO notices (assignment_id, kind, title, message,"
-                                 " created_at) VALUES (?, ?, ?, ?, ?)"));
-        q.addBindValue(n.assignmentId);
-        q.addBindValue(n.kind);
-        q.addBindValue(n.title);
-        q.addBindValue(n.message);
-        q.addBindValue(now.toMSecsSinceEpoch());
-        if (!q.exec()) {
-            *error = q.lastError().text();
-            return false;
-        }
-    }
-    return true;
+    return m_notices->add(Notices::between(*before, server), now, error);
 }
 
 bool LocalStore::storeServerDoc(const Assignment &server, const QJsonObject &received,
@@ -558,27 +523,7 @@ int LocalStore::pendingOperationCount()
 
 QList<Notice> LocalStore::takeNotices(QString *error)
 {
-    QList<Notice> out;
-    if (!m_hasNotices)
-        return out;
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral(
-            "SELECT id, assignment_id, kind, title, message FROM notices ORDER BY id"))) {
-        *error = q.lastError().text();
-        return out;
-    }
-    qint64 last = 0;
-    while (q.next()) {
-        last = q.value(0).toLongLong();
-        out.append({q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
-                    q.value(4).toString()});
-    }
-    QSqlQuery del(m_db);
-    del.prepare(QStringLiteral("DELETE FROM notices WHERE id <= ?"));
-    del.addBindValue(last);
-    if (!out.isEmpty() && !del.exec())
-        *error = del.lastError().text();
-    return out;
+    return m_notices ? m_notices->take(error) : QList<Notice>();
 }
 
 } // namespace onsite

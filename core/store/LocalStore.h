@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Assignment.h"
+#include "NoticeTable.h"
 #include "Notices.h"
 #include "OperationApplier.h"
 #include "Outbox.h"
@@ -99,7 +100,6 @@ private:
         Assignment view;
         bool changed = true;
     };
-    bool exec(const QString &sql, QString *error);
     bool writable(QString *error) const; // false on a reader, saying so
     void readVersion();
     void prepareWrites();
@@ -124,8 +124,8 @@ private:
     std::optional<QSqlQuery> m_setMeta;
     std::optional<Outbox> m_outbox;          // schema version 4 on
     std::optional<SummaryTable> m_summaries; // schema version 3 on
+    std::optional<NoticeTable> m_notices;    // schema version 6 on
     bool m_hasOutbox = false;
-    bool m_hasNotices = false;
     bool m_mayHavePending = true; // false while a page is stored with an empty outbox
 };
 

@@ -32,41 +32,53 @@ bool SchemaMigrator::run(QSqlDatabase db, const QList<Step> &steps, QString *err
                          const Lock &lock)
 {
     const int latest = steps.isEmpty() ? 0 : steps.constLast().version;
-    if (const int current = version(db); current > latest) {
+    const int current = version(db);
+    if (current > latest) {
         *error = tr("This data (schema version %1) was written by a newer Onsite; update the "
                     "app to open it.")
                      .arg(current);
         return false;
     }
     for (const Step &step : steps) {
-        if (!db.transaction()) {
-            *error = db.lastError().text();
+        // Applied before this start: no transaction, no lock. A version only grows, so one
+        // read serves them all; steps above it are checked again under the lock.
+        if (step.version <= current)
+            continue;
+        if (!runStep(db, step, error, lock))
             return false;
-        }
-        QString why;
-        bool ok = !lock || lock(db, &why);
-        // Read again inside the transaction (and the lock): another process may have done it.
-        const bool done = ok && version(db) >= step.version;
-        QSqlQuery q(db);
-        for (int i = 0; ok && !done && i < step.statements.size(); ++i)
-            ok = exec(q, step.statements.at(i), &why);
-        if (ok && !done)
-            ok = exec(q,
-                      QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', "
-                                     "'%1') ON CONFLICT (key) DO UPDATE SET value = "
-                                     "excluded.value")
-                          .arg(step.version),
-                      &why);
-        q.finish();
-        if (ok && !db.commit()) {
-            ok = false;
-            why = db.lastError().text();
-        }
-        if (!ok) {
-            db.rollback();
-            *error = tr("Migration to schema version %1 failed: %2").arg(step.version).arg(why);
-            return false;
-        }
+    }
+    return true;
+}
+
+bool SchemaMigrator::runStep(QSqlDatabase &db, const Step &step, QString *error, const Lock &lock)
+{
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    QString why;
+    bool ok = !lock || lock(db, &why);
+    // Read again inside the transaction (and the lock): another process may have done it.
+    const bool done = ok && version(db) >= step.version;
+    QSqlQuery q(db);
+    for (int i = 0; ok && !done && i < step.statements.size(); ++i)
+        ok = exec(q, step.statements.at(i), &why);
+    if (ok && !done)
+        ok = exec(q,
+                  QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', "
+                                 "'%1') ON CONFLICT (key) DO UPDATE SET value = "
+                                 "excluded.value")
+                      .arg(step.version),
+                  &why);
+    q.finish();
+    if (ok && !db.commit()) {
+        ok = false;
+        why = db.lastError().text();
+    }
+    if (!ok) {
+        db.rollback();
+        *error = tr("Migration to schema version %1 failed: %2").arg(step.version).arg(why);
+        return false;
     }
     return true;
 }

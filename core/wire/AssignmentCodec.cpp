@@ -17,6 +17,15 @@ QJsonValue instant(const QDateTime &t)
     return t.isValid() ? QJsonValue(JsonReader::formatInstant(t)) : QJsonValue();
 }
 
+// Writes every element of a list with `write`, in order.
+template <typename T, typename F> QJsonArray writeList(const QList<T> &list, F write)
+{
+    QJsonArray out;
+    for (const T &value : list)
+        out.append(write(value));
+    return out;
+}
+
 // Reads every element of an array of objects with `read`, naming "key[i]" in errors.
 template <typename T, typename F>
 QList<T> readList(JsonReader &r, const char *key, QString *error, F read)
@@ -38,6 +47,255 @@ QList<T> readList(JsonReader &r, const char *key, QString *error, F read)
     return out;
 }
 
+// The sections of the document as written: one helper each, in the order toJson inserts them.
+
+QJsonObject siteToJson(const Site &s)
+{
+    return {{QStringLiteral("address"), s.address}, {QStringLiteral("city"), s.city},
+            {QStringLiteral("region"), s.region},   {QStringLiteral("postal_code"), s.postalCode},
+            {QStringLiteral("country"), s.country}, {QStringLiteral("time_zone"), s.timeZone}};
+}
+
+QJsonObject scheduleToJson(const Schedule &s)
+{
+    return {{QStringLiteral("start"), instant(s.start)},
+            {QStringLiteral("end"), instant(s.end)},
+            {QStringLiteral("is_window"), s.isWindow},
+            {QStringLiteral("confirm_required"), s.confirmRequired},
+            {QStringLiteral("confirm_by"), instant(s.confirmBy)},
+            {QStringLiteral("confirmed_at"), instant(s.confirmedAt)},
+            {QStringLiteral("checkin_early_minutes"), s.checkinEarlyMinutes},
+            {QStringLiteral("checkin_grace_minutes"), s.checkinGraceMinutes}};
+}
+
+QJsonObject phoneCheckinToJson(const PhoneCheckin &p)
+{
+    return {{QStringLiteral("required"), p.required},
+            {QStringLiteral("number"), p.number},
+            {QStringLiteral("instructions"), p.instructions}};
+}
+
+QJsonObject pricingToJson(const Pricing &p)
+{
+    return {{QStringLiteral("type"), toWire(p.type)},
+            {QStringLiteral("currency"), p.currency},
+            {QStringLiteral("flat_cents"), p.flatCents},
+            {QStringLiteral("hourly_rate_cents"), p.hourlyRateCents},
+            {QStringLiteral("max_hours"), p.maxHours},
+            {QStringLiteral("counteroffers_allowed"), p.counteroffersAllowed}};
+}
+
+QJsonObject checklistItemToJson(const ChecklistItem &c)
+{
+    return {{QStringLiteral("kind"), toWire(c.kind)}, {QStringLiteral("required"), c.required}};
+}
+
+QJsonObject taskToJson(const Task &t)
+{
+    return {{QStringLiteral("id"), t.id},
+            {QStringLiteral("type"), toWire(t.type)},
+            {QStringLiteral("label"), t.label},
+            {QStringLiteral("required"), t.required},
+            {QStringLiteral("answer"), t.answer},
+            {QStringLiteral("completed_at"), instant(t.completedAt)}};
+}
+
+QJsonObject fundsRequestToJson(const FundsRequest &f)
+{
+    return {{QStringLiteral("id"), f.id},
+            {QStringLiteral("kind"), toWire(f.kind)},
+            {QStringLiteral("amount_cents"), f.amountCents},
+            {QStringLiteral("extra_hours"), f.extraHours},
+            {QStringLiteral("reason"), f.reason},
+            {QStringLiteral("receipt"), f.receipt},
+            {QStringLiteral("status"), toWire(f.status)},
+            {QStringLiteral("requested_at"), instant(f.requestedAt)},
+            {QStringLiteral("decided_at"), instant(f.decidedAt)},
+            {QStringLiteral("decision_note"), f.decisionNote}};
+}
+
+QJsonObject requirementToJson(const DeliverableRequirement &r)
+{
+    return {{QStringLiteral("id"), r.id},
+            {QStringLiteral("kind"), toWire(r.kind)},
+            {QStringLiteral("description"), r.description},
+            {QStringLiteral("count"), r.count}};
+}
+
+QJsonObject deliverableToJson(const Deliverable &d)
+{
+    return {{QStringLiteral("id"), d.id},
+            {QStringLiteral("requirement_id"), d.requirementId},
+            {QStringLiteral("kind"), toWire(d.kind)},
+            {QStringLiteral("filename"), d.filename},
+            {QStringLiteral("size"), d.size},
+            {QStringLiteral("sha256"), d.sha256},
+            {QStringLiteral("uploaded_at"), instant(d.uploadedAt)}};
+}
+
+QJsonObject labelToJson(const Label &l)
+{
+    return {{QStringLiteral("code"), l.code},
+            {QStringLiteral("text"), l.text},
+            {QStringLiteral("since"), instant(l.since)}};
+}
+
+// The sections as read: each fills its part of `a` and keeps the first error in `err`. The
+// order of the calls in fromJson is the order fields are checked (which error is reported).
+
+void readHeader(JsonReader &r, Assignment &a, QString *err)
+{
+    a.id = r.integer("id", true, 1);
+    a.rev = r.integer("rev", true, 0);
+    a.status = r.enumeration("status", true, AssignmentStatus::Assigned);
+    a.title = r.string("title", true);
+
+    JsonReader company(r.object("company", true), r.path(QStringLiteral("company")), err);
+    a.company.id = company.integer("id", true, 1);
+    a.company.name = company.string("name", true);
+
+    a.description = r.string("description");
+    a.instructions = r.string("instructions");
+    a.specialInstructions = r.string("special_instructions");
+}
+
+void readSite(JsonReader &r, Site &s, QString *err)
+{
+    JsonReader site(r.object("site", true), r.path(QStringLiteral("site")), err);
+    s.address = site.string("address");
+    s.city = site.string("city", true);
+    s.region = site.string("region");
+    s.postalCode = site.string("postal_code");
+    s.country = site.string("country");
+    s.timeZone = site.string("time_zone", true);
+    if (site.ok() && !QTimeZone::isTimeZoneIdAvailable(s.timeZone.toUtf8()))
+        site.fail(QStringLiteral("time_zone"),
+                  QStringLiteral("unknown IANA time zone \"%1\"").arg(s.timeZone));
+}
+
+void readSchedule(JsonReader &r, Schedule &s, QString *err)
+{
+    JsonReader sched(r.object("schedule", true), r.path(QStringLiteral("schedule")), err);
+    s.start = sched.instant("start", true);
+    s.end = sched.instant("end", true);
+    s.isWindow = sched.boolean("is_window");
+    s.confirmRequired = sched.boolean("confirm_required");
+    s.confirmBy = sched.instant("confirm_by", s.confirmRequired);
+    s.confirmedAt = sched.instant("confirmed_at");
+    s.checkinEarlyMinutes = int(sched.integer("checkin_early_minutes", false, 0, 24 * 60));
+    s.checkinGraceMinutes = int(sched.integer("checkin_grace_minutes", false, 0, 24 * 60));
+    if (sched.ok() && s.end < s.start)
+        sched.fail(QStringLiteral("end"), QStringLiteral("must not be before schedule.start"));
+}
+
+void readPhoneCheckin(JsonReader &r, PhoneCheckin &p, QString *err)
+{
+    JsonReader phone(r.object("phone_checkin"), r.path(QStringLiteral("phone_checkin")), err);
+    p.required = phone.boolean("required");
+    p.number = phone.string("number", p.required);
+    p.instructions = phone.string("instructions");
+}
+
+void readPricing(JsonReader &r, Pricing &p, QString *err)
+{
+    JsonReader pricing(r.object("pricing", true), r.path(QStringLiteral("pricing")), err);
+    p.type = pricing.enumeration("type", true, PricingType::Flat);
+    p.currency = pricing.string("currency", true);
+    static const QRegularExpression currencyRe(QStringLiteral("^[A-Z]{3}$"));
+    if (pricing.ok() && !currencyRe.match(p.currency).hasMatch())
+        pricing.fail(QStringLiteral("currency"), QStringLiteral("expected an ISO 4217 code"));
+    // Bounded so pay sums cannot overflow: an hourly rate times every second in the range of
+    // dates stays far below 2^63.
+    p.flatCents = pricing.integer("flat_cents", false, 0, AssignmentCodec::kMaxFlatCents);
+    p.hourlyRateCents =
+        pricing.integer("hourly_rate_cents", false, 0, AssignmentCodec::kMaxHourlyRateCents);
+    p.maxHours = int(pricing.integer("max_hours", false, 0, 10000));
+    p.counteroffersAllowed = pricing.boolean("counteroffers_allowed", true);
+}
+
+ChecklistItem readChecklistItem(JsonReader &i)
+{
+    ChecklistItem c;
+    c.kind = i.enumeration("kind", true, ChecklistKind::CheckInOut);
+    c.required = i.boolean("required", true);
+    return c;
+}
+
+Task readTask(JsonReader &i)
+{
+    Task t;
+    t.id = i.string("id", true);
+    t.type = i.enumeration("type", true, TaskType::Checkbox);
+    t.label = i.string("label", true);
+    t.required = i.boolean("required", true);
+    t.answer = i.string("answer");
+    t.completedAt = i.instant("completed_at");
+    return t;
+}
+
+TimeLog readTimeLog(JsonReader &i)
+{
+    TimeLog l;
+    l.id = i.string("id", true);
+    l.checkIn = i.instant("check_in", true);
+    l.checkOut = i.instant("check_out");
+    l.note = i.string("note");
+    l.source = i.enumeration("source", false, TimeLogSource::Desktop);
+    l.edited = i.boolean("edited");
+    l.deleted = i.boolean("deleted");
+    if (i.ok() && l.checkOut.isValid() && l.checkOut < l.checkIn)
+        i.fail(QStringLiteral("check_out"), QStringLiteral("must not be before check_in"));
+    return l;
+}
+
+FundsRequest readFundsRequest(JsonReader &i)
+{
+    FundsRequest f;
+    f.id = i.string("id", true);
+    f.kind = i.enumeration("kind", true, FundsKind::BudgetIncrease);
+    f.amountCents = i.integer("amount_cents", true);
+    f.extraHours = int(i.integer("extra_hours", false, 0, 10000));
+    f.reason = i.string("reason", true);
+    f.receipt = i.string("receipt");
+    f.status = i.enumeration("status", true, FundsStatus::Pending);
+    f.requestedAt = i.instant("requested_at", true);
+    f.decidedAt = i.instant("decided_at");
+    f.decisionNote = i.string("decision_note");
+    return f;
+}
+
+DeliverableRequirement readRequirement(JsonReader &i)
+{
+    DeliverableRequirement d;
+    d.id = i.string("id", true);
+    d.kind = i.enumeration("kind", true, DeliverableKind::Other);
+    d.description = i.string("description");
+    d.count = int(i.integer("count", true, 1, 1000));
+    return d;
+}
+
+Deliverable readDeliverable(JsonReader &i)
+{
+    Deliverable d;
+    d.id = i.string("id", true);
+    d.requirementId = i.string("requirement_id");
+    d.kind = i.enumeration("kind", true, DeliverableKind::Other);
+    d.filename = i.string("filename", true);
+    d.size = i.integer("size", true);
+    d.sha256 = i.string("sha256", true);
+    d.uploadedAt = i.instant("uploaded_at", true);
+    return d;
+}
+
+Label readLabel(JsonReader &i)
+{
+    Label l;
+    l.code = i.string("code", true);
+    l.text = i.string("text");
+    l.since = i.instant("since");
+    return l;
+}
+
 } // namespace
 
 QJsonObject AssignmentCodec::timeLogToJson(const TimeLog &l)
@@ -53,12 +311,7 @@ QJsonObject AssignmentCodec::timeLogToJson(const TimeLog &l)
 
 QJsonArray AssignmentCodec::labelsToJson(const QList<Label> &labels)
 {
-    QJsonArray out;
-    for (const Label &l : labels)
-        out.append(QJsonObject{{QStringLiteral("code"), l.code},
-                               {QStringLiteral("text"), l.text},
-                               {QStringLiteral("since"), instant(l.since)}});
-    return out;
+    return writeList(labels, labelToJson);
 }
 
 QJsonObject AssignmentCodec::toJson(const Assignment &a)
@@ -74,83 +327,18 @@ QJsonObject AssignmentCodec::toJson(const Assignment &a)
     o.insert(QStringLiteral("description"), a.description);
     o.insert(QStringLiteral("instructions"), a.instructions);
     o.insert(QStringLiteral("special_instructions"), a.specialInstructions);
-    o.insert(QStringLiteral("site"), QJsonObject{{QStringLiteral("address"), a.site.address},
-                                                 {QStringLiteral("city"), a.site.city},
-                                                 {QStringLiteral("region"), a.site.region},
-                                                 {QStringLiteral("postal_code"), a.site.postalCode},
-                                                 {QStringLiteral("country"), a.site.country},
-                                                 {QStringLiteral("time_zone"), a.site.timeZone}});
-    const Schedule &s = a.schedule;
-    o.insert(QStringLiteral("schedule"),
-             QJsonObject{{QStringLiteral("start"), instant(s.start)},
-                         {QStringLiteral("end"), instant(s.end)},
-                         {QStringLiteral("is_window"), s.isWindow},
-                         {QStringLiteral("confirm_required"), s.confirmRequired},
-                         {QStringLiteral("confirm_by"), instant(s.confirmBy)},
-                         {QStringLiteral("confirmed_at"), instant(s.confirmedAt)},
-                         {QStringLiteral("checkin_early_minutes"), s.checkinEarlyMinutes},
-                         {QStringLiteral("checkin_grace_minutes"), s.checkinGraceMinutes}});
-    o.insert(QStringLiteral("phone_checkin"),
-             QJsonObject{{QStringLiteral("required"), a.phoneCheckin.required},
-                         {QStringLiteral("number"), a.phoneCheckin.number},
-                         {QStringLiteral("instructions"), a.phoneCheckin.instructions}});
-    const Pricing &p = a.pricing;
-    o.insert(QStringLiteral("pricing"),
-             QJsonObject{{QStringLiteral("type"), toWire(p.type)},
-                         {QStringLiteral("currency"), p.currency},
-                         {QStringLiteral("flat_cents"), p.flatCents},
-                         {QStringLiteral("hourly_rate_cents"), p.hourlyRateCents},
-                         {QStringLiteral("max_hours"), p.maxHours},
-                         {QStringLiteral("counteroffers_allowed"), p.counteroffersAllowed}});
-    QJsonArray checklist;
-    for (const ChecklistItem &c : a.checklist)
-        checklist.append(QJsonObject{{QStringLiteral("kind"), toWire(c.kind)},
-                                     {QStringLiteral("required"), c.required}});
-    o.insert(QStringLiteral("checklist"), checklist);
-    QJsonArray tasks;
-    for (const Task &t : a.tasks)
-        tasks.append(QJsonObject{{QStringLiteral("id"), t.id},
-                                 {QStringLiteral("type"), toWire(t.type)},
-                                 {QStringLiteral("label"), t.label},
-                                 {QStringLiteral("required"), t.required},
-                                 {QStringLiteral("answer"), t.answer},
-                                 {QStringLiteral("completed_at"), instant(t.completedAt)}});
-    o.insert(QStringLiteral("tasks"), tasks);
-    QJsonArray logs;
-    for (const TimeLog &l : a.timeLogs)
-        logs.append(timeLogToJson(l));
-    o.insert(QStringLiteral("time_logs"), logs);
-    QJsonArray funds;
-    for (const FundsRequest &f : a.fundsRequests)
-        funds.append(QJsonObject{{QStringLiteral("id"), f.id},
-                                 {QStringLiteral("kind"), toWire(f.kind)},
-                                 {QStringLiteral("amount_cents"), f.amountCents},
-                                 {QStringLiteral("extra_hours"), f.extraHours},
-                                 {QStringLiteral("reason"), f.reason},
-                                 {QStringLiteral("receipt"), f.receipt},
-                                 {QStringLiteral("status"), toWire(f.status)},
-                                 {QStringLiteral("requested_at"), instant(f.requestedAt)},
-                                 {QStringLiteral("decided_at"), instant(f.decidedAt)},
-                                 {QStringLiteral("decision_note"), f.decisionNote}});
-    o.insert(QStringLiteral("funds_requests"), funds);
-    QJsonArray reqs;
-    for (const DeliverableRequirement &r : a.deliverableRequirements)
-        reqs.append(QJsonObject{{QStringLiteral("id"), r.id},
-                                {QStringLiteral("kind"), toWire(r.kind)},
-                                {QStringLiteral("description"), r.description},
-                                {QStringLiteral("count"), r.count}});
-    o.insert(QStringLiteral("deliverable_requirements"), reqs);
+    o.insert(QStringLiteral("site"), siteToJson(a.site));
+    o.insert(QStringLiteral("schedule"), scheduleToJson(a.schedule));
+    o.insert(QStringLiteral("phone_checkin"), phoneCheckinToJson(a.phoneCheckin));
+    o.insert(QStringLiteral("pricing"), pricingToJson(a.pricing));
+    o.insert(QStringLiteral("checklist"), writeList(a.checklist, checklistItemToJson));
+    o.insert(QStringLiteral("tasks"), writeList(a.tasks, taskToJson));
+    o.insert(QStringLiteral("time_logs"), writeList(a.timeLogs, timeLogToJson));
+    o.insert(QStringLiteral("funds_requests"), writeList(a.fundsRequests, fundsRequestToJson));
+    o.insert(QStringLiteral("deliverable_requirements"),
+             writeList(a.deliverableRequirements, requirementToJson));
     o.insert(QStringLiteral("deliverables_due_at"), instant(a.deliverablesDueAt));
-    QJsonArray files;
-    for (const Deliverable &d : a.deliverables)
-        files.append(QJsonObject{{QStringLiteral("id"), d.id},
-                                 {QStringLiteral("requirement_id"), d.requirementId},
-                                 {QStringLiteral("kind"), toWire(d.kind)},
-                                 {QStringLiteral("filename"), d.filename},
-                                 {QStringLiteral("size"), d.size},
-                                 {QStringLiteral("sha256"), d.sha256},
-                                 {QStringLiteral("uploaded_at"), instant(d.uploadedAt)}});
-    o.insert(QStringLiteral("deliverables"), files);
+    o.insert(QStringLiteral("deliverables"), writeList(a.deliverables, deliverableToJson));
     o.insert(QStringLiteral("labels"), labelsToJson(a.labels));
     o.insert(QStringLiteral("resolution"), a.resolution);
     o.insert(QStringLiteral("submitted_at"), instant(a.submittedAt));
@@ -167,133 +355,20 @@ std::optional<Assignment> AssignmentCodec::fromJson(const QJsonObject &o, QStrin
     err->clear();
     Assignment a;
     JsonReader r(o, QString(), err);
-    a.id = r.integer("id", true, 1);
-    a.rev = r.integer("rev", true, 0);
-    a.status = r.enumeration("status", true, AssignmentStatus::Assigned);
-    a.title = r.string("title", true);
-
-    JsonReader company(r.object("company", true), r.path(QStringLiteral("company")), err);
-    a.company.id = company.integer("id", true, 1);
-    a.company.name = company.string("name", true);
-
-    a.description = r.string("description");
-    a.instructions = r.string("instructions");
-    a.specialInstructions = r.string("special_instructions");
-
-    JsonReader site(r.object("site", true), r.path(QStringLiteral("site")), err);
-    a.site.address = site.string("address");
-    a.site.city = site.string("city", true);
-    a.site.region = site.string("region");
-    a.site.postalCode = site.string("postal_code");
-    a.site.country = site.string("country");
-    a.site.timeZone = site.string("time_zone", true);
-    if (site.ok() && !QTimeZone::isTimeZoneIdAvailable(a.site.timeZone.toUtf8()))
-        site.fail(QStringLiteral("time_zone"),
-                  QStringLiteral("unknown IANA time zone \"%1\"").arg(a.site.timeZone));
-
-    JsonReader sched(r.object("schedule", true), r.path(QStringLiteral("schedule")), err);
-    Schedule &s = a.schedule;
-    s.start = sched.instant("start", true);
-    s.end = sched.instant("end", true);
-    s.isWindow = sched.boolean("is_window");
-    s.confirmRequired = sched.boolean("confirm_required");
-    s.confirmBy = sched.instant("confirm_by", s.confirmRequired);
-    s.confirmedAt = sched.instant("confirmed_at");
-    s.checkinEarlyMinutes = int(sched.integer("checkin_early_minutes", false, 0, 24 * 60));
-    s.checkinGraceMinutes = int(sched.integer("checkin_grace_minutes", false, 0, 24 * 60));
-    if (sched.ok() && s.end < s.start)
-        sched.fail(QStringLiteral("end"), QStringLiteral("must not be before schedule.start"));
-
-    JsonReader phone(r.object("phone_checkin"), r.path(QStringLiteral("phone_checkin")), err);
-    a.phoneCheckin.required = phone.boolean("required");
-    a.phoneCheckin.number = phone.string("number", a.phoneCheckin.required);
-    a.phoneCheckin.instructions = phone.string("instructions");
-
-    JsonReader pricing(r.object("pricing", true), r.path(QStringLiteral("pricing")), err);
-    Pricing &p = a.pricing;
-    p.type = pricing.enumeration("type", true, PricingType::Flat);
-    p.currency = pricing.string("currency", true);
-    static const QRegularExpression currencyRe(QStringLiteral("^[A-Z]{3}$"));
-    if (pricing.ok() && !currencyRe.match(p.currency).hasMatch())
-        pricing.fail(QStringLiteral("currency"), QStringLiteral("expected an ISO 4217 code"));
-    // Bounded so pay sums cannot overflow: an hourly rate times every second in the range of
-    // dates stays far below 2^63.
-    p.flatCents = pricing.integer("flat_cents", false, 0, kMaxFlatCents);
-    p.hourlyRateCents = pricing.integer("hourly_rate_cents", false, 0, kMaxHourlyRateCents);
-    p.maxHours = int(pricing.integer("max_hours", false, 0, 10000));
-    p.counteroffersAllowed = pricing.boolean("counteroffers_allowed", true);
-
-    a.checklist = readList<ChecklistItem>(r, "checklist", err, [](JsonReader &i) {
-        ChecklistItem c;
-        c.kind = i.enumeration("kind", true, ChecklistKind::CheckInOut);
-        c.required = i.boolean("required", true);
-        return c;
-    });
-    a.tasks = readList<Task>(r, "tasks", err, [](JsonReader &i) {
-        Task t;
-        t.id = i.string("id", true);
-        t.type = i.enumeration("type", true, TaskType::Checkbox);
-        t.label = i.string("label", true);
-        t.required = i.boolean("required", true);
-        t.answer = i.string("answer");
-        t.completedAt = i.instant("completed_at");
-        return t;
-    });
-    a.timeLogs = readList<TimeLog>(r, "time_logs", err, [](JsonReader &i) {
-        TimeLog l;
-        l.id = i.string("id", true);
-        l.checkIn = i.instant("check_in", true);
-        l.checkOut = i.instant("check_out");
-        l.note = i.string("note");
-        l.source = i.enumeration("source", false, TimeLogSource::Desktop);
-        l.edited = i.boolean("edited");
-        l.deleted = i.boolean("deleted");
-        if (i.ok() && l.checkOut.isValid() && l.checkOut < l.checkIn)
-            i.fail(QStringLiteral("check_out"), QStringLiteral("must not be before check_in"));
-        return l;
-    });
-    a.fundsRequests = readList<FundsRequest>(r, "funds_requests", err, [](JsonReader &i) {
-        FundsRequest f;
-        f.id = i.string("id", true);
-        f.kind = i.enumeration("kind", true, FundsKind::BudgetIncrease);
-        f.amountCents = i.integer("amount_cents", true);
-        f.extraHours = int(i.integer("extra_hours", false, 0, 10000));
-        f.reason = i.string("reason", true);
-        f.receipt = i.string("receipt");
-        f.status = i.enumeration("status", true, FundsStatus::Pending);
-        f.requestedAt = i.instant("requested_at", true);
-        f.decidedAt = i.instant("decided_at");
-        f.decisionNote = i.string("decision_note");
-        return f;
-    });
+    readHeader(r, a, err);
+    readSite(r, a.site, err);
+    readSchedule(r, a.schedule, err);
+    readPhoneCheckin(r, a.phoneCheckin, err);
+    readPricing(r, a.pricing, err);
+    a.checklist = readList<ChecklistItem>(r, "checklist", err, readChecklistItem);
+    a.tasks = readList<Task>(r, "tasks", err, readTask);
+    a.timeLogs = readList<TimeLog>(r, "time_logs", err, readTimeLog);
+    a.fundsRequests = readList<FundsRequest>(r, "funds_requests", err, readFundsRequest);
     a.deliverableRequirements =
-        readList<DeliverableRequirement>(r, "deliverable_requirements", err, [](JsonReader &i) {
-            DeliverableRequirement d;
-            d.id = i.string("id", true);
-            d.kind = i.enumeration("kind", true, DeliverableKind::Other);
-            d.description = i.string("description");
-            d.count = int(i.integer("count", true, 1, 1000));
-            return d;
-        });
+        readList<DeliverableRequirement>(r, "deliverable_requirements", err, readRequirement);
     a.deliverablesDueAt = r.instant("deliverables_due_at");
-    a.deliverables = readList<Deliverable>(r, "deliverables", err, [](JsonReader &i) {
-        Deliverable d;
-        d.id = i.string("id", true);
-        d.requirementId = i.string("requirement_id");
-        d.kind = i.enumeration("kind", true, DeliverableKind::Other);
-        d.filename = i.string("filename", true);
-        d.size = i.integer("size", true);
-        d.sha256 = i.string("sha256", true);
-        d.uploadedAt = i.instant("uploaded_at", true);
-        return d;
-    });
-    a.labels = readList<Label>(r, "labels", err, [](JsonReader &i) {
-        Label l;
-        l.code = i.string("code", true);
-        l.text = i.string("text");
-        l.since = i.instant("since");
-        return l;
-    });
+    a.deliverables = readList<Deliverable>(r, "deliverables", err, readDeliverable);
+    a.labels = readList<Label>(r, "labels", err, readLabel);
     a.resolution = r.string("resolution");
     a.submittedAt = r.instant("submitted_at");
     a.approvedAt = r.instant("approved_at");

@@ -6,6 +6,7 @@
 #include "LocalStore.h"
 #include "Operations.h"
 #include "Rules.h"
+#include "SchemaMigrator.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -243,4 +244,41 @@ TEST_CASE("offline, correcting a visit into the window clears Worker Late, confi
     CHECK(refused.code == QStringLiteral("check_out_before_check_in"));
     CHECK(store.pendingOperationCount() == 3);
     CHECK_FALSE(store.assignment(9)->timeLogs.first().checkOut.isValid());
+}
+
+TEST_CASE("migrating takes no transaction or lock for steps applied before the start", "[store]")
+{
+    QTemporaryDir dir;
+    const QString name = QStringLiteral("migrator");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(dir.filePath(QStringLiteral("m.sqlite")));
+        REQUIRE(db.open());
+        QList<SchemaMigrator::Step> steps{
+            {1, {QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")}},
+            {2, {QStringLiteral("CREATE TABLE two (x INTEGER)")}}};
+        int locked = 0;
+        const SchemaMigrator::Lock lock = [&locked](QSqlDatabase &, QString *) {
+            ++locked;
+            return true;
+        };
+        QString error;
+        REQUIRE(SchemaMigrator::run(db, steps, &error, lock));
+        CHECK(locked == 2);
+        CHECK(SchemaMigrator::version(db) == 2);
+
+        steps.append({3, {QStringLiteral("CREATE TABLE three (x INTEGER)")}});
+        locked = 0;
+        REQUIRE(SchemaMigrator::run(db, steps, &error, lock));
+        CHECK(locked == 1); // only the new step
+        CHECK(SchemaMigrator::version(db) == 3);
+        CHECK(db.tables().contains(QStringLiteral("three")));
+
+        locked = 0;
+        REQUIRE(SchemaMigrator::run(db, steps, &error, lock));
+        CHECK(locked == 0);
+        CHECK(SchemaMigrator::version(db) == 3);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
 }

@@ -1,0 +1,18 @@
+#pragma once
+
+// What the load run's check against the database found (Load::verify), for its report.
+
+#include <QJsonValue>
+#include <QStringList>
+
+namespace loadrun {
+
+struct LoadVerdict {
+    bool dbOk = false;
+    qint64 lost = 0, duplicated = 0, phantom = 0, stale = 0, badFiles = 0;
+    QStringList findings; // the first 30
+    qint64 logsInDocs = 0, deliverablesInDocs = 0;
+    QJsonValue uploadsJson; // [tus uploads on the server, of which unfinished]
+};
+
+} // namespace loadrun

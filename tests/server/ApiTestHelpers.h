@@ -1,0 +1,58 @@
+#pragma once
+
+// Helpers of the server API tests (tests/server/*ApiTests.cpp): the shared demo server, a
+// valid assignment body, the worker's change feed, and operations as the client sends them.
+
+#include "Fixtures.h"
+#include "HttpClient.h"
+#include "TestServer.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUuid>
+
+namespace onsite::test {
+
+inline TestServer &server()
+{
+    return TestServer::shared();
+}
+
+// A valid POST /company/assignments body (Fixtures' flat-rate job in Austin, no files asked).
+inline QJsonObject validInput(qint64 workerId)
+{
+    return assignmentInput(workerId, QStringLiteral("Install kiosk"), {});
+}
+
+inline QList<qint64> idsOf(const QJsonArray &changes)
+{
+    QList<qint64> ids;
+    for (const QJsonValue &v : changes)
+        ids << v.toObject().value(QStringLiteral("id")).toInteger();
+    return ids;
+}
+
+// Every assignment id the worker can see, via one large page.
+inline QList<qint64> allIds(HttpClient &http, const QString &token)
+{
+    const auto r = http.get(QStringLiteral("changes?since=0&limit=1000"), token);
+    return idsOf(r.json.value(QStringLiteral("changes")).toArray());
+}
+
+inline QJsonObject op(qint64 assignmentId, const QString &type, const QJsonObject &payload,
+                      const QString &opId = QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    return {{QStringLiteral("op_id"), opId},
+            {QStringLiteral("assignment_id"), assignmentId},
+            {QStringLiteral("type"), type},
+            {QStringLiteral("payload"), payload},
+            {QStringLiteral("created_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+}
+
+inline QString iso(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODate);
+}
+
+} // namespace onsite::test
