@@ -4,14 +4,15 @@
 
 namespace onsite::server {
 
-bool EarlyChunks::wait(const QString &uploadId, const QByteArray &owner, qint64 waitedMs,
+bool EarlyChunks::wait(const QString &uploadId, qint64 workerId, qint64 waitedMs,
                        std::function<void()> retry, std::function<void()> giveUp)
 {
-    if (waitedMs >= kWaitMs || m_waiting.size() >= kInAll || m_perOwner.value(owner) >= kPerOwner)
+    if (workerId <= 0 || waitedMs >= kWaitMs || m_waiting.size() >= kInAll ||
+        m_perWorker.value(workerId) >= kPerWorker)
         return false;
     const quint64 serial = m_nextSerial++;
-    m_waiting.append({serial, uploadId, owner, std::move(retry), std::move(giveUp)});
-    ++m_perOwner[owner];
+    m_waiting.append({serial, uploadId, workerId, std::move(retry), std::move(giveUp)});
+    ++m_perWorker[workerId];
     QTimer::singleShot(int(kWaitMs - waitedMs), this, [this, serial] {
         const Entry e = take(serial);
         if (e.giveUp)
@@ -39,8 +40,8 @@ EarlyChunks::Entry EarlyChunks::take(quint64 serial)
         if (m_waiting.at(i).serial != serial)
             continue;
         Entry e = m_waiting.takeAt(i);
-        if (--m_perOwner[e.owner] <= 0)
-            m_perOwner.remove(e.owner);
+        if (--m_perWorker[e.workerId] <= 0)
+            m_perWorker.remove(e.workerId);
         return e;
     }
     return {};

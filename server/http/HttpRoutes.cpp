@@ -3,6 +3,7 @@
 #include "ApiHandlers.h"
 #include "FileSender.h"
 #include "Tus.h"
+#include "UploadStore.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -232,21 +233,23 @@ bool HttpRoutes::handleRequest(const QHttpServerRequest &req, QTcpSocket *socket
     return true;
 }
 
+HttpRoutes::Outcome HttpRoutes::work(const ApiRequest &r, bool clientGone)
+{
+    if (clientGone)
+        return {ApiResponse::error(kClientGone)};
+    Outcome o{ApiHandlers::handle(r)};
+    if (!o.resp.aheadOfUpload.isEmpty())
+        o.aheadWorker = UploadStore::owner(o.resp.aheadOfUpload);
+    return o;
+}
+
 void HttpRoutes::dispatch(const std::shared_ptr<Call> &call)
 {
-    auto *watcher = new QFutureWatcher<ApiResponse>(this);
+    auto *watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, call] {
-        const ApiResponse resp = watcher->result();
+        const Outcome outcome = watcher->result();
         watcher->deleteLater();
-        const bool patch = call->r.method == QLatin1String("PATCH");
-        if (patch && resp.status == 204)
-            m_earlyChunks.stored(call->r.segments.value(1));
-        if (!resp.aheadOfUpload.isEmpty() && call->client &&
-            m_earlyChunks.wait(
-                resp.aheadOfUpload, call->r.header("Authorization"), call->timer.elapsed(),
-                [this, call] { dispatch(call); }, [this, call, resp] { answer(*call, resp); }))
-            return;
-        answer(*call, resp);
+        worked(call, outcome);
     });
     // A request whose client has hung up before its turn is not worked on (its retry will be):
     // work piled up behind a stall must not outlive the clients that gave up on it.
@@ -257,9 +260,7 @@ void HttpRoutes::dispatch(const std::shared_ptr<Call> &call)
     const bool signIn = r.method == QLatin1String("POST") && r.segments.size() == 1 &&
                         r.segments.first() == QLatin1String("session");
     if (!signIn) {
-        watcher->setFuture(QtConcurrent::run(&m_pool, [r, gone] {
-            return *gone ? ApiResponse::error(kClientGone) : ApiHandlers::handle(r);
-        }));
+        watcher->setFuture(QtConcurrent::run(&m_pool, [r, gone] { return work(r, *gone); }));
         return;
     }
     if (m_signInsWaiting >= kMaxWaitingSignIns) {
@@ -267,15 +268,32 @@ void HttpRoutes::dispatch(const std::shared_ptr<Call> &call)
             {429, QStringLiteral("busy"),
              QStringLiteral("Many people are signing in right now; try again in a few seconds.")});
         busy.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("5")));
-        watcher->setFuture(QtFuture::makeReadyFuture(busy));
+        watcher->setFuture(QtFuture::makeReadyFuture(Outcome{busy}));
         return;
     }
     ++m_signInsWaiting;
     std::atomic_int *waiting = &m_signInsWaiting;
     watcher->setFuture(QtConcurrent::run(&m_signInPool, [r, gone, waiting] {
         --*waiting;
-        return *gone ? ApiResponse::error(kClientGone) : ApiHandlers::handle(r);
+        return work(r, *gone);
     }));
+}
+
+// On the event loop: a stored chunk wakes the PATCHes that waited for it; a PATCH ahead of its
+// upload waits for the chunk before it if there is room (EarlyChunks), else is answered.
+void HttpRoutes::worked(const std::shared_ptr<Call> &call, const Outcome &outcome)
+{
+    const ApiResponse &resp = outcome.resp;
+    const bool uploadPatch = call->r.method == QLatin1String("PATCH") &&
+                             call->r.segments.value(0) == QLatin1String("uploads");
+    if (uploadPatch && resp.status == 204)
+        m_earlyChunks.stored(call->r.segments.value(1));
+    if (!resp.aheadOfUpload.isEmpty() && call->client &&
+        m_earlyChunks.wait(
+            resp.aheadOfUpload, outcome.aheadWorker, call->timer.elapsed(),
+            [this, call] { dispatch(call); }, [this, call, resp] { answer(*call, resp); }))
+        return;
+    answer(*call, resp);
 }
 
 void HttpRoutes::answer(const Call &call, const ApiResponse &resp)

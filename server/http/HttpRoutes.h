@@ -52,7 +52,15 @@ private:
         bool close = false;
         QPointer<QTcpSocket> client;
     };
+    // A handler's answer and, when it is a tus PATCH ahead of its upload's offset, the worker
+    // whose upload that is (EarlyChunks counts waits per worker, whatever token was sent).
+    struct Outcome {
+        ApiResponse resp;
+        qint64 aheadWorker = 0;
+    };
+    static Outcome work(const ApiRequest &r, bool clientGone);
     void dispatch(const std::shared_ptr<Call> &call);
+    void worked(const std::shared_ptr<Call> &call, const Outcome &outcome);
     void answer(const Call &call, const ApiResponse &resp);
 
     QThreadPool m_pool;       // every handler but sign-in

@@ -55,104 +55,117 @@ RequestGate::Verdict RequestGate::feed(QByteArrayView bytes)
     qsizetype i = 0;
     while (i < bytes.size()) {
         const QByteArrayView rest = bytes.sliced(i);
+        qsizetype used = 0;
+        Verdict v = Verdict::Pass;
         switch (m_state) {
         case State::Idle:
-            // Empty lines between requests are tolerated (RFC 9112 2.2), CRLF only.
-            if ((rest.front() == '\n') != (m_previous == '\r'))
-                return Verdict::Malformed; // a CR without its LF, or an LF without its CR
-            if (rest.front() == '\r' || rest.front() == '\n') {
-                m_previous = rest.front();
-                ++i;
-                break;
-            }
-            m_buffer.clear();
-            m_state = State::Headers;
+            v = betweenRequests(rest, &used);
             break;
-        case State::Headers: {
-            // The headers end at the first CRLF CRLF.
-            const qsizetype old = m_buffer.size();
-            const qsizetype room = kMaxHeaderBytes + 4 - old;
-            const char previous = old ? m_buffer.back() : '\r';
-            m_buffer.append(rest.first(qMin<qsizetype>(rest.size(), room)));
-            m_head = m_buffer.startsWith("HEAD ");
-            const qsizetype at = m_buffer.indexOf("\r\n\r\n", qMax<qsizetype>(0, old - 3));
-            // Bare LFs among the new header bytes (not the body after them).
-            const qsizetype headerEnd = at < 0 ? m_buffer.size() : at + 4;
-            if (hasBareLf(QByteArrayView(m_buffer).sliced(old, headerEnd - old), previous))
-                return Verdict::Malformed;
-            if (at < 0) {
-                if (m_buffer.size() > kMaxHeaderBytes)
-                    return Verdict::HeadersTooLarge;
-                i = bytes.size();
-                break;
-            }
-            const qsizetype end = at + 4;
-            if (end > kMaxHeaderBytes)
-                return Verdict::HeadersTooLarge;
-            i += end - old;
-            m_buffer.truncate(end);
-            const Verdict v = endOfHeaders();
-            if (v != Verdict::Pass)
-                return v;
+        case State::Headers:
+            v = headerBytes(rest, &used);
             break;
-        }
-        case State::Body: {
-            const qint64 n = qMin<qint64>(m_left, rest.size());
-            skipBody(n);
-            i += n;
+        case State::Body:
+            used = qMin<qint64>(m_left, rest.size());
+            skipBody(used);
             break;
-        }
         case State::ChunkSize:
         case State::ChunkDataEnd:
-        case State::Trailers: {
-            qsizetype used = 0;
-            bool complete = false;
-            const Verdict v = line(rest, &used, &complete);
-            if (v != Verdict::Pass)
-                return v;
-            i += used;
-            if (!complete)
-                break;
-            if (!m_buffer.endsWith("\r\n"))
-                return Verdict::Malformed;
-            m_buffer.chop(2);
-            const QByteArray text = m_buffer;
-            m_buffer.clear();
-            if (m_state == State::ChunkDataEnd || m_state == State::Trailers) {
-                // Data is followed by CRLF; the last chunk by an empty line (no trailers).
-                if (!text.isEmpty())
-                    return Verdict::Malformed;
-                if (m_state == State::ChunkDataEnd)
-                    m_state = State::ChunkSize;
-                else
-                    finishRequest();
-            } else {
-                // Hex digits only: no extensions, no spaces.
-                bool ok = !text.isEmpty() && text.size() <= 15;
-                for (const char c : text)
-                    ok = ok && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-                                (c >= 'A' && c <= 'F'));
-                if (!ok)
-                    return Verdict::Malformed;
-                const qint64 size = text.toLongLong(nullptr, 16);
-                m_bodySoFar += size;
-                if (m_bodySoFar > m_limit)
-                    return Verdict::TooLarge;
-                m_left = size;
-                m_state = size == 0 ? State::Trailers : State::ChunkData;
-            }
+        case State::Trailers:
+            v = chunkLine(rest, &used);
             break;
-        }
-        case State::ChunkData: {
-            const qint64 n = qMin<qint64>(m_left, rest.size());
-            m_left -= n;
-            i += n;
+        case State::ChunkData:
+            used = qMin<qint64>(m_left, rest.size());
+            m_left -= used;
             if (m_left == 0)
                 m_state = State::ChunkDataEnd;
             break;
         }
-        }
+        if (v != Verdict::Pass)
+            return v;
+        i += used;
     }
+    return Verdict::Pass;
+}
+
+RequestGate::Verdict RequestGate::betweenRequests(QByteArrayView rest, qsizetype *used)
+{
+    // Empty lines between requests are tolerated (RFC 9112 2.2), CRLF only.
+    if ((rest.front() == '\n') != (m_previous == '\r'))
+        return Verdict::Malformed; // a CR without its LF, or an LF without its CR
+    if (rest.front() == '\r' || rest.front() == '\n') {
+        m_previous = rest.front();
+        *used = 1;
+        return Verdict::Pass;
+    }
+    m_buffer.clear();
+    m_state = State::Headers;
+    return Verdict::Pass;
+}
+
+RequestGate::Verdict RequestGate::headerBytes(QByteArrayView rest, qsizetype *used)
+{
+    // The headers end at the first CRLF CRLF.
+    const qsizetype old = m_buffer.size();
+    const qsizetype room = kMaxHeaderBytes + 4 - old;
+    const char previous = old ? m_buffer.back() : '\r';
+    m_buffer.append(rest.first(qMin<qsizetype>(rest.size(), room)));
+    m_head = m_buffer.startsWith("HEAD ");
+    const qsizetype at = m_buffer.indexOf("\r\n\r\n", qMax<qsizetype>(0, old - 3));
+    // Bare LFs among the new header bytes (not the body after them).
+    const qsizetype headerEnd = at < 0 ? m_buffer.size() : at + 4;
+    if (hasBareLf(QByteArrayView(m_buffer).sliced(old, headerEnd - old), previous))
+        return Verdict::Malformed;
+    if (at < 0) {
+        if (m_buffer.size() > kMaxHeaderBytes)
+            return Verdict::HeadersTooLarge;
+        *used = rest.size();
+        return Verdict::Pass;
+    }
+    const qsizetype end = at + 4;
+    if (end > kMaxHeaderBytes)
+        return Verdict::HeadersTooLarge;
+    *used = end - old;
+    m_buffer.truncate(end);
+    return endOfHeaders();
+}
+
+RequestGate::Verdict RequestGate::chunkLine(QByteArrayView rest, qsizetype *used)
+{
+    bool complete = false;
+    const Verdict v = line(rest, used, &complete);
+    if (v != Verdict::Pass || !complete)
+        return v;
+    if (!m_buffer.endsWith("\r\n"))
+        return Verdict::Malformed;
+    m_buffer.chop(2);
+    const QByteArray text = m_buffer;
+    m_buffer.clear();
+    if (m_state == State::ChunkSize)
+        return chunkSize(text);
+    // Data is followed by CRLF; the last chunk by an empty line (no trailers).
+    if (!text.isEmpty())
+        return Verdict::Malformed;
+    if (m_state == State::ChunkDataEnd)
+        m_state = State::ChunkSize;
+    else
+        finishRequest();
+    return Verdict::Pass;
+}
+
+RequestGate::Verdict RequestGate::chunkSize(const QByteArray &text)
+{
+    // Hex digits only: no extensions, no spaces.
+    bool ok = !text.isEmpty() && text.size() <= 15;
+    for (const char c : text)
+        ok = ok && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+    if (!ok)
+        return Verdict::Malformed;
+    const qint64 size = text.toLongLong(nullptr, 16);
+    m_bodySoFar += size;
+    if (m_bodySoFar > m_limit)
+        return Verdict::TooLarge;
+    m_left = size;
+    m_state = size == 0 ? State::Trailers : State::ChunkData;
     return Verdict::Pass;
 }
 

@@ -43,6 +43,11 @@ public:
 
 private:
     enum class State { Idle, Headers, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers };
+    // One step of feed() in the current state: *used is how many of the bytes it took.
+    Verdict betweenRequests(QByteArrayView bytes, qsizetype *used);
+    Verdict headerBytes(QByteArrayView bytes, qsizetype *used);
+    Verdict chunkLine(QByteArrayView bytes, qsizetype *used);
+    Verdict chunkSize(const QByteArray &text);
     Verdict endOfHeaders();
     Verdict line(QByteArrayView bytes, qsizetype *used, bool *complete);
     void finishRequest();

@@ -140,6 +140,19 @@ Claim claimCheck(const QStringList &keys, qint64 now, qint64 windowMs, int limit
     return tx.commit() ? Claim::Granted : Claim::Failed;
 }
 
+// Takes back one claim of each key made at `now` (one row each, whichever copy).
+bool unclaim(const QStringList &keys, qint64 now)
+{
+    const QString row = Database::isPostgres() ? QStringLiteral("ctid") : QStringLiteral("rowid");
+    Sql del(QStringLiteral("DELETE FROM signin_failures WHERE %1 IN (SELECT %1 "
+                           "FROM signin_failures WHERE key = ? AND at = ? LIMIT 1)")
+                .arg(row));
+    for (const QString &key : keys)
+        if (!del.exec({key, now}))
+            return false;
+    return true;
+}
+
 } // namespace
 
 QJsonObject Accounts::signIn(const QString &email, const QString &password, const QString &peer,
@@ -182,17 +195,9 @@ QJsonObject Accounts::signIn(const QString &email, const QString &password, cons
     // attacker racing the owner a fresh allowance (at most kMaxSignInFailures per window).
     const QString token = Secrets::newToken("ow_");
     Transaction tx;
-    const QString row = Database::isPostgres() ? QStringLiteral("ctid") : QStringLiteral("rowid");
-    const QString unclaimSql =
-        QStringLiteral("DELETE FROM signin_failures WHERE %1 IN (SELECT %1 "
-                       "FROM signin_failures WHERE key = ? AND at = ? LIMIT 1)")
-            .arg(row);
-    Sql unclaimEmail(unclaimSql);
-    Sql unclaimPeer(unclaimSql);
     Sql session(QStringLiteral("INSERT INTO sessions (token_hash, worker_id, created_at,"
                                " last_used_at) VALUES (?, ?, ?, ?)"));
-    if (!tx.ok() || !unclaimEmail.exec({keys.first(), now}) ||
-        !unclaimPeer.exec({keys.last(), now}) ||
+    if (!tx.ok() || !unclaim(keys, now) ||
         !session.exec({Secrets::tokenHash(token), workerId, now, now}) || !tx.commit()) {
         *err = ApiError::internal();
         return {};

@@ -107,27 +107,8 @@ ApiResponse TusHandlers::handle(const ApiRequest &r, qint64 workerId, const QDat
         return fail({401, QStringLiteral("unauthorized"),
                      QStringLiteral("Sign in first: the session is missing or has ended.")});
     ApiError err;
-    if (s.size() == 1) {
-        if (r.method != QLatin1String("POST"))
-            return fail({405, QStringLiteral("method_not_allowed"),
-                         QStringLiteral("Create uploads with POST.")});
-        if (!r.header("Upload-Defer-Length").isEmpty())
-            return fail(
-                ApiError::badRequest(QStringLiteral("Upload-Defer-Length is not supported.")));
-        qint64 length = 0;
-        if (!parseLength(r.header("Upload-Length"), &length))
-            return fail(ApiError::badRequest(QStringLiteral("Upload-Length is required.")));
-        QMap<QString, QString> meta;
-        if (!Tus::decodeMetadata(r.header("Upload-Metadata"), &meta))
-            return fail(ApiError::badRequest(QStringLiteral("Upload-Metadata is malformed.")));
-        const auto row = UploadStore::create(workerId, meta, length, now, &err);
-        if (!row)
-            return fail(err);
-        ApiResponse created = describe(*row, 201);
-        created.headers.append(
-            qMakePair(QByteArray("Location"), "/api/v1/uploads/" + row->id.toLatin1()));
-        return created;
-    }
+    if (s.size() == 1)
+        return create(r, workerId, now);
     if (s.size() != 2)
         return fail(ApiError::notFound(QStringLiteral("upload")));
     const QString id = s.at(1);
@@ -143,6 +124,37 @@ ApiResponse TusHandlers::handle(const ApiRequest &r, qint64 workerId, const QDat
     if (r.method != QLatin1String("PATCH"))
         return fail({405, QStringLiteral("method_not_allowed"),
                      QStringLiteral("%1 is not allowed on an upload.").arg(r.method)});
+    return patch(r, workerId, id, now);
+}
+
+// POST /uploads: a new upload (tus creation).
+ApiResponse TusHandlers::create(const ApiRequest &r, qint64 workerId, const QDateTime &now)
+{
+    if (r.method != QLatin1String("POST"))
+        return fail({405, QStringLiteral("method_not_allowed"),
+                     QStringLiteral("Create uploads with POST.")});
+    if (!r.header("Upload-Defer-Length").isEmpty())
+        return fail(ApiError::badRequest(QStringLiteral("Upload-Defer-Length is not supported.")));
+    qint64 length = 0;
+    if (!parseLength(r.header("Upload-Length"), &length))
+        return fail(ApiError::badRequest(QStringLiteral("Upload-Length is required.")));
+    QMap<QString, QString> meta;
+    if (!Tus::decodeMetadata(r.header("Upload-Metadata"), &meta))
+        return fail(ApiError::badRequest(QStringLiteral("Upload-Metadata is malformed.")));
+    ApiError err;
+    const auto row = UploadStore::create(workerId, meta, length, now, &err);
+    if (!row)
+        return fail(err);
+    ApiResponse created = describe(*row, 201);
+    created.headers.append(
+        qMakePair(QByteArray("Location"), "/api/v1/uploads/" + row->id.toLatin1()));
+    return created;
+}
+
+// PATCH /uploads/{id}: a chunk at Upload-Offset.
+ApiResponse TusHandlers::patch(const ApiRequest &r, qint64 workerId, const QString &id,
+                               const QDateTime &now)
+{
     if (r.header("Content-Type") != "application/offset+octet-stream")
         return fail({415, QStringLiteral("content_type"),
                      QStringLiteral("PATCH bodies must be application/offset+octet-stream.")});
@@ -152,6 +164,7 @@ ApiResponse TusHandlers::handle(const ApiRequest &r, qint64 workerId, const QDat
     if (r.body.size() > Tus::kMaxChunk)
         return fail({413, QStringLiteral("too_large"),
                      QStringLiteral("Chunks may be at most %1 bytes.").arg(Tus::kMaxChunk)});
+    ApiError err;
     const QByteArray checksum = r.header("Upload-Checksum");
     if (!checksum.isEmpty() && !checksumMatches(checksum, r.body, &err))
         return fail(err);

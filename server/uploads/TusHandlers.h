@@ -17,6 +17,11 @@ public:
     static ApiResponse handle(const ApiRequest &r, qint64 workerId, const QDateTime &now);
     // GET /files/{deliverable_id} for the worker (companyId 0) or the company (workerId 0).
     static ApiResponse file(const ApiRequest &r, qint64 workerId, qint64 companyId);
+
+private:
+    static ApiResponse create(const ApiRequest &r, qint64 workerId, const QDateTime &now);
+    static ApiResponse patch(const ApiRequest &r, qint64 workerId, const QString &id,
+                             const QDateTime &now);
 };
 
 } // namespace onsite::server

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiError.h"
+#include "UploadRow.h"
 
 #include <QDateTime>
 #include <QMap>
@@ -8,24 +9,6 @@
 #include <optional>
 
 namespace onsite::server {
-
-// One tus upload as the server keeps it: a row in `uploads` and, until it completes, a partial
-// file named by the server under <files>/partial.
-struct UploadRow {
-    QString id; // server-made, 32 hex characters; also the stored file's name
-    qint64 workerId = 0;
-    qint64 assignmentId = 0;
-    QString requirementId;
-    QString kind;
-    QString filename; // the worker's name, sanitised; never used as a path
-    QString deliverableId;
-    QString sha256; // of the whole file, hex, as the client announced it
-    qint64 length = 0;
-    qint64 offset = 0;
-    QDateTime expiresAt;
-    bool completed = false;
-    QString result; // the deliverable the upload became (may be an earlier one with equal bytes)
-};
 
 // The server side of resumable uploads (DESIGN §4): every method takes the worker and only
 // sees that worker's uploads; bytes count only once they are on disk (fsynced) and their row
@@ -54,6 +37,8 @@ public:
                                            const QByteArray &chunk, const QDateTime &now,
                                            ApiError *err, bool *ahead);
     static bool terminate(qint64 workerId, const QString &id, ApiError *err);
+    // The worker whose upload this is; 0 when there is no such upload.
+    static qint64 owner(const QString &id);
     // Removes expired uploads, old finished ones and files of removed deliverables.
     static int clean(const QDateTime &now);
 
@@ -64,10 +49,6 @@ public:
     // A deliverable's stored file, for its worker (companyId 0) or its company (workerId 0).
     static bool deliverableFile(qint64 workerId, qint64 companyId, const QString &deliverableId,
                                 QString *path, QString *filename, qint64 *size);
-
-private:
-    static std::optional<UploadRow> finish(const UploadRow &row, const QDateTime &now,
-                                           ApiError *err);
 };
 
 } // namespace onsite::server

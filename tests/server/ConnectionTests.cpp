@@ -1,14 +1,19 @@
 #include <catch2/catch.hpp>
 
 #include "CatchQt.h"
+#include "Fixtures.h"
 #include "HttpClient.h"
 #include "ProcessStats.h"
+#include "Sha256.h"
 #include "TestServer.h"
+#include "Tus.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QNetworkReply>
 #include <QTcpSocket>
 #include <QTest>
+#include <QUuid>
 #include <memory>
 #include <unistd.h>
 #include <vector>
@@ -60,6 +65,46 @@ QByteArray sendHuge(TestServer &s, const QByteArray &head, qint64 maxBody, bool 
             break;
     }
     return answer.left(answer.indexOf("\r\n\r\n"));
+}
+
+HttpClient::Headers tusHeaders(qint64 offset = -1)
+{
+    HttpClient::Headers h{{"Tus-Resumable", onsite::Tus::kVersion}};
+    if (offset >= 0)
+        h += {{"Content-Type", "application/offset+octet-stream"},
+              {"Upload-Offset", QByteArray::number(offset)}};
+    return h;
+}
+
+// `n` tus uploads of `content` for a new assignment of the token's worker; their paths.
+QStringList uploadsOf(TestServer &s, const QString &token, const QByteArray &content, int n)
+{
+    HttpClient http(s.apiBase());
+    const qint64 me =
+        http.get(QStringLiteral("me"), token).json.value(QStringLiteral("id")).toInteger();
+    const QString req = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const auto a = http.post(
+        QStringLiteral("company/assignments"),
+        assignmentInput(me, QStringLiteral("Early chunks"),
+                        {requirement(req, QStringLiteral("photo"), QStringLiteral("Shelves"), n)}),
+        s.companyToken());
+    QStringList paths;
+    for (int i = 0; i < n; ++i) {
+        const QMap<QString, QString> meta{
+            {QStringLiteral("assignment_id"),
+             QString::number(a.json.value(QStringLiteral("id")).toInteger())},
+            {QStringLiteral("requirement_id"), req},
+            {QStringLiteral("kind"), QStringLiteral("photo")},
+            {QStringLiteral("filename"), QStringLiteral("p%1.png").arg(i)},
+            {QStringLiteral("sha256"), QString::fromLatin1(onsite::Sha256::hex(content))}};
+        HttpClient::Headers h = tusHeaders();
+        h += {{"Upload-Length", QByteArray::number(content.size())},
+              {"Upload-Metadata", onsite::Tus::encodeMetadata(meta)}};
+        const auto created = http.request("POST", QStringLiteral("uploads"), {}, token, h);
+        if (created.status == 201)
+            paths << QString::fromLatin1(created.header("Location")).mid(int(strlen("/api/v1/")));
+    }
+    return paths;
 }
 
 } // namespace
@@ -280,4 +325,71 @@ TEST_CASE("oddly framed requests get one 400 and their connection closes, none h
     answer += socket->readAll();
     CHECK(answer.count("HTTP/1.1 ") == 1);
     CHECK(socket->state() == QAbstractSocket::ConnectedState);
+}
+
+TEST_CASE("early tus chunks wait per worker, whichever token sent them, and only for that worker",
+          "[api][tus][early]")
+{
+    TestServer &s = TestServer::shared();
+    HttpClient http(s.apiBase());
+    const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
+    const QString alexAgain = http.signIn(QStringLiteral("alex@demo.onsite")); // a second device
+    const QString blair = http.signIn(QStringLiteral("blair@demo.onsite"));
+    REQUIRE_FALSE(alex.isEmpty());
+    REQUIRE_FALSE(alexAgain.isEmpty());
+    REQUIRE_FALSE(blair.isEmpty());
+    const QByteArray content = QByteArray("\x89PNG\r\n\x1A\n", 8) + QByteArray(19992, 'p');
+    const QStringList mine = uploadsOf(s, alex, content, 5);
+    const QStringList hers = uploadsOf(s, blair, content, 1);
+    REQUIRE(mine.size() == 5);
+    REQUIRE(hers.size() == 1);
+
+    // Four chunks of alex's ahead of their uploads' offsets, sent with both of his tokens and
+    // one header spelled differently: they fill alex's room, however they were signed.
+    std::vector<std::unique_ptr<HttpClient>> clients;
+    auto sendAhead = [&](const QString &path, const QString &token,
+                         const QByteArray &authorization = {}) {
+        clients.push_back(std::make_unique<HttpClient>(s.apiBase()));
+        HttpClient::Headers h = tusHeaders(5000);
+        if (!authorization.isEmpty())
+            h.append({"Authorization", authorization});
+        return clients.back()->send("PATCH", path, content.mid(5000, 100), token, h);
+    };
+    QNetworkReply *first = sendAhead(mine.at(0), alex);
+    QList<QNetworkReply *> others{sendAhead(mine.at(1), alex), sendAhead(mine.at(2), alexAgain),
+                                  sendAhead(mine.at(3), {}, "Bearer   " + alexAgain.toLatin1())};
+    QTest::qWait(300);
+    CHECK_FALSE(first->isFinished());
+    for (QNetworkReply *r : std::as_const(others))
+        CHECK_FALSE(r->isFinished());
+    // A fifth is answered at once, though its token has only one chunk waiting.
+    QElapsedTimer t;
+    t.start();
+    const auto fifth =
+        http.request("PATCH", mine.at(4), content.mid(5000, 100), alexAgain, tusHeaders(5000));
+    CHECK(fifth.status == 409);
+    CHECK(t.elapsed() < 1500);
+
+    // Blair's own chunk still finds room while alex's is full.
+    QNetworkReply *blairs = sendAhead(hers.at(0), blair);
+    QTest::qWait(300);
+    CHECK_FALSE(blairs->isFinished());
+    // Blair can neither store into alex's upload nor, by trying, wake his waiting chunk.
+    CHECK(http.request("PATCH", mine.at(0), content.left(5000), blair, tusHeaders(0)).status ==
+          404);
+    QTest::qWait(100);
+    CHECK_FALSE(first->isFinished());
+
+    // The chunk before it, sent with alex's other token, lets his waiting chunk in.
+    CHECK(http.request("PATCH", mine.at(0), content.left(5000), alexAgain, tusHeaders(0)).status ==
+          204);
+    const auto applied = HttpClient::collect(first);
+    CHECK(applied.status == 204);
+    CHECK(applied.header("Upload-Offset") == "5100");
+    others.append(blairs);
+    for (QNetworkReply *r : std::as_const(others)) {
+        const auto refused = HttpClient::collect(r);
+        CHECK(refused.status == 409);
+        CHECK(refused.errorCode() == QStringLiteral("offset_mismatch"));
+    }
 }

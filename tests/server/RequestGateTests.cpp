@@ -1,7 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include "EarlyChunks.h"
 #include "RequestGate.h"
 
+#include <QStringList>
+#include <QTest>
+
+using onsite::server::EarlyChunks;
 using onsite::server::RequestGate;
 using Verdict = RequestGate::Verdict;
 
@@ -170,4 +175,43 @@ TEST_CASE("request gate: headers may not grow without end", "[gate]")
         v = g.feed("X-Filler: 0123456789012345678901234567890123456789\r\n");
     CHECK(v == Verdict::HeadersTooLarge);
     CHECK(g.inHeaders());
+}
+
+TEST_CASE("early chunks: room is counted per worker, and a stored chunk wakes only its upload's",
+          "[early]")
+{
+    EarlyChunks early;
+    QStringList events;
+    auto wait = [&](const QString &upload, qint64 worker, qint64 waitedMs = 0) {
+        const QString name = QStringLiteral("%1/%2").arg(worker).arg(upload);
+        return early.wait(
+            upload, worker, waitedMs,
+            [&events, name] { events << QStringLiteral("retry ") + name; },
+            [&events, name] { events << QStringLiteral("gave up ") + name; });
+    };
+    // Worker 1 fills its room (whatever tokens its PATCHes came with); worker 2 still has its own.
+    for (int i = 0; i < EarlyChunks::kPerWorker; ++i)
+        CHECK(wait(QStringLiteral("a%1").arg(i), 1));
+    CHECK_FALSE(wait(QStringLiteral("a9"), 1));
+    CHECK(early.waitingOf(1) == EarlyChunks::kPerWorker);
+    CHECK(wait(QStringLiteral("b"), 2, EarlyChunks::kWaitMs - 50));
+    CHECK(early.waitingOf(2) == 1);
+    CHECK_FALSE(wait(QStringLiteral("c"), 0)); // no worker: never held
+
+    // A chunk stored for worker 2's upload wakes nothing of worker 1's, and the reverse.
+    early.stored(QStringLiteral("b"));
+    CHECK(events == QStringList{QStringLiteral("retry 2/b")});
+    CHECK(early.waitingOf(1) == EarlyChunks::kPerWorker);
+    CHECK(wait(QStringLiteral("b"), 2, EarlyChunks::kWaitMs - 50));
+    early.stored(QStringLiteral("a1"));
+    CHECK(events.last() == QStringLiteral("retry 1/a1"));
+    CHECK(early.waitingOf(1) == EarlyChunks::kPerWorker - 1);
+    CHECK(early.waitingOf(2) == 1);
+
+    // Worker 2's time runs out on its own; worker 1's chunks keep waiting.
+    QTest::qWait(300);
+    CHECK(events.last() == QStringLiteral("gave up 2/b"));
+    CHECK(early.waitingOf(2) == 0);
+    CHECK(early.waitingOf(1) == EarlyChunks::kPerWorker - 1);
+    CHECK(early.waiting() == EarlyChunks::kPerWorker - 1);
 }
