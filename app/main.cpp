@@ -55,12 +55,10 @@ void setNames()
     QCoreApplication::setApplicationVersion(QStringLiteral(ONSITE_VERSION));
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+// --help and --version answer without a display: packages, scripts and terminals over SSH
+// run them where no window can open.
+void answerHeadless(int argc, char *argv[])
 {
-    // --help and --version answer without a display: packages, scripts and terminals over SSH
-    // run them where no window can open.
     for (int i = 1; i < argc; ++i) {
         const QByteArray a(argv[i]);
         if (a == "--version" || a == "-v" || a == "--help" || a == "-h" || a == "-?" ||
@@ -72,16 +70,56 @@ int main(int argc, char *argv[])
             options.parser.process(core); // prints and exits
         }
     }
-    QApplication app(argc, argv);
-    setNames();
-    QApplication::setApplicationDisplayName(QStringLiteral("Onsite"));
-    // Every size the icon is drawn at, so title bars, task bars and the tray get sharp pixels
-    // at any scale; an installed theme icon (the package's hicolor set) wins where there is one.
+}
+
+// Every size the icon is drawn at, so title bars, task bars and the tray get sharp pixels at
+// any scale; an installed theme icon (the package's hicolor set) wins where there is one.
+void setIcon()
+{
     QIcon icon;
     for (int size : {16, 24, 32, 48, 64, 128, 256, 512})
         icon.addFile(QStringLiteral(":/onsite/onsite-%1.png").arg(size), QSize(size, size));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.onsite.Onsite"), icon));
     QApplication::setDesktopFileName(QStringLiteral("org.onsite.Onsite"));
+}
+
+// The bundled server with demo data in `demoDir`; the app signs in to it once it listens.
+void startDemo(EmbeddedServer &embedded, const QTemporaryDir &demoDir, MainWindow &window,
+               AppController &controller)
+{
+    window.showMessage(QApplication::translate("main", "Starting the demo server…"));
+    const QString db = demoDir.filePath(QStringLiteral("server.sqlite"));
+    QObject::connect(
+        &embedded, &EmbeddedServer::ready, &controller, [&controller, db](const QUrl &url) {
+            // The client company's side of the demo, for the README's walkthrough.
+            QTextStream(stdout) << "Demo server: " << url.toString() << "\n"
+                                << "Company steps: onsite-server admin --db sqlite:" << db
+                                << " pending 1\n";
+            controller.signIn(url, QStringLiteral("alex@demo.onsite"),
+                              QStringLiteral("onsite-demo"));
+        });
+    QObject::connect(
+        &embedded, &EmbeddedServer::failed, &window, [&window](const QString &message) {
+            QMessageBox::critical(&window, QApplication::translate("main", "Demo server"), message);
+        });
+    QObject::connect(&controller, &AppController::signInFailed, &window,
+                     [&window](const QString &message) { window.showMessage(message); });
+    embedded.setLogFile(demoDir.filePath(QStringLiteral("server.log")));
+    embedded.start({QStringLiteral("--demo"), QStringLiteral("--listen"),
+                    QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"),
+                    QStringLiteral("sqlite:") + db, QStringLiteral("--files"),
+                    demoDir.filePath(QStringLiteral("files"))});
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    answerHeadless(argc, argv);
+    QApplication app(argc, argv);
+    setNames();
+    QApplication::setApplicationDisplayName(QStringLiteral("Onsite"));
+    setIcon();
 
     Options options;
     options.parser.process(app);
@@ -119,27 +157,7 @@ int main(int argc, char *argv[])
 
     EmbeddedServer embedded;
     if (isDemo) {
-        window.showMessage(QApplication::translate("main", "Starting the demo server…"));
-        QObject::connect(&embedded, &EmbeddedServer::ready, &controller, [&](const QUrl &url) {
-            // The client company's side of the demo, for the README's walkthrough.
-            QTextStream(stdout) << "Demo server: " << url.toString() << "\n"
-                                << "Company steps: onsite-server admin --db sqlite:"
-                                << demoDir.filePath(QStringLiteral("server.sqlite"))
-                                << " pending 1\n";
-            controller.signIn(url, QStringLiteral("alex@demo.onsite"),
-                              QStringLiteral("onsite-demo"));
-        });
-        QObject::connect(&embedded, &EmbeddedServer::failed, &window, [&](const QString &message) {
-            QMessageBox::critical(&window, QApplication::translate("main", "Demo server"), message);
-        });
-        QObject::connect(&controller, &AppController::signInFailed, &window,
-                         [&](const QString &message) { window.showMessage(message); });
-        embedded.setLogFile(demoDir.filePath(QStringLiteral("server.log")));
-        embedded.start(
-            {QStringLiteral("--demo"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-             QStringLiteral("--db"),
-             QStringLiteral("sqlite:") + demoDir.filePath(QStringLiteral("server.sqlite")),
-             QStringLiteral("--files"), demoDir.filePath(QStringLiteral("files"))});
+        startDemo(embedded, demoDir, window, controller);
     } else if (parser.isSet(server)) {
         controller.showSignIn(QString());
         controller.signInDialog()->setServer(parser.value(server));

@@ -18,6 +18,15 @@ class AssignmentRecord
 public:
     static QString html(const Assignment &a, const QJsonArray &history, bool historyKnown,
                         const QDateTime &now);
+
+private:
+    static QString when(const QDateTime &t, const QString &timeZone);
+    static QString summary(const Assignment &a);
+    static QString visits(const Assignment &a, const QJsonArray &history, bool historyKnown);
+    static QList<QStringList> earlierVersions(const TimeLog &l, const QJsonArray &history,
+                                              const QString &timeZone);
+    static QString requests(const Assignment &a);
+    static QString files(const Assignment &a);
 };
 
 } // namespace onsite

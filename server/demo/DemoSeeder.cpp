@@ -209,27 +209,26 @@ FundsRequest funds(FundsKind kind, qint64 cents, const QString &reason, FundsSta
 
 } // namespace
 
-bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *companyTokens,
-                      QString *error)
+namespace {
+
+constexpr qint64 kHour = 3600;
+constexpr qint64 kDay = 24 * kHour;
+
+bool handOutTokens(QList<QPair<QString, QString>> *companyTokens, QString *error)
 {
     ApiError err;
-    auto handOutTokens = [&] {
-        Sql q(QStringLiteral("SELECT id, name FROM companies ORDER BY id"));
-        q.exec();
-        while (q.next() && !err)
-            companyTokens->append({q.value(1).toString(),
-                                   Accounts::createCompanyToken(q.value(0).toLongLong(), &err)});
-        if (err)
-            *error = err.message;
-        return !err;
-    };
-    if (Accounts::workerIdByEmail(QStringLiteral("alex@demo.onsite")))
-        return handOutTokens(); // already seeded: keep the data
-    const QString pw = QStringLiteral("onsite-demo");
-    const qint64 alex = Accounts::createWorker(QStringLiteral("alex@demo.onsite"),
-                                               QStringLiteral("Alex Rivera"), pw, &err);
-    const qint64 blair = Accounts::createWorker(QStringLiteral("blair@demo.onsite"),
-                                                QStringLiteral("Blair Chen"), pw, &err);
+    Sql q(QStringLiteral("SELECT id, name FROM companies ORDER BY id"));
+    q.exec();
+    while (q.next() && !err)
+        companyTokens->append(
+            {q.value(1).toString(), Accounts::createCompanyToken(q.value(0).toLongLong(), &err)});
+    if (err)
+        *error = err.message;
+    return !err;
+}
+
+QList<CompanyDef> createCompanies(ApiError *err)
+{
     using CK = ChecklistKind;
     const QList<ChecklistItem> full{{CK::ConfirmSchedule, true},
                                     {CK::CheckInOut, true},
@@ -253,112 +252,154 @@ bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *comp
         c.id = Accounts::createCompany(c.name,
                                        {{QStringLiteral("checklist"), checklist},
                                         {QStringLiteral("counteroffers_allowed"), c.counteroffers}},
-                                       &err);
+                                       err);
     }
-    if (err) {
-        *error = err.message;
-        return false;
+    return companies;
+}
+
+// The demo world's assignments, numbered in the order they are made.
+struct World {
+    QDateTime now;
+    QList<CompanyDef> companies;
+    int n = 0;
+    ApiError err;
+
+    Assignment next(int company, AssignmentStatus status, qint64 startOffsetSecs)
+    {
+        return make(companies[company % 3], n++, status, startOffsetSecs, now);
     }
 
-    const qint64 hour = 3600;
-    const qint64 day = 24 * hour;
-    int n = 0;
-    auto store = [&](Assignment a, qint64 worker) {
+    void store(Assignment a, qint64 worker)
+    {
         AssignmentStore::insertAssignment(a.company.id, worker, a, now, &err);
         for (int i = 0; i < a.deliverables.size() && !err; ++i)
             if (!UploadStore::storeFile(worker, a.id, a.deliverables.at(i).id,
                                         demoContent(a, a.deliverables.at(i), i)))
                 err = ApiError::internal();
-    };
-    // Alex: every status, late and missed cases, in several time zones.
-    for (int i = 0; i < 9; ++i) { // upcoming
-        Assignment a = make(companies[i % 3], n++, AssignmentStatus::Assigned,
-                            (i < 3 ? 6 * hour : 2 * day) + i * day / 2, now);
-        if (a.schedule.confirmBy.isValid() && a.schedule.confirmBy < now)
-            a.schedule.confirmBy = now.addSecs(2 * hour); // assigned late: a short deadline
-        if (i % 3 == 1 && a.schedule.confirmRequired)
-            a.schedule.confirmedAt = now.addSecs(-hour);
-        store(a, alex);
     }
-    { // confirmation deadline missed: Not Confirmed
-        Assignment a = make(companies[1], n++, AssignmentStatus::Assigned, 20 * hour, now);
-        store(a, alex);
-    }
-    { // started two hours ago, nobody checked in: Worker Late
-        Assignment a = make(companies[2], n++, AssignmentStatus::Assigned, -2 * hour, now);
-        store(a, alex);
-    }
-    for (int i = 0; i < 6; ++i) { // in progress: on site now, or finished and closing out
-        Assignment a = make(companies[i % 3], n++, AssignmentStatus::InProgress,
-                            i < 3 ? -hour : -(2 + i) * day, now);
-        if (a.schedule.confirmRequired)
-            a.schedule.confirmedAt = a.schedule.confirmBy.addSecs(-3600);
-        if (i < 3) {
-            addVisit(a, -600, 0, a.phoneCheckin.required);
-        } else {
-            addVisit(a, 600, 3 * hour, a.phoneCheckin.required);
-            addDeliverables(a, i - 2); // partly uploaded
-            if (i == 5)
-                a.deliverablesDueAt = a.schedule.end.addSecs(12 * hour); // now late
+
+    // Alex's coming work: upcoming, a missed confirmation (Not Confirmed), a missed start
+    // (Worker Late).
+    void upcoming(qint64 alex)
+    {
+        for (int i = 0; i < 9; ++i) {
+            Assignment a =
+                next(i, AssignmentStatus::Assigned, (i < 3 ? 6 * kHour : 2 * kDay) + i * kDay / 2);
+            if (a.schedule.confirmBy.isValid() && a.schedule.confirmBy < now)
+                a.schedule.confirmBy = now.addSecs(2 * kHour); // assigned late: a short deadline
+            if (i % 3 == 1 && a.schedule.confirmRequired)
+                a.schedule.confirmedAt = now.addSecs(-kHour);
+            store(a, alex);
         }
-        if (i == 1)
-            a.fundsRequests.append(funds(FundsKind::Expense, 4299,
-                                         QStringLiteral("Bought a replacement patch cable"),
-                                         FundsStatus::Pending, now.addSecs(-1800)));
-        if (i == 3)
-            a.fundsRequests.append(funds(FundsKind::BudgetIncrease, 6500,
-                                         QStringLiteral("Second switch needed re-racking"),
-                                         FundsStatus::Approved, a.schedule.end));
-        if (i == 4)
-            a.fundsRequests.append(funds(FundsKind::Bonus, 2500, QStringLiteral("Weekend call-out"),
-                                         FundsStatus::Declined, a.schedule.end));
-        store(a, alex);
+        store(next(1, AssignmentStatus::Assigned, 20 * kHour), alex);
+        store(next(2, AssignmentStatus::Assigned, -2 * kHour), alex);
     }
-    for (int i = 0; i < 4; ++i) { // pending approval
-        Assignment a =
-            make(companies[i % 3], n++, AssignmentStatus::Submitted, -(3 + i) * day, now);
-        finishWork(a);
-        if (i == 0)
-            a.fundsRequests.append(funds(FundsKind::Expense, 1850,
-                                         QStringLiteral("Parking at the site"),
-                                         FundsStatus::Pending, a.schedule.end));
-        store(a, alex);
+
+    // On site now, or finished and closing out, with requests in each state.
+    void inProgress(qint64 alex)
+    {
+        for (int i = 0; i < 6; ++i) {
+            Assignment a = next(i, AssignmentStatus::InProgress, i < 3 ? -kHour : -(2 + i) * kDay);
+            if (a.schedule.confirmRequired)
+                a.schedule.confirmedAt = a.schedule.confirmBy.addSecs(-3600);
+            if (i < 3) {
+                addVisit(a, -600, 0, a.phoneCheckin.required);
+            } else {
+                addVisit(a, 600, 3 * kHour, a.phoneCheckin.required);
+                addDeliverables(a, i - 2); // partly uploaded
+                if (i == 5)
+                    a.deliverablesDueAt = a.schedule.end.addSecs(12 * kHour); // now late
+            }
+            if (i == 1)
+                a.fundsRequests.append(funds(FundsKind::Expense, 4299,
+                                             QStringLiteral("Bought a replacement patch cable"),
+                                             FundsStatus::Pending, now.addSecs(-1800)));
+            if (i == 3)
+                a.fundsRequests.append(funds(FundsKind::BudgetIncrease, 6500,
+                                             QStringLiteral("Second switch needed re-racking"),
+                                             FundsStatus::Approved, a.schedule.end));
+            if (i == 4)
+                a.fundsRequests.append(funds(FundsKind::Bonus, 2500,
+                                             QStringLiteral("Weekend call-out"),
+                                             FundsStatus::Declined, a.schedule.end));
+            store(a, alex);
+        }
     }
-    for (int i = 0; i < 3; ++i) { // approved
-        Assignment a = make(companies[i % 3], n++, AssignmentStatus::Approved, -(8 + i) * day, now);
-        finishWork(a);
-        a.approvedAt = a.submittedAt.addSecs(day);
-        store(a, alex);
-    }
-    for (int i = 0; i < 4; ++i) { // paid
-        Assignment a =
-            make(companies[i % 3], n++, AssignmentStatus::Paid, -(15 + 16 * i) * day, now);
-        finishWork(a);
-        a.approvedAt = a.submittedAt.addSecs(day);
-        a.paidAt = a.approvedAt.addSecs(5 * day);
-        store(a, alex);
-    }
-    { // cancelled
-        Assignment a = make(companies[0], n++, AssignmentStatus::Cancelled, 4 * day, now);
-        store(a, alex);
-    }
-    // Blair: a few of their own.
-    for (int i = 0; i < 4; ++i) {
-        const AssignmentStatus st =
-            i < 2 ? AssignmentStatus::Assigned
-                  : (i == 2 ? AssignmentStatus::InProgress : AssignmentStatus::Paid);
-        Assignment a = make(companies[(i + 1) % 3], n++, st, (i - 2) * day + 5 * hour, now);
-        if (st == AssignmentStatus::Paid) {
+
+    // Pending approval, approved, paid and cancelled.
+    void closedOut(qint64 alex)
+    {
+        for (int i = 0; i < 4; ++i) {
+            Assignment a = next(i, AssignmentStatus::Submitted, -(3 + i) * kDay);
             finishWork(a);
-            a.paidAt = a.schedule.end.addSecs(4 * day);
+            if (i == 0)
+                a.fundsRequests.append(funds(FundsKind::Expense, 1850,
+                                             QStringLiteral("Parking at the site"),
+                                             FundsStatus::Pending, a.schedule.end));
+            store(a, alex);
         }
-        store(a, blair);
+        for (int i = 0; i < 3; ++i) {
+            Assignment a = next(i, AssignmentStatus::Approved, -(8 + i) * kDay);
+            finishWork(a);
+            a.approvedAt = a.submittedAt.addSecs(kDay);
+            store(a, alex);
+        }
+        for (int i = 0; i < 4; ++i) {
+            Assignment a = next(i, AssignmentStatus::Paid, -(15 + 16 * i) * kDay);
+            finishWork(a);
+            a.approvedAt = a.submittedAt.addSecs(kDay);
+            a.paidAt = a.approvedAt.addSecs(5 * kDay);
+            store(a, alex);
+        }
+        store(next(0, AssignmentStatus::Cancelled, 4 * kDay), alex);
     }
-    if (err) {
-        *error = err.message;
+
+    // Blair: a few of their own.
+    void blairs(qint64 blair)
+    {
+        for (int i = 0; i < 4; ++i) {
+            const AssignmentStatus st =
+                i < 2 ? AssignmentStatus::Assigned
+                      : (i == 2 ? AssignmentStatus::InProgress : AssignmentStatus::Paid);
+            Assignment a = next(i + 1, st, (i - 2) * kDay + 5 * kHour);
+            if (st == AssignmentStatus::Paid) {
+                finishWork(a);
+                a.paidAt = a.schedule.end.addSecs(4 * kDay);
+            }
+            store(a, blair);
+        }
+    }
+};
+
+} // namespace
+
+bool DemoSeeder::seed(const QDateTime &now, QList<QPair<QString, QString>> *companyTokens,
+                      QString *error)
+{
+    if (Accounts::workerIdByEmail(QStringLiteral("alex@demo.onsite")))
+        return handOutTokens(companyTokens, error); // already seeded: keep the data
+    World world;
+    world.now = now;
+    const QString pw = QStringLiteral("onsite-demo");
+    const qint64 alex = Accounts::createWorker(QStringLiteral("alex@demo.onsite"),
+                                               QStringLiteral("Alex Rivera"), pw, &world.err);
+    const qint64 blair = Accounts::createWorker(QStringLiteral("blair@demo.onsite"),
+                                                QStringLiteral("Blair Chen"), pw, &world.err);
+    world.companies = createCompanies(&world.err);
+    if (world.err) {
+        *error = world.err.message;
         return false;
     }
-    return handOutTokens();
+    // Alex: every status, late and missed cases, in several time zones.
+    world.upcoming(alex);
+    world.inProgress(alex);
+    world.closedOut(alex);
+    world.blairs(blair);
+    if (world.err) {
+        *error = world.err.message;
+        return false;
+    }
+    return handOutTokens(companyTokens, error);
 }
 
 } // namespace onsite::server

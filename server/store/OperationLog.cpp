@@ -38,6 +38,99 @@ QJsonObject OperationLog::applyOperations(qint64 workerId, const QJsonArray &ops
     return {{QStringLiteral("results"), results}};
 }
 
+namespace {
+
+QJsonObject internalError(const QString &opId)
+{
+    return result(opId, OperationStatus::Error, QStringLiteral("internal"),
+                  ApiError::internal().message, {});
+}
+
+// An op_id claimed before: answered as the first time was, changing nothing; another worker's
+// op_id is refused.
+QJsonObject answerAgain(Transaction &tx, const Operation &op, qint64 workerId, const QDateTime &now)
+{
+    Sql first(QStringLiteral("SELECT status, code, message, worker_id FROM ops WHERE op_id = ?"));
+    if (!first.exec({op.opId}) || !first.next())
+        return internalError(op.opId);
+    if (first.value(3).toLongLong() != workerId)
+        return result(op.opId, OperationStatus::Rejected, QStringLiteral("conflict"),
+                      QStringLiteral("This op_id was already used."), {});
+    const QString status = first.value(0).toString();
+    const QString code = first.value(1).toString();
+    const QString message = first.value(2).toString();
+    tx.commit();
+    ApiError ignored;
+    return result(op.opId, OperationStatus::Duplicate, code,
+                  message.isEmpty() ? QStringLiteral("Already %1.").arg(status) : message,
+                  AssignmentStore::workerAssignment(workerId, op.assignmentId, now, &ignored));
+}
+
+// Keeps what each edited or deleted visit looked like before, for the client company (only
+// those visits are encoded, not the whole document).
+bool keepVisitHistory(const Assignment &before, const Assignment &after, const QString &opId)
+{
+    for (const TimeLog &old : before.timeLogs)
+        for (const TimeLog &now : after.timeLogs) {
+            if (now.id != old.id || (now.checkIn == old.checkIn && now.checkOut == old.checkOut &&
+                                     now.note == old.note && now.deleted == old.deleted))
+                continue;
+            Sql history(QStringLiteral(
+                "INSERT INTO time_log_history (assignment_id, log_id, op_id, replaced_at,"
+                " previous) VALUES (?, ?, ?, ?, ?)"));
+            if (!history.exec({after.id, old.id, opId, Database::nowMs(),
+                               StoredJson::compact(AssignmentCodec::timeLogToJson(old))}))
+                return false;
+        }
+    return true;
+}
+
+bool recordOutcome(const QString &opId, OperationStatus status, const QString &code,
+                   const QString &message)
+{
+    Sql record(QStringLiteral("UPDATE ops SET status = ?, code = ?, message = ? WHERE op_id = ?"));
+    return record.exec({toWire(status), code, message, opId});
+}
+
+// The claimed op on the worker's locked document: decoded once, decided by the applier,
+// written once, and answered from what was written.
+QJsonObject decide(Transaction &tx, const Operation &op, qint64 workerId, const QDateTime &now)
+{
+    Sql load(QStringLiteral("SELECT doc FROM assignments WHERE id = ? AND worker_id = ?") +
+             Database::forUpdate());
+    if (!load.exec({op.assignmentId, workerId}))
+        return internalError(op.opId);
+    if (!load.next()) {
+        const QString message = QStringLiteral("No such assignment.");
+        if (!recordOutcome(op.opId, OperationStatus::Rejected, QStringLiteral("not_found"),
+                           message) ||
+            !tx.commit())
+            return internalError(op.opId);
+        return result(op.opId, OperationStatus::Rejected, QStringLiteral("not_found"), message, {});
+    }
+    QJsonObject stored = StoredJson::parse(load.value(0).toString());
+    QString why;
+    auto a = AssignmentCodec::fromJson(stored, &why);
+    load.query().finish();
+    if (!a)
+        return internalError(op.opId);
+    const Assignment before = *a;
+    const OperationOutcome outcome = OperationApplier::apply(*a, op, now);
+    bool ok = !outcome.applied || (keepVisitHistory(before, *a, op.opId) &&
+                                   AssignmentStore::saveChanged(*a, workerId, &stored));
+    const OperationStatus status =
+        outcome.applied ? OperationStatus::Applied : OperationStatus::Rejected;
+    ok = ok && recordOutcome(op.opId, status, outcome.code, outcome.message);
+    if (!ok || !tx.commit())
+        return internalError(op.opId);
+    // Answered from the document just written (or, refused, as loaded): no second read, no
+    // second encoding.
+    return result(op.opId, status, outcome.code, outcome.message,
+                  AssignmentStore::present(*a, stored, now));
+}
+
+} // namespace
+
 QJsonObject OperationLog::applyOperation(qint64 workerId, const QJsonObject &raw,
                                          const QDateTime &now)
 {
@@ -52,14 +145,9 @@ QJsonObject OperationLog::applyOperation(qint64 workerId, const QJsonObject &raw
     if (OperationApplier::isPhoneOperation(*op))
         return result(op->opId, OperationStatus::Rejected, QStringLiteral("unknown_type"),
                       QStringLiteral("Only the phone system records phone check-ins."), {});
-    auto currentDoc = [&]() -> QJsonObject {
-        ApiError ignored;
-        return AssignmentStore::workerAssignment(workerId, op->assignmentId, now, &ignored);
-    };
     Transaction tx;
     if (!tx.ok())
-        return result(op->opId, OperationStatus::Error, QStringLiteral("internal"),
-                      ApiError::internal().message, {});
+        return internalError(op->opId);
     // Claim the op_id. A second process sending the same op waits here for the first to
     // commit, then finds the row: the database, not memory, decides "at most once".
     Sql claim(QStringLiteral("INSERT INTO ops (op_id, worker_id, assignment_id, type, status, code,"
@@ -67,81 +155,7 @@ QJsonObject OperationLog::applyOperation(qint64 workerId, const QJsonObject &raw
                              " ON CONFLICT (op_id) DO NOTHING RETURNING worker_id"));
     const bool claimed = claim.execReturning({op->opId, workerId, op->assignmentId, op->type,
                                               Database::nowMs()}) >= 0;
-    if (!claimed) {
-        Sql first(
-            QStringLiteral("SELECT status, code, message, worker_id FROM ops WHERE op_id = ?"));
-        if (!first.exec({op->opId}) || !first.next())
-            return result(op->opId, OperationStatus::Error, QStringLiteral("internal"),
-                          ApiError::internal().message, {});
-        if (first.value(3).toLongLong() != workerId)
-            return result(op->opId, OperationStatus::Rejected, QStringLiteral("conflict"),
-                          QStringLiteral("This op_id was already used."), {});
-        const QString status = first.value(0).toString();
-        const QString code = first.value(1).toString();
-        const QString message = first.value(2).toString();
-        tx.commit();
-        // Answers as the first time did, and changes nothing.
-        return result(op->opId, OperationStatus::Duplicate, code,
-                      message.isEmpty() ? QStringLiteral("Already %1.").arg(status) : message,
-                      currentDoc());
-    }
-    auto finish = [&](OperationStatus status, const QString &code, const QString &message) {
-        Sql record(
-            QStringLiteral("UPDATE ops SET status = ?, code = ?, message = ? WHERE op_id = ?"));
-        return record.exec({toWire(status), code, message, op->opId});
-    };
-    Sql load(QStringLiteral("SELECT doc FROM assignments WHERE id = ? AND worker_id = ?") +
-             Database::forUpdate());
-    if (!load.exec({op->assignmentId, workerId}))
-        return result(op->opId, OperationStatus::Error, QStringLiteral("internal"),
-                      ApiError::internal().message, {});
-    if (!load.next()) {
-        const QString message = QStringLiteral("No such assignment.");
-        if (finish(OperationStatus::Rejected, QStringLiteral("not_found"), message) && tx.commit())
-            return result(op->opId, OperationStatus::Rejected, QStringLiteral("not_found"), message,
-                          {});
-        return result(op->opId, OperationStatus::Error, QStringLiteral("internal"),
-                      ApiError::internal().message, {});
-    }
-    QJsonObject stored = StoredJson::parse(load.value(0).toString());
-    auto a = AssignmentCodec::fromJson(stored, &why);
-    load.query().finish();
-    if (!a)
-        return result(op->opId, OperationStatus::Error, QStringLiteral("internal"),
-                      ApiError::internal().message, {});
-    const Assignment before = *a;
-    const OperationOutcome outcome = OperationApplier::apply(*a, *op, now);
-    bool ok = true;
-    if (outcome.applied) {
-        // Keep what each edited or deleted log looked like before, for the client company
-        // (only those logs are encoded).
-        for (int i = 0; i < before.timeLogs.size() && ok; ++i) {
-            const TimeLog &old = before.timeLogs.at(i);
-            for (const TimeLog &now_ : a->timeLogs) {
-                if (now_.id != old.id)
-                    continue;
-                if (now_.checkIn != old.checkIn || now_.checkOut != old.checkOut ||
-                    now_.note != old.note || now_.deleted != old.deleted) {
-                    Sql history(QStringLiteral(
-                        "INSERT INTO time_log_history (assignment_id, log_id, op_id, replaced_at,"
-                        " previous) VALUES (?, ?, ?, ?, ?)"));
-                    ok = history.exec({a->id, old.id, op->opId, Database::nowMs(),
-                                       StoredJson::compact(AssignmentCodec::timeLogToJson(old))});
-                }
-            }
-        }
-        ok = ok && AssignmentStore::saveChanged(*a, workerId, &stored);
-    }
-    const OperationStatus status =
-        outcome.applied ? OperationStatus::Applied : OperationStatus::Rejected;
-    ok = ok && finish(status, outcome.code, outcome.message);
-    if (!ok || !tx.commit())
-        return result(op->opId, OperationStatus::Error, QStringLiteral("internal"),
-                      ApiError::internal().message, {});
-    // Answered from the document just written (or, refused, as loaded): no second read, no
-    // second encoding.
-    return result(op->opId, status, outcome.code, outcome.message,
-                  AssignmentStore::present(*a, stored, now));
+    return claimed ? decide(tx, *op, workerId, now) : answerAgain(tx, *op, workerId, now);
 }
 
 namespace {
