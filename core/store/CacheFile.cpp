@@ -1,5 +1,10 @@
 #include "CacheFile.h"
 
+#include "SchemaMigrator.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -23,6 +28,28 @@ bool CacheFile::configureWriter(QSqlDatabase &db, const QString &path, QString *
     }
     if (synchronousLevel(db) != 2) {
         *error = QStringLiteral("SQLite refused synchronous=FULL for %1").arg(path);
+        return false;
+    }
+    return true;
+}
+
+bool CacheFile::openReadOnly(QSqlDatabase &db, const QString &path, int latestVersion,
+                             QString *error)
+{
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!QFileInfo::exists(path) || !db.open()) {
+        *error =
+            QCoreApplication::translate("onsite::LocalStore", "The cache %1 cannot be read: %2")
+                .arg(path, db.lastError().text());
+        return false;
+    }
+    if (const int v = SchemaMigrator::version(db); v != latestVersion) {
+        *error = QCoreApplication::translate("onsite::LocalStore",
+                                             "The cache is not ready yet (schema version %1 of "
+                                             "%2); try again in a moment.")
+                     .arg(v)
+                     .arg(latestVersion);
         return false;
     }
     return true;

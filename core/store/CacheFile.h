@@ -11,6 +11,10 @@ class CacheFile
 {
 public:
     static bool configureWriter(QSqlDatabase &db, const QString &path, QString *error);
+    // Opens `db` on an existing file read-only; refuses (saying why, for the worker) a file the
+    // writer has not migrated to `latestVersion` yet: only the writer migrates.
+    static bool openReadOnly(QSqlDatabase &db, const QString &path, int latestVersion,
+                             QString *error);
     static QString journalMode(const QSqlDatabase &db);
     static int synchronousLevel(const QSqlDatabase &db);
 };

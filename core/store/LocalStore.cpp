@@ -13,7 +13,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
@@ -137,22 +136,7 @@ bool LocalStore::openReader(const QString &path, QString *error)
 {
     close();
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-    m_db.setDatabaseName(path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!QFileInfo::exists(path) || !m_db.open()) {
-        *error =
-            QCoreApplication::translate("onsite::LocalStore", "The cache %1 cannot be read: %2")
-                .arg(path, m_db.lastError().text());
-        close();
-        return false;
-    }
-    // Only the writer migrates: a reader of an older file waits for it instead.
-    if (const int v = schemaVersion(); v != latestVersion()) {
-        *error = QCoreApplication::translate("onsite::LocalStore",
-                                             "The cache is not ready yet (schema version %1 of "
-                                             "%2); try again in a moment.")
-                     .arg(v)
-                     .arg(latestVersion());
+    if (!CacheFile::openReadOnly(m_db, path, latestVersion(), error)) {
         close();
         return false;
     }
