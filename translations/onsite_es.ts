@@ -1456,88 +1456,12 @@ Check in to #%2 %3 now anyway?</source>
 <context>
     <name>onsite::AssignmentPage</name>
     <message>
-        <source>Request a &amp;budget increase…</source>
-        <translation>Solicitar un aumento de &amp;presupuesto…</translation>
-    </message>
-    <message>
-        <source>Request &amp;expense reimbursement…</source>
-        <translation>Solicitar &amp;reembolso de gastos…</translation>
-    </message>
-    <message>
-        <source>Request a b&amp;onus…</source>
-        <translation>Solicitar una &amp;bonificación…</translation>
-    </message>
-    <message>
-        <source>&amp;Withdraw request…</source>
-        <translation>Re&amp;tirar solicitud…</translation>
-    </message>
-    <message>
-        <source>Su&amp;bmit for approval…</source>
-        <translation>En&amp;viar para aprobación…</translation>
-    </message>
-    <message>
-        <source>Check &amp;in</source>
-        <translation>Registrar &amp;entrada</translation>
-    </message>
-    <message>
-        <source>Check &amp;out</source>
-        <translation>Registrar &amp;salida</translation>
-    </message>
-    <message>
-        <source>&amp;Delete visit…</source>
-        <translation>E&amp;liminar visita…</translation>
-    </message>
-    <message>
-        <source>Confirm schedule</source>
-        <translation>Confirmar horario</translation>
-    </message>
-    <message>
-        <source>Check in</source>
-        <translation>Registrar entrada</translation>
-    </message>
-    <message>
-        <source>Check out</source>
-        <translation>Registrar salida</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>Visitas</translation>
-    </message>
-    <message>
         <source>← Dashboard</source>
         <translation>← Panel</translation>
     </message>
     <message>
         <source>Back to the dashboard</source>
         <translation>Volver al panel</translation>
-    </message>
-    <message>
-        <source>⚙ E&amp;xtra funds</source>
-        <translation>⚙ &amp;Fondos extra</translation>
-    </message>
-    <message>
-        <source>Extra funds menu</source>
-        <translation>Menú de fondos extra</translation>
-    </message>
-    <message>
-        <source>Request a budget increase, an expense reimbursement or a bonus</source>
-        <translation>Solicitar un aumento de presupuesto, un reembolso de gastos o una bonificación</translation>
-    </message>
-    <message>
-        <source>Extra funds requests</source>
-        <translation>Solicitudes de fondos extra</translation>
-    </message>
-    <message>
-        <source>Submit for approval</source>
-        <translation>Enviar para aprobación</translation>
-    </message>
-    <message>
-        <source>Click an item to go where it is done</source>
-        <translation>Pulse un elemento para ir a donde se completa</translation>
-    </message>
-    <message>
-        <source>Checklist</source>
-        <translation>Lista de comprobación</translation>
     </message>
     <message>
         <source>Export &amp;record (PDF)…</source>
@@ -1548,56 +1472,8 @@ Check in to #%2 %3 now anyway?</source>
         <translation>Todo lo registrado en esta asignación, para guardarlo o entregarlo</translation>
     </message>
     <message>
-        <source>&amp;Checklist — click an item to do it</source>
-        <translation>Lista de &amp;comprobación — pulse un elemento para completarlo</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Time on site&lt;/b&gt; — double-click a time or note to correct it</source>
-        <translation>&lt;b&gt;Tiempo en el lugar&lt;/b&gt; — haga doble clic en una hora o una nota para corregirla</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Extra funds requests&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Solicitudes de fondos extra&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>%1 · %2, %3 · %4</source>
         <translation>%1 · %2, %3 · %4</translation>
-    </message>
-    <message>
-        <source>  —  next: %1</source>
-        <translation>  —  siguiente: %1</translation>
-    </message>
-    <message>
-        <source> by %1 (%2)</source>
-        <translation> antes de %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Hecho</translation>
-    </message>
-    <message>
-        <source>To do</source>
-        <translation>Pendiente</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>%1 (optional) — %2</source>
-        <translation>%1 (opcional) — %2</translation>
-    </message>
-    <message>
-        <source>Confirm schedule (deadline passed %1)</source>
-        <translation>Confirmar horario (el plazo venció %1)</translation>
-    </message>
-    <message>
-        <source>Confirm schedule — by %1, %2</source>
-        <translation>Confirmar horario — antes de %1, %2</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Check in and out by phone:&lt;/b&gt; call %1. %2</source>
-        <translation>&lt;b&gt;Registre la entrada y la salida por teléfono:&lt;/b&gt; llame al %1. %2</translation>
     </message>
     <message>
         <source>Upload files</source>
@@ -1620,68 +1496,63 @@ Check in to #%2 %3 now anyway?</source>
         <translation>«%1» es una carpeta; suelte en su lugar los archivos que contiene.</translation>
     </message>
     <message>
-        <source>Select the visit to delete first.</source>
-        <translation>Seleccione primero la visita que desea eliminar.</translation>
-    </message>
-    <message>
-        <source>Delete visit</source>
-        <translation>Eliminar visita</translation>
-    </message>
-    <message>
-        <source>Delete the visit checked in at %1? The client company still sees that it was recorded and deleted.</source>
-        <translation>¿Eliminar la visita con entrada a las %1? La empresa cliente seguirá viendo que se registró y se eliminó.</translation>
-    </message>
-    <message>
-        <source>Extra funds can be requested once you have checked in.</source>
-        <translation>Podrá solicitar fondos extra cuando haya registrado la entrada.</translation>
-    </message>
-    <message>
-        <source>Budget increase — not accepted by this client</source>
-        <translation>Aumento de presupuesto — este cliente no lo acepta</translation>
-    </message>
-    <message>
-        <source>Before submitting: %1</source>
-        <translation>Antes de enviar: %1</translation>
-    </message>
-    <message>
         <source>Extra funds can be requested while the assignment is in progress.</source>
         <translation>Se pueden solicitar fondos extra mientras la asignación está en curso.</translation>
     </message>
     <message>
-        <source>Select the request to withdraw first.</source>
-        <translation>Seleccione primero la solicitud que desea retirar.</translation>
-    </message>
-    <message>
-        <source>Only a pending request can be withdrawn; this one is %1.</source>
-        <translation>Solo se puede retirar una solicitud pendiente; esta está %1.</translation>
-    </message>
-    <message>
-        <source>Withdraw request</source>
-        <translation>Retirar solicitud</translation>
-    </message>
-    <message>
-        <source>Withdraw your %1 request for %2?</source>
-        <translation>¿Retirar su solicitud de %1 por %2?</translation>
-    </message>
-    <message>
         <source>Not ready to submit; still to do: %1.</source>
         <translation>Aún no se puede enviar; falta: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>onsite::ChecklistSection</name>
+    <message>
+        <source>Su&amp;bmit for approval…</source>
+        <translation>En&amp;viar para aprobación…</translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation>Enviar para aprobación</translation>
+    </message>
+    <message>
+        <source>Click an item to go where it is done</source>
+        <translation>Pulse un elemento para ir a donde se completa</translation>
     </message>
     <message>
         <source>Assignment details</source>
         <translation>Detalles de la asignación</translation>
     </message>
     <message>
+        <source>Checklist</source>
+        <translation>Lista de comprobación</translation>
+    </message>
+    <message>
+        <source>&amp;Checklist — click an item to do it</source>
+        <translation>Lista de &amp;comprobación — pulse un elemento para completarlo</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
         <source>Not done</source>
         <translation>No hecho</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Time on site&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Tiempo en el lugar&lt;/b&gt;</translation>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>Delete the selected visit (Delete)</source>
-        <translation>Eliminar la visita seleccionada (Supr)</translation>
+        <source>%1 (optional) — %2</source>
+        <translation>%1 (opcional) — %2</translation>
+    </message>
+    <message>
+        <source>Before submitting: %1</source>
+        <translation>Antes de enviar: %1</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2026,77 @@ Check in to #%2 %3 now anyway?</source>
     <message>
         <source>Decision</source>
         <translation>Decisión</translation>
+    </message>
+</context>
+<context>
+    <name>onsite::FundsSection</name>
+    <message>
+        <source>Request a &amp;budget increase…</source>
+        <translation>Solicitar un aumento de &amp;presupuesto…</translation>
+    </message>
+    <message>
+        <source>Request &amp;expense reimbursement…</source>
+        <translation>Solicitar &amp;reembolso de gastos…</translation>
+    </message>
+    <message>
+        <source>Request a b&amp;onus…</source>
+        <translation>Solicitar una &amp;bonificación…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw request…</source>
+        <translation>Re&amp;tirar solicitud…</translation>
+    </message>
+    <message>
+        <source>⚙ E&amp;xtra funds</source>
+        <translation>⚙ &amp;Fondos extra</translation>
+    </message>
+    <message>
+        <source>Extra funds menu</source>
+        <translation>Menú de fondos extra</translation>
+    </message>
+    <message>
+        <source>Request a budget increase, an expense reimbursement or a bonus</source>
+        <translation>Solicitar un aumento de presupuesto, un reembolso de gastos o una bonificación</translation>
+    </message>
+    <message>
+        <source>Extra funds requests</source>
+        <translation>Solicitudes de fondos extra</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Extra funds requests&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Solicitudes de fondos extra&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>  —  next: %1</source>
+        <translation>  —  siguiente: %1</translation>
+    </message>
+    <message>
+        <source> by %1 (%2)</source>
+        <translation> antes de %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Extra funds can be requested once you have checked in.</source>
+        <translation>Podrá solicitar fondos extra cuando haya registrado la entrada.</translation>
+    </message>
+    <message>
+        <source>Budget increase — not accepted by this client</source>
+        <translation>Aumento de presupuesto — este cliente no lo acepta</translation>
+    </message>
+    <message>
+        <source>Select the request to withdraw first.</source>
+        <translation>Seleccione primero la solicitud que desea retirar.</translation>
+    </message>
+    <message>
+        <source>Only a pending request can be withdrawn; this one is %1.</source>
+        <translation>Solo se puede retirar una solicitud pendiente; esta está %1.</translation>
+    </message>
+    <message>
+        <source>Withdraw request</source>
+        <translation>Retirar solicitud</translation>
+    </message>
+    <message>
+        <source>Withdraw your %1 request for %2?</source>
+        <translation>¿Retirar su solicitud de %1 por %2?</translation>
     </message>
 </context>
 <context>
@@ -2796,6 +2738,73 @@ Check in to #%2 %3 now anyway?</source>
     <message>
         <source>the server does not speak tus %1</source>
         <translation>el servidor no habla tus %1</translation>
+    </message>
+</context>
+<context>
+    <name>onsite::VisitsSection</name>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>Registrar &amp;entrada</translation>
+    </message>
+    <message>
+        <source>Check &amp;out</source>
+        <translation>Registrar &amp;salida</translation>
+    </message>
+    <message>
+        <source>&amp;Delete visit…</source>
+        <translation>E&amp;liminar visita…</translation>
+    </message>
+    <message>
+        <source>Confirm schedule</source>
+        <translation>Confirmar horario</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Registrar entrada</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>Registrar salida</translation>
+    </message>
+    <message>
+        <source>Delete the selected visit (Delete)</source>
+        <translation>Eliminar la visita seleccionada (Supr)</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visitas</translation>
+    </message>
+    <message>
+        <source>Confirm schedule (deadline passed %1)</source>
+        <translation>Confirmar horario (el plazo venció %1)</translation>
+    </message>
+    <message>
+        <source>Confirm schedule — by %1, %2</source>
+        <translation>Confirmar horario — antes de %1, %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Check in and out by phone:&lt;/b&gt; call %1. %2</source>
+        <translation>&lt;b&gt;Registre la entrada y la salida por teléfono:&lt;/b&gt; llame al %1. %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Time on site&lt;/b&gt; — double-click a time or note to correct it</source>
+        <translation>&lt;b&gt;Tiempo en el lugar&lt;/b&gt; — haga doble clic en una hora o una nota para corregirla</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Time on site&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Tiempo en el lugar&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Select the visit to delete first.</source>
+        <translation>Seleccione primero la visita que desea eliminar.</translation>
+    </message>
+    <message>
+        <source>Delete visit</source>
+        <translation>Eliminar visita</translation>
+    </message>
+    <message>
+        <source>Delete the visit checked in at %1? The client company still sees that it was recorded and deleted.</source>
+        <translation>¿Eliminar la visita con entrada a las %1? La empresa cliente seguirá viendo que se registró y se eliminó.</translation>
     </message>
 </context>
 </TS>

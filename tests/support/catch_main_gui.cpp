@@ -2,6 +2,7 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "FileDialog.h"
 #include "Language.h"
 #include "MessageBox.h"
 
@@ -19,5 +20,6 @@ int main(int argc, char *argv[])
     onsite::Language::install(QStringLiteral("en"),
                               QLocale(QLocale::English, QLocale::UnitedStates));
     onsite::MessageBox::setUnattended(true); // a forgotten answer fails, never hangs
+    onsite::FileDialog::setUnattended(true);
     return Catch::Session().run(argc, argv);
 }

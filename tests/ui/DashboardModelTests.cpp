@@ -1,11 +1,19 @@
 #include <catch2/catch.hpp>
 
+#include "Clock.h"
 #include "DashboardFilterModel.h"
 #include "DashboardModel.h"
 #include "Fixtures.h"
 #include "Rules.h"
+#include "SiteDateTimeDelegate.h"
+#include "SiteTime.h"
+#include "TimeLogModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTimeEdit>
+#include <QSignalSpy>
+
+#include <memory>
 
 using namespace onsite;
 using namespace onsite::test;
@@ -178,4 +186,73 @@ TEST_CASE("the selected row stays selected while the search narrows around it", 
     CHECK(selected.data().toString() == QStringLiteral("#107 Job 7"));
     filter.setSearchText(QStringLiteral("boston"));
     CHECK_FALSE(selected.isValid()); // filtered out: no stale row is left selected
+}
+
+TEST_CASE("the visits model signals only the rows whose 'not sent yet' marker changed",
+          "[ui][model]")
+{
+    Assignment a = sampleAssignment(7);
+    a.timeLogs.clear();
+    for (int i = 0; i < 3; ++i)
+        a.timeLogs.append({QStringLiteral("v%1").arg(i), utc("2026-03-10T14:00:00Z").addDays(i),
+                           utc("2026-03-10T16:00:00Z").addDays(i), QString(),
+                           TimeLogSource::Desktop, false, false});
+    TimeLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setAssignment(a);
+    REQUIRE(model.rowCount() == 3);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // Each signal as "first row-last row, first column-last column".
+    auto ranges = [&] {
+        QStringList out;
+        for (const QList<QVariant> &args : std::as_const(changed)) {
+            const auto from = args.at(0).value<QModelIndex>();
+            const auto to = args.at(1).value<QModelIndex>();
+            out << QStringLiteral("%1-%2,%3-%4")
+                       .arg(from.row())
+                       .arg(to.row())
+                       .arg(from.column())
+                       .arg(to.column());
+        }
+        changed.clear();
+        return out;
+    };
+    const QString last = QString::number(TimeLogModel::ColumnCount - 1);
+
+    model.setUnsent({QStringLiteral("v1")});
+    CHECK(ranges() == QStringList{QStringLiteral("1-1,0-") + last});
+    CHECK(model.index(1, 0).data(TimeLogModel::NotSentRole).toBool());
+    CHECK_FALSE(model.index(0, 0).data(TimeLogModel::NotSentRole).toBool());
+
+    model.setUnsent({QStringLiteral("v1"), QStringLiteral("v2"), QStringLiteral("gone")});
+    CHECK(ranges() == QStringList{QStringLiteral("2-2,0-") + last});
+
+    model.setUnsent({QStringLiteral("v1"), QStringLiteral("v2"), QStringLiteral("gone")});
+    CHECK(ranges().isEmpty());
+
+    model.setUnsent({QStringLiteral("v0")});
+    CHECK(ranges() == QStringList{QStringLiteral("0-0,0-") + last, QStringLiteral("1-1,0-") + last,
+                                  QStringLiteral("2-2,0-") + last});
+    CHECK(model.index(0, 0).data(TimeLogModel::NotSentRole).toBool());
+    CHECK_FALSE(model.index(2, 0).data(TimeLogModel::NotSentRole).toBool());
+}
+
+TEST_CASE("the visit time editor starts an open visit's check-out at the clock's now, in site "
+          "time",
+          "[ui][model]")
+{
+    const ManualClock clock(utc("2026-03-10T16:37:42Z"));
+    Assignment a = sampleAssignment(8);
+    a.timeLogs = {{QStringLiteral("open"), utc("2026-03-10T14:50:00Z"), QDateTime(), QString(),
+                   TimeLogSource::Desktop, false, false}};
+    TimeLogModel model;
+    model.setAssignment(a);
+    SiteDateTimeDelegate delegate(&clock);
+    QWidget parent;
+    const QModelIndex checkOut = model.index(0, TimeLogModel::CheckOut);
+    std::unique_ptr<QWidget> editor(delegate.createEditor(&parent, {}, checkOut));
+    delegate.setEditorData(editor.get(), checkOut);
+    const QDateTime site = SiteTime::inZone(clock.now(), a.site.timeZone);
+    CHECK(static_cast<QDateTimeEdit *>(editor.get())->dateTime() ==
+          QDateTime(site.date(), QTime(site.time().hour(), site.time().minute()), Qt::UTC));
 }

@@ -3,6 +3,7 @@
 #include "ActivityDialog.h"
 #include "AssignmentPage.h"
 #include "Clock.h"
+#include "DeliverablesPanel.h"
 #include "Fixtures.h"
 #include "FundsRequestDialog.h"
 #include "Language.h"
@@ -17,9 +18,14 @@
 
 #include <QApplication>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
 #include <QSet>
+#include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
@@ -128,4 +134,41 @@ TEST_CASE("Tab walks through every control of the dashboard and comes back round
             missed << QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(' ') +
                           w->objectName();
     CHECK(missed.join(QStringLiteral(", ")).toStdString() == "");
+}
+
+TEST_CASE("the assignment page's Tab order runs from the status bar through the sections",
+          "[ui][keyboard]")
+{
+    ManualClock clock(utc("2026-03-10T16:00:00Z"));
+    MainWindow window(&clock);
+    window.resize(1100, 700);
+    AssignmentPage *page = window.page();
+    page->show(inProgress());
+    window.showAssignmentPage();
+    window.show();
+    // The order in which the page creates its controls is the order Tab visits them.
+    QList<QWidget *> chain;
+    for (QWidget *w = page->nextInFocusChain(); w != page; w = w->nextInFocusChain())
+        chain << w;
+    const QList<QWidget *> expected{page->gearButton(),
+                                    page->fundsView(),
+                                    page->withdrawButton(),
+                                    page->submitButton(),
+                                    page->checklistView(),
+                                    page->confirmButton(),
+                                    page->checkInButton(),
+                                    page->checkOutButton(),
+                                    page->timeLogView(),
+                                    page->deleteLogButton(),
+                                    page->deliverables()->uploadButton(),
+                                    page->deliverables()->view()};
+    QList<qsizetype> positions;
+    QStringList shown;
+    for (QWidget *w : expected) {
+        positions << chain.indexOf(w);
+        shown << QString::number(positions.last());
+    }
+    INFO("positions in the focus chain: " << shown.join(QStringLiteral(", ")).toStdString());
+    CHECK(positions.first() >= 0);
+    CHECK(std::is_sorted(positions.cbegin(), positions.cend()));
 }

@@ -21,6 +21,7 @@
 #include "TestUtil.h"
 #include "TimeLogModel.h"
 
+#include <QAbstractItemModelTester>
 #include <QImage>
 #include <QJsonArray>
 #include <QPushButton>
@@ -174,6 +175,7 @@ TEST_CASE("offline: what has not reached the server is named in Activity and mar
     controller.openAssignment(id);
     AssignmentPage *page = window.page();
     TimeLogModel *logs = page->timeLogs();
+    QAbstractItemModelTester tester(logs, QAbstractItemModelTester::FailureReportingMode::Fatal);
     server.stop();
     auto waitRecorded = [&](int n) {
         return waitFor([&] { return recorded.count() >= n; }, 10000);

@@ -5,6 +5,7 @@
 #include "Clock.h"
 #include "DeliverablesModel.h"
 #include "DeliverablesPanel.h"
+#include "FileDialog.h"
 #include "Fixtures.h"
 #include "HttpClient.h"
 #include "MainWindow.h"
@@ -215,6 +216,43 @@ TEST_CASE("the worker drops two files, picks their types and sees them uploaded"
         QCoreApplication::processEvents();
         CHECK(panel->refusedTexts().isEmpty());
         CHECK_FALSE(box->isVisible());
+    }
+
+    SECTION("a file picked with Upload Files… is listed and uploaded; cancelling picks none")
+    {
+        FileDialog::setNextAnswer({}); // the worker cancels the file dialog
+        QTest::mouseClick(panel->uploadButton(), Qt::LeftButton);
+        CHECK_FALSE(page->uploadDialog());
+        CHECK(panel->model()->rowCount() == 0);
+
+        FileDialog::setNextAnswer({photo});
+        QTest::mouseClick(panel->uploadButton(), Qt::LeftButton);
+        UploadFilesDialog *choose = page->uploadDialog();
+        REQUIRE(choose);
+        REQUIRE(waitFor([&] { return choose->isVisible(); }));
+        REQUIRE(choose->fileCount() == 1);
+        choose->kindBox(0)->setCurrentIndex(choose->kindBox(0)->findData(QStringLiteral("photo")));
+        CHECK(choose->requirementBox(0)->currentData().toString() == photoReq);
+        choose->accept();
+
+        // Listed under the deliverables by its name, and uploaded.
+        REQUIRE(waitFor([&] { return panel->model()->rowCount() == 1; }));
+        CHECK(panel->model()->index(0, DeliverablesModel::File).data().toString() ==
+              QStringLiteral("shelf.png"));
+        REQUIRE(waitFor(
+            [&] {
+                return panel->model()->rowAt(0)->state == DeliverablesModel::RowState::Uploaded;
+            },
+            60000));
+        // Met once the document with the file comes back from the server.
+        REQUIRE(waitFor(
+            [&] {
+                return panel->requirementTexts().at(0).startsWith(
+                    QStringLiteral("✔ Photos 1 of 1"));
+            },
+            60000));
+        CHECK(
+            panel->requirementTexts().at(1).startsWith(QStringLiteral("✘ Sign-off sheets 0 of 1")));
     }
 
     SECTION("two dropped files travel with progress and turn both requirements green")

@@ -1,11 +1,14 @@
 #pragma once
 
 #include "Assignment.h"
+#include "ChecklistSection.h"
 #include "FundsRequestDialog.h"
+#include "FundsSection.h"
 #include "SubmitDialog.h"
 #include "TaskDialog.h"
 #include "UploadFilesDialog.h"
 #include "UploadItem.h"
+#include "VisitsSection.h"
 
 #include <QJsonValue>
 #include <QPointer>
@@ -18,27 +21,26 @@ class QAction;
 class QBoxLayout;
 class QHBoxLayout;
 class QScrollArea;
-class QFrame;
 class QLabel;
 class QListWidget;
-class QMenu;
 class QPushButton;
 class QTableView;
-class QTextBrowser;
 class QToolButton;
 
 namespace onsite {
 
 class Clock;
 class DeliverablesPanel;
+class FocusScroller;
 class FundsRequestModel;
 class TimeLogModel;
 
-// One assignment, everything its document holds: the status bar, labels, checklist with
-// done / to do, schedule in site time, site, pricing, tasks, time logs, requests, deliverables.
-// The worker acts here: confirm the schedule, check in and out (or, where the client requires
-// it, the number to call), correct or delete visits. Each action is a request to the
-// controller; the page shows the stored result, or the reason a change was refused.
+// One assignment, everything its document holds: the status bar, labels,
+// checklist with done / to do, schedule in site time, site, pricing, tasks,
+// time logs, requests, deliverables. The worker acts here: confirm the
+// schedule, check in and out (or, where the client requires it, the number to
+// call), correct or delete visits. Each action is a request to the controller;
+// the page shows the stored result, or the reason a change was refused.
 class AssignmentPage : public QWidget
 {
     Q_OBJECT
@@ -51,59 +53,65 @@ public:
     // The assignment as the page shows it (or will, once the visit being edited is saved).
     const Assignment &assignment() const { return m_deferred ? *m_deferred : m_assignment; }
     QString titleText() const;
-    QString statusText() const;
-    QStringList checklistTexts() const;
-    QString detailsText() const;
+    QString statusText() const { return m_funds->statusText(); }
+    QStringList checklistTexts() const { return m_checklist->checklistTexts(); }
+    QString detailsText() const { return m_checklist->detailsText(); }
     QString errorText() const;
-    QPushButton *confirmButton() const { return m_confirm; }
-    QPushButton *checkInButton() const { return m_checkIn; }
-    QPushButton *checkOutButton() const { return m_checkOut; }
-    QPushButton *deleteLogButton() const { return m_deleteLog; }
-    QTableView *timeLogView() const { return m_logView; }
-    TimeLogModel *timeLogs() const { return m_logs; }
-    QString phoneText() const;
+    QPushButton *confirmButton() const { return m_visits->confirmButton(); }
+    QPushButton *checkInButton() const { return m_visits->checkInButton(); }
+    QPushButton *checkOutButton() const { return m_visits->checkOutButton(); }
+    QPushButton *deleteLogButton() const { return m_visits->deleteButton(); }
+    QTableView *timeLogView() const { return m_visits->view(); }
+    TimeLogModel *timeLogs() const { return m_visits->model(); }
+    QString phoneText() const { return m_visits->phoneText(); }
 
     void showError(const QString &message);
-    // The upload queue's items for the assignment shown, and progress as it comes.
+    // The upload queue's items for the assignment shown, and progress as it
+    // comes.
     void setUploads(const QList<UploadItem> &uploads);
     void setUploadProgress(const QString &id, qint64 sent, qint64 total, bool hashing);
     void setCachedFile(const QString &deliverableId, const QString &path);
     DeliverablesPanel *deliverables() const { return m_deliverables; }
-    // Files dropped or picked: folders and non-local files are refused with a message, the rest
-    // go to the dialog that asks what each one is.
+    // Files dropped or picked: folders and non-local files are refused with a
+    // message, the rest go to the dialog that asks what each one is.
     void addFiles(const QList<QUrl> &urls);
     UploadFilesDialog *uploadDialog() const { return m_uploadDialog; }
 
-    // Extra funds: the gear menu on the status bar, the form, the list with Withdraw.
-    QToolButton *gearButton() const { return m_gear; }
-    QAction *requestAction(FundsKind k) const;
-    // The gear menu's first line while no request can be made, saying why (hidden otherwise).
-    QAction *fundsBlockedAction() const { return m_fundsBlocked; }
+    // Extra funds: the gear menu on the status bar, the form, the list with
+    // Withdraw.
+    QToolButton *gearButton() const { return m_funds->gearButton(); }
+    QAction *requestAction(FundsKind k) const { return m_funds->requestAction(k); }
+    // The gear menu's first line while no request can be made, saying why (hidden
+    // otherwise).
+    QAction *fundsBlockedAction() const { return m_funds->blockedAction(); }
     FundsRequestDialog *openFundsDialog(FundsKind kind);
     FundsRequestDialog *fundsDialog() const { return m_fundsDialog; }
-    QTableView *fundsView() const { return m_fundsView; }
-    FundsRequestModel *fundsRequests() const { return m_funds; }
-    QPushButton *withdrawButton() const { return m_withdraw; }
-    QString fundsNoteText() const;
-    // Close-out: the checklist's items lead where each is done; Submit is enabled only when
-    // nothing required is missing, and the missing items are listed as links.
-    QPushButton *submitButton() const { return m_submit; }
-    QString missingText() const;
+    QTableView *fundsView() const { return m_funds->view(); }
+    FundsRequestModel *fundsRequests() const { return m_funds->model(); }
+    QPushButton *withdrawButton() const { return m_funds->withdrawButton(); }
+    QString fundsNoteText() const { return m_funds->noteText(); }
+    // Close-out: the checklist's items lead where each is done; Submit is enabled
+    // only when nothing required is missing, and the missing items are listed as
+    // links.
+    QPushButton *submitButton() const { return m_checklist->submitButton(); }
+    QString missingText() const { return m_checklist->missingText(); }
     void goTo(const QString &key);
     QWidget *targetFor(const QString &key) const;
-    // Dynamic property set on a target while it is flashed after a checklist click.
+    // Dynamic property set on a target while it is flashed after a checklist
+    // click.
     static const char kHighlighted[];
     SubmitDialog *openSubmitDialog();
     SubmitDialog *submitDialog() const { return m_submitDialog; }
     TaskDialog *openTaskDialog(const QString &taskId);
     TaskDialog *taskDialog() const { return m_taskDialog; }
-    QListWidget *checklistView() const { return m_checklist; }
+    QListWidget *checklistView() const { return m_checklist->checklist(); }
 
-    // Two columns from this width of the page, one below it (1366-pixel laptops get two).
+    // Two columns from this width of the page, one below it (1366-pixel laptops
+    // get two).
     static constexpr int kTwoColumnWidth = 1150;
     bool isTwoColumns() const;
     QScrollArea *scrollArea() const { return m_scroll; }
-    QString visitsTitleText() const;
+    QString visitsTitleText() const { return m_visits->titleText(); }
 
 Q_SIGNALS:
     void backRequested();
@@ -129,7 +137,6 @@ Q_SIGNALS:
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -137,19 +144,12 @@ protected:
 private:
     void pickFiles();
     void reveal(QWidget *w);
-    void keepInView(QWidget *w);
-    bool isEditingVisit() const;
-    void updateActions(const Assignment &a);
+    void showDeferred();
+    void connectVisits();
+    void connectFundsAndChecklist();
     void connectDeliverables();
-    void setUpVisits();
-    void setUpStatusAndFunds();
-    void setUpChecklistAndDetails();
     QHBoxLayout *topRow();
-    QHBoxLayout *actionsRow();
     void layOutSections();
-    void deleteSelectedLog();
-    void withdrawSelected();
-    void updateCloseout(const Assignment &a);
     // Shows a window-modal form, replacing (and deleting) the one `slot` held.
     template <typename D> D *present(QPointer<D> &slot, D *dialog)
     {
@@ -165,42 +165,23 @@ private:
     qint64 m_id = 0;
     QLabel *m_title;
     QLabel *m_subtitle;
-    QFrame *m_statusFrame;
-    QLabel *m_statusBar;
-    QToolButton *m_gear;
-    QMenu *m_gearMenu;
-    QAction *m_askIncrease;
-    QAction *m_askExpense;
-    QAction *m_askBonus;
-    QAction *m_fundsBlocked = nullptr;
-    FundsRequestModel *m_funds;
-    QTableView *m_fundsView;
-    QPushButton *m_withdraw;
-    QLabel *m_fundsNote;
-    QPushButton *m_submit;
-    QLabel *m_missing;
+    // Created in this order, which is the page's Tab order (see the constructor).
+    FundsSection *m_funds;
+    ChecklistSection *m_checklist;
+    VisitsSection *m_visits;
+    DeliverablesPanel *m_deliverables;
+    QLabel *m_error;
+    QScrollArea *m_scroll;
+    FocusScroller *m_scroller = nullptr;
+    QBoxLayout *m_columns = nullptr;
     QPointer<FundsRequestDialog> m_fundsDialog;
     QPointer<SubmitDialog> m_submitDialog;
     QPointer<TaskDialog> m_taskDialog;
-    QLabel *m_labels;
-    QListWidget *m_checklist;
-    QTextBrowser *m_details;
-    QPushButton *m_confirm;
-    QPushButton *m_checkIn;
-    QPushButton *m_checkOut;
-    QLabel *m_phone;
-    QLabel *m_error;
-    TimeLogModel *m_logs;
-    QTableView *m_logView;
-    QPushButton *m_deleteLog;
-    DeliverablesPanel *m_deliverables;
-    QLabel *m_logsTitle;
-    QScrollArea *m_scroll;
-    QBoxLayout *m_columns = nullptr;
     QPointer<UploadFilesDialog> m_uploadDialog;
     Assignment m_assignment;
-    // A newer version of the shown assignment that arrived while a visit was being edited:
-    // shown once the editor closes, since rebuilding the list would drop the typed value.
+    // A newer version of the shown assignment that arrived while a visit was
+    // being edited: shown once the editor closes, since rebuilding the list would
+    // drop the typed value.
     std::optional<Assignment> m_deferred;
     QList<UploadItem> m_uploads;
 };

@@ -119,8 +119,12 @@ DeliverablesPanel::DeliverablesPanel(const Clock *clock, QWidget *parent)
     layout->addWidget(m_view);
     layout->addLayout(buttons);
     updateButtons();
+    setUpRefusedBox();
+}
 
-    // Refused files, beside the list they did not make it into.
+// Refused files, beside the list they did not make it into.
+void DeliverablesPanel::setUpRefusedBox()
+{
     auto *refusedFrame = static_cast<QFrame *>(m_refusedBox);
     refusedFrame->setFrameShape(QFrame::StyledPanel);
     refusedFrame->setAccessibleName(tr("Files not uploaded"));

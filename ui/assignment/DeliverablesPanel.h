@@ -55,6 +55,7 @@ Q_SIGNALS:
     void openRequested(const QString &deliverableId, const QString &filename);
 
 private:
+    void setUpRefusedBox();
     void updateButtons();
     void showRefused();
     void loadThumbnails();

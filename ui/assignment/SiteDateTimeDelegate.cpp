@@ -1,5 +1,6 @@
 #include "SiteDateTimeDelegate.h"
 
+#include "Clock.h"
 #include "SiteTime.h"
 #include "TimeLogModel.h"
 
@@ -15,6 +16,10 @@ namespace {
 // as a starting point for typing, never as a value of its own.
 constexpr char kTouched[] = "onsiteTouched";
 } // namespace
+
+SiteDateTimeDelegate::SiteDateTimeDelegate(const Clock *clock, QObject *parent)
+    : QStyledItemDelegate(parent), m_clock(clock)
+{}
 
 QWidget *SiteDateTimeDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &,
                                             const QModelIndex &index) const
@@ -38,7 +43,7 @@ void SiteDateTimeDelegate::setEditorData(QWidget *editor, const QModelIndex &ind
         return;
     QDateTime utc = index.data(TimeLogModel::UtcRole).toDateTime();
     if (!utc.isValid())
-        utc = QDateTime::currentDateTimeUtc();
+        utc = m_clock->now();
     const QDateTime site = SiteTime::inZone(utc, index.data(TimeLogModel::TimeZoneRole).toString());
     auto *edit = static_cast<QDateTimeEdit *>(editor);
     const QSignalBlocker quiet(edit);

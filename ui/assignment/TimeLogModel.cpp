@@ -5,6 +5,7 @@
 #include "SiteTime.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace onsite {
 
@@ -28,9 +29,14 @@ void TimeLogModel::setUnsent(const QSet<QString> &logIds)
 {
     if (logIds == m_unsent)
         return;
-    m_unsent = logIds;
-    if (!m_logs.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    const QSet<QString> was = std::exchange(m_unsent, logIds);
+    // Only the rows whose marker changed: a sync answering for one visit does not repaint
+    // (and hand back to an open editor) every other row.
+    for (int row = 0; row < m_logs.size(); ++row) {
+        const QString &id = m_logs.at(row).id;
+        if (was.contains(id) != m_unsent.contains(id))
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
 }
 
 const TimeLog *TimeLogModel::logAt(int row) const

@@ -81,93 +81,107 @@ void ColumnFitter::setTwoLines(bool on)
         on ? qMax(m_oneLineHeight, 2 * m_view->fontMetrics().lineSpacing() + 10) : m_oneLineHeight);
 }
 
+int ColumnFitter::needed(bool twoLines) const
+{
+    int total = 0;
+    for (int c = 0; c < m_columns.size(); ++c) {
+        const Column &col = m_columns.at(c);
+        const int content = twoLines ? m_wrapped.at(c) : m_content.at(c);
+        total += col.weight == 0      ? content
+                 : col.contentMinimum ? qMax(col.minimum, content)
+                                      : col.minimum;
+    }
+    return total;
+}
+
+QVector<int> ColumnFitter::leastWidths(const QVector<int> &content) const
+{
+    QVector<int> width(m_columns.size());
+    for (int c = 0; c < m_columns.size(); ++c) {
+        const Column &col = m_columns.at(c);
+        width[c] = col.weight == 0      ? content.at(c)
+                   : col.contentMinimum ? qMax(col.minimum, content.at(c))
+                                        : col.minimum;
+    }
+    return width;
+}
+
 void ColumnFitter::fit()
 {
     if (m_fitting || m_content.size() != m_columns.size())
         return;
     m_fitting = true;
     const int available = m_view->viewport()->width();
-    auto need = [this](bool twoLines) {
-        int total = 0;
-        for (int c = 0; c < m_columns.size(); ++c) {
-            const Column &col = m_columns.at(c);
-            const int content = twoLines ? m_wrapped.at(c) : m_content.at(c);
-            total += col.weight == 0      ? content
-                     : col.contentMinimum ? qMax(col.minimum, content)
-                                          : col.minimum;
-        }
-        return total;
-    };
-    const bool twoLines = need(false) > available;
+    const bool twoLines = needed(false) > available;
     if (twoLines != m_twoLines || m_oneLineHeight == 0)
         setTwoLines(twoLines);
     const QVector<int> &content = twoLines ? m_wrapped : m_content;
-    QVector<int> width(m_columns.size());
-    int fixed = 0;
-    int weights = 0;
-    int minimums = 0;
-    for (int c = 0; c < m_columns.size(); ++c) {
-        const Column &col = m_columns.at(c);
-        if (col.weight == 0) {
-            width[c] = content.at(c);
-            fixed += width[c];
-        } else {
-            width[c] = col.contentMinimum ? qMax(col.minimum, content.at(c)) : col.minimum;
-            minimums += width[c];
-            weights += col.weight;
-        }
-    }
-    const int spare = available - fixed - minimums;
-    if (spare >= 0) {
-        // What is left goes to the flexible columns by weight; a column never grows past
-        // twice its content, the rest then goes to the first (the title).
-        int left = spare;
-        int first = -1;
-        for (int c = 0; c < m_columns.size(); ++c) {
-            const Column &col = m_columns.at(c);
-            if (col.weight == 0)
-                continue;
-            if (first < 0)
-                first = c;
-            const int share = spare * col.weight / qMax(1, weights);
-            const int cap = qMax(0, 2 * content.at(c) - width[c]);
-            const int add = c == first ? share : qMin(share, cap);
-            width[c] += add;
-            left -= add;
-        }
-        if (first >= 0)
-            width[first] += left;
-    } else {
-        // Too narrow: the text columns give up width first (down to two thirds of their
-        // minimum, eliding more), then every column in proportion to its size.
-        const int deficit = -spare;
-        int give = 0;
-        for (int c = 0; c < m_columns.size(); ++c)
-            if (m_columns.at(c).weight > 0)
-                give += width[c] / 3;
-        if (give >= deficit) {
-            int taken = 0;
-            for (int c = 0; c < m_columns.size(); ++c)
-                if (m_columns.at(c).weight > 0) {
-                    const int cut = width[c] / 3 * deficit / qMax(1, give);
-                    width[c] -= cut;
-                    taken += cut;
-                }
-            width[0] -= deficit - taken;
-        } else {
-            const int total = fixed + minimums;
-            int used = 0;
-            for (int c = 0; c < m_columns.size(); ++c) {
-                width[c] = width[c] * available / qMax(1, total);
-                used += width[c];
-            }
-            width[0] += available - used;
-        }
-    }
+    QVector<int> width = leastWidths(content);
+    int least = 0;
+    for (int w : std::as_const(width))
+        least += w;
+    const int spare = available - least;
+    if (spare >= 0)
+        share(width, content, spare);
+    else
+        shrink(width, -spare, available);
     QHeaderView *header = m_view->horizontalHeader();
     for (int c = 0; c < m_columns.size(); ++c)
         header->resizeSection(c, qMax(20, width[c]));
     m_fitting = false;
+}
+
+// What is left goes to the flexible columns by weight; a column never grows past twice its
+// content, the rest then goes to the first (the title).
+void ColumnFitter::share(QVector<int> &width, const QVector<int> &content, int spare) const
+{
+    int weights = 0;
+    for (const Column &col : m_columns)
+        weights += col.weight;
+    int left = spare;
+    int first = -1;
+    for (int c = 0; c < m_columns.size(); ++c) {
+        const Column &col = m_columns.at(c);
+        if (col.weight == 0)
+            continue;
+        if (first < 0)
+            first = c;
+        const int part = spare * col.weight / qMax(1, weights);
+        const int cap = qMax(0, 2 * content.at(c) - width[c]);
+        const int add = c == first ? part : qMin(part, cap);
+        width[c] += add;
+        left -= add;
+    }
+    if (first >= 0)
+        width[first] += left;
+}
+
+// Too narrow: the text columns give up width first (down to two thirds of their minimum,
+// eliding more), then every column in proportion to its size.
+void ColumnFitter::shrink(QVector<int> &width, int deficit, int available) const
+{
+    int give = 0;
+    for (int c = 0; c < m_columns.size(); ++c)
+        if (m_columns.at(c).weight > 0)
+            give += width[c] / 3;
+    if (give >= deficit) {
+        int taken = 0;
+        for (int c = 0; c < m_columns.size(); ++c)
+            if (m_columns.at(c).weight > 0) {
+                const int cut = width[c] / 3 * deficit / qMax(1, give);
+                width[c] -= cut;
+                taken += cut;
+            }
+        width[0] -= deficit - taken;
+        return;
+    }
+    const int total = available + deficit; // every column at its least
+    int used = 0;
+    for (int c = 0; c < m_columns.size(); ++c) {
+        width[c] = width[c] * available / qMax(1, total);
+        used += width[c];
+    }
+    width[0] += available - used;
 }
 
 bool ColumnFitter::eventFilter(QObject *watched, QEvent *event)

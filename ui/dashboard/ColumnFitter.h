@@ -40,6 +40,12 @@ private:
     QVector<Column> m_columns;
     int twoLineWidth(int column) const;
     void setTwoLines(bool on);
+    // The width every column needs at its least, on one line or two.
+    int needed(bool twoLines) const;
+    // Each column at its least: content width, or a flexible column's minimum.
+    QVector<int> leastWidths(const QVector<int> &content) const;
+    void share(QVector<int> &width, const QVector<int> &content, int spare) const;
+    void shrink(QVector<int> &width, int deficit, int available) const;
 
     QVector<int> m_content; // measured content widths, on one line
     QVector<int> m_wrapped; // and on two lines (wrapping columns)

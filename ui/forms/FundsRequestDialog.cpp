@@ -2,11 +2,11 @@
 #include "ui_FundsRequestDialog.h"
 
 #include "AcceptedFiles.h"
+#include "FileDialog.h"
 #include "Money.h"
 #include "OperationApplier.h"
 #include "Rules.h"
 
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QPushButton>
 
@@ -117,9 +117,9 @@ QString FundsRequestDialog::errorText() const
 
 void FundsRequestDialog::chooseReceipt()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Receipt"), QString(),
-        AcceptedFiles::dialogFilter() + QStringLiteral(";;") + tr("All files (*)"));
+    const QString path = FileDialog::openFileName(this, tr("Receipt"), QString(),
+                                                  AcceptedFiles::dialogFilter() +
+                                                      QStringLiteral(";;") + tr("All files (*)"));
     if (!path.isEmpty())
         setReceiptPath(path);
 }

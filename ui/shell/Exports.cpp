@@ -4,6 +4,7 @@
 #include "AssignmentRecord.h"
 #include "CalendarLinkJob.h"
 #include "Clock.h"
+#include "FileDialog.h"
 #include "ICalendar.h"
 #include "LocalStore.h"
 #include "MainWindow.h"
@@ -15,7 +16,6 @@
 
 #include <QClipboard>
 #include <QDir>
-#include <QFileDialog>
 #include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QMessageBox>
@@ -145,8 +145,8 @@ void Exports::requestCalendarLink()
 QString Exports::askSavePath(const QString &title, const QString &fileName, const QString &filter)
 {
     const QDir documents(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
-    return QFileDialog::getSaveFileName(m_session->window(), title, documents.filePath(fileName),
-                                        filter);
+    return FileDialog::saveFileName(m_session->window(), title, documents.filePath(fileName),
+                                    filter);
 }
 
 void Exports::chooseCalendarExport()

@@ -19,24 +19,26 @@ void LateNotifier::setAccount(const QString &accountKey)
     m_announced = QSet<QString>(stored.begin(), stored.end());
 }
 
-namespace {
-
-// A row with news, and the time its message names (a deadline, or when a window closes).
-struct Due {
-    const DashboardRow *row;
-    qint64 shownMs;
-};
-
-} // namespace
-
 void LateNotifier::check(const QVector<DashboardRow> &rows)
 {
     if (m_settingsKey.isEmpty())
         return;
     const QDateTime nowTime = m_clock->now();
-    const qint64 now = nowTime.toMSecsSinceEpoch();
-    QMap<QString, QList<Due>> fresh; // by code, in a fixed order
     QSet<QString> current;
+    const QMap<QString, QList<Due>> fresh = collect(rows, nowTime.toMSecsSinceEpoch(), current);
+    for (auto it = fresh.cbegin(); it != fresh.cend(); ++it)
+        announce(it.key(), it.value(), nowTime);
+    if (current == m_announced)
+        return;
+    // Keep only what still holds, so the list does not grow for ever.
+    m_announced = current;
+    QSettings().setValue(m_settingsKey, QStringList(current.begin(), current.end()));
+}
+
+QMap<QString, QList<LateNotifier::Due>>
+LateNotifier::collect(const QVector<DashboardRow> &rows, qint64 now, QSet<QString> &current) const
+{
+    QMap<QString, QList<Due>> fresh;
     // keyMs names the event, so a deadline moved and missed again is news again.
     auto consider = [&](const QString &code, const DashboardRow &r, qint64 keyMs, qint64 shownMs) {
         const QString key = QStringLiteral("%1:%2:%3").arg(code).arg(r.id).arg(keyMs);
@@ -57,63 +59,57 @@ void LateNotifier::check(const QVector<DashboardRow> &rows)
             r.checkinOpensMs <= now && now <= r.nextDueMs)
             consider(QStringLiteral("checkin_open"), r, r.checkinOpensMs, r.nextDueMs);
     }
-    for (auto it = fresh.cbegin(); it != fresh.cend(); ++it) {
-        const QString &code = it.key();
-        const QList<Due> &list = it.value();
-        const Due *one = list.size() == 1 ? &list.first() : nullptr;
-        const qint64 id = one ? one->row->id : 0;
-        const QString name =
-            one ? QStringLiteral("#%1 %2").arg(id).arg(one->row->title) : QString();
-        const int n = int(list.size());
-        const QDateTime when =
-            one ? QDateTime::fromMSecsSinceEpoch(one->shownMs, Qt::UTC) : QDateTime();
-        const QString site = one ? SiteTime::format(when, one->row->timeZone) : QString();
-        const QString relative = one ? SiteTime::relative(when, nowTime) : QString();
-        if (code == QLatin1String("deliverables_late"))
-            Q_EMIT notify(tr("Deliverables late"),
-                          one ? tr("%1: the files were due and are still missing.").arg(name)
-                              : tr("%1 assignments have files that were due and are still "
-                                   "missing.")
-                                    .arg(n),
-                          id, QStringLiteral("late"));
-        else if (code == QLatin1String("worker_late"))
-            Q_EMIT notify(tr("Worker Late"),
-                          one ? tr("%1: the check-in window closed without a check-in.").arg(name)
-                              : tr("%1 assignments: the check-in window closed without a "
-                                   "check-in.")
-                                    .arg(n),
-                          id, QStringLiteral("late"));
-        else if (code == QLatin1String("not_confirmed"))
-            Q_EMIT notify(tr("Not Confirmed"),
-                          one ? tr("%1: the confirmation deadline passed; confirm now so the "
-                                   "client knows you are coming.")
-                                    .arg(name)
-                              : tr("%1 assignments passed their confirmation deadline.").arg(n),
-                          id, QStringLiteral("late"));
-        else if (code == QLatin1String("confirm_soon"))
-            Q_EMIT notify(
-                tr("Confirm your schedule"),
-                one ? tr("%1: confirm by %2 (%3).").arg(name, site, relative)
-                    : tr("%1 assignments need their schedule confirmed within two hours.").arg(n),
-                id, QStringLiteral("reminders"));
-        else if (code == QLatin1String("files_due_soon"))
-            Q_EMIT notify(tr("Files due soon"),
-                          one ? tr("%1: the files are due by %2 (%3).").arg(name, site, relative)
-                              : tr("%1 assignments have files due within two hours.").arg(n),
-                          id, QStringLiteral("reminders"));
-        else if (code == QLatin1String("checkin_open"))
-            Q_EMIT notify(tr("Check-in window open"),
-                          one ? tr("#%1 %2: check in by %3 (%4).")
-                                    .arg(id)
-                                    .arg(one->row->title, site, relative)
-                              : tr("%1 assignments can be checked in to now.").arg(n),
-                          id, QStringLiteral("reminders"));
-    }
-    if (current == m_announced)
-        return;
-    // Keep only what still holds, so the list does not grow for ever.
-    m_announced = current;
-    QSettings().setValue(m_settingsKey, QStringList(current.begin(), current.end()));
+    return fresh;
+}
+
+void LateNotifier::announce(const QString &code, const QList<Due> &list, const QDateTime &nowTime)
+{
+    const Due *one = list.size() == 1 ? &list.first() : nullptr;
+    const qint64 id = one ? one->row->id : 0;
+    const QString name = one ? QStringLiteral("#%1 %2").arg(id).arg(one->row->title) : QString();
+    const int n = int(list.size());
+    const QDateTime when =
+        one ? QDateTime::fromMSecsSinceEpoch(one->shownMs, Qt::UTC) : QDateTime();
+    const QString site = one ? SiteTime::format(when, one->row->timeZone) : QString();
+    const QString relative = one ? SiteTime::relative(when, nowTime) : QString();
+    if (code == QLatin1String("deliverables_late"))
+        Q_EMIT notify(tr("Deliverables late"),
+                      one ? tr("%1: the files were due and are still missing.").arg(name)
+                          : tr("%1 assignments have files that were due and are still "
+                               "missing.")
+                                .arg(n),
+                      id, QStringLiteral("late"));
+    else if (code == QLatin1String("worker_late"))
+        Q_EMIT notify(tr("Worker Late"),
+                      one ? tr("%1: the check-in window closed without a check-in.").arg(name)
+                          : tr("%1 assignments: the check-in window closed without a "
+                               "check-in.")
+                                .arg(n),
+                      id, QStringLiteral("late"));
+    else if (code == QLatin1String("not_confirmed"))
+        Q_EMIT notify(tr("Not Confirmed"),
+                      one ? tr("%1: the confirmation deadline passed; confirm now so the "
+                               "client knows you are coming.")
+                                .arg(name)
+                          : tr("%1 assignments passed their confirmation deadline.").arg(n),
+                      id, QStringLiteral("late"));
+    else if (code == QLatin1String("confirm_soon"))
+        Q_EMIT notify(
+            tr("Confirm your schedule"),
+            one ? tr("%1: confirm by %2 (%3).").arg(name, site, relative)
+                : tr("%1 assignments need their schedule confirmed within two hours.").arg(n),
+            id, QStringLiteral("reminders"));
+    else if (code == QLatin1String("files_due_soon"))
+        Q_EMIT notify(tr("Files due soon"),
+                      one ? tr("%1: the files are due by %2 (%3).").arg(name, site, relative)
+                          : tr("%1 assignments have files due within two hours.").arg(n),
+                      id, QStringLiteral("reminders"));
+    else if (code == QLatin1String("checkin_open"))
+        Q_EMIT notify(
+            tr("Check-in window open"),
+            one ? tr("#%1 %2: check in by %3 (%4).").arg(id).arg(one->row->title, site, relative)
+                : tr("%1 assignments can be checked in to now.").arg(n),
+            id, QStringLiteral("reminders"));
 }
 
 } // namespace onsite

@@ -2,6 +2,7 @@
 
 #include "DashboardRow.h"
 
+#include <QMap>
 #include <QObject>
 #include <QSet>
 #include <QVector>
@@ -33,6 +34,18 @@ Q_SIGNALS:
                 const QString &kind);
 
 private:
+    // A row with news, and the time its message names (a deadline, or when a window closes).
+    struct Due {
+        const DashboardRow *row;
+        qint64 shownMs;
+    };
+    // What in `rows` was not announced yet, by code (in a fixed order); `current` gets every
+    // event that holds now, announced or not.
+    QMap<QString, QList<Due>> collect(const QVector<DashboardRow> &rows, qint64 now,
+                                      QSet<QString> &current) const;
+    // One notice for the rows with news of one code: by name for one, as a count for several.
+    void announce(const QString &code, const QList<Due> &list, const QDateTime &now);
+
     const Clock *m_clock;
     QString m_settingsKey;
     QSet<QString> m_announced; // "code:id:deadline-ms"

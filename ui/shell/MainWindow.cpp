@@ -7,6 +7,7 @@
 #include "DashboardModel.h"
 #include "ProgressDelegate.h"
 #include "SiteTime.h"
+#include "StatusNotice.h"
 #include "Theme.h"
 
 #include <QAction>
@@ -217,6 +218,11 @@ void MainWindow::setUpEmptyState()
 // Online state, last sync, unsent changes, what needs attention, account.
 void MainWindow::setUpStatusBar()
 {
+    // Notices in a label of their own rather than the bar's message: shortened to the room
+    // left beside the permanent widgets, whole in the tooltip, instead of cut off mid-word.
+    m_notice = new StatusNotice(statusBar());
+    m_notice->setObjectName(QStringLiteral("statusNotice"));
+    statusBar()->addWidget(m_notice, 1);
     m_syncProgress->setRange(0, 0);
     m_syncProgress->setMaximumWidth(120);
     m_syncProgress->hide();
@@ -369,7 +375,7 @@ void MainWindow::setAccount(const QString &text)
 }
 void MainWindow::showMessage(const QString &text)
 {
-    statusBar()->showMessage(text, 10000);
+    m_notice->showMessage(text, 10000);
 }
 
 void MainWindow::notify(const QString &title, const QString &message, qint64 assignmentId)

@@ -17,6 +17,7 @@ class QTableView;
 namespace onsite {
 
 class AssignmentPage;
+class StatusNotice;
 class Clock;
 class DashboardFilterModel;
 class DashboardModel;
@@ -111,6 +112,7 @@ private:
     QLabel *m_emptyText;
     QPushButton *m_emptyAction;
     AssignmentPage *m_page;
+    StatusNotice *m_notice = nullptr;
     QLabel *m_online;
     QLabel *m_lastSync;
     QDateTime m_lastOk;

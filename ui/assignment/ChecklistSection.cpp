@@ -1,0 +1,133 @@
+#include "ChecklistSection.h"
+
+#include "AssignmentDetails.h"
+#include "FitToContents.h"
+#include "Rules.h"
+#include "Theme.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStyle>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace onsite {
+
+ChecklistSection::ChecklistSection(QWidget *page)
+    : QObject(page), m_page(page), m_submit(new QPushButton(tr("Su&bmit for approval…"), page)),
+      m_missing(new QLabel(page)), m_labels(new QLabel(page)), m_checklist(new QListWidget(page)),
+      m_details(new QTextBrowser(page))
+{
+    m_submit->setAccessibleName(tr("Submit for approval"));
+    connect(m_submit, &QPushButton::clicked, this, &ChecklistSection::submitClicked);
+    m_missing->setWordWrap(true);
+    m_missing->setTextFormat(Qt::RichText);
+    m_missing->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_missing, &QLabel::linkActivated, this, &ChecklistSection::goToRequested);
+    auto follow = [this](QListWidgetItem *item) {
+        Q_EMIT goToRequested(item->data(Qt::UserRole).toString());
+    };
+    connect(m_checklist, &QListWidget::itemClicked, this, follow);
+    connect(m_checklist, &QListWidget::itemActivated, this, follow);
+    m_checklist->setToolTip(tr("Click an item to go where it is done"));
+    m_details->setOpenLinks(false);
+    m_details->setAccessibleName(tr("Assignment details"));
+    connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.toString() == QLatin1String("onsite:increase"))
+            Q_EMIT increaseClicked();
+    });
+    m_labels->setTextFormat(Qt::RichText);
+    m_checklist->setAccessibleName(tr("Checklist"));
+    m_details->setOpenExternalLinks(false);
+}
+
+QWidget *ChecklistSection::checklistBox(QWidget *parent) const
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *title = new QLabel(tr("&Checklist — click an item to do it"), box);
+    title->setTextFormat(Qt::PlainText);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    title->setBuddy(m_checklist);
+    layout->addWidget(title);
+    layout->addWidget(m_checklist);
+    FitToContents::apply(m_checklist);
+    return box;
+}
+
+void ChecklistSection::show(const Assignment &a, const QDateTime &now)
+{
+    QString chips;
+    for (const Label &l : Rules::labels(a, now))
+        chips += QStringLiteral("<span "
+                                "style='background:#c62828;color:white;'>&nbsp;%1&nbsp;</span> ")
+                     .arg(l.text.toHtmlEscaped());
+    m_labels->setText(chips);
+    m_labels->setVisible(!chips.isEmpty());
+    showChecklist(a);
+    m_details->setHtml(AssignmentDetails::html(a));
+    showMissing(a);
+}
+
+void ChecklistSection::showChecklist(const Assignment &a)
+{
+    m_checklist->clear();
+    const ChecklistProgress p = Rules::checklist(a);
+    for (const ChecklistEntry &e : p.entries) {
+        // An optional item not done is not a failure: no red cross, no "To do".
+        const QString state = e.done ? tr("Done") : e.required ? tr("To do") : tr("Not done");
+        const QString text = e.required ? tr("%1 — %2").arg(e.title, state)
+                                        : tr("%1 (optional) — %2").arg(e.title, state);
+        const QStyle::StandardPixmap icon = e.done       ? QStyle::SP_DialogApplyButton
+                                            : e.required ? QStyle::SP_DialogCancelButton
+                                                         : QStyle::SP_FileDialogInfoView;
+        auto *item = new QListWidgetItem(m_page->style()->standardIcon(icon), text, m_checklist);
+        item->setData(Qt::UserRole, e.key);
+        item->setForeground(Theme::color(e.done       ? Theme::Tone::Success
+                                         : e.required ? Theme::Tone::Error
+                                                      : Theme::Tone::Muted));
+    }
+}
+
+// Submit, enabled only when nothing required is missing, and the missing items
+// as links.
+void ChecklistSection::showMissing(const Assignment &a)
+{
+    const bool active = Rules::isActive(a);
+    m_submit->setVisible(active);
+    const QList<ChecklistEntry> missing = Rules::submitBlockersBesideNotes(a);
+    m_submit->setEnabled(missing.isEmpty());
+    QStringList links;
+    for (const ChecklistEntry &e : missing)
+        links << QStringLiteral("<a href='%1'>%2</a>")
+                     .arg(e.key.toHtmlEscaped(), e.title.toHtmlEscaped());
+    m_missing->setText(links.isEmpty()
+                           ? QString()
+                           : tr("Before submitting: %1").arg(links.join(QStringLiteral(", "))));
+    m_missing->setVisible(active && !links.isEmpty());
+}
+
+QString ChecklistSection::missingText() const
+{
+    return m_missing->isVisibleTo(m_page) ? m_missing->text() : QString();
+}
+
+QStringList ChecklistSection::checklistTexts() const
+{
+    QStringList out;
+    for (int i = 0; i < m_checklist->count(); ++i)
+        out << m_checklist->item(i)->text();
+    return out;
+}
+
+QString ChecklistSection::detailsText() const
+{
+    return m_details->toPlainText();
+}
+
+} // namespace onsite
