@@ -174,6 +174,89 @@ bool startServer(const QString &dir, HttpRoutes *routes, quint16 *port)
     return true;
 }
 
+// What the app's signals have counted so far.
+struct Counts {
+    int reloads = 0;
+    int syncs = 0;
+    int recorded = 0;
+};
+
+// Signs Alex in through the proxy and waits for the first sync.
+bool signIn(AppController &controller, const test::FaultProxy &proxy, const Counts &counts)
+{
+    controller.setSyncIntervalSecs(3600); // only the syncs this program starts
+    controller.signIn(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort())),
+                      QStringLiteral("alex@demo.onsite"), QStringLiteral("onsite-demo"));
+    if (!waitFor([&] { return counts.syncs > 0; }, 60000)) {
+        out << "the first sync did not finish\n";
+        return false;
+    }
+    return true;
+}
+
+// The first assignment the rules let Alex check in to now.
+std::optional<Assignment> checkInTarget(AppController &controller)
+{
+    std::optional<Assignment> target;
+    for (const Assignment &a : controller.session()->reader()->assignments())
+        if (Rules::checkInBlocker(a).isEmpty() && !target)
+            target = a;
+    return target;
+}
+
+// Clicks `button` on the page and follows the change to the answer stored: three steps
+// (click to committed, answer stored, the whole change) appended to *steps.
+bool followChange(const QString &button, MainWindow &window, const Meter &meter,
+                  const Counts &counts, QList<Step> *steps)
+{
+    QPushButton *click = nullptr;
+    for (QPushButton *b : window.page()->findChildren<QPushButton *>())
+        if (b->accessibleName() == button && b->isVisible())
+            click = b;
+    if (!click) {
+        out << "no visible '" << button << "' button on the page\n";
+        return false;
+    }
+    MessageBox::setNextAnswer(QMessageBox::Yes); // "outside the window: check in anyway?"
+    const int syncsBefore = counts.syncs;
+    const int recordedBefore = counts.recorded;
+    const Snapshot start = meter.now();
+    click->click();
+    if (!waitFor([&] { return counts.recorded > recordedBefore; }, 10000)) {
+        out << button << ": not recorded\n";
+        return false;
+    }
+    QTest::qWait(0);
+    *steps << meter.since(button + QStringLiteral(": click to committed"), start);
+    const Snapshot pushed = meter.now();
+    if (!waitFor([&] { return counts.syncs > syncsBefore; }, 30000)) {
+        out << button << ": the sync did not finish\n";
+        return false;
+    }
+    meter.settle();
+    *steps << meter.since(button + QStringLiteral(": answer stored, feed read"), pushed);
+    Step whole = meter.since(button + QStringLiteral(": the whole change"), start);
+    *steps << whole;
+    return true;
+}
+
+// Per change: each step at most one decode and one encode per side, one refresh, and no
+// change-feed page carrying a document back.
+bool targetMet(const QList<Step> &steps)
+{
+    bool met = true;
+    for (int i = 0; i < steps.size(); i += 3) {
+        const Step &click = steps.at(i);
+        const Step &answer = steps.at(i + 1);
+        const Step &whole = steps.at(i + 2);
+        for (const Step *s : {&click, &answer})
+            met = met && s->client.decodes <= 1 && s->client.encodes <= 1 &&
+                  s->server.decodes <= 1 && s->server.encodes <= 1;
+        met = met && whole.reloads == 1;
+    }
+    return met;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -195,27 +278,17 @@ int main(int argc, char *argv[])
     MemoryCredentialStore credentials;
     MainWindow window(&clock);
     AppController controller(&window, &credentials, dir.filePath(QStringLiteral("app")), &clock);
-    int reloads = 0;
-    QObject::connect(controller.session(), &AppSession::reloading, [&reloads] { ++reloads; });
-    int syncs = 0;
-    QObject::connect(&controller, &AppController::syncFinished, [&syncs] { ++syncs; });
+    Counts counts;
+    QObject::connect(controller.session(), &AppSession::reloading, [&counts] { ++counts.reloads; });
+    QObject::connect(&controller, &AppController::syncFinished, [&counts] { ++counts.syncs; });
     window.resize(1280, 860);
     window.show();
-    controller.setSyncIntervalSecs(3600); // only the syncs this program starts
-    controller.signIn(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort())),
-                      QStringLiteral("alex@demo.onsite"), QStringLiteral("onsite-demo"));
-    if (!waitFor([&] { return syncs > 0; }, 60000)) {
-        out << "the first sync did not finish\n";
+    if (!signIn(controller, proxy, counts))
         return 1;
-    }
-    Meter meter(&proxy, &reloads);
+    Meter meter(&proxy, &counts.reloads);
     meter.settle(1000);
 
-    // The first assignment the rules let Alex check in to now.
-    std::optional<Assignment> target;
-    for (const Assignment &a : controller.session()->reader()->assignments())
-        if (Rules::checkInBlocker(a).isEmpty() && !target)
-            target = a;
+    const std::optional<Assignment> target = checkInTarget(controller);
     if (!target) {
         out << "the demo world has no assignment to check in to\n";
         return 1;
@@ -227,54 +300,15 @@ int main(int argc, char *argv[])
 
     MessageBox::setUnattended(true);
     QList<Step> steps;
-    int recorded = 0;
     QObject::connect(controller.actions(), &AssignmentActions::changeRecorded,
-                     [&recorded] { ++recorded; });
-    for (const QString &button : {QStringLiteral("Check in"), QStringLiteral("Check out")}) {
-        QPushButton *click = nullptr;
-        for (QPushButton *b : window.page()->findChildren<QPushButton *>())
-            if (b->accessibleName() == button && b->isVisible())
-                click = b;
-        if (!click) {
-            out << "no visible '" << button << "' button on the page\n";
+                     [&counts] { ++counts.recorded; });
+    for (const QString &button : {QStringLiteral("Check in"), QStringLiteral("Check out")})
+        if (!followChange(button, window, meter, counts, &steps))
             return 1;
-        }
-        MessageBox::setNextAnswer(QMessageBox::Yes); // "outside the window: check in anyway?"
-        const int syncsBefore = syncs;
-        const int recordedBefore = recorded;
-        const Snapshot start = meter.now();
-        click->click();
-        if (!waitFor([&] { return recorded > recordedBefore; }, 10000)) {
-            out << button << ": not recorded\n";
-            return 1;
-        }
-        QTest::qWait(0);
-        steps << meter.since(button + QStringLiteral(": click to committed"), start);
-        const Snapshot pushed = meter.now();
-        if (!waitFor([&] { return syncs > syncsBefore; }, 30000)) {
-            out << button << ": the sync did not finish\n";
-            return 1;
-        }
-        meter.settle();
-        steps << meter.since(button + QStringLiteral(": answer stored, feed read"), pushed);
-        Step whole = meter.since(button + QStringLiteral(": the whole change"), start);
-        steps << whole;
-    }
     for (const Step &s : std::as_const(steps))
         print(s);
 
-    // Per change: each step at most one decode and one encode per side, one refresh, and no
-    // change-feed page carrying a document back.
-    bool met = true;
-    for (int i = 0; i < steps.size(); i += 3) {
-        const Step &click = steps.at(i);
-        const Step &answer = steps.at(i + 1);
-        const Step &whole = steps.at(i + 2);
-        for (const Step *s : {&click, &answer})
-            met = met && s->client.decodes <= 1 && s->client.encodes <= 1 &&
-                  s->server.decodes <= 1 && s->server.encodes <= 1;
-        met = met && whole.reloads == 1;
-    }
+    const bool met = targetMet(steps);
     // The answer step holds the push and the next /changes page, which carries the same
     // revision again: one client decode there means the feed's copy was left undecoded.
     out << "target: <= 1 decode and <= 1 encode per side per step (the feed's copy of the "

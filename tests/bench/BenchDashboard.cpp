@@ -112,53 +112,53 @@ QVector<double> typeAndErase(QAbstractItemView &view, const QString &word, F set
     return times;
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+// The cache the app would have after syncing n assignments, written in pages of 5,000.
+void fillCache(const QString &path, int n, const QDateTime &now)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    const int n = argc > 1 ? QString::fromLatin1(argv[1]).toInt() : 100000;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-    {
-        LocalStore store(QStringLiteral("fill"));
-        QString error;
-        store.open(path, &error);
-        QList<Assignment> batch;
-        for (int i = 0; i < n; ++i) {
-            batch.append(make(i, now));
-            if (batch.size() == 5000 || i == n - 1) {
-                if (!store.applyChangesPage(batch, {}, QString::number(i),
-                                            QDateTime::currentDateTimeUtc(), &error))
-                    qFatal("fill: %s", qPrintable(error));
-                batch.clear();
-            }
+    LocalStore store(QStringLiteral("fill"));
+    QString error;
+    store.open(path, &error);
+    QList<Assignment> batch;
+    for (int i = 0; i < n; ++i) {
+        batch.append(make(i, now));
+        if (batch.size() == 5000 || i == n - 1) {
+            if (!store.applyChangesPage(batch, {}, QString::number(i),
+                                        QDateTime::currentDateTimeUtc(), &error))
+                qFatal("fill: %s", qPrintable(error));
+            batch.clear();
         }
     }
+}
 
-    QElapsedTimer t;
-    t.start();
-    LocalStore store(QStringLiteral("read"));
+struct Load {
+    double readMs = 0;
+    double rowsMs = 0;
+    double modelMs = 0;
+    double loadMs = 0;
+};
+
+// Reads the summaries and makes the dashboard rows of them, timed against `t`.
+QVector<DashboardRow> readRows(LocalStore &store, const QString &path, int n, const QDateTime &now,
+                               const QElapsedTimer &t, Load *load)
+{
     QString error;
     store.open(path, &error);
     const QList<AssignmentSummary> all = store.summaries(&error);
-    const double readMs = t.nsecsElapsed() / 1e6;
+    load->readMs = t.nsecsElapsed() / 1e6;
     if (all.size() != n)
         qFatal("expected %d summaries, read %d: %s", n, int(all.size()), qPrintable(error));
     QVector<DashboardRow> rows;
     rows.reserve(all.size());
     for (const AssignmentSummary &a : all)
         rows.append(DashboardRow::from(a, now));
-    const double rowsMs = t.nsecsElapsed() / 1e6 - readMs;
+    load->rowsMs = t.nsecsElapsed() / 1e6 - load->readMs;
+    return rows;
+}
 
-    DashboardModel model;
-    DashboardFilterModel filter;
-    filter.setSourceModel(&model);
-    QTableView view; // configured as MainWindow's
-    view.setModel(&filter);
+// Configured as MainWindow's.
+void configureView(QTableView &view, QAbstractItemModel *model)
+{
+    view.setModel(model);
     view.verticalHeader()->hide();
     view.verticalHeader()->setDefaultSectionSize(30);
     view.setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -166,27 +166,12 @@ int main(int argc, char *argv[])
     view.sortByColumn(DashboardModel::NextDue, Qt::AscendingOrder);
     view.resize(1280, 760);
     view.show();
-    QElapsedTimer m;
-    m.start();
-    model.setRows(std::move(rows));
-    QCoreApplication::processEvents();
-    const double modelMs = m.nsecsElapsed() / 1e6;
-    const double loadMs = t.nsecsElapsed() / 1e6;
+}
 
-    const QString word = QStringLiteral("denver");
-    QVector<double> paintTimes;
+// Reference: a plain QSortFilterProxyModel over 8 text columns, matching any column.
+Stats plainReference(const DashboardModel &model, int n, const QString &word)
+{
     QVector<double> plainPaint;
-    const QVector<double> each = typeAndErase(
-        view, word, [&](const QString &s) { filter.setSearchText(s); }, &paintTimes);
-    const Stats ours = stats(each);
-    if (qEnvironmentVariableIsSet("BENCH_VERBOSE")) {
-        QStringList parts;
-        for (double v : each)
-            parts << QString::number(v, 'f', 1);
-        out << "  per keystroke: " << parts.join(QLatin1Char(' ')) << "\n";
-    }
-
-    // Reference: a plain QSortFilterProxyModel over 8 text columns, matching any column.
     QStandardItemModel plain(n, 8);
     for (int r = 0; r < n; ++r)
         for (int c = 0; c < 8; ++c)
@@ -202,16 +187,20 @@ int main(int argc, char *argv[])
     plainView.resize(1280, 760);
     plainView.show();
     QCoreApplication::processEvents();
-    const Stats plainStats = stats(typeAndErase(
+    return stats(typeAndErase(
         plainView, word, [&](const QString &s) { plainProxy.setFilterFixedString(s); },
         &plainPaint));
+}
 
+void printResults(int n, const Load &load, const QString &word, const Stats &ours,
+                  const Stats &paint, const Stats &plainStats)
+{
     out << QStringLiteral("Dashboard with %1 assignments\n").arg(n);
     out << QStringLiteral("  load: %1 ms (read summaries %2 ms, rows %3 ms, model+view %4 ms)\n")
-               .arg(loadMs, 0, 'f', 0)
-               .arg(readMs, 0, 'f', 0)
-               .arg(rowsMs, 0, 'f', 0)
-               .arg(modelMs, 0, 'f', 0);
+               .arg(load.loadMs, 0, 'f', 0)
+               .arg(load.readMs, 0, 'f', 0)
+               .arg(load.rowsMs, 0, 'f', 0)
+               .arg(load.modelMs, 0, 'f', 0);
     out << QStringLiteral("  filter keystroke (typing and erasing \"%1\"): median %2 ms, p95 %3 "
                           "ms, max %4 ms (target < 16 ms)\n")
                .arg(word)
@@ -219,11 +208,56 @@ int main(int argc, char *argv[])
                .arg(ours.p95, 0, 'f', 1)
                .arg(ours.max, 0, 'f', 1);
     out << QStringLiteral("  repaint after a keystroke (offscreen software raster): median %1 ms\n")
-               .arg(stats(paintTimes).median, 0, 'f', 1);
+               .arg(paint.median, 0, 'f', 1);
     out << QStringLiteral("  plain QSortFilterProxyModel, 8 text columns: median %1 ms, p95 %2 ms, "
                           "max %3 ms\n")
                .arg(plainStats.median, 0, 'f', 1)
                .arg(plainStats.p95, 0, 'f', 1)
                .arg(plainStats.max, 0, 'f', 1);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const int n = argc > 1 ? QString::fromLatin1(argv[1]).toInt() : 100000;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    fillCache(path, n, now);
+
+    QElapsedTimer t;
+    t.start();
+    LocalStore store(QStringLiteral("read"));
+    Load load;
+    QVector<DashboardRow> rows = readRows(store, path, n, now, t, &load);
+    DashboardModel model;
+    DashboardFilterModel filter;
+    filter.setSourceModel(&model);
+    QTableView view;
+    configureView(view, &filter);
+    QElapsedTimer m;
+    m.start();
+    model.setRows(std::move(rows));
+    QCoreApplication::processEvents();
+    load.modelMs = m.nsecsElapsed() / 1e6;
+    load.loadMs = t.nsecsElapsed() / 1e6;
+
+    const QString word = QStringLiteral("denver");
+    QVector<double> paintTimes;
+    const QVector<double> each = typeAndErase(
+        view, word, [&](const QString &s) { filter.setSearchText(s); }, &paintTimes);
+    const Stats ours = stats(each);
+    if (qEnvironmentVariableIsSet("BENCH_VERBOSE")) {
+        QStringList parts;
+        for (double v : each)
+            parts << QString::number(v, 'f', 1);
+        out << "  per keystroke: " << parts.join(QLatin1Char(' ')) << "\n";
+    }
+    const Stats plainStats = plainReference(model, n, word);
+    printResults(n, load, word, ours, stats(paintTimes), plainStats);
     return 0;
 }

@@ -131,18 +131,10 @@ double runSync(SyncEngine &engine)
     return t.nsecsElapsed() / 1e6;
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+// The sign-up half of the run: a company and a worker made with `admin`, then n assignments
+// imported with their history.
+void seed(const QString &serverBin, const QStringList &admin, const QTemporaryDir &dir, int n)
 {
-    QCoreApplication app(argc, argv);
-    const int n = argc > 1 ? QString::fromLatin1(argv[1]).toInt() : 10000;
-    const int pageSize = 500;
-    const QString serverBin = EmbeddedServer::defaultProgram();
-    QTemporaryDir dir;
-    const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("server.sqlite"));
-    const QStringList admin{QStringLiteral("admin"), QStringLiteral("--db"), db};
-
     out << "Seeding " << n << " assignments...\n" << Qt::flush;
     const QString company = run(serverBin, admin + QStringList{QStringLiteral("create-company"),
                                                                QStringLiteral("Bench Co")})
@@ -163,14 +155,10 @@ int main(int argc, char *argv[])
     f.close();
     run(serverBin, admin + QStringList{QStringLiteral("import-assignments"), company, f.fileName(),
                                        QStringLiteral("--with-history")});
+}
 
-    EmbeddedServer server;
-    server.setProgram(serverBin);
-    server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"),
-                  db, QStringLiteral("--files"), dir.filePath(QStringLiteral("files"))});
-    if (!server.waitUntilReady())
-        qFatal("server did not start: %s", qPrintable(server.output()));
-    QNetworkAccessManager nam;
+QString signIn(QNetworkAccessManager &nam, const EmbeddedServer &server)
+{
     QNetworkRequest signIn(server.apiBase().resolved(QUrl(QStringLiteral("session"))));
     signIn.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *r =
@@ -178,26 +166,46 @@ int main(int argc, char *argv[])
     QEventLoop l;
     QObject::connect(r, &QNetworkReply::finished, &l, &QEventLoop::quit);
     l.exec();
-    const QString token =
-        QJsonDocument::fromJson(r->readAll()).object().value(QStringLiteral("token")).toString();
+    return QJsonDocument::fromJson(r->readAll()).object().value(QStringLiteral("token")).toString();
+}
 
-    // Learn the page URLs once (also warms the server's cache of the database file).
+QUrl changesUrl(const EmbeddedServer &server, const QString &cursor, int pageSize)
+{
+    return server.apiBase().resolved(
+        QUrl(QStringLiteral("changes?since=%1&limit=%2").arg(cursor).arg(pageSize)));
+}
+
+// Learns the page URLs once (also warms the server's cache of the database file); *cursor ends
+// as the feed's last cursor.
+QStringList pageUrls(QNetworkAccessManager &nam, const EmbeddedServer &server, const QString &token,
+                     int pageSize, QString *cursor)
+{
     QStringList urls;
-    QString cursor = QStringLiteral("0");
+    *cursor = QStringLiteral("0");
     for (;;) {
-        const QUrl url = server.apiBase().resolved(
-            QUrl(QStringLiteral("changes?since=%1&limit=%2").arg(cursor).arg(pageSize)));
+        const QUrl url = changesUrl(server, *cursor, pageSize);
         urls << url.toString();
         int status = 0;
         const QJsonObject page =
             QJsonDocument::fromJson(httpGet(nam, url, token, &status)).object();
-        cursor = page.value(QStringLiteral("cursor")).toString();
+        *cursor = page.value(QStringLiteral("cursor")).toString();
         if (!page.value(QStringLiteral("more")).toBool())
             break;
     }
+    return urls;
+}
 
-    // The floor: one curl fetching every page over one connection, then sqlite3 inserting all
-    // of them in one transaction with the same durability settings as the app.
+struct Floor {
+    double curlMs = 0;
+    double sqliteMs = 0;
+    qint64 bytes = 0;
+    double ms() const { return curlMs + sqliteMs; }
+};
+
+// The floor: one curl fetching every page over one connection, then sqlite3 inserting all
+// of them in one transaction with the same durability settings as the app.
+Floor measureFloor(const QStringList &urls, const QString &token, const QTemporaryDir &dir)
+{
     QStringList curlArgs{QStringLiteral("-s"), QStringLiteral("-H"),
                          QStringLiteral("Authorization: Bearer ") + token, QStringLiteral("-w"),
                          QStringLiteral("%{size_download}\\n")};
@@ -214,62 +222,104 @@ int main(int argc, char *argv[])
                               " FROM json_each(readfile('%1'), '$.changes');")
                    .arg(dir.filePath(QStringLiteral("page%1.json").arg(i)));
     sql += QStringLiteral("COMMIT;");
+    Floor floor;
     QElapsedTimer t;
     t.start();
     const QString sizes = run(QStringLiteral("curl"), curlArgs);
-    const double curlMs = t.nsecsElapsed() / 1e6;
+    floor.curlMs = t.nsecsElapsed() / 1e6;
     t.restart();
     run(QStringLiteral("sqlite3"), {dir.filePath(QStringLiteral("floor.sqlite"))}, sql.toUtf8());
-    const double sqliteMs = t.nsecsElapsed() / 1e6;
-    qint64 floorBytes = 0;
+    floor.sqliteMs = t.nsecsElapsed() / 1e6;
     for (const QString &s : sizes.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-        floorBytes += s.toLongLong();
-    const double floorMs = curlMs + sqliteMs;
+        floor.bytes += s.toLongLong();
+    return floor;
+}
 
-    SyncEngine engine(dir.filePath(QStringLiteral("client.sqlite")), server.apiBase());
-    engine.setPageSize(pageSize);
-    engine.open();
-    engine.setToken(token);
-    const double syncMs = runSync(engine);
-    const int syncRequests = engine.requestsMade();
-    const qint64 syncBytes = engine.bytesReceived();
-    const double noChangeMs = runSync(engine);
-    const int noChangeRequests = engine.requestsMade();
-    const qint64 noChangeBody = engine.bytesReceived();
-    // Headers too, as curl sees them, for the whole exchange of the no-change request.
+// Headers too, as curl sees them, for the whole exchange of the no-change request.
+qint64 noChangeWire(const EmbeddedServer &server, const QString &token, const QString &cursor,
+                    int pageSize)
+{
     const QString noChange = run(
         QStringLiteral("curl"),
         {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
          QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + token,
          QStringLiteral("-w"), QStringLiteral("%{size_request} %{size_header} %{size_download}"),
-         server.apiBase()
-             .resolved(QUrl(QStringLiteral("changes?since=%1&limit=%2").arg(cursor).arg(pageSize)))
-             .toString()});
+         changesUrl(server, cursor, pageSize).toString()});
     const QStringList parts = noChange.split(QLatin1Char(' '));
-    const qint64 wire =
-        parts.value(0).toLongLong() + parts.value(1).toLongLong() + parts.value(2).toLongLong();
+    return parts.value(0).toLongLong() + parts.value(1).toLongLong() + parts.value(2).toLongLong();
+}
 
+struct SyncRun {
+    double ms = 0;
+    int requests = 0;
+    qint64 bytes = 0;
+};
+
+void printResults(int n, int pageSize, const SyncRun &sync, const Floor &floor, int floorRequests,
+                  const SyncRun &noChange, qint64 wire)
+{
     out << QStringLiteral("Initial sync of %1 assignments (%2 per page)\n").arg(n).arg(pageSize);
     out << QStringLiteral("  onsite SyncEngine : %1 ms, %2 requests, %3 bytes\n")
-               .arg(syncMs, 0, 'f', 0)
-               .arg(syncRequests)
-               .arg(syncBytes);
+               .arg(sync.ms, 0, 'f', 0)
+               .arg(sync.requests)
+               .arg(sync.bytes);
     out << QStringLiteral(
                "  floor curl+sqlite3: %1 ms (curl %2 ms + sqlite3 %3 ms), %4 requests, %5 bytes\n")
-               .arg(floorMs, 0, 'f', 0)
-               .arg(curlMs, 0, 'f', 0)
-               .arg(sqliteMs, 0, 'f', 0)
-               .arg(urls.size())
-               .arg(floorBytes);
+               .arg(floor.ms(), 0, 'f', 0)
+               .arg(floor.curlMs, 0, 'f', 0)
+               .arg(floor.sqliteMs, 0, 'f', 0)
+               .arg(floorRequests)
+               .arg(floor.bytes);
     out << QStringLiteral("  ratio to floor    : %1x (target <= 3x)\n")
-               .arg(syncMs / floorMs, 0, 'f', 2);
+               .arg(sync.ms / floor.ms(), 0, 'f', 2);
     out << QStringLiteral("Sync with nothing new\n");
     out << QStringLiteral("  %1 ms, %2 request(s), body %3 bytes, %4 bytes on the wire with "
                           "headers (target: 1 request, < 1024 bytes)\n")
-               .arg(noChangeMs, 0, 'f', 1)
-               .arg(noChangeRequests)
-               .arg(noChangeBody)
+               .arg(noChange.ms, 0, 'f', 1)
+               .arg(noChange.requests)
+               .arg(noChange.bytes)
                .arg(wire);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int n = argc > 1 ? QString::fromLatin1(argv[1]).toInt() : 10000;
+    const int pageSize = 500;
+    const QString serverBin = EmbeddedServer::defaultProgram();
+    QTemporaryDir dir;
+    const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("server.sqlite"));
+    seed(serverBin, {QStringLiteral("admin"), QStringLiteral("--db"), db}, dir, n);
+
+    EmbeddedServer server;
+    server.setProgram(serverBin);
+    server.start({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"),
+                  db, QStringLiteral("--files"), dir.filePath(QStringLiteral("files"))});
+    if (!server.waitUntilReady())
+        qFatal("server did not start: %s", qPrintable(server.output()));
+    QNetworkAccessManager nam;
+    const QString token = signIn(nam, server);
+    QString cursor;
+    const QStringList urls = pageUrls(nam, server, token, pageSize, &cursor);
+    const Floor floor = measureFloor(urls, token, dir);
+
+    SyncEngine engine(dir.filePath(QStringLiteral("client.sqlite")), server.apiBase());
+    engine.setPageSize(pageSize);
+    engine.open();
+    engine.setToken(token);
+    SyncRun sync;
+    sync.ms = runSync(engine);
+    sync.requests = engine.requestsMade();
+    sync.bytes = engine.bytesReceived();
+    SyncRun noChange;
+    noChange.ms = runSync(engine);
+    noChange.requests = engine.requestsMade();
+    noChange.bytes = engine.bytesReceived();
+    const qint64 wire = noChangeWire(server, token, cursor, pageSize);
+
+    printResults(n, pageSize, sync, floor, int(urls.size()), noChange, wire);
     server.stop();
     return 0;
 }
