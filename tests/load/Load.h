@@ -79,6 +79,14 @@ private:
     void verifyAndReport();
     LoadVerdict verify();
     void report(const LoadVerdict &verdict);
+    // report()'s parts, in the order they print (LoadReport.cpp).
+    qint64 printRouteTable(const QString &title, qint64 fromMs, qint64 toMs) const;
+    void printTotals(const LoadVerdict &verdict, qint64 requests) const;
+    void printRetriesAndErrors() const;
+    void printFindings(const LoadVerdict &verdict) const;
+    bool printRssSeries(const RssSeries &s) const;
+    bool printAfterDeaths() const;
+    void printPassOrFail(const LoadVerdict &verdict, bool rssOk, bool carriedOn);
     bool psqlJson(const QString &sql, QJsonValue *outValue);
     QTimer rssTimer, drainTimer;
     qint64 m_lastRssMs = -1;

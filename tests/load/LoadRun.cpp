@@ -22,12 +22,11 @@
 
 using namespace loadrun;
 
-int main(int argc, char *argv[])
+namespace {
+
+// The options, in the order --help lists them.
+void addOptions(QCommandLineParser &p)
 {
-    QCoreApplication app(argc, argv);
-    QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Onsite load run (tests/load/load-run.sh)"));
-    p.addHelpOption();
     const QCommandLineOption base({QStringLiteral("base")}, QStringLiteral("API base URL"),
                                   QStringLiteral("URL"),
                                   QStringLiteral("https://127.0.0.1/api/v1"));
@@ -72,41 +71,69 @@ int main(int argc, char *argv[])
                                       QStringLiteral("MIB"), QStringLiteral("64"));
     p.addOptions({base, signIn, workers, emails, seconds, sync, page, spread, upload, drain, pg,
                   cacert, server, rssLimit});
-    p.process(app);
+}
 
+// The options' values (by name: QCommandLineParser looks an option up by its first name).
+LoadOptions readOptions(const QCommandLineParser &p)
+{
     LoadOptions o;
-    o.base = QUrl(p.value(base));
-    for (const QString &u : p.value(signIn).split(QLatin1Char(','), Qt::SkipEmptyParts))
+    o.base = QUrl(p.value(QStringLiteral("base")));
+    for (const QString &u :
+         p.value(QStringLiteral("sign-in")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         o.signIn << QUrl(u);
     if (o.signIn.isEmpty())
         o.signIn << o.base;
-    o.workers = p.value(workers).toInt();
-    o.emailPattern = p.value(emails);
-    o.seconds = p.value(seconds).toInt();
-    o.syncSeconds = p.value(sync).toDouble();
-    o.pageSize = p.value(page).toInt();
-    o.signInSpreadSeconds =
-        p.isSet(spread) ? p.value(spread).toInt() : std::min(60, std::max(1, o.seconds / 2));
-    o.uploadChance = p.value(upload).toDouble();
-    o.drainSeconds = p.value(drain).toInt();
-    o.pgUrl = p.value(pg);
-    o.cacert = p.value(cacert);
-    o.rssLimitMiB = p.value(rssLimit).toDouble();
+    o.workers = p.value(QStringLiteral("workers")).toInt();
+    o.emailPattern = p.value(QStringLiteral("emails"));
+    o.seconds = p.value(QStringLiteral("seconds")).toInt();
+    o.syncSeconds = p.value(QStringLiteral("sync-seconds")).toDouble();
+    o.pageSize = p.value(QStringLiteral("page-size")).toInt();
+    o.signInSpreadSeconds = p.isSet(QStringLiteral("sign-in-spread"))
+                                ? p.value(QStringLiteral("sign-in-spread")).toInt()
+                                : std::min(60, std::max(1, o.seconds / 2));
+    o.uploadChance = p.value(QStringLiteral("upload-chance")).toDouble();
+    o.drainSeconds = p.value(QStringLiteral("drain-seconds")).toInt();
+    o.pgUrl = p.value(QStringLiteral("pg"));
+    o.cacert = p.value(QStringLiteral("cacert"));
+    o.rssLimitMiB = p.value(QStringLiteral("rss-limit-mib")).toDouble();
     o.password = qEnvironmentVariable("ONSITE_PASSWORD");
-    for (const QString &s : p.values(server)) {
+    for (const QString &s : p.values(QStringLiteral("server"))) {
         const QStringList kv = s.split(QLatin1Char('='));
         if (kv.size() == 2)
             o.servers.append({kv.at(0), kv.at(1).toLongLong()});
     }
+    return o;
+}
+
+// What load_run cannot run without; false, with a message, when something is missing.
+bool usable(const LoadOptions &o)
+{
     if (o.password.isEmpty() || o.pgUrl.isEmpty() || o.workers < 1 || o.seconds < 1) {
         QTextStream(stderr) << "load_run needs $ONSITE_PASSWORD, --pg URL, --workers ≥ 1 and "
                                "--seconds ≥ 1\n";
-        return 2;
+        return false;
     }
     if (!o.cacert.isEmpty() && QSslCertificate::fromPath(o.cacert).isEmpty()) {
         QTextStream(stderr) << "no certificate in " << o.cacert << "\n";
-        return 2;
+        return false;
     }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Onsite load run (tests/load/load-run.sh)"));
+    p.addHelpOption();
+    addOptions(p);
+    p.process(app);
+
+    const LoadOptions o = readOptions(p);
+    if (!usable(o))
+        return 2;
     Load load(o);
     load.start();
     return app.exec();

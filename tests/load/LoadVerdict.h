@@ -13,6 +13,13 @@ struct LoadVerdict {
     QStringList findings; // the first 30
     qint64 logsInDocs = 0, deliverablesInDocs = 0;
     QJsonValue uploadsJson; // [tus uploads on the server, of which unfinished]
+
+    // A finding for the report; only the first 30 are kept.
+    void note(const QString &s)
+    {
+        if (findings.size() < 30)
+            findings << s;
+    }
 };
 
 } // namespace loadrun
