@@ -264,58 +264,25 @@ struct Floor {
     double ms() const { return curlMs + sqliteMs; }
 };
 
-// The floor: one curl fetching every page over one connection, then sqlite3 inserting all
-// of them in one transaction with the same durability settings as the app.
-Floor measureFloor(const QStringList &urls, const QString &token, const QTemporaryDir &dir)
+// One floor run: curl fetching `urls` over one connection (with `headers`) into `files`, then
+// sqlite3 inserting every page into `database` in one transaction with the app's durability
+// settings.
+Floor fetchAndInsert(const QStringList &urls, const QStringList &headers, const QStringList &files,
+                     const QString &database)
 {
-    QStringList curlArgs{QStringLiteral("-s"), QStringLiteral("-H"),
-                         QStringLiteral("Authorization: Bearer ") + token, QStringLiteral("-w"),
-                         QStringLiteral("%{size_download}\\n")};
-    for (int i = 0; i < urls.size(); ++i)
-        curlArgs << urls.at(i) << QStringLiteral("-o")
-                 << dir.filePath(QStringLiteral("page%1.json").arg(i));
-    QString sql = QStringLiteral(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-        "CREATE TABLE a (id INTEGER PRIMARY KEY, rev INTEGER, status TEXT, doc TEXT);"
-        "BEGIN;");
-    for (int i = 0; i < urls.size(); ++i)
-        sql += QStringLiteral("INSERT OR REPLACE INTO a SELECT json_extract(value,'$.id'),"
-                              " json_extract(value,'$.rev'), json_extract(value,'$.status'), value"
-                              " FROM json_each(readfile('%1'), '$.changes');")
-                   .arg(dir.filePath(QStringLiteral("page%1.json").arg(i)));
-    sql += QStringLiteral("COMMIT;");
-    Floor floor;
-    QElapsedTimer t;
-    t.start();
-    const QString sizes = run(QStringLiteral("curl"), curlArgs);
-    floor.curlMs = t.nsecsElapsed() / 1e6;
-    t.restart();
-    run(QStringLiteral("sqlite3"), {dir.filePath(QStringLiteral("floor.sqlite"))}, sql.toUtf8());
-    floor.sqliteMs = t.nsecsElapsed() / 1e6;
-    for (const QString &s : sizes.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-        floor.bytes += s.toLongLong();
-    return floor;
-}
-
-// The independent floor, once: curl fetching the saved pages from nginx over one connection,
-// then sqlite3 inserting them into a fresh file in one transaction, as measureFloor does.
-Floor measureStaticFloor(const StaticNginx &nginx, int pages, const QTemporaryDir &dir, int index)
-{
-    const QString folder = dir.filePath(QStringLiteral("static-run%1").arg(index));
-    QDir().mkpath(folder);
     QStringList curlArgs{QStringLiteral("-s"), QStringLiteral("-w"),
                          QStringLiteral("%{size_download}\\n")};
+    curlArgs << headers;
     QString sql = QStringLiteral(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
         "CREATE TABLE a (id INTEGER PRIMARY KEY, rev INTEGER, status TEXT, doc TEXT);"
         "BEGIN;");
-    for (int i = 0; i < pages; ++i) {
-        const QString file = folder + QStringLiteral("/page%1.json").arg(i);
-        curlArgs << nginx.url(QStringLiteral("page%1.json").arg(i)) << QStringLiteral("-o") << file;
+    for (int i = 0; i < urls.size(); ++i) {
+        curlArgs << urls.at(i) << QStringLiteral("-o") << files.at(i);
         sql += QStringLiteral("INSERT OR REPLACE INTO a SELECT json_extract(value,'$.id'),"
                               " json_extract(value,'$.rev'), json_extract(value,'$.status'), value"
                               " FROM json_each(readfile('%1'), '$.changes');")
-                   .arg(file);
+                   .arg(files.at(i));
     }
     sql += QStringLiteral("COMMIT;");
     Floor floor;
@@ -324,11 +291,39 @@ Floor measureStaticFloor(const StaticNginx &nginx, int pages, const QTemporaryDi
     const QString sizes = run(QStringLiteral("curl"), curlArgs);
     floor.curlMs = t.nsecsElapsed() / 1e6;
     t.restart();
-    run(QStringLiteral("sqlite3"), {folder + QStringLiteral(".sqlite")}, sql.toUtf8());
+    run(QStringLiteral("sqlite3"), {database}, sql.toUtf8());
     floor.sqliteMs = t.nsecsElapsed() / 1e6;
     for (const QString &size : sizes.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         floor.bytes += size.toLongLong();
     return floor;
+}
+
+QStringList pageFiles(const QString &folder, int pages)
+{
+    QStringList files;
+    for (int i = 0; i < pages; ++i)
+        files << folder + QStringLiteral("/page%1.json").arg(i);
+    return files;
+}
+
+// The older floor: the pages fetched from onsite-server itself (saved where nginx serves
+// them from for the independent floor).
+Floor measureFloor(const QStringList &urls, const QString &token, const QTemporaryDir &dir)
+{
+    return fetchAndInsert(
+        urls, {QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + token},
+        pageFiles(dir.path(), int(urls.size())), dir.filePath(QStringLiteral("floor.sqlite")));
+}
+
+// The independent floor, once: the saved pages fetched from nginx, into a fresh file.
+Floor measureStaticFloor(const StaticNginx &nginx, int pages, const QTemporaryDir &dir, int index)
+{
+    const QString folder = dir.filePath(QStringLiteral("static-run%1").arg(index));
+    QDir().mkpath(folder);
+    QStringList urls;
+    for (int i = 0; i < pages; ++i)
+        urls << nginx.url(QStringLiteral("page%1.json").arg(i));
+    return fetchAndInsert(urls, {}, pageFiles(folder, pages), folder + QStringLiteral(".sqlite"));
 }
 
 double median(QList<double> v)
