@@ -232,7 +232,8 @@ ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
         if (!ok || limit < 1 || limit > 1000)
             return ApiResponse::error(
                 ApiError::badRequest(QStringLiteral("limit: expected 1 to 1000")));
-        return result(AssignmentStore::changes(workerId, since, limit, now, &err), err);
+        const QByteArray page = AssignmentStore::changes(workerId, since, limit, now, &err);
+        return err ? ApiResponse::error(err) : ApiResponse::jsonText(page);
     }
     if (first == QLatin1String("ops") && s.size() == 1) {
         if (r.method != QLatin1String("POST"))

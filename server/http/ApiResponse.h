@@ -23,6 +23,14 @@ struct ApiResponse {
     QString aheadOfUpload;
 
     static ApiResponse json(const QJsonObject &o, int status = 200);
+    // A body already serialised as JSON.
+    static ApiResponse jsonText(const QByteArray &body, int status = 200)
+    {
+        ApiResponse r;
+        r.status = status;
+        r.body = body;
+        return r;
+    }
     static ApiResponse error(const ApiError &e);
     static ApiResponse noContent()
     {

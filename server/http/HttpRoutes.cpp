@@ -1,19 +1,16 @@
 #include "HttpRoutes.h"
 
+#include "AccessLog.h"
 #include "ApiHandlers.h"
 #include "FileSender.h"
 #include "Tus.h"
 #include "UploadStore.h"
 
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QHttpServerRequest>
-#include <QMutex>
 #include <QPointer>
-#include <QRegularExpression>
 #include <QTcpSocket>
-#include <QTextStream>
 #include <QThread>
 #include <QtConcurrent>
 #include <atomic>
@@ -145,34 +142,10 @@ bool isUploadPath(QByteArrayView path)
     return path.startsWith("/api/v1/uploads");
 }
 
-// The path as the access log may keep it: the calendar link's last segment is a credential
-// (whoever has it reads the schedule), and so are secret-looking query parameters.
-QString loggablePath(QString path)
-{
-    static const QRegularExpression calendar(QStringLiteral("(/calendar/)[^/?]+(\\.ics)"));
-    static const QRegularExpression secrets(
-        QStringLiteral("([?&](?:token|access_token|password|key|signature|hmac)=)[^&]*"),
-        QRegularExpression::CaseInsensitiveOption);
-    path.replace(calendar, QStringLiteral("\\1[redacted]\\2"));
-    path.replace(secrets, QStringLiteral("\\1[redacted]"));
-    return path;
-}
-
-void accessLog(const QHostAddress &peer, const QString &method, const QString &fullPath, int status,
-               qint64 bytes, qint64 us, const char *note = "")
-{
-    static QMutex mutex;
-    QMutexLocker lock(&mutex);
-    QTextStream err(stderr);
-    err << QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) << ' ' << peer.toString()
-        << ' ' << method << ' ' << loggablePath(fullPath) << ' ' << status << ' ' << bytes << ' '
-        << QString::number(double(us) / 1000.0, 'f', 1) << "ms" << note << '\n';
-}
-
 void accessLog(const ApiRequest &r, const QString &fullPath, int status, qint64 bytes, qint64 us,
                const char *note = "")
 {
-    accessLog(r.peer, r.method, fullPath, status, bytes, us, note);
+    AccessLog::write(r.peer, r.method, fullPath, status, bytes, us, note);
 }
 
 } // namespace
@@ -186,6 +159,12 @@ HttpRoutes::HttpRoutes(int threads, qint64 maxJsonBody, QObject *parent)
     // wave of sign-ins then queues behind itself instead of in front of every sync and op.
     m_signInPool.setMaxThreadCount(qBound(2, QThread::idealThreadCount(), threads));
     m_signInPool.setExpiryTimeout(-1);
+    AccessLog::flushEvery(this, 100);
+}
+
+HttpRoutes::~HttpRoutes()
+{
+    AccessLog::flush();
 }
 
 bool HttpRoutes::handleRequest(const QHttpServerRequest &req, QTcpSocket *socket)
@@ -259,6 +238,13 @@ void HttpRoutes::dispatch(const std::shared_ptr<Call> &call)
     const ApiRequest r = call->r;
     const bool signIn = r.method == QLatin1String("POST") && r.segments.size() == 1 &&
                         r.segments.first() == QLatin1String("session");
+    const bool ops = r.method == QLatin1String("POST") && r.segments.size() == 1 &&
+                     r.segments.first() == QLatin1String("ops");
+    if (ops) {
+        watcher->setFuture(m_opsQueue.submit([r, gone] { return work(r, *gone).resp; })
+                               .then([](const ApiResponse &resp) { return Outcome{resp}; }));
+        return;
+    }
     if (!signIn) {
         watcher->setFuture(QtConcurrent::run(&m_pool, [r, gone] { return work(r, *gone); }));
         return;
@@ -343,8 +329,8 @@ QByteArray HttpRoutes::refusal(int status, const QHostAddress &peer, const QByte
         r = ApiResponse::error(ApiError::badRequest(QStringLiteral("Malformed HTTP request.")));
         break;
     }
-    accessLog(peer, QStringLiteral("-"), QString::fromUtf8(path), r.status, r.body.size(), 0,
-              " (refused before its body)");
+    AccessLog::write(peer, QStringLiteral("-"), QString::fromUtf8(path), r.status, r.body.size(), 0,
+                     " (refused before its body)");
     return serialize(r, head, true);
 }
 

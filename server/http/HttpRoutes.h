@@ -3,6 +3,7 @@
 #include "ApiRequest.h"
 #include "ApiResponse.h"
 #include "EarlyChunks.h"
+#include "GroupCommitQueue.h"
 
 #include <QAbstractHttpServer>
 #include <QByteArrayView>
@@ -27,6 +28,7 @@ class HttpRoutes : public QAbstractHttpServer
     Q_OBJECT
 public:
     HttpRoutes(int threads, qint64 maxJsonBody, QObject *parent = nullptr);
+    ~HttpRoutes() override;
     QThreadPool *pool() { return &m_pool; }
     // The most body bytes a request to this path may carry (ConnectionGuard's gate asks).
     qint64 bodyLimit(QByteArrayView path) const;
@@ -63,8 +65,9 @@ private:
     void worked(const std::shared_ptr<Call> &call, const Outcome &outcome);
     void answer(const Call &call, const ApiResponse &resp);
 
-    QThreadPool m_pool;       // every handler but sign-in
-    QThreadPool m_signInPool; // sign-in: the password check
+    QThreadPool m_pool;          // every handler but sign-in
+    QThreadPool m_signInPool;    // sign-in: the password check
+    GroupCommitQueue m_opsQueue; // POST /ops: one writer, commits shared
     std::atomic_int m_signInsWaiting{0};
     EarlyChunks m_earlyChunks;
     qint64 m_maxJsonBody;

@@ -58,6 +58,22 @@ QJsonObject presentStored(const QString &storedDoc, const QVariant &labelInputs,
     return o;
 }
 
+// presentStored's bytes: the stored bytes with the labels of `now` set in them.
+QByteArray presentStoredBytes(const QByteArray &storedDoc, const QVariant &labelInputs,
+                              const QDateTime &now)
+{
+    if (labelInputs.isNull())
+        return QJsonDocument(presentStored(QString::fromUtf8(storedDoc), labelInputs, now))
+            .toJson(QJsonDocument::Compact);
+    const QJsonArray labels = AssignmentCodec::labelsToJson(
+        Rules::labelsAt(AssignmentSummary::parseLabelsColumn(labelInputs.toString()), now));
+    const QByteArray out = StoredJson::withKey(
+        storedDoc, "labels", QJsonDocument(labels).toJson(QJsonDocument::Compact));
+    return out.isEmpty() ? QJsonDocument(presentStored(QString::fromUtf8(storedDoc), {}, now))
+                               .toJson(QJsonDocument::Compact)
+                         : out;
+}
+
 ApiError checkCompanyInput(const QJsonObject &input)
 {
     for (auto it = input.begin(); it != input.end(); ++it)
@@ -274,14 +290,17 @@ QJsonObject AssignmentStore::workerAssignment(qint64 workerId, qint64 id, const 
     return ownedAssignment(QStringLiteral("worker_id"), workerId, id, now, err);
 }
 
-QJsonObject AssignmentStore::changes(qint64 workerId, qint64 since, int limit, const QDateTime &now,
-                                     ApiError *err)
+QByteArray AssignmentStore::changes(qint64 workerId, qint64 since, int limit, const QDateTime &now,
+                                    ApiError *err)
 {
     // Changed rows and removals share one sequence; take the first `limit` of both, in order,
     // from one snapshot so a change committing between the two reads cannot be skipped.
+    // SQLite hands the document over as its stored UTF-8 bytes when asked for a blob.
     Transaction snapshot(Transaction::Mode::Snapshot);
-    Sql rows(QStringLiteral("SELECT seq, doc, label_inputs FROM assignments WHERE worker_id = ?"
-                            " AND seq > ? ORDER BY seq LIMIT ?"));
+    Sql rows(QStringLiteral("SELECT seq, %1, label_inputs FROM assignments WHERE worker_id = ?"
+                            " AND seq > ? ORDER BY seq LIMIT ?")
+                 .arg(Database::isPostgres() ? QStringLiteral("doc")
+                                             : QStringLiteral("CAST(doc AS BLOB)")));
     Sql gone(QStringLiteral("SELECT seq, assignment_id FROM removals WHERE worker_id = ? AND "
                             "seq > ? ORDER BY seq LIMIT ?"));
     if (!snapshot.ok() || !rows.exec({workerId, since, limit + 1}) ||
@@ -291,35 +310,34 @@ QJsonObject AssignmentStore::changes(qint64 workerId, qint64 since, int limit, c
     }
     struct Item {
         qint64 seq;
-        QString doc;
+        QByteArray doc;
         QVariant labelInputs;
         qint64 removedId;
     };
     QList<Item> items;
     while (rows.next())
-        items.append({rows.value(0).toLongLong(), rows.value(1).toString(), rows.value(2), 0});
+        items.append({rows.value(0).toLongLong(), rows.value(1).toByteArray(), rows.value(2), 0});
     while (gone.next())
         items.append(
-            {gone.value(0).toLongLong(), QString(), QVariant(), gone.value(1).toLongLong()});
+            {gone.value(0).toLongLong(), QByteArray(), QVariant(), gone.value(1).toLongLong()});
     std::sort(items.begin(), items.end(),
               [](const Item &a, const Item &b) { return a.seq < b.seq; });
     const bool more = items.size() > limit;
     if (more)
         items.resize(limit);
-    QJsonArray changed;
-    QJsonArray removed;
+    QByteArray changed, removed;
     qint64 cursor = since;
     for (const Item &it : items) {
-        if (it.removedId)
-            removed.append(it.removedId);
-        else
-            changed.append(presentStored(it.doc, it.labelInputs, now));
+        QByteArray &list = it.removedId ? removed : changed;
+        if (!list.isEmpty())
+            list += ',';
+        list += it.removedId ? QByteArray::number(it.removedId)
+                             : presentStoredBytes(it.doc, it.labelInputs, now);
         cursor = it.seq;
     }
-    return {{QStringLiteral("changes"), changed},
-            {QStringLiteral("removed"), removed},
-            {QStringLiteral("cursor"), QString::number(cursor)},
-            {QStringLiteral("more"), more}};
+    // The keys in QJsonDocument's order, as the answer always had them.
+    return "{\"changes\":[" + changed + "],\"cursor\":\"" + QByteArray::number(cursor) +
+           "\",\"more\":" + (more ? "true" : "false") + ",\"removed\":[" + removed + "]}";
 }
 
 int AssignmentStore::assignmentCount()

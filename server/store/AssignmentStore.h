@@ -30,8 +30,10 @@ public:
                                          ApiError *err);
     static QJsonObject workerAssignment(qint64 workerId, qint64 id, const QDateTime &now,
                                         ApiError *err);
-    static QJsonObject changes(qint64 workerId, qint64 since, int limit, const QDateTime &now,
-                               ApiError *err);
+    // The worker's feed page as JSON text, {changes, cursor, more, removed}: assembled from
+    // the stored documents' bytes with the labels of `now` set in each, nothing decoded.
+    static QByteArray changes(qint64 workerId, qint64 since, int limit, const QDateTime &now,
+                              ApiError *err);
     static int assignmentCount();
 
     // Inside the caller's transaction: the worker's assignment, locked for a read-modify-write

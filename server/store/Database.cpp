@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QThread>
 #include <QUrl>
+#include <unordered_map>
 
 namespace onsite::server {
 namespace {
@@ -105,6 +106,30 @@ QString Database::forUpdate()
     return isPostgres() ? QStringLiteral(" FOR UPDATE") : QString();
 }
 
+namespace {
+
+struct KeptStatement {
+    QSqlQuery query;
+    bool inUse = false;
+};
+
+// This thread's prepared statements, for its one connection. Node-based, so a statement's
+// flag stays where it is while others are added.
+std::unordered_map<QString, KeptStatement> &keptStatements()
+{
+    thread_local std::unordered_map<QString, KeptStatement> kept;
+    return kept;
+}
+
+// SQLite: rows are read as they are stepped, none cached. Not on PostgreSQL, where Qt reads a
+// forward-only result row by row and a second statement on the connection discards it.
+bool forwardOnly()
+{
+    return !Database::isPostgres();
+}
+
+} // namespace
+
 QSqlDatabase Database::connection()
 {
     const QString name =
@@ -113,6 +138,10 @@ QSqlDatabase Database::connection()
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
             return db;
+        // Reopened: statements prepared on the closed connection are gone with it.
+        auto &kept = keptStatements();
+        for (auto it = kept.begin(); it != kept.end();)
+            it = it->second.inUse ? std::next(it) : kept.erase(it);
         db.open();
         return db;
     }
@@ -204,8 +233,31 @@ bool Database::migrate(QString *error)
     return SchemaMigrator::run(connection(), numbered, error, lock);
 }
 
+namespace {
+
+thread_local bool t_inBatch = false;
+
+bool execOn(QSqlDatabase &db, const QString &statement)
+{
+    QSqlQuery q(db);
+    if (q.exec(statement))
+        return true;
+    qWarning().noquote() << "sql:" << q.lastError().text() << statement;
+    return false;
+}
+
+const QString kSavepoint = QStringLiteral("onsite_unit");
+
+} // namespace
+
 Transaction::Transaction(Mode mode) : m_db(Database::connection())
 {
+    if (t_inBatch) {
+        // Snapshot or not, a unit inside a batch sees the batch's one transaction.
+        m_savepoint = true;
+        m_ok = execOn(m_db, QStringLiteral("SAVEPOINT ") + kSavepoint);
+        return;
+    }
     QSqlQuery q(m_db);
     if (Database::isPostgres()) {
         m_ok = m_db.transaction();
@@ -219,17 +271,23 @@ Transaction::Transaction(Mode mode) : m_db(Database::connection())
 
 Transaction::~Transaction()
 {
-    if (m_ok && !m_done) {
-        if (Database::isPostgres())
-            m_db.rollback();
-        else
-            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    if (!m_ok || m_done)
+        return;
+    if (m_savepoint) {
+        execOn(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT ") + kSavepoint);
+        execOn(m_db, QStringLiteral("RELEASE SAVEPOINT ") + kSavepoint);
+    } else if (Database::isPostgres()) {
+        m_db.rollback();
+    } else {
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
     }
 }
 
 bool Transaction::commit()
 {
     m_done = true;
+    if (m_savepoint)
+        return execOn(m_db, QStringLiteral("RELEASE SAVEPOINT ") + kSavepoint);
     QSqlQuery q(m_db);
     const bool ok = Database::isPostgres() ? m_db.commit() : q.exec(QStringLiteral("COMMIT"));
     if (!ok) {
@@ -241,36 +299,104 @@ bool Transaction::commit()
     return ok;
 }
 
-Sql::Sql(const QString &statement) : m_query(Database::connection())
+Batch::Batch() : m_db(Database::connection())
 {
-    m_query.prepare(statement);
+    Q_ASSERT(!t_inBatch);
+    m_ok = Database::isPostgres() ? m_db.transaction()
+                                  : execOn(m_db, QStringLiteral("BEGIN IMMEDIATE"));
+    t_inBatch = m_ok;
+}
+
+Batch::~Batch()
+{
+    if (!m_ok || m_done)
+        return;
+    t_inBatch = false;
+    if (Database::isPostgres())
+        m_db.rollback();
+    else
+        execOn(m_db, QStringLiteral("ROLLBACK"));
+}
+
+bool Batch::commit()
+{
+    m_done = true;
+    t_inBatch = false;
+    if (!m_ok)
+        return false;
+    const bool ok = Database::isPostgres() ? m_db.commit() : execOn(m_db, QStringLiteral("COMMIT"));
+    if (!ok) {
+        qWarning().noquote() << "batch commit:" << m_db.lastError().text();
+        if (Database::isPostgres())
+            m_db.rollback();
+        else
+            execOn(m_db, QStringLiteral("ROLLBACK"));
+    }
+    return ok;
+}
+
+Sql::Sql(const QString &statement)
+{
+    QSqlDatabase db = Database::connection();
+    auto &kept = keptStatements();
+    auto it = kept.find(statement);
+    if (it == kept.end()) {
+        QSqlQuery q(db);
+        q.setForwardOnly(forwardOnly());
+        if (!q.prepare(statement)) {
+            m_own.emplace(std::move(q));
+            m_query = &*m_own;
+            return;
+        }
+        it = kept.emplace(statement, KeptStatement{std::move(q), false}).first;
+    }
+    if (it->second.inUse) {
+        // The same statement still being read further up this thread's stack.
+        m_own.emplace(db);
+        m_own->setForwardOnly(forwardOnly());
+        m_own->prepare(statement);
+        m_query = &*m_own;
+        return;
+    }
+    it->second.inUse = true;
+    m_inUse = &it->second.inUse;
+    m_query = &it->second.query;
+}
+
+Sql::~Sql()
+{
+    // Finished, so a kept SELECT holds no snapshot or lock until its next use.
+    m_query->finish();
+    if (m_inUse)
+        *m_inUse = false;
 }
 
 bool Sql::exec(const QVariantList &values)
 {
-    for (const QVariant &v : values) {
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &v = values.at(i);
         // A null QString would bind as SQL NULL; an absent value is passed as QVariant().
         if (v.typeId() == QMetaType::QString && v.toString().isNull())
-            m_query.addBindValue(QStringLiteral(""));
+            m_query->bindValue(i, QStringLiteral(""));
         else
-            m_query.addBindValue(v);
+            m_query->bindValue(i, v);
     }
-    const bool ok = m_query.exec();
+    const bool ok = m_query->exec();
     if (!ok)
-        qWarning().noquote() << "sql:" << m_query.lastError().text() << m_query.lastQuery();
+        qWarning().noquote() << "sql:" << m_query->lastError().text() << m_query->lastQuery();
     return ok;
 }
 
 qint64 Sql::execReturning(const QVariantList &values)
 {
-    const qint64 v = exec(values) && m_query.next() ? m_query.value(0).toLongLong() : -1;
-    m_query.finish();
+    const qint64 v = exec(values) && m_query->next() ? m_query->value(0).toLongLong() : -1;
+    m_query->finish();
     return v;
 }
 
 QString Sql::error() const
 {
-    return m_query.lastError().text();
+    return m_query->lastError().text();
 }
 
 } // namespace onsite::server

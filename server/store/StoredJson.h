@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
@@ -18,6 +19,11 @@ public:
     {
         return QJsonDocument::fromJson(text.toUtf8()).object();
     }
+    // `object` (compact JSON of an object, as stored) with its top-level `key` set to
+    // `value` (compact JSON), replaced where it is or added at the end: the bytes are
+    // scanned, not parsed. Empty when `object` is not an object.
+    static QByteArray withKey(const QByteArray &object, QByteArrayView key,
+                              const QByteArray &value);
 };
 
 } // namespace onsite::server
