@@ -64,6 +64,7 @@ bool ServerRun::start(QTextStream &out, QTextStream &err)
     }
     setPublicUrl(port);
     startCleaner();
+    MemoryTrimmer::keepFreedWhileBusy();
     m_trimmer = std::make_unique<MemoryTrimmer>(
         [routes = m_routes.get(), tcp = m_tcp] { return routes->answered() + tcp->accepted(); },
         2000);

@@ -92,25 +92,29 @@ QByteArray reason(int status)
     }
 }
 
-QByteArray serialize(const ApiResponse &in, bool head, bool close)
+// The status line and headers. A HEAD answer has no body and says so (Content-Length: 0):
+// some clients otherwise wait for the body the length announces.
+QByteArray headerBytes(const ApiResponse &r, bool head, bool close)
 {
-    // A HEAD answer has no body and says so (Content-Length: 0): some clients otherwise wait
-    // for the body the length announces.
-    ApiResponse r = in;
-    if (head)
-        r.body.clear();
     QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reason(r.status) + "\r\n";
     const bool file = !r.filePath.isEmpty();
+    const qint64 length = file ? r.fileSize : head ? 0 : r.body.size();
     if (r.status != 204 && r.status >= 200) {
-        if (!r.body.isEmpty() || file)
+        if ((!head && !r.body.isEmpty()) || file)
             out += "Content-Type: " + r.contentType + "\r\n";
-        out += "Content-Length: " + QByteArray::number(file ? r.fileSize : r.body.size()) + "\r\n";
+        out += "Content-Length: " + QByteArray::number(length) + "\r\n";
     }
     for (const auto &h : r.headers)
         out += h.first + ": " + h.second + "\r\n";
     if (close)
         out += "Connection: close\r\n";
     out += "\r\n";
+    return out;
+}
+
+QByteArray serialize(const ApiResponse &r, bool head, bool close)
+{
+    QByteArray out = headerBytes(r, head, close);
     if (!head && r.status != 204)
         out += r.body;
     return out;
@@ -118,7 +122,10 @@ QByteArray serialize(const ApiResponse &in, bool head, bool close)
 
 void write(QTcpSocket *socket, const ApiResponse &r, bool head, bool close)
 {
-    socket->write(serialize(r, head, close));
+    // The body is handed over as it is (the socket keeps a reference, not a copy).
+    socket->write(headerBytes(r, head, close));
+    if (!head && r.status != 204 && !r.body.isEmpty())
+        socket->write(r.body);
     if (!r.filePath.isEmpty() && !head) {
         FileSender::start(socket, r.filePath, close);
         return;

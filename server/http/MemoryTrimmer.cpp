@@ -20,6 +20,14 @@ void MemoryTrimmer::trim()
 #endif
 }
 
+void MemoryTrimmer::keepFreedWhileBusy()
+{
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 8 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+#endif
+}
+
 void MemoryTrimmer::onTick()
 {
     const quint64 now = m_activity();

@@ -58,20 +58,20 @@ QJsonObject presentStored(const QString &storedDoc, const QVariant &labelInputs,
     return o;
 }
 
-// presentStored's bytes: the stored bytes with the labels of `now` set in them.
-QByteArray presentStoredBytes(const QByteArray &storedDoc, const QVariant &labelInputs,
-                              const QDateTime &now)
+// presentStored's bytes appended to `out`: the stored bytes with the labels of `now` set in
+// them (rows from before label inputs were kept are decoded).
+void appendPresented(QByteArray &out, const QByteArray &storedDoc, const QVariant &labelInputs,
+                     const QDateTime &now)
 {
-    if (labelInputs.isNull())
-        return QJsonDocument(presentStored(QString::fromUtf8(storedDoc), labelInputs, now))
-            .toJson(QJsonDocument::Compact);
-    const QJsonArray labels = AssignmentCodec::labelsToJson(
-        Rules::labelsAt(AssignmentSummary::parseLabelsColumn(labelInputs.toString()), now));
-    const QByteArray out = StoredJson::withKey(
-        storedDoc, "labels", QJsonDocument(labels).toJson(QJsonDocument::Compact));
-    return out.isEmpty() ? QJsonDocument(presentStored(QString::fromUtf8(storedDoc), {}, now))
-                               .toJson(QJsonDocument::Compact)
-                         : out;
+    if (!labelInputs.isNull()) {
+        const QJsonArray labels = AssignmentCodec::labelsToJson(
+            Rules::labelsAt(AssignmentSummary::parseLabelsColumn(labelInputs.toString()), now));
+        if (StoredJson::appendWithKey(out, storedDoc, "labels",
+                                      QJsonDocument(labels).toJson(QJsonDocument::Compact)))
+            return;
+    }
+    out += QJsonDocument(presentStored(QString::fromUtf8(storedDoc), {}, now))
+               .toJson(QJsonDocument::Compact);
 }
 
 ApiError checkCompanyInput(const QJsonObject &input)
@@ -325,19 +325,30 @@ QByteArray AssignmentStore::changes(qint64 workerId, qint64 since, int limit, co
     const bool more = items.size() > limit;
     if (more)
         items.resize(limit);
-    QByteArray changed, removed;
+    qsizetype bytes = 128;
+    for (const Item &it : items)
+        bytes += it.doc.size() + 96;
+    // The keys in QJsonDocument's order, as the answer always had them; one buffer, sized once.
+    QByteArray page;
+    page.reserve(bytes);
+    page += "{\"changes\":[";
+    QByteArray removed;
     qint64 cursor = since;
+    bool first = true;
     for (const Item &it : items) {
-        QByteArray &list = it.removedId ? removed : changed;
-        if (!list.isEmpty())
-            list += ',';
-        list += it.removedId ? QByteArray::number(it.removedId)
-                             : presentStoredBytes(it.doc, it.labelInputs, now);
         cursor = it.seq;
+        if (it.removedId) {
+            removed += (removed.isEmpty() ? "" : ",") + QByteArray::number(it.removedId);
+            continue;
+        }
+        if (!first)
+            page += ',';
+        first = false;
+        appendPresented(page, it.doc, it.labelInputs, now);
     }
-    // The keys in QJsonDocument's order, as the answer always had them.
-    return "{\"changes\":[" + changed + "],\"cursor\":\"" + QByteArray::number(cursor) +
-           "\",\"more\":" + (more ? "true" : "false") + ",\"removed\":[" + removed + "]}";
+    page += "],\"cursor\":\"" + QByteArray::number(cursor) +
+            "\",\"more\":" + (more ? "true" : "false") + ",\"removed\":[" + removed + "]}";
+    return page;
 }
 
 int AssignmentStore::assignmentCount()

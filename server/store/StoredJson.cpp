@@ -41,22 +41,36 @@ qsizetype valueEnd(const QByteArray &s, qsizetype i)
 QByteArray StoredJson::withKey(const QByteArray &object, QByteArrayView key,
                                const QByteArray &value)
 {
+    QByteArray out;
+    out.reserve(object.size() + value.size() + key.size() + 4);
+    return appendWithKey(out, object, key, value) ? out : QByteArray();
+}
+
+bool StoredJson::appendWithKey(QByteArray &out, const QByteArray &object, QByteArrayView key,
+                               const QByteArray &value)
+{
     if (object.size() < 2 || object.front() != '{' || object.back() != '}')
-        return {};
-    const QByteArray quoted = '"' + key.toByteArray() + "\":";
+        return false;
+    const QByteArrayView whole(object);
     qsizetype i = 1;
     while (i < object.size() - 1) {
         // At a key of the top-level object.
         const qsizetype keyEnd = valueEnd(object, i);
         if (keyEnd >= object.size() || object.at(keyEnd) != ':')
-            return {};
+            return false;
         const qsizetype end = valueEnd(object, keyEnd + 1);
-        if (QByteArrayView(object).sliced(i, keyEnd + 1 - i) == quoted)
-            return object.left(keyEnd + 1) + value + object.mid(end);
+        const QByteArrayView name = whole.sliced(i, keyEnd - i);
+        if (name.size() == key.size() + 2 && name.sliced(1, key.size()) == key) {
+            out.append(whole.first(keyEnd + 1)).append(value).append(whole.sliced(end));
+            return true;
+        }
         i = end + 1; // past the comma
     }
-    const bool empty = object.size() == 2;
-    return object.left(object.size() - 1) + (empty ? "" : ",") + quoted + value + '}';
+    out.append(whole.first(object.size() - 1));
+    if (object.size() > 2)
+        out.append(',');
+    out.append('"').append(key).append("\":").append(value).append('}');
+    return true;
 }
 
 } // namespace onsite::server

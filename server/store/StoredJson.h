@@ -24,6 +24,10 @@ public:
     // scanned, not parsed. Empty when `object` is not an object.
     static QByteArray withKey(const QByteArray &object, QByteArrayView key,
                               const QByteArray &value);
+    // The same appended to `out` (no copy of its own); false, with `out` unchanged, when
+    // `object` is not an object.
+    static bool appendWithKey(QByteArray &out, const QByteArray &object, QByteArrayView key,
+                              const QByteArray &value);
 };
 
 } // namespace onsite::server
