@@ -92,6 +92,8 @@ QByteArray reason(int status)
     }
 }
 
+constexpr qsizetype kSeparateBodyBytes = 64 * 1024;
+
 // The status line and headers. A HEAD answer has no body and says so (Content-Length: 0):
 // some clients otherwise wait for the body the length announces.
 QByteArray headerBytes(const ApiResponse &r, bool head, bool close)
@@ -122,10 +124,15 @@ QByteArray serialize(const ApiResponse &r, bool head, bool close)
 
 void write(QTcpSocket *socket, const ApiResponse &r, bool head, bool close)
 {
-    // The body is handed over as it is (the socket keeps a reference, not a copy).
-    socket->write(headerBytes(r, head, close));
-    if (!head && r.status != 204 && !r.body.isEmpty())
+    // A big body is handed over as it is (the socket keeps a reference, not a copy); a small
+    // one goes with its headers, in one write to the system.
+    const bool body = !head && r.status != 204 && !r.body.isEmpty();
+    if (body && r.body.size() > kSeparateBodyBytes) {
+        socket->write(headerBytes(r, head, close));
         socket->write(r.body);
+    } else {
+        socket->write(serialize(r, head, close));
+    }
     if (!r.filePath.isEmpty() && !head) {
         FileSender::start(socket, r.filePath, close);
         return;
