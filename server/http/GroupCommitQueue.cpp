@@ -20,16 +20,13 @@ GroupCommitQueue::~GroupCommitQueue()
     m_thread->wait();
 }
 
-QFuture<ApiResponse> GroupCommitQueue::submit(Work work)
+void GroupCommitQueue::submit(Work work, Done done)
 {
-    Item item{std::move(work), QPromise<ApiResponse>()};
-    QFuture<ApiResponse> future = item.promise.future();
     {
         QMutexLocker lock(&m_mutex);
-        m_items.push_back(std::move(item));
+        m_items.push_back({std::move(work), std::move(done)});
     }
     m_wake.wakeOne();
-    return future;
 }
 
 void GroupCommitQueue::loop()
@@ -53,8 +50,6 @@ void GroupCommitQueue::loop()
 
 void GroupCommitQueue::runBatch(std::deque<Item> &batch)
 {
-    for (Item &item : batch)
-        item.promise.start();
     QList<ApiResponse> answers;
     bool committed = false;
     {
@@ -65,12 +60,9 @@ void GroupCommitQueue::runBatch(std::deque<Item> &batch)
             committed = tx.commit();
         }
     }
-    for (size_t i = 0; i < batch.size(); ++i) {
-        Item &item = batch.at(i);
-        item.promise.addResult(committed ? answers.at(qsizetype(i))
-                                         : ApiResponse::error(ApiError::internal()));
-        item.promise.finish();
-    }
+    for (size_t i = 0; i < batch.size(); ++i)
+        batch.at(i).done(committed ? answers.at(qsizetype(i))
+                                   : ApiResponse::error(ApiError::internal()));
 }
 
 } // namespace onsite::server

@@ -2,9 +2,7 @@
 
 #include "ApiResponse.h"
 
-#include <QFuture>
 #include <QMutex>
-#include <QPromise>
 #include <QThread>
 #include <QWaitCondition>
 #include <deque>
@@ -22,14 +20,16 @@ class GroupCommitQueue
 {
 public:
     using Work = std::function<ApiResponse()>;
+    // Called on the writer thread with the answer, once its batch has committed (or failed).
+    using Done = std::function<void(const ApiResponse &)>;
     explicit GroupCommitQueue(int maxBatch = 64);
     ~GroupCommitQueue(); // works what is queued, then stops
-    QFuture<ApiResponse> submit(Work work);
+    void submit(Work work, Done done);
 
 private:
     struct Item {
         Work work;
-        QPromise<ApiResponse> promise;
+        Done done;
     };
     void loop();
     void runBatch(std::deque<Item> &batch);

@@ -7,12 +7,10 @@
 #include "UploadStore.h"
 
 #include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QHttpServerRequest>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QThread>
-#include <QtConcurrent>
 #include <atomic>
 
 namespace onsite::server {
@@ -178,6 +176,9 @@ HttpRoutes::HttpRoutes(int threads, qint64 maxJsonBody, QObject *parent)
 
 HttpRoutes::~HttpRoutes()
 {
+    // Work still running answers through this object: let it finish first.
+    m_pool.waitForDone();
+    m_signInPool.waitForDone();
     AccessLog::flush();
 }
 
@@ -238,29 +239,27 @@ HttpRoutes::Outcome HttpRoutes::work(const ApiRequest &r, bool clientGone)
 
 void HttpRoutes::dispatch(const std::shared_ptr<Call> &call)
 {
-    auto *watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, call] {
-        const Outcome outcome = watcher->result();
-        watcher->deleteLater();
-        worked(call, outcome);
-    });
     // A request whose client has hung up before its turn is not worked on (its retry will be):
     // work piled up behind a stall must not outlive the clients that gave up on it.
     auto gone = std::make_shared<std::atomic_bool>(false);
     if (call->client)
-        connect(call->client, &QAbstractSocket::disconnected, watcher, [gone] { *gone = true; });
-    const ApiRequest r = call->r;
-    const bool signIn = r.method == QLatin1String("POST") && r.segments.size() == 1 &&
-                        r.segments.first() == QLatin1String("session");
-    const bool ops = r.method == QLatin1String("POST") && r.segments.size() == 1 &&
-                     r.segments.first() == QLatin1String("ops");
-    if (ops) {
-        watcher->setFuture(m_opsQueue.submit([r, gone] { return work(r, *gone).resp; })
-                               .then([](const ApiResponse &resp) { return Outcome{resp}; }));
+        call->watch =
+            connect(call->client, &QAbstractSocket::disconnected, this, [gone] { *gone = true; });
+    // The answer comes back to the event loop as one queued call (no future, no watcher: each
+    // of their events woke the event loop once more).
+    const auto deliver = [this, call](const Outcome &outcome) {
+        QMetaObject::invokeMethod(
+            this, [this, call, outcome] { worked(call, outcome); }, Qt::QueuedConnection);
+    };
+    const ApiRequest &r = call->r;
+    const bool post = r.method == QLatin1String("POST") && r.segments.size() == 1;
+    if (post && r.segments.first() == QLatin1String("ops")) {
+        m_opsQueue.submit([r, gone] { return work(r, *gone).resp; },
+                          [deliver](const ApiResponse &resp) { deliver(Outcome{resp}); });
         return;
     }
-    if (!signIn) {
-        watcher->setFuture(QtConcurrent::run(&m_pool, [r, gone] { return work(r, *gone); }));
+    if (!post || r.segments.first() != QLatin1String("session")) {
+        m_pool.start([r, gone, deliver] { deliver(work(r, *gone)); });
         return;
     }
     if (m_signInsWaiting >= kMaxWaitingSignIns) {
@@ -268,21 +267,22 @@ void HttpRoutes::dispatch(const std::shared_ptr<Call> &call)
             {429, QStringLiteral("busy"),
              QStringLiteral("Many people are signing in right now; try again in a few seconds.")});
         busy.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("5")));
-        watcher->setFuture(QtFuture::makeReadyFuture(Outcome{busy}));
+        deliver(Outcome{busy});
         return;
     }
     ++m_signInsWaiting;
     std::atomic_int *waiting = &m_signInsWaiting;
-    watcher->setFuture(QtConcurrent::run(&m_signInPool, [r, gone, waiting] {
+    m_signInPool.start([r, gone, waiting, deliver] {
         --*waiting;
-        return work(r, *gone);
-    }));
+        deliver(work(r, *gone));
+    });
 }
 
 // On the event loop: a stored chunk wakes the PATCHes that waited for it; a PATCH ahead of its
 // upload waits for the chunk before it if there is room (EarlyChunks), else is answered.
 void HttpRoutes::worked(const std::shared_ptr<Call> &call, const Outcome &outcome)
 {
+    disconnect(call->watch);
     const ApiResponse &resp = outcome.resp;
     const bool uploadPatch = call->r.method == QLatin1String("PATCH") &&
                              call->r.segments.value(0) == QLatin1String("uploads");

@@ -53,6 +53,7 @@ private:
         bool head = false;
         bool close = false;
         QPointer<QTcpSocket> client;
+        QMetaObject::Connection watch; // the client's hang-up, while the request is worked on
     };
     // A handler's answer and, when it is a tus PATCH ahead of its upload's offset, the worker
     // whose upload that is (EarlyChunks counts waits per worker, whatever token was sent).
