@@ -38,3 +38,6 @@ struct AssignmentSummary {
 };
 
 } // namespace onsite
+
+// Every member moves by memcpy, so a list of 100,000 grows without moving them one by one.
+Q_DECLARE_TYPEINFO(onsite::AssignmentSummary, Q_RELOCATABLE_TYPE);

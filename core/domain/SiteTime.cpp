@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QVector>
+#include <limits>
 
 namespace onsite {
 
@@ -15,13 +17,65 @@ QDateTime SiteTime::inZone(const QDateTime &utc, const QString &ianaZone)
     return it->isValid() ? utc.toTimeZone(*it) : utc.toUTC();
 }
 
+namespace {
+
+// A stretch of time in which a zone keeps one offset and abbreviation (between two of its
+// transitions): a list formats thousands of instants, and converting each through the zone
+// database dominated loading it.
+struct OffsetSpan {
+    qint64 fromMs = std::numeric_limits<qint64>::min();
+    qint64 toMs = std::numeric_limits<qint64>::max(); // exclusive
+    int offsetSecs = 0;
+    QString abbreviation;
+};
+
+const OffsetSpan *spanAt(const QString &ianaZone, qint64 ms)
+{
+    thread_local QHash<QString, QVector<OffsetSpan>> spans;
+    QVector<OffsetSpan> &list = spans[ianaZone];
+    for (const OffsetSpan &s : std::as_const(list))
+        if (s.fromMs <= ms && ms < s.toMs)
+            return &s;
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    const QTimeZone zone = SiteTime::inZone(at, ianaZone).timeZone();
+    // Zones without transitions (UTC, fixed offsets) and an unknown zone keep the plain path.
+    if (!zone.isValid() || !zone.hasTransitions() || list.size() >= 64)
+        return nullptr;
+    OffsetSpan s;
+    const QTimeZone::OffsetData data = zone.offsetData(at);
+    if (!data.atUtc.isValid() || qAbs(data.offsetFromUtc) > 18 * 3600)
+        return nullptr;
+    s.offsetSecs = data.offsetFromUtc;
+    s.abbreviation = data.abbreviation;
+    // The last transition at or before `ms` and the first after it bound the span.
+    const QTimeZone::OffsetData before = zone.previousTransition(at.addMSecs(1));
+    const QTimeZone::OffsetData after = zone.nextTransition(at);
+    if (before.atUtc.isValid())
+        s.fromMs = before.atUtc.toMSecsSinceEpoch();
+    if (after.atUtc.isValid())
+        s.toMs = after.atUtc.toMSecsSinceEpoch();
+    if (s.fromMs > ms || s.toMs <= ms)
+        return nullptr;
+    list.append(s);
+    return &list.last();
+}
+
+} // namespace
+
 QString SiteTime::format(const QDateTime &utc, const QString &ianaZone, const QLocale &locale)
 {
     if (!utc.isValid())
         return {};
+    const QString pattern = QStringLiteral("ddd d MMM yyyy HH:mm");
+    const qint64 ms = utc.toMSecsSinceEpoch();
+    if (const OffsetSpan *span = spanAt(ianaZone, ms)) {
+        // The site's wall time, written as UTC so no zone is consulted again.
+        const QDateTime wall =
+            QDateTime::fromMSecsSinceEpoch(ms + qint64(span->offsetSecs) * 1000, Qt::UTC);
+        return locale.toString(wall, pattern) + QLatin1Char(' ') + span->abbreviation;
+    }
     const QDateTime site = inZone(utc, ianaZone);
-    return locale.toString(site, QStringLiteral("ddd d MMM yyyy HH:mm")) + QLatin1Char(' ') +
-           site.timeZoneAbbreviation();
+    return locale.toString(site, pattern) + QLatin1Char(' ') + site.timeZoneAbbreviation();
 }
 
 QString SiteTime::formatLocal(const QDateTime &t, const QLocale &locale)

@@ -1,8 +1,10 @@
 #include "ChangesJob.h"
 
 #include "AssignmentCodec.h"
+#include "JsonSlicer.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 
 namespace onsite {
@@ -40,12 +42,17 @@ bool ChangesJob::parse(const QJsonObject &body, QString *error)
     const QJsonArray changes = body.value(QStringLiteral("changes")).toArray();
     m_changes.reserve(changes.size());
     m_received.reserve(changes.size());
-    for (const QJsonValue &v : changes) {
-        const QJsonObject o = v.toObject();
-        const QJsonValue id = o.value(QStringLiteral("id"));
-        const QJsonValue rev = o.value(QStringLiteral("rev"));
-        if (m_known && id.isDouble() && rev.isDouble() &&
-            m_known(id.toInteger(), rev.toInteger())) {
+    // Each document is kept as the bytes that arrived; encoded again only if the page's text is
+    // not laid out as expected.
+    const auto texts = JsonSlicer::arrayItems(rawBody(), QLatin1StringView("changes"));
+    const bool sliced = texts && texts->size() == changes.size();
+    const QSet<Revision> known = knownIn(changes);
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const QJsonObject o = changes.at(i).toObject();
+        const QJsonValue id = o.value(QLatin1StringView("id"));
+        const QJsonValue rev = o.value(QLatin1StringView("rev"));
+        if (!known.isEmpty() && id.isDouble() && rev.isDouble() &&
+            known.contains({id.toInteger(), rev.toInteger()})) {
             ++m_skipped;
             continue;
         }
@@ -53,7 +60,8 @@ bool ChangesJob::parse(const QJsonObject &body, QString *error)
         if (!a)
             return false; // the whole page or nothing: the cursor must not pass a bad row
         m_changes.append(std::move(*a));
-        m_received.append(o);
+        m_received.append(sliced ? texts->at(i).toByteArray()
+                                 : QJsonDocument(o).toJson(QJsonDocument::Compact));
     }
     for (const QJsonValue &v : body.value(QStringLiteral("removed")).toArray()) {
         if (!v.isDouble()) {
@@ -63,6 +71,21 @@ bool ChangesJob::parse(const QJsonObject &body, QString *error)
         m_removed.append(v.toInteger());
     }
     return true;
+}
+
+QSet<ChangesJob::Revision> ChangesJob::knownIn(const QJsonArray &changes) const
+{
+    if (!m_known)
+        return {};
+    QList<Revision> revisions;
+    revisions.reserve(changes.size());
+    for (const QJsonValue &v : changes) {
+        const QJsonValue id = v[QLatin1StringView("id")];
+        const QJsonValue rev = v[QLatin1StringView("rev")];
+        if (id.isDouble() && rev.isDouble())
+            revisions.append({id.toInteger(), rev.toInteger()});
+    }
+    return m_known(revisions);
 }
 
 } // namespace onsite

@@ -3,7 +3,9 @@
 #include "Assignment.h"
 #include "NetworkJob.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <functional>
 
 namespace onsite {
@@ -16,13 +18,17 @@ public:
     ChangesJob(QNetworkAccessManager *nam, QUrl apiBase, QString token, QString since, int limit,
                QObject *parent = nullptr);
 
-    // A change for which `known(id, rev)` is true is left out undecoded: the cache holds that
-    // revision already (typically the answer to the worker's own operation).
-    void setKnown(std::function<bool(qint64 id, qint64 rev)> known) { m_known = std::move(known); }
+    using Revision = std::pair<qint64, qint64>; // id, rev
+    using Known = std::function<QSet<Revision>(const QList<Revision> &)>;
+    // A change `known` returns (asked once per page with every change's id and revision) is
+    // left out undecoded: the cache holds that revision already (typically the answer to the
+    // worker's own operation).
+    void setKnown(Known known) { m_known = std::move(known); }
 
     const QList<Assignment> &changes() const { return m_changes; }
-    // Each change's JSON as it arrived, beside changes().
-    const QList<QJsonObject> &received() const { return m_received; }
+    // Each change's JSON text as it arrived (sliced from the page, not encoded again), beside
+    // changes().
+    const QList<QByteArray> &received() const { return m_received; }
     int skipped() const { return m_skipped; }
     const QList<qint64> &removed() const { return m_removed; }
     QString cursor() const { return m_cursor; }
@@ -35,11 +41,14 @@ protected:
     QUrlQuery query() const override;
 
 private:
+    // The page's changes whose revision the cache holds (see setKnown()).
+    QSet<Revision> knownIn(const QJsonArray &changes) const;
+
     QString m_since;
     int m_limit;
-    std::function<bool(qint64, qint64)> m_known;
+    Known m_known;
     QList<Assignment> m_changes;
-    QList<QJsonObject> m_received;
+    QList<QByteArray> m_received;
     int m_skipped = 0;
     QList<qint64> m_removed;
     QString m_cursor;

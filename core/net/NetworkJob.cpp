@@ -121,7 +121,10 @@ void NetworkJob::onReplyFinished()
              tr("The server's answer could not be read."));
     } else {
         QString why;
-        if (!parse(doc.object(), &why))
+        m_body = body;
+        const bool parsed = parse(doc.object(), &why);
+        m_body.clear();
+        if (!parsed)
             fail(ErrorKind::Retry, QStringLiteral("bad_response"),
                  tr("The server's answer could not be read: %1").arg(why));
     }

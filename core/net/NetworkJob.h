@@ -52,6 +52,8 @@ protected:
     virtual bool expectsJson() const { return true; }
     virtual bool parseHeaders(QNetworkReply *reply, QString *error);
     static QByteArray jsonBody(const QJsonObject &o);
+    // The answer's bytes as they arrived, while parse() runs (a page keeps its documents' text).
+    QByteArrayView rawBody() const { return m_body; }
 
 private:
     void onReplyFinished();
@@ -67,6 +69,7 @@ private:
     QString m_errorMessage;
     int m_httpStatus = 0;
     qint64 m_bytesReceived = 0;
+    QByteArray m_body; // set only while parse() runs
     bool m_aborted = false;
 };
 

@@ -48,6 +48,7 @@ void LocalStore::close()
     m_outbox.reset();
     m_notices.reset();
     m_readDoc.reset();
+    m_readServerDoc.reset();
     m_seenRev.reset();
     m_upsert.reset();
     m_remove.reset();
@@ -117,6 +118,8 @@ void LocalStore::prepareWrites()
     m_remove->prepare(QStringLiteral("DELETE FROM assignments WHERE id = ?"));
     m_readDoc.emplace(m_db);
     m_readDoc->prepare(QStringLiteral("SELECT doc FROM assignments WHERE id = ?"));
+    m_readServerDoc.emplace(m_db);
+    m_readServerDoc->prepare(serverDocQuery());
     m_seenRev.emplace(m_db);
     // server_doc NULL: the document is the server's (nothing was pending when it was stored).
     m_seenRev->prepare(
@@ -187,7 +190,7 @@ QString LocalStore::cursor()
 
 bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<qint64> &removed,
                                   const QString &cursor, const QDateTime &now, QString *error,
-                                  int *written, const QList<QJsonObject> *received)
+                                  int *written, const QList<QByteArray> *received)
 {
     if (!writable(error))
         return false;
@@ -207,14 +210,22 @@ bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<
         }
     }
     const QDateTime nowUtc = now.toUTC();
+    QSet<Revision> held;
+    if (!firstSync) {
+        QList<Revision> revisions;
+        revisions.reserve(changes.size());
+        for (const Assignment &a : changes)
+            revisions.append({a.id, a.rev});
+        held = revisionsHeld(revisions);
+    }
     // One look at the outbox per page: with nothing pending, no document needs a replay.
     m_mayHavePending = m_outbox && m_outbox->hasPending();
     for (int i = 0; ok && i < changes.size(); ++i) {
         const Assignment &server = changes.at(i);
-        if (!firstSync && hasRevision(server.id, server.rev))
+        if (held.contains({server.id, server.rev}))
             continue;
-        const QJsonObject json = received && i < received->size() ? received->at(i) : QJsonObject();
-        ok = storeServerDoc(server, json, nowUtc, error, !firstSync);
+        const QByteArray text = received && i < received->size() ? received->at(i) : QByteArray();
+        ok = storeServerDoc(server, {}, text, nowUtc, error, !firstSync);
         ++stored;
     }
     m_mayHavePending = true;
@@ -240,6 +251,34 @@ bool LocalStore::hasRevision(qint64 id, qint64 rev)
     const bool seen = m_seenRev->exec() && m_seenRev->next();
     m_seenRev->finish();
     return seen;
+}
+
+QSet<LocalStore::Revision> LocalStore::revisionsHeld(const QList<Revision> &revisions)
+{
+    QSet<Revision> held;
+    if (revisions.isEmpty())
+        return held;
+    if (m_outbox && m_outbox->hasPending()) { // each needs its look at the outbox
+        for (const auto &[id, rev] : revisions)
+            if (hasRevision(id, rev))
+                held.insert({id, rev});
+        return held;
+    }
+    // Nothing pending: a stored revision is held. One statement for the page; the ids are
+    // numbers, written into it.
+    QString ids;
+    ids.reserve(revisions.size() * 8);
+    const QSet<Revision> wanted(revisions.cbegin(), revisions.cend());
+    for (const auto &[id, rev] : revisions)
+        ids += (ids.isEmpty() ? QString() : QStringLiteral(",")) + QString::number(id);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, rev FROM assignments WHERE id IN (%1)").arg(ids)))
+        return held;
+    while (q.next())
+        if (const Revision r{q.value(0).toLongLong(), q.value(1).toLongLong()}; wanted.contains(r))
+            held.insert(r);
+    return held;
 }
 
 namespace {
@@ -272,8 +311,8 @@ bool LocalStore::recordNotices(const Assignment &server, const QDateTime &now, Q
 }
 
 bool LocalStore::storeServerDoc(const Assignment &server, const QJsonObject &received,
-                                const QDateTime &now, QString *error, bool findNotices,
-                                Stored *stored)
+                                const QByteArray &receivedText, const QDateTime &now,
+                                QString *error, bool findNotices, Stored *stored)
 {
     if (findNotices && !recordNotices(server, now, error))
         return false;
@@ -283,15 +322,22 @@ bool LocalStore::storeServerDoc(const Assignment &server, const QJsonObject &rec
     for (const Operation &op : pending)
         OperationApplier::apply(local, op, now); // a replay the server may still refuse
     // With nothing pending the worker's view is the server's document, kept as it arrived
-    // (encoded only when it did not come from the wire) and once: server_doc stays NULL.
+    // (its text as is; encoded only when it did not come from the wire) and once: server_doc
+    // stays NULL.
     QVariant serverText(QMetaType::fromType<QString>());
     QJsonObject view;
-    if (pending.isEmpty()) {
+    QString viewText;
+    if (pending.isEmpty() && !receivedText.isEmpty() && !stored) {
+        viewText = QString::fromUtf8(receivedText);
+    } else if (pending.isEmpty()) {
         view = received.isEmpty() ? AssignmentCodec::toJson(server) : received;
+        viewText = compact(view);
     } else {
-        serverText =
-            received.isEmpty() ? compact(AssignmentCodec::toJson(server)) : compact(received);
+        serverText = !receivedText.isEmpty() ? QString::fromUtf8(receivedText)
+                     : received.isEmpty()    ? compact(AssignmentCodec::toJson(server))
+                                             : compact(received);
         view = AssignmentCodec::toJson(local);
+        viewText = compact(view);
     }
     if (stored) {
         stored->changed = changedForTheWorker(server.id, view);
@@ -300,7 +346,7 @@ bool LocalStore::storeServerDoc(const Assignment &server, const QJsonObject &rec
     m_upsert->addBindValue(server.id);
     m_upsert->addBindValue(local.rev);
     m_upsert->addBindValue(toWire(local.status));
-    m_upsert->addBindValue(compact(view));
+    m_upsert->addBindValue(viewText);
     m_upsert->addBindValue(now.toMSecsSinceEpoch());
     if (m_hasOutbox)
         m_upsert->addBindValue(serverText);
@@ -325,28 +371,42 @@ bool LocalStore::writeSummary(const Assignment &a, QString *error)
     return !m_summaries || m_summaries->write(a, error);
 }
 
-std::optional<Assignment> LocalStore::serverDoc(qint64 id)
+QString LocalStore::serverDocQuery()
 {
     // NULL server_doc: nothing was pending when the server's document was stored as doc.
-    return readDoc(QStringLiteral("COALESCE(server_doc, doc)"), id);
+    return QStringLiteral("SELECT COALESCE(server_doc, doc) FROM assignments WHERE id = ?");
+}
+
+std::optional<Assignment> LocalStore::serverDoc(qint64 id)
+{
+    if (!m_readServerDoc) // a reader prepares nothing ahead
+        return readDoc(QStringLiteral("COALESCE(server_doc, doc)"), id);
+    return decodeRow(*m_readServerDoc, id); // the writer asks once per stored document
 }
 
 std::optional<Assignment> LocalStore::readDoc(const QString &column, qint64 id)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT %1 FROM assignments WHERE id = ?").arg(column));
+    return decodeRow(q, id);
+}
+
+std::optional<Assignment> LocalStore::decodeRow(QSqlQuery &q, qint64 id)
+{
     q.addBindValue(id);
-    if (!q.exec() || !q.next())
+    const bool found = q.exec() && q.next();
+    const QByteArray text = found ? q.value(0).toString().toUtf8() : QByteArray();
+    q.finish();
+    if (!found)
         return std::nullopt;
     QString error;
-    return AssignmentCodec::fromJson(
-        QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(), &error);
+    return AssignmentCodec::fromJson(QJsonDocument::fromJson(text).object(), &error);
 }
 
 bool LocalStore::rebuildLocal(qint64 id, const QDateTime &now, QString *error, Stored *stored)
 {
     const auto server = serverDoc(id);
-    return !server || storeServerDoc(*server, {}, now, error, true, stored);
+    return !server || storeServerDoc(*server, {}, {}, now, error, true, stored);
 }
 
 OperationOutcome LocalStore::record(const Operation &op, const QDateTime &now, QString *error,
@@ -414,7 +474,7 @@ bool LocalStore::applyResults(const QList<OperationResult> &results, const QDate
             break;
         if (r.assignment) {
             Stored s;
-            if (!(ok = storeServerDoc(*r.assignment, r.assignmentJson, now, error, true, &s)))
+            if (!(ok = storeServerDoc(*r.assignment, r.assignmentJson, {}, now, error, true, &s)))
                 break;
             if (s.changed)
                 views.insert(s.view.id, s.view);

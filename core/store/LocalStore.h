@@ -10,6 +10,7 @@
 #include "SummaryTable.h"
 
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -57,12 +58,15 @@ public:
     // `now` replays the worker's pending changes over what arrived (rules read the time).
     // A document at the revision already stored, with nothing pending over it, is skipped;
     // *written (if given) counts what was stored or removed. `received` (if given): each
-    // change's JSON as it arrived, stored as is instead of encoding the document again.
+    // change's JSON text as it arrived, stored as is instead of encoding the document again.
     bool applyChangesPage(const QList<Assignment> &changes, const QList<qint64> &removed,
                           const QString &cursor, const QDateTime &now, QString *error,
-                          int *written = nullptr, const QList<QJsonObject> *received = nullptr);
+                          int *written = nullptr, const QList<QByteArray> *received = nullptr);
     // This revision of the assignment is stored, with nothing pending over it.
     bool hasRevision(qint64 id, qint64 rev);
+    using Revision = std::pair<qint64, qint64>; // id, rev
+    // hasRevision() for a page of documents at once: those held.
+    QSet<Revision> revisionsHeld(const QList<Revision> &revisions);
 
     // The worker's change: checked against the local document by the shared rules, then the
     // new document and the operation are written in one transaction. A refused change
@@ -107,19 +111,25 @@ private:
     // Stores the server's document and, over it, the worker's view with pending ops replayed.
     // findNotices false: a first sync, where nothing was known before and nothing is news.
     // *stored (if given): the view, and whether it differs from the one stored before.
-    bool storeServerDoc(const Assignment &server, const QJsonObject &received, const QDateTime &now,
-                        QString *error, bool findNotices = true, Stored *stored = nullptr);
+    // The document as it arrived is `received` (decoded) or `receivedText`, or neither.
+    bool storeServerDoc(const Assignment &server, const QJsonObject &received,
+                        const QByteArray &receivedText, const QDateTime &now, QString *error,
+                        bool findNotices = true, Stored *stored = nullptr);
     bool recordNotices(const Assignment &server, const QDateTime &now, QString *error);
     bool changedForTheWorker(qint64 id, const QJsonObject &view);
     bool rebuildLocal(qint64 id, const QDateTime &now, QString *error, Stored *stored);
     std::optional<Assignment> serverDoc(qint64 id);
     std::optional<Assignment> readDoc(const QString &column, qint64 id);
+    static QString serverDocQuery();
+    // The document in the first column of `q` (SELECT ... WHERE id = ?) for `id`.
+    static std::optional<Assignment> decodeRow(QSqlQuery &q, qint64 id);
 
     QString m_name;
     QSqlDatabase m_db;
     std::optional<QSqlQuery> m_upsert;
     std::optional<QSqlQuery> m_remove;
     std::optional<QSqlQuery> m_readDoc;
+    std::optional<QSqlQuery> m_readServerDoc;
     std::optional<QSqlQuery> m_seenRev;
     std::optional<QSqlQuery> m_setMeta;
     std::optional<Outbox> m_outbox;          // schema version 4 on

@@ -48,8 +48,16 @@ bool SummaryTable::write(const Assignment &a, QString *error)
 
 bool SummaryTable::rebuildMissing(QString *error)
 {
+    // A row goes with its document (foreign key, ON DELETE CASCADE), so equal counts mean none
+    // is missing: true on every open but the first after a migration, and the counts read the
+    // status index and this small table instead of every document.
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT (SELECT count(*) FROM assignments) ="
+                              " (SELECT count(*) FROM assignment_rows)")) &&
+        q.next() && q.value(0).toBool())
+        return true;
+    q.finish();
     if (!q.exec(QStringLiteral("SELECT doc FROM assignments WHERE id NOT IN "
                                "(SELECT id FROM assignment_rows)"))) {
         *error = q.lastError().text();

@@ -109,7 +109,7 @@ void SyncEngine::push()
 {
     const QList<Operation> ops = m_store->pendingOperations(m_pushBatch);
     if (ops.isEmpty()) {
-        requestPage();
+        requestPage(m_store->cursor());
         return;
     }
     auto *job = new PushJob(m_nam, m_apiBase, m_token, ops, this);
@@ -175,17 +175,18 @@ void SyncEngine::cancel()
 {
     m_cancelled = true;
     m_retry->stop();
-    if (m_job)
+    if (m_job && !m_storing) // while a page is stored, the request ahead is dropped after it
         m_job->abort();
 }
 
-void SyncEngine::requestPage()
+void SyncEngine::requestPage(const QString &cursor)
 {
-    const QString cursor = m_store->cursor();
     auto *job = new ChangesJob(m_nam, m_apiBase, m_token, cursor, m_pageSize, this);
     if (!cursor.isEmpty() && cursor != QLatin1String("0")) {
         LocalStore *store = m_store.get();
-        job->setKnown([store](qint64 id, qint64 rev) { return store->hasRevision(id, rev); });
+        job->setKnown([store](const QList<ChangesJob::Revision> &revisions) {
+            return store->revisionsHeld(revisions);
+        });
     }
     job->setTimeoutMs(m_timeoutMs);
     connect(job, &NetworkJob::finished, this, &SyncEngine::onPageFinished);
@@ -210,25 +211,51 @@ void SyncEngine::onPageFinished()
     }
 
     setOnline(true);
+    // The next page is asked for now, from this page's cursor (which this page's transaction
+    // stores), so the server prepares it and it arrives while this one is stored.
+    if (job->more() && !m_cancelled)
+        requestPage(job->cursor());
     QString error;
-    int written = 0;
-    if (!m_store->applyChangesPage(job->changes(), job->removed(), job->cursor(), m_clock->now(),
-                                   &error, &written, &job->received())) {
+    m_storing = true;
+    const bool stored = storePage(job, &error);
+    m_storing = false;
+    if (!stored || m_cancelled)
+        dropPageJob();
+    if (!stored) {
         finish(false, tr("Could not save to the local cache: %1").arg(error));
         return;
     }
+    if (m_job)
+        return; // the next page is on its way
+    m_backoff.reset();
+    finish(!m_cancelled, m_cancelled ? tr("Sync cancelled.") : QString());
+}
+
+bool SyncEngine::storePage(ChangesJob *job, QString *error)
+{
+    int written = 0;
+    if (!m_store->applyChangesPage(job->changes(), job->removed(), job->cursor(), m_clock->now(),
+                                   error, &written, &job->received()))
+        return false;
     ++m_pages;
     deliverNotices();
     m_applied += job->changes().size() + job->skipped() + job->removed().size();
     Q_EMIT pageApplied(m_pages, m_applied, job->cursor());
     if (written > 0) // the answer to our own op already showed what this page brings back
         Q_EMIT storeChanged({});
-    if (job->more() && !m_cancelled) {
-        requestPage();
+    return true;
+}
+
+void SyncEngine::dropPageJob()
+{
+    if (!m_job)
         return;
-    }
-    m_backoff.reset();
-    finish(!m_cancelled, m_cancelled ? tr("Sync cancelled.") : QString());
+    NetworkJob *job = m_job;
+    m_job = nullptr;
+    --m_requests; // asked ahead and never answered: it does not count
+    disconnect(job, nullptr, this, nullptr);
+    job->abort();
+    job->deleteLater();
 }
 
 bool SyncEngine::endedWithoutAnswer(NetworkJob *job)

@@ -22,7 +22,8 @@ class LocalStore;
 // Keeps the local cache and the server in step. Each sync first pushes the outbox in order
 // (POST /ops, in batches; every answer stored in one transaction), then pulls pages of
 // GET /changes, each applied in one transaction together with its cursor, so a crash or a cut
-// at any point loses nothing and the next run continues where the last commit ended. It also
+// at any point loses nothing and the next run continues where the last commit ended. The next
+// page is asked for (from the cursor of the page in hand) while a page is stored. It also
 // records the worker's changes (record()), so it owns the only writing connection. Lives on its
 // own thread in the app, or on the test's thread in tests.
 class SyncEngine : public QObject
@@ -37,7 +38,8 @@ public:
     void setClock(const Clock *clock) { m_clock = clock; }
     void setPushBatchSize(int n) { m_pushBatch = n; }
 
-    // Totals of the current or last run, for progress and benchmarks.
+    // Totals of the current or last run, for progress and benchmarks (a next page's request
+    // asked ahead and dropped unanswered, after a cancel or a failure, is not counted).
     int requestsMade() const { return m_requests; }
     qint64 bytesReceived() const { return m_bytes; }
     bool isRunning() const { return m_job != nullptr; }
@@ -82,8 +84,12 @@ Q_SIGNALS:
 private:
     void push();
     void onPushFinished();
-    void requestPage();
+    void requestPage(const QString &cursor);
     void onPageFinished();
+    // Stores the page in one transaction with its cursor and reports it; false (*error) if not.
+    bool storePage(ChangesJob *job, QString *error);
+    // The next page's request, asked for ahead, is not wanted after all: dropped unanswered.
+    void dropPageJob();
     void emitCounts();
     // Cancelled, session ended, or no usable answer (retried later): reports it and returns
     // true. A success or a refusal of the whole request returns false for the caller.
@@ -114,6 +120,7 @@ private:
     qint64 m_bytes = 0;
     bool m_online = false;
     bool m_cancelled = false;
+    bool m_storing = false; // a page is being stored while the next one is fetched
 };
 
 } // namespace onsite

@@ -293,18 +293,21 @@ QJsonObject AssignmentStore::workerAssignment(qint64 workerId, qint64 id, const 
 QByteArray AssignmentStore::changes(qint64 workerId, qint64 since, int limit, const QDateTime &now,
                                     ApiError *err)
 {
-    // Changed rows and removals share one sequence; take the first `limit` of both, in order,
-    // from one snapshot so a change committing between the two reads cannot be skipped.
-    // SQLite hands the document over as its stored UTF-8 bytes when asked for a blob.
-    Transaction snapshot(Transaction::Mode::Snapshot);
-    Sql rows(QStringLiteral("SELECT seq, %1, label_inputs FROM assignments WHERE worker_id = ?"
-                            " AND seq > ? ORDER BY seq LIMIT ?")
+    // Changed rows and removals share one sequence: the first `limit` of both, in order, read
+    // by one statement (one snapshot, so a change committing meanwhile cannot be skipped; one
+    // round trip to PostgreSQL). SQLite hands the document over as its stored UTF-8 bytes when
+    // asked for a blob.
+    Sql feed(QStringLiteral(
+                 "SELECT seq, doc, label_inputs, removed FROM ("
+                 "SELECT seq, %1 AS doc, label_inputs, 0 AS removed FROM assignments"
+                 " WHERE worker_id = ? AND seq > ? ORDER BY seq LIMIT ?) AS changed"
+                 " UNION ALL SELECT seq, doc, label_inputs, removed FROM ("
+                 "SELECT seq, NULL AS doc, NULL AS label_inputs, assignment_id AS removed"
+                 " FROM removals WHERE worker_id = ? AND seq > ? ORDER BY seq LIMIT ?) AS gone"
+                 " ORDER BY seq LIMIT ?")
                  .arg(Database::isPostgres() ? QStringLiteral("doc")
                                              : QStringLiteral("CAST(doc AS BLOB)")));
-    Sql gone(QStringLiteral("SELECT seq, assignment_id FROM removals WHERE worker_id = ? AND "
-                            "seq > ? ORDER BY seq LIMIT ?"));
-    if (!snapshot.ok() || !rows.exec({workerId, since, limit + 1}) ||
-        !gone.exec({workerId, since, limit + 1})) {
+    if (!feed.exec({workerId, since, limit + 1, workerId, since, limit + 1, limit + 1})) {
         *err = ApiError::internal();
         return {};
     }
@@ -315,13 +318,9 @@ QByteArray AssignmentStore::changes(qint64 workerId, qint64 since, int limit, co
         qint64 removedId;
     };
     QList<Item> items;
-    while (rows.next())
-        items.append({rows.value(0).toLongLong(), rows.value(1).toByteArray(), rows.value(2), 0});
-    while (gone.next())
-        items.append(
-            {gone.value(0).toLongLong(), QByteArray(), QVariant(), gone.value(1).toLongLong()});
-    std::sort(items.begin(), items.end(),
-              [](const Item &a, const Item &b) { return a.seq < b.seq; });
+    while (feed.next())
+        items.append({feed.value(0).toLongLong(), feed.value(1).toByteArray(), feed.value(2),
+                      feed.value(3).toLongLong()});
     const bool more = items.size() > limit;
     if (more)
         items.resize(limit);

@@ -4,10 +4,13 @@
 // answered as static files, curl fetching them over one connection, and sqlite3 inserting them
 // in one transaction (WAL, synchronous=FULL) — nothing of our code in it. Medians of PAIRS
 // interleaved pairs (sync, floor), each on a fresh cache file. Also prints the older floor that
-// fetched the pages from onsite-server itself. Target (issue 16): <= 2x the independent floor.
+// fetched the pages from onsite-server itself, and the client's resident memory during the sync
+// (the engine runs in this process): at its start and its peak (VmHWM, reset before each run).
+// Target (issue 16): <= 2x the independent floor, client RSS flat from 10,000 to 100,000.
 // Run by hand: build/bin/bench_sync [N] [PAIRS]
-#include "AssignmentCodec.h"
+#include "BenchWorld.h"
 #include "EmbeddedServer.h"
+#include "StaticNginx.h"
 #include "SyncEngine.h"
 
 #include <QCoreApplication>
@@ -26,9 +29,11 @@
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
-#include <QUuid>
 #include <algorithm>
+#include <malloc.h>
 #include <memory>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace onsite;
 
@@ -55,60 +60,6 @@ QString run(const QString &program, const QStringList &args, const QByteArray &i
     return QString::fromUtf8(p.readAllStandardOutput());
 }
 
-QJsonObject makeDoc(int i, qint64 workerId)
-{
-    Assignment a;
-    a.id = 1;
-    a.rev = 1;
-    a.status = i % 3 ? AssignmentStatus::Paid : AssignmentStatus::InProgress;
-    a.title = QStringLiteral("Benchmark work order %1: replace terminal and test").arg(i);
-    a.company = {1, QStringLiteral("Bench Co")};
-    a.description = QStringLiteral("A realistic description of the work to be done on site, about "
-                                   "two sentences long. Bring the usual tools.");
-    a.instructions = QStringLiteral("Check in with the manager. Photograph before and after.");
-    a.site = {QStringLiteral("%1 Main St").arg(i),
-              QStringLiteral("Chicago"),
-              QStringLiteral("IL"),
-              QStringLiteral("60606"),
-              QStringLiteral("US"),
-              QStringLiteral("America/Chicago")};
-    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-(i % 300));
-    a.schedule.start = start;
-    a.schedule.end = start.addSecs(3 * 3600);
-    a.schedule.confirmRequired = true;
-    a.schedule.confirmBy = start.addDays(-1);
-    a.schedule.confirmedAt = start.addDays(-2);
-    a.schedule.checkinGraceMinutes = 15;
-    a.pricing = {PricingType::Flat, QStringLiteral("USD"), 15000, 0, 0, true};
-    a.checklist = {{ChecklistKind::ConfirmSchedule, true},
-                   {ChecklistKind::CheckInOut, true},
-                   {ChecklistKind::Deliverables, true}};
-    auto uuid = [] { return QUuid::createUuid().toString(QUuid::WithoutBraces); };
-    for (int v = 0; v < 2; ++v)
-        a.timeLogs.append({uuid(), start.addSecs(v * 3600), start.addSecs(v * 3600 + 1800),
-                           QStringLiteral("visit %1").arg(v), TimeLogSource::Desktop, false,
-                           false});
-    a.fundsRequests.append({uuid(),
-                            FundsKind::Expense,
-                            1999,
-                            0,
-                            QStringLiteral("Parking"),
-                            {},
-                            FundsStatus::Approved,
-                            start,
-                            start.addSecs(600),
-                            QStringLiteral("ok")});
-    const QString req = uuid();
-    a.deliverableRequirements.append({req, DeliverableKind::Photo, QStringLiteral("Photos"), 2});
-    for (int d = 0; d < 2; ++d)
-        a.deliverables.append({uuid(), req, DeliverableKind::Photo,
-                               QStringLiteral("IMG_%1.jpg").arg(d), 250000,
-                               QString(64, QLatin1Char('c')), a.schedule.end});
-    QJsonObject o = AssignmentCodec::toJson(a);
-    o.insert(QStringLiteral("worker_id"), workerId);
-    return o;
-}
-
 QByteArray httpGet(QNetworkAccessManager &nam, const QUrl &url, const QString &token, int *status)
 {
     QNetworkRequest req(url);
@@ -123,21 +74,67 @@ QByteArray httpGet(QNetworkAccessManager &nam, const QUrl &url, const QString &t
     return body;
 }
 
+// Resident memory of this process in kB, now ("VmRSS") or at its peak ("VmHWM").
+qint64 statusKb(const char *field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    f.open(QIODevice::ReadOnly);
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field) + 1).trimmed().split(' ').value(0).toLongLong();
+    return 0;
+}
+
+// CPU time used so far by this process (all threads) and by process `pid`, in ms.
+double ownCpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
+           (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+}
+
+double processCpuMs(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    f.open(QIODevice::ReadOnly);
+    const QByteArray stat = f.readAll();
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return (fields.value(11).toLongLong() + fields.value(12).toLongLong()) * 1e3 /
+           double(sysconf(_SC_CLK_TCK));
+}
+
+// Starts a fresh peak: VmHWM falls back to the current RSS (Linux, writing 5 to clear_refs).
+void resetPeakRss()
+{
+    malloc_trim(0); // what earlier steps freed goes back to the system first
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    if (f.open(QIODevice::WriteOnly))
+        f.write("5");
+}
+
+const EmbeddedServer *s_server = nullptr; // its output is shown when a sync fails
+
 double runSync(SyncEngine &engine)
 {
     QEventLoop loop;
     QElapsedTimer t;
     bool ok = false;
-    auto c = QObject::connect(&engine, &SyncEngine::syncFinished, &loop, [&](bool success) {
-        ok = success;
-        loop.quit();
-    });
+    QString message;
+    auto c = QObject::connect(&engine, &SyncEngine::syncFinished, &loop,
+                              [&](bool success, const QString &why) {
+                                  ok = success;
+                                  message = why;
+                                  loop.quit();
+                              });
     t.start();
     engine.syncNow();
     loop.exec();
     QObject::disconnect(c);
     if (!ok)
-        qFatal("sync failed");
+        qFatal("sync failed: %s\nserver output:\n%s", qPrintable(message),
+               qPrintable(s_server ? s_server->output() : QString()));
     return t.nsecsElapsed() / 1e6;
 }
 
@@ -158,7 +155,7 @@ void seed(const QString &serverBin, const QStringList &admin, const QTemporaryDi
             .toLongLong();
     QJsonArray docs;
     for (int i = 0; i < n; ++i)
-        docs.append(makeDoc(i, worker));
+        docs.append(bench::benchDocument(i, worker));
     QFile f(dir.filePath(QStringLiteral("docs.json")));
     f.open(QIODevice::WriteOnly);
     f.write(QJsonDocument(docs).toJson(QJsonDocument::Compact));
@@ -204,58 +201,6 @@ QStringList pageUrls(QNetworkAccessManager &nam, const EmbeddedServer &server, c
     }
     return urls;
 }
-
-// nginx serving `root` as static files on loopback, for the floor.
-class StaticNginx
-{
-public:
-    bool start(const QString &root, const QString &work)
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        m_port = probe.serverPort();
-        probe.close();
-        QDir().mkpath(work + QStringLiteral("/tmp"));
-        QFile conf(work + QStringLiteral("/nginx.conf"));
-        conf.open(QIODevice::WriteOnly);
-        conf.write(QStringLiteral("daemon off;\nworker_processes 1;\npid %1/nginx.pid;\n"
-                                  "error_log %1/nginx-error.log;\n"
-                                  "events { worker_connections 64; }\n"
-                                  "http { access_log off; client_body_temp_path %1/tmp/b;"
-                                  " proxy_temp_path %1/tmp/p; fastcgi_temp_path %1/tmp/f;"
-                                  " uwsgi_temp_path %1/tmp/u; scgi_temp_path %1/tmp/s;"
-                                  " default_type application/json;"
-                                  " server { listen 127.0.0.1:%2; root %3; } }\n")
-                       .arg(work)
-                       .arg(m_port)
-                       .arg(root)
-                       .toUtf8());
-        conf.close();
-        m_nginx.start(QStringLiteral("nginx"),
-                      {QStringLiteral("-p"), work, QStringLiteral("-c"), conf.fileName()});
-        for (int i = 0; i < 100; ++i) {
-            QTcpSocket s;
-            s.connectToHost(QHostAddress::LocalHost, m_port);
-            if (s.waitForConnected(100))
-                return true;
-            QThread::msleep(50);
-        }
-        return false;
-    }
-    QString url(const QString &file) const
-    {
-        return QStringLiteral("http://127.0.0.1:%1/%2").arg(m_port).arg(file);
-    }
-    ~StaticNginx()
-    {
-        m_nginx.terminate();
-        m_nginx.waitForFinished(5000);
-    }
-
-private:
-    QProcess m_nginx;
-    quint16 m_port = 0;
-};
 
 struct Floor {
     double curlMs = 0;
@@ -316,7 +261,8 @@ Floor measureFloor(const QStringList &urls, const QString &token, const QTempora
 }
 
 // The independent floor, once: the saved pages fetched from nginx, into a fresh file.
-Floor measureStaticFloor(const StaticNginx &nginx, int pages, const QTemporaryDir &dir, int index)
+Floor measureStaticFloor(const bench::StaticNginx &nginx, int pages, const QTemporaryDir &dir,
+                         int index)
 {
     const QString folder = dir.filePath(QStringLiteral("static-run%1").arg(index));
     QDir().mkpath(folder);
@@ -350,11 +296,15 @@ struct SyncRun {
     double ms = 0;
     int requests = 0;
     qint64 bytes = 0;
+    qint64 startKb = 0; // RSS when the sync started (the largest over the runs)
+    qint64 peakKb = 0;  // peak RSS during the sync (the largest over the runs)
 };
 
 struct Medians {
     int pairs = 0;
     double syncMs = 0;
+    double clientCpuMs = 0;
+    double serverCpuMs = 0;
     double floorMs = 0;
     double curlMs = 0;
     double sqliteMs = 0;
@@ -368,10 +318,13 @@ void printResults(int n, int pageSize, const SyncRun &sync, const Floor &serverF
                .arg(n)
                .arg(pageSize)
                .arg(m.pairs);
-    out << QStringLiteral("  onsite SyncEngine : %1 ms, %2 requests, %3 bytes\n")
+    out << QStringLiteral("  onsite SyncEngine : %1 ms, %2 requests, %3 bytes (CPU: client %4 ms, "
+                          "server %5 ms)\n")
                .arg(m.syncMs, 0, 'f', 0)
                .arg(sync.requests)
-               .arg(sync.bytes);
+               .arg(sync.bytes)
+               .arg(m.clientCpuMs, 0, 'f', 0)
+               .arg(m.serverCpuMs, 0, 'f', 0);
     out << QStringLiteral("  independent floor : %1 ms (nginx serving the same page bytes as "
                           "static files + curl %2 ms, sqlite3 %3 ms), %4 requests\n")
                .arg(m.floorMs, 0, 'f', 0)
@@ -380,6 +333,11 @@ void printResults(int n, int pageSize, const SyncRun &sync, const Floor &serverF
                .arg(floorRequests);
     out << QStringLiteral("  ratio to floor    : %1x (target <= 2x)\n")
                .arg(m.syncMs / m.floorMs, 0, 'f', 2);
+    out << QStringLiteral("  client RSS        : %1 MB at the start, peak %2 MB during the sync "
+                          "(+%3 MB; target: flat from 10,000 to 100,000)\n")
+               .arg(sync.startKb / 1024.0, 0, 'f', 1)
+               .arg(sync.peakKb / 1024.0, 0, 'f', 1)
+               .arg((sync.peakKb - sync.startKb) / 1024.0, 0, 'f', 1);
     out << QStringLiteral("  (older floor, pages from onsite-server itself + sqlite3: %1 ms, "
                           "%2 bytes: %3x)\n")
                .arg(serverFloor.ms(), 0, 'f', 0)
@@ -396,23 +354,30 @@ void printResults(int n, int pageSize, const SyncRun &sync, const Floor &serverF
 
 // `pairs` interleaved runs of the initial sync (each into a fresh cache file) and of the
 // independent floor; the engine of the last run is kept for the nothing-new sync.
-Medians measurePairs(int pairs, const EmbeddedServer &server, const QString &token, int pageSize,
+Medians measurePairs(int pairs, EmbeddedServer &server, const QString &token, int pageSize,
                      int pages, const QTemporaryDir &dir, SyncRun *sync,
                      std::unique_ptr<SyncEngine> *engine)
 {
-    StaticNginx nginx;
+    bench::StaticNginx nginx;
     QFile::setPermissions(dir.path(), QFile::permissions(dir.path()) | QFile::ReadOther |
                                           QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
     if (!nginx.start(dir.path(), dir.filePath(QStringLiteral("nginx"))))
         qFatal("nginx did not start (is it installed?)");
-    QList<double> syncMs, floorMs, curlMs, sqliteMs;
+    QList<double> syncMs, floorMs, curlMs, sqliteMs, clientCpu, serverCpu;
+    const qint64 serverPid = server.process()->processId();
     for (int k = 0; k < pairs; ++k) {
         *engine = std::make_unique<SyncEngine>(
             dir.filePath(QStringLiteral("client%1.sqlite").arg(k)), server.apiBase());
         (*engine)->setPageSize(pageSize);
         (*engine)->open();
         (*engine)->setToken(token);
+        resetPeakRss();
+        sync->startKb = qMax(sync->startKb, statusKb("VmRSS:"));
+        const double cpu = ownCpuMs(), serverCpuBefore = processCpuMs(serverPid);
         syncMs << runSync(**engine);
+        clientCpu << ownCpuMs() - cpu;
+        serverCpu << processCpuMs(serverPid) - serverCpuBefore;
+        sync->peakKb = qMax(sync->peakKb, statusKb("VmHWM:"));
         sync->requests = (*engine)->requestsMade();
         sync->bytes = (*engine)->bytesReceived();
         const Floor f = measureStaticFloor(nginx, pages, dir, k);
@@ -420,7 +385,8 @@ Medians measurePairs(int pairs, const EmbeddedServer &server, const QString &tok
         curlMs << f.curlMs;
         sqliteMs << f.sqliteMs;
     }
-    return {pairs, median(syncMs), median(floorMs), median(curlMs), median(sqliteMs)};
+    return {pairs,           median(syncMs), median(clientCpu), median(serverCpu),
+            median(floorMs), median(curlMs), median(sqliteMs)};
 }
 
 } // namespace
@@ -431,7 +397,9 @@ int main(int argc, char *argv[])
     const int n = argc > 1 ? QString::fromLatin1(argv[1]).toInt() : 10000;
     const int pairs = argc > 2 ? qMax(1, QString::fromLatin1(argv[2]).toInt()) : 5;
     const int pageSize = 500;
-    const QString serverBin = EmbeddedServer::defaultProgram();
+    // ONSITE_BENCH_SERVER: another copy of the server program (e.g. under another name).
+    const QString serverBin =
+        qEnvironmentVariable("ONSITE_BENCH_SERVER", EmbeddedServer::defaultProgram());
     QTemporaryDir dir;
     const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("server.sqlite"));
     seed(serverBin, {QStringLiteral("admin"), QStringLiteral("--db"), db}, dir, n);
@@ -442,6 +410,7 @@ int main(int argc, char *argv[])
                   db, QStringLiteral("--files"), dir.filePath(QStringLiteral("files"))});
     if (!server.waitUntilReady())
         qFatal("server did not start: %s", qPrintable(server.output()));
+    s_server = &server;
     QNetworkAccessManager nam;
     const QString token = signIn(nam, server);
     QString cursor;

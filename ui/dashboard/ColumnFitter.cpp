@@ -3,6 +3,7 @@
 #include <QAbstractItemModel>
 #include <QEvent>
 #include <QFontMetrics>
+#include <QHash>
 #include <QHeaderView>
 #include <QTableView>
 #include <QTimer>
@@ -44,9 +45,16 @@ void ColumnFitter::remeasure()
     for (int c = 0; c < m_columns.size(); ++c) {
         m_content[c] = qMax(static_cast<QAbstractItemView *>(m_view)->sizeHintForColumn(c),
                             header->sectionSizeHint(c));
-        m_wrapped[c] = m_columns.at(c).wraps ? twoLineWidth(c) : m_content.at(c);
     }
+    m_wrappedStale = true; // measured when two lines are needed, often never
     fit();
+}
+
+void ColumnFitter::measureWrapped()
+{
+    for (int c = 0; c < m_columns.size(); ++c)
+        m_wrapped[c] = m_columns.at(c).wraps ? twoLineWidth(c) : m_content.at(c);
+    m_wrappedStale = false;
 }
 
 int ColumnFitter::twoLineWidth(int column) const
@@ -56,14 +64,19 @@ int ColumnFitter::twoLineWidth(int column) const
     const QFontMetrics fm = m_view->fontMetrics();
     const QAbstractItemModel *model = m_view->model();
     const int rows = qMin(model->rowCount(), m_view->horizontalHeader()->resizeContentsPrecision());
+    // Rows repeat their halves ("Tue 1 Dec 2026", "Upload deliverables ·"): each is shaped once.
+    QHash<QString, int> advances;
+    auto advance = [&](const QString &part) {
+        auto it = advances.constFind(part);
+        return it != advances.cend() ? *it : *advances.insert(part, fm.horizontalAdvance(part));
+    };
     int widest = 0;
     for (int r = 0; r < rows; ++r) {
         const QString text = model->index(r, column).data(Qt::DisplayRole).toString();
-        int best = fm.horizontalAdvance(text);
+        int best = advance(text);
         for (int i = 0; i < text.size(); ++i)
             if (text.at(i) == QLatin1Char(' ')) // not a no-break space
-                best = qMin(best, qMax(fm.horizontalAdvance(text.left(i)),
-                                       fm.horizontalAdvance(text.mid(i + 1))));
+                best = qMin(best, qMax(advance(text.left(i)), advance(text.mid(i + 1))));
         widest = qMax(widest, best);
     }
     const int header = m_view->horizontalHeader()->sectionSizeHint(column);
@@ -113,6 +126,8 @@ void ColumnFitter::fit()
     m_fitting = true;
     const int available = m_view->viewport()->width();
     const bool twoLines = needed(false) > available;
+    if (twoLines && m_wrappedStale)
+        measureWrapped();
     if (twoLines != m_twoLines || m_oneLineHeight == 0)
         setTwoLines(twoLines);
     const QVector<int> &content = twoLines ? m_wrapped : m_content;

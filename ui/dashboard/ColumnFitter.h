@@ -38,6 +38,7 @@ protected:
 private:
     QTableView *m_view;
     QVector<Column> m_columns;
+    void measureWrapped();
     int twoLineWidth(int column) const;
     void setTwoLines(bool on);
     // The width every column needs at its least, on one line or two.
@@ -48,7 +49,8 @@ private:
     void shrink(QVector<int> &width, int deficit, int available) const;
 
     QVector<int> m_content; // measured content widths, on one line
-    QVector<int> m_wrapped; // and on two lines (wrapping columns)
+    QVector<int> m_wrapped; // and on two lines (wrapping columns), when m_wrappedStale is false
+    bool m_wrappedStale = true;
     int m_oneLineHeight = 0;
     bool m_twoLines = false;
     bool m_fitting = false;

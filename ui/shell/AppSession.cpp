@@ -17,11 +17,13 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QThread>
 #include <QTimer>
 #include <QUuid>
+#include <utility>
 
 namespace onsite {
 
@@ -83,6 +85,16 @@ void AppSession::start()
         showSignIn(QString());
         return;
     }
+    // The last account's cached rows are painted first; the keychain, the engines and the
+    // network wait until they are shown.
+    if (showCachedRows(server, email))
+        m_afterRowsShown = [this, server, email] { resume(server, email); };
+    else
+        resume(server, email);
+}
+
+void AppSession::resume(const QUrl &server, const QString &email)
+{
     const QString account = accountKey(server, email);
     auto *conn = new QMetaObject::Connection;
     *conn = connect(m_credentials, &CredentialStore::readFinished, this,
@@ -93,6 +105,7 @@ void AppSession::start()
                         disconnect(*conn);
                         delete conn;
                         if (secret.isEmpty()) {
+                            forgetCachedRows(); // as before: no rows behind the sign-in
                             showSignIn(error);
                             return;
                         }
@@ -155,9 +168,40 @@ void AppSession::keepToken(const QString &account, const QString &token)
     m_credentials->write(account, token);
 }
 
+QString AppSession::cachePath(const QUrl &server, const QString &email) const
+{
+    const QByteArray key =
+        QCryptographicHash::hash(accountKey(server, email).toUtf8(), QCryptographicHash::Sha1);
+    // One cache file per account, so switching accounts never mixes or discards anyone's work.
+    return QDir(m_dataDir).filePath(
+        QStringLiteral("cache-%1.sqlite").arg(QString::fromLatin1(key.toHex().left(16))));
+}
+
+bool AppSession::showCachedRows(const QUrl &server, const QString &email)
+{
+    const QString path = cachePath(server, email);
+    if (!QFileInfo::exists(path))
+        return false;
+    m_dbPath = path;
+    m_earlyLoad = true;
+    loadRows();
+    return true;
+}
+
+void AppSession::forgetCachedRows()
+{
+    if (m_thread || m_dbPath.isEmpty())
+        return; // a session's rows, or none shown
+    m_earlyLoad = false;
+    m_dbPath.clear(); // a load still running is dropped when it ends
+    m_window->model()->setRows({});
+}
+
 void AppSession::openSession(const QUrl &server, const QString &email, const QString &token)
 {
-    closeSession();
+    // The early load of the cached rows goes on (nothing to wait for before a first session).
+    if (m_thread)
+        closeSession();
     useAccount(server, email, token);
     createEngines();
     connectSyncEngine();
@@ -171,11 +215,7 @@ void AppSession::useAccount(const QUrl &server, const QString &email, const QStr
     m_server = server;
     m_email = email;
     m_token = token;
-    const QByteArray key =
-        QCryptographicHash::hash(accountKey(server, email).toUtf8(), QCryptographicHash::Sha1);
-    // One cache file per account, so switching accounts never mixes or discards anyone's work.
-    m_dbPath = QDir(m_dataDir).filePath(
-        QStringLiteral("cache-%1.sqlite").arg(QString::fromLatin1(key.toHex().left(16))));
+    m_dbPath = cachePath(server, email);
     m_window->setAccount(tr("%1 on %2").arg(email, server.host()));
     m_window->setLastSuccessfulSync(
         QSettings().value(QStringLiteral("sync/%1/lastOk").arg(accountSettingsKey())).toDateTime());
@@ -342,7 +382,13 @@ void AppSession::reload()
         m_reloadAgain = true;
         return;
     }
+    loadRows();
+}
+
+void AppSession::loadRows()
+{
     const QDateTime now = m_clock->now();
+    m_loadingPath = m_dbPath;
     m_loader.setFuture(readCache(
         &m_loadPool, m_dbPath,
         [now](LocalStore &store) {
@@ -361,10 +407,20 @@ void AppSession::reload()
 void AppSession::onRowsLoaded()
 {
     QVector<DashboardRow> rows = m_loader.result();
+    if (m_loadingPath != m_dbPath) { // the account changed or was forgotten meanwhile
+        m_reloadAgain = false;
+        reload();
+        return;
+    }
     const int n = int(rows.size());
-    m_late->check(rows);
+    // Rows loaded before the session opened are only shown: what is late is said once the
+    // account is known, by the load that follows the engine's opening.
+    if (!std::exchange(m_earlyLoad, false))
+        m_late->check(rows);
     m_window->model()->setRows(std::move(rows));
     Q_EMIT rowsReloaded(n);
+    if (m_afterRowsShown) // after the paint the reset asked for
+        QTimer::singleShot(0, this, std::exchange(m_afterRowsShown, {}));
     if (m_reloadAgain) {
         m_reloadAgain = false;
         reload();

@@ -89,6 +89,11 @@ Q_SIGNALS:
     void reloading();
 
 private:
+    QString cachePath(const QUrl &server, const QString &email) const;
+    bool showCachedRows(const QUrl &server, const QString &email);
+    void resume(const QUrl &server, const QString &email);
+    void forgetCachedRows();
+    void loadRows();
     void openSession(const QUrl &server, const QString &email, const QString &token);
     void useAccount(const QUrl &server, const QString &email, const QString &token);
     void createEngines();
@@ -115,6 +120,9 @@ private:
     QThreadPool m_loadPool;
     QFutureWatcher<QVector<DashboardRow>> m_loader;
     bool m_reloadAgain = false;
+    QString m_loadingPath;                  // the file the running load reads
+    bool m_earlyLoad = false;               // the running load started before the session opened
+    std::function<void()> m_afterRowsShown; // start()'s next step, once cached rows are shown
     QTimer *m_labelTimer;
     QUrl m_server;
     QString m_email;
