@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql
   qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libsodium-dev libssl-dev libgl-dev catch2
-  postgresql fonts-dejavu-core dbus gnome-keyring nginx openssl curl sqlite3 python3
+  postgresql fonts-dejavu-core dbus gnome-keyring nginx openssl curl sqlite3 python3 wrk
   dpkg-dev rpm file desktop-file-utils appstream poppler-utils
   xvfb xauth xdotool imagemagick x11-utils
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n

@@ -12,8 +12,12 @@ QDateTime SiteTime::inZone(const QDateTime &utc, const QString &ianaZone)
     // Making a QTimeZone reads the zone database; lists format thousands of times per load.
     thread_local QHash<QString, QTimeZone> zones;
     auto it = zones.find(ianaZone);
-    if (it == zones.end())
+    if (it == zones.end()) {
+        // Bounded whatever the documents say (a handful of zones in practice).
+        if (zones.size() >= 512)
+            zones.clear();
         it = zones.insert(ianaZone, QTimeZone(ianaZone.toUtf8()));
+    }
     return it->isValid() ? utc.toTimeZone(*it) : utc.toUTC();
 }
 
@@ -32,6 +36,8 @@ struct OffsetSpan {
 const OffsetSpan *spanAt(const QString &ianaZone, qint64 ms)
 {
     thread_local QHash<QString, QVector<OffsetSpan>> spans;
+    if (spans.size() >= 512 && !spans.contains(ianaZone))
+        spans.clear();
     QVector<OffsetSpan> &list = spans[ianaZone];
     for (const OffsetSpan &s : std::as_const(list))
         if (s.fromMs <= ms && ms < s.toMs)
@@ -68,7 +74,12 @@ QString SiteTime::format(const QDateTime &utc, const QString &ianaZone, const QL
         return {};
     const QString pattern = QStringLiteral("ddd d MMM yyyy HH:mm");
     const qint64 ms = utc.toMSecsSinceEpoch();
-    if (const OffsetSpan *span = spanAt(ianaZone, ms)) {
+    // Years 1 to 9999 (what a document can say); beyond them, e.g. an instant computed far
+    // out, adding the offset could overflow: the zone's own conversion handles those.
+    constexpr qint64 kFirstMs = -62135596800000LL;
+    constexpr qint64 kLastMs = 253402300799999LL;
+    const OffsetSpan *span = ms >= kFirstMs && ms <= kLastMs ? spanAt(ianaZone, ms) : nullptr;
+    if (span) {
         // The site's wall time, written as UTC so no zone is consulted again.
         const QDateTime wall =
             QDateTime::fromMSecsSinceEpoch(ms + qint64(span->offsetSecs) * 1000, Qt::UTC);

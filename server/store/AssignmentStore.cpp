@@ -1,7 +1,9 @@
 #include "AssignmentStore.h"
 
 #include "Accounts.h"
+#include "EpochCache.h"
 #include "StoredJson.h"
+#include "WriteEpoch.h"
 
 #include "AssignmentCodec.h"
 #include "AssignmentSummary.h"
@@ -290,9 +292,66 @@ QJsonObject AssignmentStore::workerAssignment(qint64 workerId, qint64 id, const 
     return ownedAssignment(QStringLiteral("worker_id"), workerId, id, now, err);
 }
 
+namespace {
+
+// A feed entry: a changed document, or an assignment taken away (removedId).
+struct FeedItem {
+    qint64 seq;
+    QByteArray doc;
+    QVariant labelInputs;
+    qint64 removedId;
+};
+
+// The answer to GET /changes: the items' documents with the labels of `now`, the removals, and
+// the cursor after the last item (`since` when there is none).
+QByteArray feedPage(const QList<FeedItem> &items, bool more, qint64 since, const QDateTime &now)
+{
+    qsizetype bytes = 128;
+    for (const FeedItem &it : items)
+        bytes += it.doc.size() + 96;
+    // The keys in QJsonDocument's order, as the answer always had them; one buffer, sized once.
+    QByteArray page;
+    page.reserve(bytes);
+    page += "{\"changes\":[";
+    QByteArray removed;
+    qint64 cursor = since;
+    bool first = true;
+    for (const FeedItem &it : items) {
+        cursor = it.seq;
+        if (it.removedId) {
+            removed += (removed.isEmpty() ? "" : ",") + QByteArray::number(it.removedId);
+            continue;
+        }
+        if (!first)
+            page += ',';
+        first = false;
+        appendPresented(page, it.doc, it.labelInputs, now);
+    }
+    page += "],\"cursor\":\"" + QByteArray::number(cursor) +
+            "\",\"more\":" + (more ? "true" : "false") + ",\"removed\":[" + removed + "]}";
+    return page;
+}
+
+// For each worker, a cursor after which their feed was found empty, kept until the next write
+// (WriteEpoch): an app asks every few seconds and is mostly told nothing new, which then costs
+// no read of the tables.
+EpochCache<qint64, qint64> &quietFeeds()
+{
+    static EpochCache<qint64, qint64> quiet;
+    return quiet;
+}
+
+} // namespace
+
 QByteArray AssignmentStore::changes(qint64 workerId, qint64 since, int limit, const QDateTime &now,
                                     ApiError *err)
 {
+    const std::optional<quint64> epoch = WriteEpoch::current();
+    if (epoch) {
+        const std::optional<qint64> quietAfter = quietFeeds().get(workerId, *epoch);
+        if (quietAfter && since >= *quietAfter)
+            return feedPage({}, false, since, now);
+    }
     // Changed rows and removals share one sequence: the first `limit` of both, in order, read
     // by one statement (one snapshot, so a change committing meanwhile cannot be skipped; one
     // round trip to PostgreSQL). SQLite hands the document over as its stored UTF-8 bytes when
@@ -311,43 +370,16 @@ QByteArray AssignmentStore::changes(qint64 workerId, qint64 since, int limit, co
         *err = ApiError::internal();
         return {};
     }
-    struct Item {
-        qint64 seq;
-        QByteArray doc;
-        QVariant labelInputs;
-        qint64 removedId;
-    };
-    QList<Item> items;
+    QList<FeedItem> items;
     while (feed.next())
         items.append({feed.value(0).toLongLong(), feed.value(1).toByteArray(), feed.value(2),
                       feed.value(3).toLongLong()});
     const bool more = items.size() > limit;
     if (more)
         items.resize(limit);
-    qsizetype bytes = 128;
-    for (const Item &it : items)
-        bytes += it.doc.size() + 96;
-    // The keys in QJsonDocument's order, as the answer always had them; one buffer, sized once.
-    QByteArray page;
-    page.reserve(bytes);
-    page += "{\"changes\":[";
-    QByteArray removed;
-    qint64 cursor = since;
-    bool first = true;
-    for (const Item &it : items) {
-        cursor = it.seq;
-        if (it.removedId) {
-            removed += (removed.isEmpty() ? "" : ",") + QByteArray::number(it.removedId);
-            continue;
-        }
-        if (!first)
-            page += ',';
-        first = false;
-        appendPresented(page, it.doc, it.labelInputs, now);
-    }
-    page += "],\"cursor\":\"" + QByteArray::number(cursor) +
-            "\",\"more\":" + (more ? "true" : "false") + ",\"removed\":[" + removed + "]}";
-    return page;
+    if (items.isEmpty() && epoch)
+        quietFeeds().put(workerId, since, *epoch);
+    return feedPage(items, more, since, now);
 }
 
 int AssignmentStore::assignmentCount()

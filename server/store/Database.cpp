@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "SchemaMigrator.h"
+#include "WriteEpoch.h"
 
 #include <QDateTime>
 #include <QDebug>
@@ -126,6 +127,14 @@ std::unordered_map<QString, KeptStatement> &keptStatements()
 bool forwardOnly()
 {
     return !Database::isPostgres();
+}
+
+// Whether running the statement may change what is stored (anything but a read): its success
+// moves the WriteEpoch, so nothing read before is answered from memory again.
+bool mayWrite(const QString &statement)
+{
+    return !statement.startsWith(QLatin1String("SELECT")) &&
+           !statement.startsWith(QLatin1String("PRAGMA data_version"));
 }
 
 } // namespace
@@ -290,6 +299,7 @@ bool Transaction::commit()
         return execOn(m_db, QStringLiteral("RELEASE SAVEPOINT ") + kSavepoint);
     QSqlQuery q(m_db);
     const bool ok = Database::isPostgres() ? m_db.commit() : q.exec(QStringLiteral("COMMIT"));
+    WriteEpoch::bump();
     if (!ok) {
         qWarning().noquote() << "commit:"
                              << (Database::isPostgres() ? m_db.lastError() : q.lastError()).text();
@@ -325,6 +335,7 @@ bool Batch::commit()
     if (!m_ok)
         return false;
     const bool ok = Database::isPostgres() ? m_db.commit() : execOn(m_db, QStringLiteral("COMMIT"));
+    WriteEpoch::bump();
     if (!ok) {
         qWarning().noquote() << "batch commit:" << m_db.lastError().text();
         if (Database::isPostgres())
@@ -335,7 +346,7 @@ bool Batch::commit()
     return ok;
 }
 
-Sql::Sql(const QString &statement)
+Sql::Sql(const QString &statement) : m_writes(mayWrite(statement))
 {
     QSqlDatabase db = Database::connection();
     auto &kept = keptStatements();
@@ -384,6 +395,8 @@ bool Sql::exec(const QVariantList &values)
     const bool ok = m_query->exec();
     if (!ok)
         qWarning().noquote() << "sql:" << m_query->lastError().text() << m_query->lastQuery();
+    else if (m_writes)
+        WriteEpoch::bump();
     return ok;
 }
 

@@ -85,6 +85,7 @@ private:
     std::optional<QSqlQuery> m_own; // a statement prepared for this use only
     QSqlQuery *m_query = nullptr;   // the kept statement, or m_own
     bool *m_inUse = nullptr;        // the kept statement's flag, cleared when done
+    bool m_writes = false;          // not a read: a success moves the WriteEpoch
 };
 
 } // namespace onsite::server

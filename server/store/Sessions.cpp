@@ -2,7 +2,9 @@
 
 #include "Accounts.h"
 #include "Database.h"
+#include "EpochCache.h"
 #include "Secrets.h"
+#include "WriteEpoch.h"
 
 #include <atomic>
 
@@ -11,6 +13,22 @@ namespace {
 
 std::atomic<qint64> g_idleMs{30 * Sessions::kDayMs};
 std::atomic<qint64> g_maxMs{365 * Sessions::kDayMs};
+
+// A session's row as last read.
+struct Row {
+    qint64 workerId = 0;
+    qint64 createdAt = 0;
+    qint64 lastUsedAt = 0;
+};
+
+// Sessions read since the last write (an app syncing every few seconds presents its token
+// each time): no read of the table while nothing changed; a sign-out, a touch or any other
+// write makes the next check read it again.
+EpochCache<QString, Row> &knownSessions()
+{
+    static EpochCache<QString, Row> known;
+    return known;
+}
 
 } // namespace
 
@@ -33,29 +51,30 @@ qint64 Sessions::maxMs()
 Sessions::Check Sessions::check(const QString &token, qint64 nowMs)
 {
     const QString hash = Secrets::tokenHash(token);
-    Check out;
-    qint64 createdAt = 0, lastUsedAt = 0;
-    {
+    const std::optional<quint64> epoch = WriteEpoch::current();
+    std::optional<Row> row = epoch ? knownSessions().get(hash, *epoch) : std::nullopt;
+    const bool known = row.has_value();
+    if (!row) {
         Sql q(QStringLiteral(
             "SELECT worker_id, created_at, last_used_at FROM sessions WHERE token_hash = ?"));
         if (!q.exec({hash}) || !q.next())
-            return out;
-        out.workerId = q.value(0).toLongLong();
-        createdAt = q.value(1).toLongLong();
-        lastUsedAt = q.value(2).toLongLong();
+            return {};
+        row = Row{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
     }
-    if (nowMs - lastUsedAt > g_idleMs || nowMs - createdAt > g_maxMs) {
+    if (nowMs - row->lastUsedAt > g_idleMs || nowMs - row->createdAt > g_maxMs) {
         Sql drop(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
         drop.exec({hash});
         return {0, true};
     }
-    if (nowMs - lastUsedAt > kTouchEveryMs) {
+    if (nowMs - row->lastUsedAt > kTouchEveryMs) {
         // Whoever writes first wins; a failure only means the next request tries again.
         Sql touch(QStringLiteral(
             "UPDATE sessions SET last_used_at = ? WHERE token_hash = ? AND last_used_at < ?"));
         touch.exec({nowMs, hash, nowMs - kTouchEveryMs});
+    } else if (!known && epoch) {
+        knownSessions().put(hash, *row, *epoch);
     }
-    return out;
+    return {row->workerId, false};
 }
 
 bool Sessions::clean(qint64 nowMs)

@@ -195,8 +195,10 @@ bool ServerRuns::measureOps(const FeedTargets &targets, QTextStream &out)
             floor << sqliteCommitsPerSecond();
     }
     const qint64 durable = m_db.appliedOps();
-    const bool met = (m_db.isPostgres() || median(rps) >= 1500) && median(p99) <= 100 &&
-                     notApplied == 0 && durable >= answered;
+    // The speed target is SQLite's (issue 16); on PostgreSQL only durability is checked.
+    const bool durableAll = notApplied == 0 && durable >= answered;
+    const bool met =
+        durableAll && (m_db.isPostgres() || (median(rps) >= 1500 && median(p99) <= 100));
     out << QStringLiteral("POST /ops, one op per request, %1 connections, %2 (medians of %3 %4 s "
                           "runs)\n")
                .arg(m_connections)
@@ -215,8 +217,10 @@ bool ServerRuns::measureOps(const FeedTargets &targets, QTextStream &out)
                               "%2x)\n")
                    .arg(median(floor), 0, 'f', 0)
                    .arg(median(rps) / median(floor), 0, 'f', 2);
-    out << QStringLiteral("  target >= 1500 ops/s (SQLite), p99 <= 100 ms, every answered op "
-                          "applied and durable: %1\n")
+    out << (m_db.isPostgres() ? QStringLiteral("  no speed target on PostgreSQL; every answered op "
+                                               "applied and durable: %1\n")
+                              : QStringLiteral("  target >= 1500 ops/s (SQLite), p99 <= 100 ms, "
+                                               "every answered op applied and durable: %1\n"))
                .arg(met ? QStringLiteral("met") : QStringLiteral("MISSED"))
         << Qt::flush;
     return met;

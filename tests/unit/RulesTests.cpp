@@ -5,6 +5,8 @@
 #include "Rules.h"
 #include "SiteTime.h"
 
+#include <limits>
+
 using namespace onsite;
 using namespace onsite::test;
 
@@ -260,6 +262,32 @@ TEST_CASE("site time is shown with the worker's local time when they differ", "[
     const QString same = SiteTime::formatWithLocal(t, QStringLiteral("America/Chicago"),
                                                    QTimeZone("America/Chicago"), QLocale::c());
     CHECK(same == QStringLiteral("Wed 25 Nov 2026 09:00 CST"));
+}
+
+TEST_CASE("site times agree with the zone's own rules, across transitions and at the extremes",
+          "[tz]")
+{
+    // SiteTime::format keeps each zone's offset spans; what it writes must be what converting
+    // through the zone writes, including instants no document holds (an op's arithmetic can
+    // reach them; the fuzzer found adding the offset overflowing there).
+    const QString zone = QStringLiteral("America/New_York");
+    const QLocale c = QLocale::c();
+    const auto viaZone = [&](const QDateTime &t) {
+        const QDateTime site = SiteTime::inZone(t, zone);
+        return c.toString(site, QStringLiteral("ddd d MMM yyyy HH:mm")) + QLatin1Char(' ') +
+               site.timeZoneAbbreviation();
+    };
+    QList<QDateTime> instants;
+    for (const char *iso : {"2026-03-08T06:59:59Z", "2026-03-08T07:00:00Z", "2026-11-01T05:59:59Z",
+                            "2026-11-01T06:00:00Z", "1883-11-18T16:00:00Z", "9999-12-31T23:59:59Z"})
+        instants << utc(iso);
+    for (const qint64 ms : {std::numeric_limits<qint64>::max() - 5,
+                            std::numeric_limits<qint64>::min() + 5, qint64(4e18)})
+        instants << QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
+    for (const QDateTime &t : instants) {
+        INFO(t.toMSecsSinceEpoch());
+        CHECK(SiteTime::format(t, zone, c) == viaZone(t));
+    }
 }
 
 TEST_CASE("relative times read naturally", "[tz]")
