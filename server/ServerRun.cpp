@@ -8,6 +8,7 @@
 #include "MemoryTrimmer.h"
 #include "PhoneEvents.h"
 #include "Sessions.h"
+#include "SnapshotWatch.h"
 #include "UploadStore.h"
 
 #include <QCoreApplication>
@@ -78,6 +79,8 @@ int ServerRun::exec()
     std::signal(SIGTERM, quitOnSignal);
     std::signal(SIGINT, quitOnSignal);
     const int rc = QCoreApplication::exec();
+    // Requests waiting for a snapshot are let go before the pool is waited for.
+    SnapshotWatch::stop();
     m_routes->pool()->waitForDone();
     return rc;
 }

@@ -9,6 +9,7 @@
 #include "PhoneEvents.h"
 #include "Sessions.h"
 #include "TusHandlers.h"
+#include "WriteEpoch.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -270,6 +271,7 @@ void ApiHandlers::setPublicUrl(const QString &url)
 
 ApiResponse ApiHandlers::handle(const ApiRequest &r)
 {
+    WriteEpoch::forget();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QString first = r.segments.value(0);
     if (first == QLatin1String("session") && r.segments.size() == 1)

@@ -346,16 +346,20 @@ EpochCache<qint64, qint64> &quietFeeds()
 QByteArray AssignmentStore::changes(qint64 workerId, qint64 since, int limit, const QDateTime &now,
                                     ApiError *err)
 {
-    const std::optional<quint64> epoch = WriteEpoch::current();
-    if (epoch) {
-        const std::optional<qint64> quietAfter = quietFeeds().get(workerId, *epoch);
-        if (quietAfter && since >= *quietAfter)
-            return feedPage({}, false, since, now);
+    // Told nothing new after a cursor at or before this one, and nothing written since.
+    const std::optional<qint64> candidate = quietFeeds().candidate(workerId);
+    if (candidate && since >= *candidate) {
+        if (const std::optional<QByteArray> version = WriteEpoch::current()) {
+            const std::optional<qint64> quietAfter = quietFeeds().get(workerId, *version);
+            if (quietAfter && since >= *quietAfter)
+                return feedPage({}, false, since, now);
+        }
     }
     // Changed rows and removals share one sequence: the first `limit` of both, in order, read
     // by one statement (one snapshot, so a change committing meanwhile cannot be skipped; one
     // round trip to PostgreSQL). SQLite hands the document over as its stored UTF-8 bytes when
     // asked for a blob.
+    const std::optional<QByteArray> before = WriteEpoch::beforeRead();
     Sql feed(QStringLiteral(
                  "SELECT seq, doc, label_inputs, removed FROM ("
                  "SELECT seq, %1 AS doc, label_inputs, 0 AS removed FROM assignments"
@@ -377,8 +381,10 @@ QByteArray AssignmentStore::changes(qint64 workerId, qint64 since, int limit, co
     const bool more = items.size() > limit;
     if (more)
         items.resize(limit);
-    if (items.isEmpty() && epoch)
-        quietFeeds().put(workerId, since, *epoch);
+    if (items.isEmpty()) {
+        if (const std::optional<QByteArray> readAt = WriteEpoch::afterRead(before))
+            quietFeeds().put(workerId, since, *readAt);
+    }
     return feedPage(items, more, since, now);
 }
 

@@ -259,6 +259,11 @@ const QString kSavepoint = QStringLiteral("onsite_unit");
 
 } // namespace
 
+bool Database::inBatch()
+{
+    return t_inBatch;
+}
+
 Transaction::Transaction(Mode mode) : m_db(Database::connection())
 {
     if (t_inBatch) {

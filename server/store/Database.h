@@ -22,6 +22,8 @@ public:
     static QSqlDatabase connection();
     static bool migrate(QString *error);
     static qint64 nowMs();
+    // Whether this thread is inside a Batch (group commit).
+    static bool inBatch();
 };
 
 // A transaction on this thread's connection that rolls back unless committed. SQLite

@@ -51,15 +51,22 @@ qint64 Sessions::maxMs()
 Sessions::Check Sessions::check(const QString &token, qint64 nowMs)
 {
     const QString hash = Secrets::tokenHash(token);
-    const std::optional<quint64> epoch = WriteEpoch::current();
-    std::optional<Row> row = epoch ? knownSessions().get(hash, *epoch) : std::nullopt;
+    std::optional<Row> row;
+    if (knownSessions().candidate(hash)) {
+        if (const std::optional<QByteArray> now = WriteEpoch::current())
+            row = knownSessions().get(hash, *now);
+    }
     const bool known = row.has_value();
+    std::optional<QByteArray> readAt;
     if (!row) {
-        Sql q(QStringLiteral(
-            "SELECT worker_id, created_at, last_used_at FROM sessions WHERE token_hash = ?"));
+        const std::optional<QByteArray> before = WriteEpoch::beforeRead();
+        Sql q(QStringLiteral("SELECT worker_id, created_at, last_used_at%1 FROM sessions"
+                             " WHERE token_hash = ?")
+                  .arg(WriteEpoch::snapshotColumn()));
         if (!q.exec({hash}) || !q.next())
             return {};
         row = Row{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+        readAt = WriteEpoch::afterRead(before, q.value(3));
     }
     if (nowMs - row->lastUsedAt > g_idleMs || nowMs - row->createdAt > g_maxMs) {
         Sql drop(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
@@ -71,8 +78,8 @@ Sessions::Check Sessions::check(const QString &token, qint64 nowMs)
         Sql touch(QStringLiteral(
             "UPDATE sessions SET last_used_at = ? WHERE token_hash = ? AND last_used_at < ?"));
         touch.exec({nowMs, hash, nowMs - kTouchEveryMs});
-    } else if (!known && epoch) {
-        knownSessions().put(hash, *row, *epoch);
+    } else if (!known && readAt) {
+        knownSessions().put(hash, *row, *readAt);
     }
     return {row->workerId, false};
 }

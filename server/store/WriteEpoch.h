@@ -1,22 +1,40 @@
 #pragma once
 
-#include <QtGlobal>
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
 #include <optional>
 
 namespace onsite::server {
 
-// A number that moves whenever what this process read from the database may have changed: on
-// every commit made here, and on SQLite on every commit by another connection or process
-// (PRAGMA data_version, which asks the file, not the disk). Small reads kept in memory
-// (EpochCache) are answered only while the epoch they were read at is still current, so they
-// answer what the database would. PostgreSQL has no such check short of asking the server
-// (another server process's commit is invisible until then), so there current() is empty and
-// nothing is kept.
+// What the database's state is "now", as a value to keep beside something read from it: small
+// reads kept in memory (EpochCache) are answered only while the version they were read at is
+// still current, so they answer what the database would at that moment.
+//  - SQLite: a number that moves on every commit made by this process and whenever PRAGMA
+//    data_version on the thread's connection says another connection or process committed
+//    (it asks the file's shared index, not the disk).
+//  - PostgreSQL: the database's current snapshot, taken after the request arrived
+//    (SnapshotWatch; one round trip shared by the requests waiting for it), which changes with
+//    every commit of any process sharing the database.
+// The version is taken once per request (forget() at its start) and before the reads it
+// covers; empty: keep and answer nothing from memory.
 class WriteEpoch
 {
 public:
-    // Read it before reading the database; empty: keep nothing.
-    static std::optional<quint64> current();
+    // The version now, to compare a kept value's with (on PostgreSQL: a wait for a round).
+    static std::optional<QByteArray> current();
+    // The version to keep a value read by one statement with: call beforeRead() before it, add
+    // snapshotColumn() to its columns and give afterRead() that column's value. SQLite: the
+    // version taken before; PostgreSQL: the statement's own snapshot, or without the column the
+    // version this request already waited for (never a wait of its own). Empty inside a group
+    // commit, whose reads may include work not yet committed.
+    static std::optional<QByteArray> beforeRead();
+    static QString snapshotColumn();
+    static std::optional<QByteArray> afterRead(const std::optional<QByteArray> &before,
+                                               const QVariant &snapshot = {});
+    // At the start of every request on this thread.
+    static void forget();
+    // After a commit by this process.
     static void bump();
 };
 
