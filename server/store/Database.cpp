@@ -245,6 +245,8 @@ bool Database::migrate(QString *error)
 namespace {
 
 thread_local bool t_inBatch = false;
+// Transactions (not savepoints) open on this thread.
+thread_local int t_openTransactions = 0;
 
 bool execOn(QSqlDatabase &db, const QString &statement)
 {
@@ -259,9 +261,9 @@ const QString kSavepoint = QStringLiteral("onsite_unit");
 
 } // namespace
 
-bool Database::inBatch()
+bool Database::inTransaction()
 {
-    return t_inBatch;
+    return t_inBatch || t_openTransactions > 0;
 }
 
 Transaction::Transaction(Mode mode) : m_db(Database::connection())
@@ -281,10 +283,13 @@ Transaction::Transaction(Mode mode) : m_db(Database::connection())
         m_ok = q.exec(mode == Mode::Snapshot ? QStringLiteral("BEGIN")
                                              : QStringLiteral("BEGIN IMMEDIATE"));
     }
+    m_counted = m_ok;
+    t_openTransactions += m_counted;
 }
 
 Transaction::~Transaction()
 {
+    t_openTransactions -= m_counted;
     if (!m_ok || m_done)
         return;
     if (m_savepoint) {
@@ -304,6 +309,8 @@ bool Transaction::commit()
         return execOn(m_db, QStringLiteral("RELEASE SAVEPOINT ") + kSavepoint);
     QSqlQuery q(m_db);
     const bool ok = Database::isPostgres() ? m_db.commit() : q.exec(QStringLiteral("COMMIT"));
+    t_openTransactions -= m_counted;
+    m_counted = false;
     WriteEpoch::bump();
     if (!ok) {
         qWarning().noquote() << "commit:"

@@ -22,8 +22,9 @@ public:
     static QSqlDatabase connection();
     static bool migrate(QString *error);
     static qint64 nowMs();
-    // Whether this thread is inside a Batch (group commit).
-    static bool inBatch();
+    // Whether this thread is inside a Transaction or a Batch (group commit): what it reads may
+    // include its own work, not yet committed.
+    static bool inTransaction();
 };
 
 // A transaction on this thread's connection that rolls back unless committed. SQLite
@@ -45,6 +46,7 @@ private:
     bool m_ok = false;
     bool m_done = false;
     bool m_savepoint = false;
+    bool m_counted = false; // a transaction (not a savepoint) open on this thread
 };
 
 // One write transaction around several units of work on this thread (group commit: they share

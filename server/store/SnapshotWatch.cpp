@@ -14,7 +14,7 @@ struct Watch {
     std::condition_variable changed;
     quint64 started = 0; // rounds begun
     quint64 done = 0;    // rounds finished; `snapshot` is the last one's
-    int waiting = 0;
+    quint64 wanted = 0;  // the latest round a caller waits for
     bool stopping = false;
     std::optional<QByteArray> snapshot;
     std::thread thread;
@@ -32,7 +32,8 @@ void rounds()
     Watch &w = watch();
     std::unique_lock lock(w.mutex);
     for (;;) {
-        w.changed.wait(lock, [&w] { return w.stopping || w.waiting > 0; });
+        // Only rounds someone waits for: a caller woken by the last round may not have left yet.
+        w.changed.wait(lock, [&w] { return w.stopping || w.wanted > w.started; });
         if (w.stopping)
             return;
         const quint64 round = ++w.started;
@@ -62,10 +63,9 @@ std::optional<QByteArray> SnapshotWatch::fresh()
         w.thread = std::thread(rounds);
     // A round already under way may have read its snapshot before this call: wait for the next.
     const quint64 needed = w.started + 1;
-    ++w.waiting;
+    w.wanted = qMax(w.wanted, needed);
     w.changed.notify_all();
     w.changed.wait(lock, [&w, needed] { return w.stopping || w.done >= needed; });
-    --w.waiting;
     return w.stopping ? std::nullopt : w.snapshot;
 }
 

@@ -37,10 +37,11 @@ std::optional<QByteArray> sqliteEpoch()
 
 std::optional<QByteArray> WriteEpoch::current()
 {
-    // Group commit works its requests one after another inside one transaction: they read
+    // Inside a transaction reads may include this thread's own uncommitted work, which no
+    // version covers. Group commit works its requests one after another inside one: they read
     // the database as they always did (on PostgreSQL, waiting for a round each would serialise
     // the batch behind round trips).
-    if (Database::inBatch())
+    if (Database::inTransaction())
         return std::nullopt;
     if (!t_known) {
         t_version = Database::isPostgres() ? SnapshotWatch::fresh() : sqliteEpoch();
@@ -51,6 +52,8 @@ std::optional<QByteArray> WriteEpoch::current()
 
 std::optional<QByteArray> WriteEpoch::beforeRead()
 {
+    if (Database::inTransaction())
+        return std::nullopt;
     if (!Database::isPostgres())
         return current();
     return t_known ? t_version : std::nullopt;
@@ -65,7 +68,7 @@ QString WriteEpoch::snapshotColumn()
 std::optional<QByteArray> WriteEpoch::afterRead(const std::optional<QByteArray> &before,
                                                 const QVariant &snapshot)
 {
-    if (Database::inBatch())
+    if (Database::inTransaction())
         return std::nullopt;
     if (!Database::isPostgres() || snapshot.isNull())
         return before;
