@@ -347,14 +347,8 @@ QByteArray AssignmentStore::changes(qint64 workerId, qint64 since, int limit, co
                                     ApiError *err)
 {
     // Told nothing new after a cursor at or before this one, and nothing written since.
-    const std::optional<qint64> candidate = quietFeeds().candidate(workerId);
-    if (candidate && since >= *candidate) {
-        if (const std::optional<QByteArray> version = WriteEpoch::current()) {
-            const std::optional<qint64> quietAfter = quietFeeds().get(workerId, *version);
-            if (quietAfter && since >= *quietAfter)
-                return feedPage({}, false, since, now);
-        }
-    }
+    if (quietFeeds().valid(workerId, [since](qint64 quietAfter) { return since >= quietAfter; }))
+        return feedPage({}, false, since, now);
     // Changed rows and removals share one sequence: the first `limit` of both, in order, read
     // by one statement (one snapshot, so a change committing meanwhile cannot be skipped; one
     // round trip to PostgreSQL). SQLite hands the document over as its stored UTF-8 bytes when

@@ -51,11 +51,7 @@ qint64 Sessions::maxMs()
 Sessions::Check Sessions::check(const QString &token, qint64 nowMs)
 {
     const QString hash = Secrets::tokenHash(token);
-    std::optional<Row> row;
-    if (knownSessions().candidate(hash)) {
-        if (const std::optional<QByteArray> now = WriteEpoch::current())
-            row = knownSessions().get(hash, *now);
-    }
+    std::optional<Row> row = knownSessions().valid(hash);
     const bool known = row.has_value();
     std::optional<QByteArray> readAt;
     if (!row) {
