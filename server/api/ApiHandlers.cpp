@@ -272,6 +272,8 @@ void ApiHandlers::setPublicUrl(const QString &url)
 ApiResponse ApiHandlers::handle(const ApiRequest &r)
 {
     WriteEpoch::forget();
+    if (r.versionTaken)
+        WriteEpoch::taken(r.version);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QString first = r.segments.value(0);
     if (first == QLatin1String("session") && r.segments.size() == 1)

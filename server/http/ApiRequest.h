@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 #include <QUrlQuery>
+#include <optional>
 
 namespace onsite::server {
 
@@ -20,6 +21,10 @@ struct ApiRequest {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QHostAddress peer;
+    // The database's version, when it was taken for this request after it arrived (HttpRoutes,
+    // on PostgreSQL): the handler then answers from memory without waiting for it itself.
+    bool versionTaken = false;
+    std::optional<QByteArray> version;
 
     QByteArray header(const QByteArray &name) const
     {

@@ -2,7 +2,10 @@
 
 #include "AccessLog.h"
 #include "ApiHandlers.h"
+#include "Database.h"
 #include "FileSender.h"
+#include "Sessions.h"
+#include "SnapshotWatch.h"
 #include "Tus.h"
 #include "UploadStore.h"
 
@@ -160,6 +163,16 @@ void accessLog(const ApiRequest &r, const QString &fullPath, int status, qint64 
     AccessLog::write(r.peer, r.method, fullPath, status, bytes, us, note);
 }
 
+// On PostgreSQL a request that may be answered from memory (a GET whose session is kept) waits
+// for the database's version (WriteEpoch); everything else does not need it.
+bool wantsVersion(const ApiRequest &r)
+{
+    if (!Database::isPostgres() || r.method != QLatin1String("GET"))
+        return false;
+    const QString token = r.bearerToken();
+    return !token.isEmpty() && Sessions::mayBeKept(token);
+}
+
 } // namespace
 
 HttpRoutes::HttpRoutes(int threads, qint64 maxJsonBody, QObject *parent)
@@ -259,7 +272,19 @@ void HttpRoutes::dispatch(const std::shared_ptr<Call> &call)
         return;
     }
     if (!post || r.segments.first() != QLatin1String("session")) {
-        m_pool.start([r, gone, deliver] { deliver(work(r, *gone)); });
+        if (!wantsVersion(r)) {
+            m_pool.start([r, gone, deliver] { deliver(work(r, *gone)); });
+            return;
+        }
+        // Its version is taken without holding a pool thread while it waits, so one round
+        // trip serves every such request of the moment, not only as many as there are threads.
+        QThreadPool *pool = &m_pool;
+        SnapshotWatch::after([r, gone, deliver, pool](const std::optional<QByteArray> &version) {
+            ApiRequest taken = r;
+            taken.versionTaken = true;
+            taken.version = version;
+            pool->start([taken, gone, deliver] { deliver(work(taken, *gone)); });
+        });
         return;
     }
     if (m_signInsWaiting >= kMaxWaitingSignIns) {

@@ -35,6 +35,9 @@ public:
         return valid(key, [](const Value &) { return true; });
     }
 
+    // Whether a value is kept for `key` at all (whatever the version now): no database asked.
+    bool holds(const Key &key) const { return find(key, nullptr).has_value(); }
+
     void put(const Key &key, const Value &value, const QByteArray &version)
     {
         const qint64 now = QDeadlineTimer::current().deadline();

@@ -48,6 +48,11 @@ qint64 Sessions::maxMs()
     return g_maxMs;
 }
 
+bool Sessions::mayBeKept(const QString &token)
+{
+    return knownSessions().holds(Secrets::tokenHash(token));
+}
+
 Sessions::Check Sessions::check(const QString &token, qint64 nowMs)
 {
     const QString hash = Secrets::tokenHash(token);

@@ -24,6 +24,8 @@ public:
         bool ended = false;  // there was one, and it has ended (now deleted)
     };
     static Check check(const QString &token, qint64 nowMs);
+    // Whether check() may answer `token` from memory, i.e. will want the database's version.
+    static bool mayBeKept(const QString &token);
     // Deletes ended sessions and sign-in failures older than their window; false on a
     // database error.
     static bool clean(qint64 nowMs);

@@ -5,9 +5,15 @@
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace onsite::server {
 namespace {
+
+struct Waiter {
+    quint64 round; // the first round that started after it asked
+    SnapshotWatch::Callback then;
+};
 
 struct Watch {
     std::mutex mutex;
@@ -17,6 +23,7 @@ struct Watch {
     quint64 wanted = 0;  // the latest round a caller waits for
     bool stopping = false;
     std::optional<QByteArray> snapshot;
+    std::vector<Waiter> waiters; // callers of after(), in the order they asked
     std::thread thread;
 };
 
@@ -48,7 +55,32 @@ void rounds()
         w.snapshot = snapshot;
         w.done = round;
         w.changed.notify_all();
+        // Waiters are in the order they asked, so those this round serves come first.
+        auto served = w.waiters.begin();
+        while (served != w.waiters.end() && served->round <= round)
+            ++served;
+        if (served == w.waiters.begin())
+            continue;
+        std::vector<Waiter> ready(std::make_move_iterator(w.waiters.begin()),
+                                  std::make_move_iterator(served));
+        w.waiters.erase(w.waiters.begin(), served);
+        lock.unlock();
+        for (const Waiter &waiter : ready)
+            waiter.then(snapshot);
+        lock.lock();
     }
+}
+
+// Under the lock: the round a caller asking now needs, started if nobody has yet.
+quint64 ask(Watch &w)
+{
+    if (!w.thread.joinable())
+        w.thread = std::thread(rounds);
+    // A round already under way may have read its snapshot before this call: wait for the next.
+    const quint64 needed = w.started + 1;
+    w.wanted = qMax(w.wanted, needed);
+    w.changed.notify_all();
+    return needed;
 }
 
 } // namespace
@@ -59,14 +91,22 @@ std::optional<QByteArray> SnapshotWatch::fresh()
     std::unique_lock lock(w.mutex);
     if (w.stopping)
         return std::nullopt;
-    if (!w.thread.joinable())
-        w.thread = std::thread(rounds);
-    // A round already under way may have read its snapshot before this call: wait for the next.
-    const quint64 needed = w.started + 1;
-    w.wanted = qMax(w.wanted, needed);
-    w.changed.notify_all();
+    const quint64 needed = ask(w);
     w.changed.wait(lock, [&w, needed] { return w.stopping || w.done >= needed; });
     return w.stopping ? std::nullopt : w.snapshot;
+}
+
+void SnapshotWatch::after(Callback then)
+{
+    Watch &w = watch();
+    std::unique_lock lock(w.mutex);
+    if (w.stopping) {
+        lock.unlock();
+        then(std::nullopt);
+        return;
+    }
+    const quint64 needed = ask(w);
+    w.waiters.push_back({needed, std::move(then)});
 }
 
 void SnapshotWatch::stop()
@@ -79,6 +119,13 @@ void SnapshotWatch::stop()
     }
     if (w.thread.joinable())
         w.thread.join();
+    std::vector<Waiter> left;
+    {
+        std::lock_guard lock(w.mutex);
+        left.swap(w.waiters);
+    }
+    for (const Waiter &waiter : left)
+        waiter.then(std::nullopt);
 }
 
 } // namespace onsite::server

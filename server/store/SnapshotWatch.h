@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <functional>
 #include <optional>
 
 namespace onsite::server {
@@ -14,8 +15,14 @@ namespace onsite::server {
 class SnapshotWatch
 {
 public:
+    using Callback = std::function<void(const std::optional<QByteArray> &)>;
+
     // Blocks until such a snapshot is known; empty if it could not be read or the watch stopped.
     static std::optional<QByteArray> fresh();
+    // The same without blocking: `then` is called on the watch's thread once the snapshot is
+    // known (or, if the watch stops first, empty, on the thread that stops it). It should only
+    // hand work on: the next round waits for it.
+    static void after(Callback then);
     // Ends the rounds (callers waiting get an empty answer) and the thread.
     static void stop();
 };

@@ -80,6 +80,12 @@ void WriteEpoch::forget()
     t_known = false;
 }
 
+void WriteEpoch::taken(const std::optional<QByteArray> &version)
+{
+    t_version = version;
+    t_known = true;
+}
+
 void WriteEpoch::bump()
 {
     g_epoch.fetch_add(1, std::memory_order_acq_rel);

@@ -34,6 +34,9 @@ public:
                                                const QVariant &snapshot = {});
     // At the start of every request on this thread.
     static void forget();
+    // This request's version, taken for it after it arrived (SnapshotWatch::after); current()
+    // answers it without a wait of its own.
+    static void taken(const std::optional<QByteArray> &version);
     // After a commit by this process.
     static void bump();
 };
