@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QThread>
 
 namespace onsite::server {
 
@@ -135,6 +136,11 @@ bool checkPublicUrl(ServerConfig *c, QString *error)
 }
 
 } // namespace
+
+int ServerConfig::defaultThreads()
+{
+    return qMax(4, 2 * QThread::idealThreadCount());
+}
 
 QString ServerConfig::usage()
 {

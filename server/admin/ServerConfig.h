@@ -14,7 +14,11 @@ struct ServerConfig {
     QString databaseUrl; // sqlite:PATH or postgresql://user:pass@host:port/db
     QString filesDir;
     bool demo = false;
-    int threads = 8;
+    // Handler threads (--threads): twice the cores, at least 4. A handler waits only on its
+    // own database statements (the wait for PostgreSQL's version holds no thread), so more
+    // threads than that only contend for the cores with the database; a database far away
+    // over the network may want more.
+    int threads = defaultThreads();
     qint64 maxJsonBody = 1024 * 1024;
     // A connection with nothing to do (between requests, or stalled in one) is closed after
     // this; headers must arrive within it. --idle-timeout SECONDS.
@@ -34,6 +38,7 @@ struct ServerConfig {
     // false with *error when the arguments are wrong; *exitNow for --help/--version.
     static bool parse(const QStringList &args, ServerConfig *out, QString *error, bool *exitNow);
     static QString usage();
+    static int defaultThreads();
 };
 
 } // namespace onsite::server
