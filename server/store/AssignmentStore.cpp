@@ -15,6 +15,8 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <algorithm>
+
 namespace onsite::server {
 namespace {
 
@@ -349,10 +351,11 @@ QByteArray AssignmentStore::changes(qint64 workerId, qint64 since, int limit, co
     // Told nothing new after a cursor at or before this one, and nothing written since.
     if (quietFeeds().valid(workerId, [since](qint64 quietAfter) { return since >= quietAfter; }))
         return feedPage({}, false, since, now);
-    // Changed rows and removals share one sequence: the first `limit` of both, in order, read
-    // by one statement (one snapshot, so a change committing meanwhile cannot be skipped; one
-    // round trip to PostgreSQL). SQLite hands the document over as its stored UTF-8 bytes when
-    // asked for a blob.
+    // Changed rows and removals share one sequence: the first `limit` + 1 of each, read by one
+    // statement (one snapshot, so a change committing meanwhile cannot be skipped; one round
+    // trip to PostgreSQL), merged here: an outer ORDER BY made the database copy and sort the
+    // documents themselves. SQLite hands the document over as its stored UTF-8 bytes when asked
+    // for a blob.
     const std::optional<QByteArray> before = WriteEpoch::beforeRead();
     Sql feed(QStringLiteral(
                  "SELECT seq, doc, label_inputs, removed FROM ("
@@ -360,11 +363,10 @@ QByteArray AssignmentStore::changes(qint64 workerId, qint64 since, int limit, co
                  " WHERE worker_id = ? AND seq > ? ORDER BY seq LIMIT ?) AS changed"
                  " UNION ALL SELECT seq, doc, label_inputs, removed FROM ("
                  "SELECT seq, NULL AS doc, NULL AS label_inputs, assignment_id AS removed"
-                 " FROM removals WHERE worker_id = ? AND seq > ? ORDER BY seq LIMIT ?) AS gone"
-                 " ORDER BY seq LIMIT ?")
+                 " FROM removals WHERE worker_id = ? AND seq > ? ORDER BY seq LIMIT ?) AS gone")
                  .arg(Database::isPostgres() ? QStringLiteral("doc")
                                              : QStringLiteral("CAST(doc AS BLOB)")));
-    if (!feed.exec({workerId, since, limit + 1, workerId, since, limit + 1, limit + 1})) {
+    if (!feed.exec({workerId, since, limit + 1, workerId, since, limit + 1})) {
         *err = ApiError::internal();
         return {};
     }
@@ -372,6 +374,8 @@ QByteArray AssignmentStore::changes(qint64 workerId, qint64 since, int limit, co
     while (feed.next())
         items.append({feed.value(0).toLongLong(), feed.value(1).toByteArray(), feed.value(2),
                       feed.value(3).toLongLong()});
+    std::sort(items.begin(), items.end(),
+              [](const FeedItem &a, const FeedItem &b) { return a.seq < b.seq; });
     const bool more = items.size() > limit;
     if (more)
         items.resize(limit);

@@ -258,3 +258,54 @@ TEST_CASE("company changes reach the worker's change feed, reassignment removes"
     const auto blairFeed = http.get(QStringLiteral("changes?since=%1").arg(blairCursor), blair);
     CHECK(idsOf(blairFeed.json.value(QStringLiteral("changes")).toArray()) == QList<qint64>{id});
 }
+
+TEST_CASE("feed pages interleaving changes and removals list each once, in order", "[api]")
+{
+    HttpClient http(server().apiBase());
+    const QString company = server().companyToken();
+    const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
+    const qint64 alexId =
+        http.get(QStringLiteral("me"), alex).json.value(QStringLiteral("id")).toInteger();
+    const qint64 blairId =
+        http.get(QStringLiteral("me"), http.signIn(QStringLiteral("blair@demo.onsite")))
+            .json.value(QStringLiteral("id"))
+            .toInteger();
+    QString cursor = http.get(QStringLiteral("changes?since=0&limit=1000"), alex)
+                         .json.value(QStringLiteral("cursor"))
+                         .toString();
+    QList<qint64> ids;
+    for (int i = 0; i < 6; ++i) {
+        const auto created =
+            http.post(QStringLiteral("company/assignments"), validInput(alexId), company);
+        REQUIRE(created.status == 201);
+        ids.append(created.json.value(QStringLiteral("id")).toInteger());
+    }
+    const auto patch = [&](qint64 id, const QJsonObject &change) {
+        REQUIRE(
+            http.patch(QStringLiteral("company/assignments/%1").arg(id), change, company).status ==
+            200);
+    };
+    const QJsonObject toBlair{{QStringLiteral("worker_id"), blairId}};
+    const QJsonObject retitled{{QStringLiteral("title"), QStringLiteral("Moved up")}};
+    // In the feed's order: 3, 6, 2 taken away, 1 changed, 4 taken away, 5 changed.
+    patch(ids.at(1), toBlair);
+    patch(ids.at(0), retitled);
+    patch(ids.at(3), toBlair);
+    patch(ids.at(4), retitled);
+
+    QList<QPair<QList<qint64>, QList<qint64>>> pages; // (changed, removed) per page
+    bool more = true;
+    while (more && pages.size() < 10) {
+        const auto r = http.get(QStringLiteral("changes?since=%1&limit=2").arg(cursor), alex);
+        REQUIRE(r.status == 200);
+        QList<qint64> removed;
+        for (const QJsonValue &v : r.json.value(QStringLiteral("removed")).toArray())
+            removed.append(v.toInteger());
+        pages.append({idsOf(r.json.value(QStringLiteral("changes")).toArray()), removed});
+        cursor = r.json.value(QStringLiteral("cursor")).toString();
+        more = r.json.value(QStringLiteral("more")).toBool();
+    }
+    using Page = QPair<QList<qint64>, QList<qint64>>;
+    CHECK(pages == QList<Page>{Page{{ids.at(2), ids.at(5)}, {}}, Page{{ids.at(0)}, {ids.at(1)}},
+                               Page{{ids.at(4)}, {ids.at(3)}}});
+}
