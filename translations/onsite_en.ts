@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>TimeOnSite</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Timesheet</name>
     <message numerus="yes">
         <source>All visits (%n)</source>
@@ -99,6 +109,16 @@
         <translation>
             <numerusform>⚠ %n change needs attention</numerusform>
             <numerusform>⚠ %n changes need attention</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>onsite::VisitsSection</name>
+    <message numerus="yes">
+        <source>%1 in %n visit(s)</source>
+        <translation>
+            <numerusform>%1 in %n visit</numerusform>
+            <numerusform>%1 in %n visits</numerusform>
         </translation>
     </message>
 </context>

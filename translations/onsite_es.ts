@@ -954,6 +954,10 @@
         <source>&amp;Reminders: a schedule to confirm or files due within two hours, a check-in window opening</source>
         <translation>&amp;Recordatorios: un horario que confirmar o archivos que vencen en menos de dos horas, un intervalo de entrada que se abre</translation>
     </message>
+    <message>
+        <source>Still checked in &amp;30 minutes after the scheduled end: a reminder to check out</source>
+        <translation>Sigue registrado Aún dentro &amp;30 minutos despuésamp;30 minutos después del fin programado: un recordatorio para registrar la salida</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -1050,6 +1054,24 @@
     <message>
         <source>Answer</source>
         <translation>Respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>TimeOnSite</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>on site for %1</source>
+        <translation>en el lugar desde hace %1</translation>
     </message>
 </context>
 <context>
@@ -2188,6 +2210,18 @@ Check in to #%2 %3 now anyway?</source>
         <source>%1 assignments have files due within two hours.</source>
         <translation>%1 asignaciones tienen archivos que vencen en menos de dos horas.</translation>
     </message>
+    <message>
+        <source>Still on site?</source>
+        <translation>¿Sigue en el lugar?</translation>
+    </message>
+    <message>
+        <source>%1: you are still checked in since %2 (%3), and the scheduled end has passed. Check out when you leave.</source>
+        <translation>%1: sigue con la entrada registrada desde %2 (%3) y el fin programado ya pasó. Registre la salida al irse.</translation>
+    </message>
+    <message>
+        <source>%1 assignments are still checked in after their scheduled end. Check out when you leave.</source>
+        <translation>%1 asignaciones siguen con la entrada registrada después de su fin programado. Registre la salida al irse.</translation>
+    </message>
 </context>
 <context>
     <name>onsite::LocalStore</name>
@@ -2805,6 +2839,21 @@ Check in to #%2 %3 now anyway?</source>
     <message>
         <source>Delete the visit checked in at %1? The client company still sees that it was recorded and deleted.</source>
         <translation>¿Eliminar la visita con entrada a las %1? La empresa cliente seguirá viendo que se registró y se eliminó.</translation>
+    </message>
+    <message>
+        <source>Time on site</source>
+        <translation>Tiempo en el lugar</translation>
+    </message>
+    <message>
+        <source>On site for %1 (since %2)</source>
+        <translation>En el lugar desde hace %1 (desde %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n visit(s)</source>
+        <translation>
+            <numerusform>%1 en %n visita</numerusform>
+            <numerusform>%1 en %n visitas</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include "AssignmentSummary.h"
 
 #include "Rules.h"
+#include "TimeOnSite.h"
 
 namespace onsite {
 
@@ -18,6 +19,10 @@ AssignmentSummary AssignmentSummary::of(const Assignment &a)
     s.startMs = a.schedule.start.toMSecsSinceEpoch();
     if (a.schedule.start.isValid())
         s.checkinOpensMs = Rules::checkinWindowOpens(a).toMSecsSinceEpoch();
+    if (a.schedule.end.isValid())
+        s.endMs = a.schedule.end.toMSecsSinceEpoch();
+    if (const QDateTime open = TimeOnSite::openSince(a); open.isValid())
+        s.openSinceMs = open.toMSecsSinceEpoch();
     s.status = a.status;
     const ChecklistProgress p = Rules::checklist(a);
     s.done = p.requiredDone;

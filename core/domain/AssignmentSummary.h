@@ -28,6 +28,8 @@ struct AssignmentSummary {
     QString nextWhat;
     qint64 nextDueMs = 0;      // 0: no deadline
     qint64 checkinOpensMs = 0; // when the check-in window opens; 0 without a schedule
+    qint64 openSinceMs = 0;    // the open visit's check-in; 0 when none is open
+    qint64 endMs = 0;          // the scheduled end; 0 without a schedule
     QList<Label> potentialLabels;
 
     static AssignmentSummary of(const Assignment &a);

@@ -58,6 +58,14 @@ QList<SchemaMigrator::Step> CacheSchema::steps()
          {QStringLiteral("ALTER TABLE assignment_rows ADD COLUMN checkin_opens_ms INTEGER NOT NULL"
                          " DEFAULT 0"),
           QStringLiteral("DELETE FROM assignment_rows")}},
+        // Since when a visit is open and when the schedule ends, for "on site for 1 h 19 min"
+        // and the reminder to check out; rebuilt the same way.
+        {8,
+         {QStringLiteral("ALTER TABLE assignment_rows ADD COLUMN open_since_ms INTEGER NOT NULL"
+                         " DEFAULT 0"),
+          QStringLiteral("ALTER TABLE assignment_rows ADD COLUMN end_ms INTEGER NOT NULL"
+                         " DEFAULT 0"),
+          QStringLiteral("DELETE FROM assignment_rows")}},
     };
 }
 

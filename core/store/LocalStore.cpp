@@ -95,7 +95,7 @@ void LocalStore::readVersion()
     if (version >= 6)
         m_notices.emplace(m_db);
     if (version >= 3)
-        m_summaries.emplace(m_db, version >= 7);
+        m_summaries.emplace(m_db, version);
     if (m_hasOutbox)
         m_outbox.emplace(m_db);
 }

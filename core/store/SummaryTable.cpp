@@ -9,22 +9,33 @@
 
 namespace onsite {
 
-SummaryTable::SummaryTable(const QSqlDatabase &db, bool withCheckinOpens)
-    : m_db(db), m_withCheckinOpens(withCheckinOpens), m_upsertRow(db)
+SummaryTable::SummaryTable(const QSqlDatabase &db, int schemaVersion)
+    : m_db(db), m_version(schemaVersion), m_upsertRow(db)
 {}
+
+QStringList SummaryTable::columns() const
+{
+    QStringList c{
+        QStringLiteral("id"),          QStringLiteral("title"),     QStringLiteral("company"),
+        QStringLiteral("city"),        QStringLiteral("region"),    QStringLiteral("address"),
+        QStringLiteral("postal_code"), QStringLiteral("time_zone"), QStringLiteral("start_ms"),
+        QStringLiteral("status"),      QStringLiteral("done"),      QStringLiteral("required"),
+        QStringLiteral("next_key"),    QStringLiteral("next_what"), QStringLiteral("next_ms"),
+        QStringLiteral("labels")};
+    if (m_version >= 7)
+        c << QStringLiteral("checkin_opens_ms");
+    if (m_version >= 8)
+        c << QStringLiteral("open_since_ms") << QStringLiteral("end_ms");
+    return c;
+}
 
 void SummaryTable::prepareWrite()
 {
-    m_upsertRow.prepare(
-        m_withCheckinOpens
-            ? QStringLiteral("INSERT OR REPLACE INTO assignment_rows (id, title, company, city,"
-                             " region, address, postal_code, time_zone, start_ms, status, done,"
-                             " required, next_key, next_what, next_ms, labels, checkin_opens_ms)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            : QStringLiteral("INSERT OR REPLACE INTO assignment_rows (id, title, company, city,"
-                             " region, address, postal_code, time_zone, start_ms, status, done,"
-                             " required, next_key, next_what, next_ms, labels)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const QStringList c = columns();
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), c.size());
+    m_upsertRow.prepare(QStringLiteral("INSERT OR REPLACE INTO assignment_rows (%1) VALUES (%2)")
+                            .arg(c.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
 }
 
 bool SummaryTable::write(const Assignment &a, QString *error)
@@ -38,8 +49,12 @@ bool SummaryTable::write(const Assignment &a, QString *error)
           QVariant(toWire(s.status)), QVariant(s.done), QVariant(s.required), text(s.nextKey),
           text(s.nextWhat), QVariant(s.nextDueMs), text(s.labelsColumn())})
         m_upsertRow.addBindValue(v);
-    if (m_withCheckinOpens)
+    if (m_version >= 7)
         m_upsertRow.addBindValue(s.checkinOpensMs);
+    if (m_version >= 8) {
+        m_upsertRow.addBindValue(s.openSinceMs);
+        m_upsertRow.addBindValue(s.endMs);
+    }
     if (m_upsertRow.exec())
         return true;
     *error = m_upsertRow.lastError().text();
@@ -89,11 +104,8 @@ QList<AssignmentSummary> SummaryTable::all(QString *error)
     QList<AssignmentSummary> out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral(
-                    "SELECT id, title, company, city, region, address, postal_code, time_zone,"
-                    " start_ms, status, done, required, next_key, next_what, next_ms, labels%1"
-                    " FROM assignment_rows")
-                    .arg(m_withCheckinOpens ? QStringLiteral(", checkin_opens_ms") : QString()))) {
+    if (!q.exec(QStringLiteral("SELECT %1 FROM assignment_rows")
+                    .arg(columns().join(QStringLiteral(", "))))) {
         if (error)
             *error = q.lastError().text();
         return out;
@@ -117,8 +129,12 @@ QList<AssignmentSummary> SummaryTable::all(QString *error)
         s.nextWhat = q.value(13).toString();
         s.nextDueMs = q.value(14).toLongLong();
         s.potentialLabels = AssignmentSummary::parseLabelsColumn(q.value(15).toString());
-        if (m_withCheckinOpens)
+        if (m_version >= 7)
             s.checkinOpensMs = q.value(16).toLongLong();
+        if (m_version >= 8) {
+            s.openSinceMs = q.value(17).toLongLong();
+            s.endMs = q.value(18).toLongLong();
+        }
         out.append(std::move(s));
     }
     return out;

@@ -13,8 +13,8 @@ namespace onsite {
 class SummaryTable
 {
 public:
-    // withCheckinOpens: the file has schema version 7's column.
-    SummaryTable(const QSqlDatabase &db, bool withCheckinOpens);
+    // schemaVersion: the file's (3 or later); later versions added columns.
+    SummaryTable(const QSqlDatabase &db, int schemaVersion);
 
     // Prepares the write statement (the writer's connection only).
     void prepareWrite();
@@ -24,8 +24,11 @@ public:
     QList<AssignmentSummary> all(QString *error);
 
 private:
+    // The columns the file has, in the order write() binds and all() reads them.
+    QStringList columns() const;
+
     QSqlDatabase m_db;
-    bool m_withCheckinOpens;
+    int m_version;
     QSqlQuery m_upsertRow;
 };
 

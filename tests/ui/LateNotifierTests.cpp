@@ -6,6 +6,7 @@
 #include "Fixtures.h"
 #include "LateNotifier.h"
 
+#include <QLocale>
 #include <QSignalSpy>
 #include <QUuid>
 
@@ -176,4 +177,54 @@ TEST_CASE("files still missing two hours before they are due are said once, uplo
     QSignalSpy quiet(&m, &LateNotifier::notify);
     m.check({DashboardRow::from(done, clock.now())});
     CHECK(quiet.isEmpty());
+}
+
+TEST_CASE("a visit still open half an hour after the scheduled end is reminded of once, and the "
+          "dashboard row says how long the worker has been on site",
+          "[ui][notify][onsite]")
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    Assignment a = sampleAssignment(8);
+    a.schedule.confirmedAt = a.schedule.confirmBy; // confirmed: checking out is next
+    a.phoneCheckin.required = false;
+    const QDateTime in = utc("2026-03-10T15:05:00Z");
+    a.timeLogs = {
+        {QStringLiteral("v1"), in, QDateTime(), QString(), TimeLogSource::Desktop, false, false}};
+    ManualClock clock(in.addSecs(79 * 60));
+    LateNotifier n(&clock);
+    n.setAccount(QUuid::createUuid().toString());
+    QSignalSpy spy(&n, &LateNotifier::notify);
+    auto rows = [&] { return QVector<DashboardRow>{DashboardRow::from(a, clock.now())}; };
+
+    const DashboardRow r = rows().first();
+    CHECK(r.nextDue.startsWith(QStringLiteral("Check out")));
+    CHECK(QString(r.nextDue)
+              .replace(QChar::Nbsp, QLatin1Char(' '))
+              .contains(QStringLiteral("on site for 1 h 19 min")));
+    n.check(rows());
+    CHECK(spy.isEmpty()); // the scheduled end (18:00Z) is hours away
+
+    clock.set(a.schedule.end.addSecs(29 * 60));
+    n.check(rows());
+    CHECK(spy.isEmpty());
+    clock.set(a.schedule.end.addSecs(30 * 60));
+    n.check(rows());
+    REQUIRE(spy.size() == 1);
+    CHECK(spy.at(0).at(0).toString() == QStringLiteral("Still on site?"));
+    CHECK(spy.at(0).at(1).toString().contains(QStringLiteral("#8 Replace POS terminal")));
+    CHECK(spy.at(0).at(1).toString().contains(QStringLiteral("on site for 3 h 25 min")));
+    CHECK(spy.at(0).at(2).toLongLong() == 8);
+    CHECK(spy.at(0).at(3).toString() == QStringLiteral("checkout")); // its own setting
+    clock.set(a.schedule.end.addSecs(90 * 60));
+    n.check(rows());
+    CHECK(spy.size() == 1); // said once
+
+    // Checked out: nothing; a later visit left open is news again.
+    a.timeLogs.first().checkOut = a.schedule.end.addSecs(95 * 60);
+    n.check(rows());
+    a.timeLogs.append({QStringLiteral("v2"), a.schedule.end.addSecs(100 * 60), QDateTime(),
+                       QString(), TimeLogSource::Desktop, false, false});
+    CHECK(spy.size() == 1);
+    n.check(rows());
+    CHECK(spy.size() == 2);
 }

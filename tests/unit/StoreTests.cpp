@@ -282,3 +282,49 @@ TEST_CASE("migrating takes no transaction or lock for steps applied before the s
     }
     QSqlDatabase::removeDatabase(name);
 }
+
+TEST_CASE("the cache's rows know since when a visit is open, also in a file from before",
+          "[store][onsite]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.sqlite"));
+    Assignment a = sampleAssignment(11);
+    a.phoneCheckin.required = false;
+    const QDateTime in = a.schedule.start.addSecs(-300);
+    a.timeLogs = {{QStringLiteral("open-visit"), in, QDateTime(), QString(), TimeLogSource::Desktop,
+                   false, false}};
+    auto rowOf = [](LocalStore &store) {
+        const QList<AssignmentSummary> rows = store.summaries();
+        return rows.size() == 1 ? rows.first() : AssignmentSummary();
+    };
+    {
+        // Version 7, before the columns: the rows exist without them.
+        LocalStore old(QStringLiteral("v7"));
+        QString error;
+        REQUIRE(old.open(path, &error, LocalStore::migrations().mid(0, 7)));
+        REQUIRE(old.schemaVersion() == 7);
+        REQUIRE(old.applyChangesPage({a}, {}, QStringLiteral("3"), QDateTime::currentDateTimeUtc(),
+                                     &error));
+        CHECK(rowOf(old).id == 11);
+        CHECK(rowOf(old).openSinceMs == 0);
+    }
+    LocalStore store(QStringLiteral("v8"));
+    QString error;
+    REQUIRE(store.open(path, &error));
+    CHECK(rowOf(store).openSinceMs == in.toMSecsSinceEpoch());
+    CHECK(rowOf(store).endMs == a.schedule.end.toMSecsSinceEpoch());
+
+    // Checked out offline: the row says so at once.
+    const QDateTime out = a.schedule.end.addSecs(600);
+    REQUIRE(
+        store
+            .record(Operation::make(11, QStringLiteral("time_log.upsert"),
+                                    {{QStringLiteral("id"), QStringLiteral("open-visit")},
+                                     {QStringLiteral("check_in"), JsonReader::formatInstant(in)},
+                                     {QStringLiteral("check_out"), JsonReader::formatInstant(out)}},
+                                    out),
+                    out, &error)
+            .applied);
+    CHECK(rowOf(store).openSinceMs == 0);
+    CHECK(rowOf(store).endMs == a.schedule.end.toMSecsSinceEpoch());
+}

@@ -64,6 +64,8 @@ public:
     QTableView *timeLogView() const { return m_visits->view(); }
     TimeLogModel *timeLogs() const { return m_visits->model(); }
     QString phoneText() const { return m_visits->phoneText(); }
+    QString onSiteText() const { return m_visits->onSiteText(); }
+    QString visitsTitleText() const { return m_visits->titleText(); }
 
     void showError(const QString &message);
     // The upload queue's items for the assignment shown, and progress as it
@@ -111,7 +113,6 @@ public:
     static constexpr int kTwoColumnWidth = 1150;
     bool isTwoColumns() const;
     QScrollArea *scrollArea() const { return m_scroll; }
-    QString visitsTitleText() const { return m_visits->titleText(); }
 
 Q_SIGNALS:
     void backRequested();

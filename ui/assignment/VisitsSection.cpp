@@ -7,6 +7,7 @@
 #include "SiteDateTimeDelegate.h"
 #include "SiteTime.h"
 #include "TimeLogModel.h"
+#include "TimeOnSite.h"
 
 #include <QBoxLayout>
 #include <QHBoxLayout>
@@ -15,6 +16,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QTableView>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -25,7 +27,8 @@ VisitsSection::VisitsSection(const Clock *clock, QWidget *page)
       m_checkIn(new QPushButton(tr("Check &in"), page)),
       m_checkOut(new QPushButton(tr("Check &out"), page)), m_phone(new QLabel(page)),
       m_model(new TimeLogModel(this)), m_view(new QTableView(page)),
-      m_delete(new QPushButton(tr("&Delete visit…"), page)), m_title(new QLabel(page))
+      m_delete(new QPushButton(tr("&Delete visit…"), page)), m_title(new QLabel(page)),
+      m_onSite(new QLabel(page)), m_tick(new QTimer(this))
 {
     m_confirm->setAccessibleName(tr("Confirm schedule"));
     m_checkIn->setAccessibleName(tr("Check in"));
@@ -33,6 +36,12 @@ VisitsSection::VisitsSection(const Clock *clock, QWidget *page)
     m_phone->setWordWrap(true);
     m_phone->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_title->setTextFormat(Qt::RichText);
+    m_onSite->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_onSite->setAccessibleName(tr("Time on site"));
+    // Whole minutes are shown; every 20 s keeps the shown minute at most that late.
+    m_tick->setObjectName(QStringLiteral("onSiteTick"));
+    m_tick->setInterval(20 * 1000);
+    connect(m_tick, &QTimer::timeout, this, &VisitsSection::showTimeOnSite);
     connect(m_confirm, &QPushButton::clicked, this, &VisitsSection::confirmClicked);
     connect(m_checkIn, &QPushButton::clicked, this, &VisitsSection::checkInClicked);
     connect(m_checkOut, &QPushButton::clicked, this, &VisitsSection::checkOutClicked);
@@ -72,6 +81,7 @@ QHBoxLayout *VisitsSection::actionsRow() const
     actions->addWidget(m_confirm);
     actions->addWidget(m_checkIn);
     actions->addWidget(m_checkOut);
+    actions->addWidget(m_onSite);
     actions->addWidget(m_phone, 1);
     actions->addStretch(); // buttons keep their size when the phone instructions
                            // are hidden
@@ -114,9 +124,41 @@ void VisitsSection::show(const Assignment &a)
                              .arg(a.phoneCheckin.number.toHtmlEscaped(),
                                   a.phoneCheckin.instructions.toHtmlEscaped()));
     m_delete->setEnabled(active);
-    m_title->setText(active ? tr("<b>Time on site</b> — double-click a time or note to "
-                                 "correct it")
-                            : tr("<b>Time on site</b>"));
+    m_titleLead = active ? tr("<b>Time on site</b> — double-click a time or note to correct it")
+                         : tr("<b>Time on site</b>");
+    m_openSince = TimeOnSite::openSince(a);
+    m_closedMs = TimeOnSite::totalMs(a, now) -
+                 (m_openSince.isValid() ? qMax<qint64>(0, m_openSince.msecsTo(now)) : 0);
+    m_visits = TimeOnSite::visitCount(a);
+    m_timeZone = a.site.timeZone;
+    showTimeOnSite();
+}
+
+void VisitsSection::showTimeOnSite()
+{
+    const QDateTime now = m_clock->now();
+    const qint64 openMs = m_openSince.isValid() ? qMax<qint64>(0, m_openSince.msecsTo(now)) : 0;
+    m_onSite->setVisible(m_openSince.isValid());
+    if (m_openSince.isValid()) {
+        m_onSite->setText(
+            tr("On site for %1 (since %2)")
+                .arg(TimeOnSite::duration(openMs), SiteTime::format(m_openSince, m_timeZone)));
+        if (!m_tick->isActive())
+            m_tick->start();
+    } else {
+        m_tick->stop();
+    }
+    // The total says something beside the table once there is more than one visit.
+    QString title = m_titleLead;
+    if (m_visits > 1)
+        title += QStringLiteral(" · ") + tr("%1 in %n visit(s)", nullptr, m_visits)
+                                             .arg(TimeOnSite::duration(m_closedMs + openMs));
+    m_title->setText(title);
+}
+
+QString VisitsSection::onSiteText() const
+{
+    return m_onSite->isVisibleTo(m_page) ? m_onSite->text() : QString();
 }
 
 bool VisitsSection::isEditing() const

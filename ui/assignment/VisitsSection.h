@@ -9,6 +9,7 @@ class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QTableView;
+class QTimer;
 class QWidget;
 
 namespace onsite {
@@ -41,6 +42,9 @@ public:
     TimeLogModel *model() const { return m_model; }
     QString phoneText() const;
     QString titleText() const;
+    // "On site for 1 h 19 min (since 13:05 CST)" while a visit is open, kept running; empty
+    // otherwise.
+    QString onSiteText() const;
 
     // Confirm, check in, check out and the phone instructions, in a row.
     QHBoxLayout *actionsRow() const;
@@ -60,6 +64,8 @@ Q_SIGNALS:
 private:
     void setUpView();
     void deleteSelected();
+    // The running time of the open visit and the total across visits, from the clock.
+    void showTimeOnSite();
 
     const Clock *m_clock;
     QWidget *m_page;
@@ -71,6 +77,13 @@ private:
     QTableView *m_view;
     QPushButton *m_delete;
     QLabel *m_title;
+    QLabel *m_onSite;
+    QTimer *m_tick; // runs while a visit is open
+    QString m_titleLead;
+    QDateTime m_openSince; // null: no visit open
+    qint64 m_closedMs = 0; // visits checked out, together
+    int m_visits = 0;
+    QString m_timeZone;
 };
 
 } // namespace onsite

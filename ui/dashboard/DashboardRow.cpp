@@ -2,6 +2,7 @@
 
 #include "Rules.h"
 #include "SiteTime.h"
+#include "TimeOnSite.h"
 
 #include <QStringBuilder>
 
@@ -25,6 +26,8 @@ DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now
     r.nextDueMs = s.nextDueMs;
     r.nextKey = s.nextKey;
     r.checkinOpensMs = s.checkinOpensMs;
+    r.openSinceMs = s.openSinceMs;
+    r.endMs = s.endMs;
     for (const Label &l : s.potentialLabels)
         if (l.code == QLatin1String("deliverables_late"))
             r.deliverablesDueMs = l.since.toMSecsSinceEpoch();
@@ -33,6 +36,11 @@ DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now
         r.nextDue += QStringLiteral(" · ") +
                      SiteTime::relative(QDateTime::fromMSecsSinceEpoch(s.nextDueMs, Qt::UTC), now)
                          .replace(QLatin1Char(' '), QChar::Nbsp);
+    // The reload every minute keeps it running.
+    if (s.openSinceMs)
+        r.nextDue +=
+            QStringLiteral(" · ") + TimeOnSite::onSiteFor(now.toMSecsSinceEpoch() - s.openSinceMs)
+                                        .replace(QLatin1Char(' '), QChar::Nbsp);
     // One allocation for the whole text (QStringBuilder), as a list loads thousands of rows.
     const QChar sp = QLatin1Char(' ');
     QString text = QLatin1Char('#') % QString::number(s.id) % sp % r.title % sp % r.company % sp %

@@ -26,6 +26,8 @@ struct DashboardRow {
     qint64 nextDueMs = 0; // 0: no deadline
     QString nextKey;      // Rules::nextDue's key, e.g. "confirm_schedule"
     qint64 checkinOpensMs = 0;
+    qint64 openSinceMs = 0;       // a visit is open since then; 0: none
+    qint64 endMs = 0;             // the scheduled end; 0: none
     qint64 deliverablesDueMs = 0; // files still missing are due then; 0: none missing or no date
     std::string haystack;         // lower-case UTF-8 text the search box matches against
 

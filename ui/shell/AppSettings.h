@@ -8,7 +8,8 @@ namespace onsite {
 class AppSettings
 {
 public:
-    // Notification kinds: "late", "reminders", "decisions", "approvals". All on by default.
+    // Notification kinds: "late", "reminders", "checkout", "decisions", "approvals". All on by
+    // default.
     static bool notify(const QString &kind);
     static void setNotify(const QString &kind, bool on);
     static int syncIntervalSecs(); // default 60

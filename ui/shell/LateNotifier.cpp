@@ -2,6 +2,7 @@
 
 #include "Clock.h"
 #include "SiteTime.h"
+#include "TimeOnSite.h"
 
 #include <QCryptographicHash>
 #include <QMap>
@@ -58,6 +59,9 @@ LateNotifier::collect(const QVector<DashboardRow> &rows, qint64 now, QSet<QStrin
         if (r.nextKey == QLatin1String("check_in") && r.checkinOpensMs > 0 &&
             r.checkinOpensMs <= now && now <= r.nextDueMs)
             consider(QStringLiteral("checkin_open"), r, r.checkinOpensMs, r.nextDueMs);
+        // Named by the visit's check-in: the next visit left open is news again.
+        if (TimeOnSite::stillOnSite(r.openSinceMs, r.endMs, now))
+            consider(QStringLiteral("still_on_site"), r, r.openSinceMs, r.openSinceMs);
     }
     return fresh;
 }
@@ -110,6 +114,17 @@ void LateNotifier::announce(const QString &code, const QList<Due> &list, const Q
             one ? tr("#%1 %2: check in by %3 (%4).").arg(id).arg(one->row->title, site, relative)
                 : tr("%1 assignments can be checked in to now.").arg(n),
             id, QStringLiteral("reminders"));
+    else if (code == QLatin1String("still_on_site"))
+        Q_EMIT notify(
+            tr("Still on site?"),
+            one ? tr("%1: you are still checked in since %2 (%3), and the scheduled "
+                     "end has passed. Check out when you leave.")
+                      .arg(name, site,
+                           TimeOnSite::onSiteFor(nowTime.toMSecsSinceEpoch() - one->shownMs))
+                : tr("%1 assignments are still checked in after their scheduled end. "
+                     "Check out when you leave.")
+                      .arg(n),
+            id, QStringLiteral("checkout"));
 }
 
 } // namespace onsite

@@ -13,7 +13,8 @@ class Clock;
 
 // Says once what became late or is about to be due (DESIGN §1.8): each late label appearing
 // (Not Confirmed, Worker Late, Deliverables Late), a schedule to confirm or files still missing
-// within the next two hours, a check-in window opening. Each reload's rows are compared with what
+// within the next two hours, a check-in window opening, a visit still open half an hour after
+// the scheduled end. Each reload's rows are compared with what
 // was already announced for the account, kept in the settings so a restart does not announce it
 // again; a deadline moved and missed again is news again. Several at once are said together. Time
 // comes from the clock.
