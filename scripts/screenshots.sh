@@ -58,6 +58,11 @@ for size in 1366x768 1024x700; do
   shot "in-progress-$size.png"
   xdotool key Escape
   sleep 1
+  # A visit open now: the running time on site beside Check out.
+  open_first "on site for"
+  shot "on-site-$size.png"
+  xdotool key Escape
+  sleep 1
   if [ "$size" = 1366x768 ]; then
     cp "$out/dashboard-$size.png" "$out/dashboard.png"
     cp "$out/in-progress-$size.png" "$out/in-progress.png"
@@ -83,4 +88,4 @@ for size in 1366x768 1024x700; do
   fi
   stop
 done
-echo "wrote $(cd "$out" && ls dashboard*.png in-progress*.png assignment.png upload*.png | tr '\n' ' ')"
+echo "wrote $(cd "$out" && ls dashboard*.png in-progress*.png on-site*.png assignment.png upload*.png | tr '\n' ' ')"
