@@ -1474,6 +1474,38 @@ Check in to #%2 %3 now anyway?</source>
         <source>History</source>
         <translation>Historial</translation>
     </message>
+    <message>
+        <source>Directions</source>
+        <translation>Cómo llegar</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Copiar dirección</translation>
+    </message>
+    <message>
+        <source>Site contact</source>
+        <translation>Contacto en el lugar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
 </context>
 <context>
     <name>onsite::AssignmentPage</name>
@@ -1575,6 +1607,18 @@ Check in to #%2 %3 now anyway?</source>
     <message>
         <source>Before submitting: %1</source>
         <translation>Antes de enviar: %1</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens maps or web pages; the address is copied instead.</source>
+        <translation>Ningún programa de este equipo abre mapas ni páginas web; en su lugar se copió la dirección.</translation>
+    </message>
+    <message>
+        <source>No program on this computer places calls; the number is copied instead.</source>
+        <translation>Ningún programa de este equipo hace llamadas; en su lugar se copió el número.</translation>
+    </message>
+    <message>
+        <source>No mail program is set up on this computer; the address is copied instead.</source>
+        <translation>No hay un programa de correo configurado en este equipo; en su lugar se copió la dirección.</translation>
     </message>
 </context>
 <context>
@@ -2563,6 +2607,21 @@ Check in to #%2 %3 now anyway?</source>
     <message>
         <source>Time at the site (%1)</source>
         <translation>Hora en el lugar (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>onsite::SiteLinks</name>
+    <message>
+        <source>Address copied.</source>
+        <translation>Dirección copiada.</translation>
+    </message>
+    <message>
+        <source>Phone number copied.</source>
+        <translation>Número de teléfono copiado.</translation>
+    </message>
+    <message>
+        <source>Email address copied.</source>
+        <translation>Dirección de correo copiada.</translation>
     </message>
 </context>
 <context>

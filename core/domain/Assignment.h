@@ -32,6 +32,18 @@ struct Site {
     QString timeZone; // IANA id, e.g. "America/Chicago"
 };
 
+// Who to ask for at the site (issue 14 §3); every part optional.
+struct SiteContact {
+    QString name;
+    QString phone;
+    QString email;
+    QString notes;
+    bool isEmpty() const
+    {
+        return name.isEmpty() && phone.isEmpty() && email.isEmpty() && notes.isEmpty();
+    }
+};
+
 struct Schedule {
     QDateTime start; // UTC
     QDateTime end;   // UTC
@@ -128,6 +140,7 @@ struct Assignment {
     QString instructions;
     QString specialInstructions;
     Site site;
+    SiteContact contact;
     Schedule schedule;
     PhoneCheckin phoneCheckin;
     Pricing pricing;

@@ -56,6 +56,14 @@ QJsonObject siteToJson(const Site &s)
             {QStringLiteral("country"), s.country}, {QStringLiteral("time_zone"), s.timeZone}};
 }
 
+QJsonObject contactToJson(const SiteContact &c)
+{
+    return {{QStringLiteral("name"), c.name},
+            {QStringLiteral("phone"), c.phone},
+            {QStringLiteral("email"), c.email},
+            {QStringLiteral("notes"), c.notes}};
+}
+
 QJsonObject scheduleToJson(const Schedule &s)
 {
     return {{QStringLiteral("start"), instant(s.start)},
@@ -171,6 +179,24 @@ void readSite(JsonReader &r, Site &s, QString *err)
     if (site.ok() && !QTimeZone::isTimeZoneIdAvailable(s.timeZone.toUtf8()))
         site.fail(QStringLiteral("time_zone"),
                   QStringLiteral("unknown IANA time zone \"%1\"").arg(s.timeZone));
+}
+
+// Optional: documents written before it have none.
+void readContact(JsonReader &r, SiteContact &c, QString *err)
+{
+    JsonReader contact(r.object("contact"), r.path(QStringLiteral("contact")), err);
+    c.name = contact.string("name").trimmed();
+    c.phone = contact.string("phone").trimmed();
+    c.email = contact.string("email").trimmed();
+    c.notes = contact.string("notes");
+    // Something a mail program can be pointed at, or nothing.
+    static const QRegularExpression mailbox(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    if (contact.ok() && !c.email.isEmpty() && !mailbox.match(c.email).hasMatch())
+        contact.fail(QStringLiteral("email"), QStringLiteral("not an email address"));
+    // A number to dial: digits, with + ( ) - . / and spaces between them.
+    static const QRegularExpression dialable(QStringLiteral("^\\+?[0-9 ()./-]*[0-9][0-9 ()./-]*$"));
+    if (contact.ok() && !c.phone.isEmpty() && !dialable.match(c.phone).hasMatch())
+        contact.fail(QStringLiteral("phone"), QStringLiteral("not a phone number"));
 }
 
 void readSchedule(JsonReader &r, Schedule &s, QString *err)
@@ -328,6 +354,7 @@ QJsonObject AssignmentCodec::toJson(const Assignment &a)
     o.insert(QStringLiteral("instructions"), a.instructions);
     o.insert(QStringLiteral("special_instructions"), a.specialInstructions);
     o.insert(QStringLiteral("site"), siteToJson(a.site));
+    o.insert(QStringLiteral("contact"), contactToJson(a.contact));
     o.insert(QStringLiteral("schedule"), scheduleToJson(a.schedule));
     o.insert(QStringLiteral("phone_checkin"), phoneCheckinToJson(a.phoneCheckin));
     o.insert(QStringLiteral("pricing"), pricingToJson(a.pricing));
@@ -357,6 +384,7 @@ std::optional<Assignment> AssignmentCodec::fromJson(const QJsonObject &o, QStrin
     JsonReader r(o, QString(), err);
     readHeader(r, a, err);
     readSite(r, a.site, err);
+    readContact(r, a.contact, err);
     readSchedule(r, a.schedule, err);
     readPhoneCheckin(r, a.phoneCheckin, err);
     readPricing(r, a.pricing, err);

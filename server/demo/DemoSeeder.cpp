@@ -76,6 +76,23 @@ Assignment make(const CompanyDef &c, int n, AssignmentStatus status, qint64 star
     a.site = {QString::fromLatin1(p.address), QString::fromLatin1(p.city),
               QString::fromLatin1(p.region),  QString::fromLatin1(p.postal),
               QString::fromLatin1(p.country), QString::fromLatin1(p.zone)};
+    // Who to ask for (555-01xx numbers and .example mail are reserved for fiction); every
+    // fifth site has none, as some work orders do not name anyone.
+    static const char *const kContacts[][2] = {{"Dana Whitfield", "Store manager"},
+                                               {"Marcus Bell", "Facilities lead"},
+                                               {"Priya Raman", "IT coordinator"},
+                                               {"Tom Okafor", "Shift supervisor"}};
+    if (n % 5 != 4) {
+        const auto &who = kContacts[n % 4];
+        const QString name = QString::fromLatin1(who[0]);
+        a.contact = {
+            name, QStringLiteral("+1 %1 555 01%2").arg(212 + 100 * (n % 6)).arg(10 + n % 90),
+            name.toLower().replace(QLatin1Char(' '), QLatin1Char('.')) +
+                QStringLiteral("@%1.example").arg(c.name.section(QLatin1Char(' '), 0, 0).toLower()),
+            n % 2 ? QStringLiteral("%1; ask at the service desk.").arg(QString::fromLatin1(who[1]))
+                  : QStringLiteral("%1; text before calling, the floor is loud.")
+                        .arg(QString::fromLatin1(who[1]))};
+    }
     Schedule &s = a.schedule;
     s.start = now.addSecs(startOffsetSecs);
     s.end = s.start.addSecs(3 * 3600);

@@ -309,3 +309,59 @@ TEST_CASE("feed pages interleaving changes and removals list each once, in order
     CHECK(pages == QList<Page>{Page{{ids.at(2), ids.at(5)}, {}}, Page{{ids.at(0)}, {ids.at(1)}},
                                Page{{ids.at(4)}, {ids.at(3)}}});
 }
+
+TEST_CASE("the site contact the company gives reaches the worker, and a phone or "
+          "email nobody can use is refused and nothing is created",
+          "[api][contact]")
+{
+    HttpClient http(server().apiBase());
+    const QString company = server().companyToken();
+    const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
+    const qint64 alexId =
+        http.get(QStringLiteral("me"), alex).json.value(QStringLiteral("id")).toInteger();
+    const int before = int(allIds(http, alex).size());
+
+    QJsonObject input = validInput(alexId);
+    input.insert(QStringLiteral("contact"),
+                 QJsonObject{{QStringLiteral("name"), QStringLiteral("Dana Whitfield")},
+                             {QStringLiteral("phone"), QStringLiteral("+1 312 555 0147")},
+                             {QStringLiteral("email"), QStringLiteral("dana@northwind.example")},
+                             {QStringLiteral("notes"), QStringLiteral("Service desk")}});
+    QJsonObject bad = input;
+    bad.insert(QStringLiteral("contact"),
+               QJsonObject{{QStringLiteral("email"), QStringLiteral("dana at northwind")}});
+    auto r = http.post(QStringLiteral("company/assignments"), bad, company);
+    CHECK(r.status == 400);
+    CHECK(r.errorMessage().startsWith(QStringLiteral("contact.email:")));
+    CHECK(allIds(http, alex).size() == before);
+
+    r = http.post(QStringLiteral("company/assignments"), input, company);
+    REQUIRE(r.status == 201);
+    const qint64 id = r.json.value(QStringLiteral("id")).toInteger();
+    auto contactOf = [&] {
+        return http.get(QStringLiteral("assignments/%1").arg(id), alex)
+            .json.value(QStringLiteral("contact"))
+            .toObject();
+    };
+    CHECK(contactOf().value(QStringLiteral("name")).toString() == QStringLiteral("Dana Whitfield"));
+    CHECK(contactOf().value(QStringLiteral("phone")).toString() ==
+          QStringLiteral("+1 312 555 0147"));
+
+    // A changed number reaches the worker; a bad one changes nothing.
+    r = http.patch(QStringLiteral("company/assignments/%1").arg(id),
+                   {{QStringLiteral("contact"),
+                     QJsonObject{{QStringLiteral("name"), QStringLiteral("Sam Ortiz")},
+                                 {QStringLiteral("phone"), QStringLiteral("call reception")}}}},
+                   company);
+    CHECK(r.status == 400);
+    CHECK(r.errorMessage().startsWith(QStringLiteral("contact.phone:")));
+    CHECK(contactOf().value(QStringLiteral("name")).toString() == QStringLiteral("Dana Whitfield"));
+    r = http.patch(QStringLiteral("company/assignments/%1").arg(id),
+                   {{QStringLiteral("contact"),
+                     QJsonObject{{QStringLiteral("name"), QStringLiteral("Sam Ortiz")},
+                                 {QStringLiteral("phone"), QStringLiteral("+1 312 555 0199")}}}},
+                   company);
+    REQUIRE(r.status == 200);
+    CHECK(contactOf().value(QStringLiteral("name")).toString() == QStringLiteral("Sam Ortiz"));
+    CHECK(contactOf().value(QStringLiteral("email")).toString().isEmpty());
+}

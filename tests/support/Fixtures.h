@@ -33,6 +33,9 @@ inline Assignment sampleAssignment(qint64 id = 42)
               QStringLiteral("60606"),
               QStringLiteral("US"),
               QStringLiteral("America/Chicago")};
+    a.contact = {QStringLiteral("Dana Whitfield"), QStringLiteral("+1 (312) 555-0147"),
+                 QStringLiteral("dana.whitfield@northwind.example"),
+                 QStringLiteral("Store manager; ask at the service desk")};
     a.schedule.start = utc("2026-03-10T15:00:00Z");
     a.schedule.end = utc("2026-03-10T18:00:00Z");
     a.schedule.confirmRequired = true;

@@ -142,3 +142,46 @@ TEST_CASE("a confirmation deadline is required when confirmation is", "[codec]")
         sampleJson(), {QStringLiteral("schedule"), QStringLiteral("confirm_by")}, QJsonValue::Null);
     CHECK(decodeError(o) == QStringLiteral("schedule.confirm_by: is required"));
 }
+
+TEST_CASE("the site contact is optional, and a phone or email nobody can use is refused",
+          "[codec][contact]")
+{
+    // Documents from before the contact existed still read, with no contact.
+    QString error;
+    auto old =
+        AssignmentCodec::fromJson(with(sampleJson(), {QStringLiteral("contact")}, {}), &error);
+    REQUIRE(old);
+    CHECK(old->contact.isEmpty());
+
+    auto decoded = AssignmentCodec::fromJson(sampleJson(), &error);
+    REQUIRE(decoded);
+    CHECK(decoded->contact.name == QStringLiteral("Dana Whitfield"));
+    CHECK(decoded->contact.phone == QStringLiteral("+1 (312) 555-0147"));
+    CHECK(decoded->contact.email == QStringLiteral("dana.whitfield@northwind.example"));
+
+    const QStringList email{QStringLiteral("contact"), QStringLiteral("email")};
+    const QStringList phone{QStringLiteral("contact"), QStringLiteral("phone")};
+    for (const QString &bad :
+         {QStringLiteral("dana"), QStringLiteral("dana@"),
+          QStringLiteral("dana @northwind.example"), QStringLiteral("a@b@c.example")}) {
+        CHECK_FALSE(AssignmentCodec::fromJson(with(sampleJson(), email, bad), &error));
+        CHECK(error.startsWith(QStringLiteral("contact.email:")));
+    }
+    for (const QString &bad :
+         {QStringLiteral("call the office"), QStringLiteral("+"), QStringLiteral("555-CALL-NOW")}) {
+        CHECK_FALSE(AssignmentCodec::fromJson(with(sampleJson(), phone, bad), &error));
+        CHECK(error.startsWith(QStringLiteral("contact.phone:")));
+    }
+    CHECK_FALSE(AssignmentCodec::fromJson(with(sampleJson(), phone, 5553), &error));
+    CHECK(error.startsWith(QStringLiteral("contact.phone:")));
+    CHECK_FALSE(AssignmentCodec::fromJson(
+        with(sampleJson(), {QStringLiteral("contact")}, QStringLiteral("Dana")), &error));
+    CHECK(error.startsWith(QStringLiteral("contact:")));
+
+    // Empty parts are fine: a contact may be only a name, or only a number.
+    auto onlyName = AssignmentCodec::fromJson(
+        with(with(sampleJson(), email, QString()), phone, QString()), &error);
+    REQUIRE(onlyName);
+    CHECK(onlyName->contact.name == QStringLiteral("Dana Whitfield"));
+    CHECK(onlyName->contact.phone.isEmpty());
+}

@@ -3,6 +3,7 @@
 #include "Money.h"
 #include "PayCalculator.h"
 #include "Rules.h"
+#include "SiteLinks.h"
 #include "SiteTime.h"
 #include "Theme.h"
 
@@ -74,12 +75,36 @@ QString AssignmentDetails::schedule(const Assignment &a)
     return h;
 }
 
-// The address, and the number to call where the client requires phone check-in.
+// The address with directions, who to ask for there, and the number to call where the
+// client requires phone check-in.
 QString AssignmentDetails::site(const Assignment &a)
 {
     QString h = QStringLiteral("<h3>%1</h3><p>%2<br>%3 %4 %5<br>%6</p>")
                     .arg(tr("Site"), esc(a.site.address), esc(a.site.city), esc(a.site.region),
                          esc(a.site.postalCode), esc(a.site.country));
+    const auto link = [](const QUrl &url, const QString &text) {
+        return QStringLiteral("<a href='%1'>%2</a>")
+            .arg(esc(url.toString(QUrl::FullyEncoded)), esc(text));
+    };
+    const QString dot = QStringLiteral(" &nbsp;·&nbsp; ");
+    h += QStringLiteral("<p>%1%2%3</p>")
+             .arg(link(QUrl(QStringLiteral("onsite:directions")), tr("Directions")), dot,
+                  link(QUrl(QStringLiteral("onsite:copy-address")), tr("Copy address")));
+    const SiteContact &c = a.contact;
+    if (!c.isEmpty()) {
+        h += QStringLiteral("<h3>%1</h3><table>").arg(tr("Site contact"));
+        if (!c.name.isEmpty())
+            h += row(tr("Name"), esc(c.name));
+        if (!c.phone.isEmpty())
+            h += row(tr("Phone"), link(SiteLinks::telUrl(c.phone), c.phone) + dot +
+                                      link(QUrl(QStringLiteral("onsite:copy-phone")), tr("Copy")));
+        if (!c.email.isEmpty())
+            h += row(tr("Email"), link(SiteLinks::mailtoUrl(c.email), c.email) + dot +
+                                      link(QUrl(QStringLiteral("onsite:copy-email")), tr("Copy")));
+        if (!c.notes.isEmpty())
+            h += row(tr("Notes"), esc(c.notes));
+        h += QStringLiteral("</table>");
+    }
     if (a.phoneCheckin.required)
         h += QStringLiteral("<h3>%1</h3><p>%2 <b>%3</b><br>%4</p>")
                  .arg(tr("Phone check-in required"), tr("Call"), esc(a.phoneCheckin.number),

@@ -120,6 +120,7 @@ void AssignmentPage::connectFundsAndChecklist()
     connect(m_funds, &FundsSection::withdrawRequested, this,
             [this](const QString &requestId) { Q_EMIT withdrawRequested(m_id, requestId); });
     connect(m_funds, &FundsSection::errorRaised, this, &AssignmentPage::showError);
+    connect(m_checklist, &ChecklistSection::errorRaised, this, &AssignmentPage::showError);
     connect(m_checklist, &ChecklistSection::submitClicked, this, [this] { openSubmitDialog(); });
     connect(m_checklist, &ChecklistSection::goToRequested, this, &AssignmentPage::goTo);
     connect(m_checklist, &ChecklistSection::increaseClicked, this, [this] {

@@ -3,13 +3,19 @@
 #include "AssignmentDetails.h"
 #include "FitToContents.h"
 #include "Rules.h"
+#include "SiteLinks.h"
 #include "Theme.h"
 
+#include <QClipboard>
+#include <QCursor>
+#include <QDesktopServices>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QStyle>
 #include <QTextBrowser>
+#include <QToolTip>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -34,10 +40,7 @@ ChecklistSection::ChecklistSection(QWidget *page)
     m_checklist->setToolTip(tr("Click an item to go where it is done"));
     m_details->setOpenLinks(false);
     m_details->setAccessibleName(tr("Assignment details"));
-    connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
-        if (url.toString() == QLatin1String("onsite:increase"))
-            Q_EMIT increaseClicked();
-    });
+    connect(m_details, &QTextBrowser::anchorClicked, this, &ChecklistSection::followLink);
     m_labels->setTextFormat(Qt::RichText);
     m_checklist->setAccessibleName(tr("Checklist"));
     m_details->setOpenExternalLinks(false);
@@ -60,8 +63,46 @@ QWidget *ChecklistSection::checklistBox(QWidget *parent) const
     return box;
 }
 
+void ChecklistSection::followLink(const QUrl &url)
+{
+    if (url.toString() == QLatin1String("onsite:increase")) {
+        Q_EMIT increaseClicked();
+        return;
+    }
+    QString copied;
+    if (const QString text = SiteLinks::copyText(url, m_shown, &copied); !text.isEmpty()) {
+        QGuiApplication::clipboard()->setText(text);
+        QToolTip::showText(QCursor::pos(), copied, m_details);
+        return;
+    }
+    // Out of the app: the maps, the phone program, the mail program. Where the computer has
+    // none for the link, the worker gets the text to use elsewhere and is told so.
+    QUrl target = url;
+    QString fallback;
+    QString why;
+    if (url.toString() == QLatin1String("onsite:directions")) {
+        target = SiteLinks::directionsUrl(m_shown.site);
+        fallback = SiteLinks::addressText(m_shown.site);
+        why = tr("No program on this computer opens maps or web pages; the address is copied "
+                 "instead.");
+    } else if (url.scheme() == QLatin1String("tel")) {
+        fallback = m_shown.contact.phone;
+        why = tr("No program on this computer places calls; the number is copied instead.");
+    } else if (url.scheme() == QLatin1String("mailto")) {
+        fallback = m_shown.contact.email;
+        why = tr("No mail program is set up on this computer; the address is copied instead.");
+    } else {
+        return;
+    }
+    if (QDesktopServices::openUrl(target))
+        return;
+    QGuiApplication::clipboard()->setText(fallback);
+    Q_EMIT errorRaised(why);
+}
+
 void ChecklistSection::show(const Assignment &a, const QDateTime &now)
 {
+    m_shown = a;
     QString chips;
     for (const Label &l : Rules::labels(a, now))
         chips += QStringLiteral("<span "

@@ -40,9 +40,13 @@ Q_SIGNALS:
     void submitClicked();
     // The details' link to ask for the hours over budget.
     void increaseClicked();
+    // A link could not be followed (nothing on the computer opens it); its text was copied.
+    void errorRaised(const QString &message);
 
 private:
     void showChecklist(const Assignment &a);
+    // A link in the details: a budget increase, directions, a call or mail, a copy.
+    void followLink(const QUrl &url);
     void showMissing(const Assignment &a);
 
     QWidget *m_page;
@@ -51,6 +55,7 @@ private:
     QLabel *m_labels;
     QListWidget *m_checklist;
     QTextBrowser *m_details;
+    Assignment m_shown; // what the links act on
 };
 
 } // namespace onsite
