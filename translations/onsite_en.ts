@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message numerus="yes">
+        <source>%1 per hour, up to %n hours</source>
+        <translation>
+            <numerusform>%1 per hour, up to %n hour</numerusform>
+            <numerusform>%1 per hour, up to %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New task: %1.</source>
+        <translation>
+            <numerusform>New task: %1.</numerusform>
+            <numerusform>New tasks: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n to upload)</source>
+        <translation>
+            <numerusform>%1 (%n to upload)</numerusform>
+            <numerusform>%1 (%n to upload)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SiteTime</name>
     <message numerus="yes">
         <source>%n s</source>

@@ -403,6 +403,55 @@
         <source>%1 cancelled the assignment.</source>
         <translation>%1 canceló la asignación.</translation>
     </message>
+    <message>
+        <source>%1 flat</source>
+        <translation>%1 tarifa fija</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 per hour, up to %n hours</source>
+        <translation>
+            <numerusform>%1 por hora, hasta %n hora</numerusform>
+            <numerusform>%1 por hora, hasta %n horas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The schedule moved from %1 to %2.</source>
+        <translation>El horario pasó de %1 a %2.</translation>
+    </message>
+    <message>
+        <source>The work now ends at %1 instead of %2.</source>
+        <translation>El trabajo ahora termina a las %1 en lugar de %2.</translation>
+    </message>
+    <message>
+        <source>The pay changed from %1 to %2.</source>
+        <translation>El pago cambió de %1 a %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>New task: %1.</source>
+        <translation>
+            <numerusform>Nueva tarea: %1.</numerusform>
+            <numerusform>Nuevas tareas: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n to upload)</source>
+        <translation>
+            <numerusform>%1 (%n por subir)</numerusform>
+            <numerusform>%1 (%n por subir)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Also required: %1.</source>
+        <translation>También se requiere: %1.</translation>
+    </message>
+    <message>
+        <source>Changed by %1: #%2 %3</source>
+        <translation>Cambiado por %1: #%2 %3</translation>
+    </message>
+    <message>
+        <source>%1 cancelled the assignment: %2</source>
+        <translation>%1 canceló la asignación: %2</translation>
+    </message>
 </context>
 <context>
     <name>OperationApplier</name>
@@ -956,7 +1005,11 @@
     </message>
     <message>
         <source>Still checked in &amp;30 minutes after the scheduled end: a reminder to check out</source>
-        <translation>Sigue registrado Aún dentro &amp;30 minutos despuésamp;30 minutos después del fin programado: un recordatorio para registrar la salida</translation>
+        <translation>Sigue registrado &amp;30 minutos después del fin programado: un recordatorio para registrar la salida</translation>
+    </message>
+    <message>
+        <source>C&amp;hanges the client company makes to work still to do (schedule, pay, tasks, files)</source>
+        <translation>Ca&amp;mbios que la empresa cliente hace en trabajos pendientes (horario, pago, tareas, archivos)</translation>
     </message>
 </context>
 <context>
@@ -1506,6 +1559,10 @@ Check in to #%2 %3 now anyway?</source>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
+    <message>
+        <source>Cancelled by %1</source>
+        <translation>Cancelada por %1</translation>
+    </message>
 </context>
 <context>
     <name>onsite::AssignmentPage</name>
@@ -1556,6 +1613,10 @@ Check in to #%2 %3 now anyway?</source>
     <message>
         <source>Not ready to submit; still to do: %1.</source>
         <translation>Aún no se puede enviar; falta: %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Changed since you last looked:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Cambios desde la última vez que miró:&lt;/b&gt; %1</translation>
     </message>
 </context>
 <context>

@@ -153,6 +153,7 @@ struct Assignment {
     QList<Deliverable> deliverables;
     QList<Label> labels; // as last computed; Rules::labels() recomputes them from the clock
     QString resolution;
+    QString cancelReason; // the company's, when it cancelled
     QDateTime submittedAt;
     QDateTime approvedAt;
     QDateTime paidAt;

@@ -2,6 +2,7 @@
 
 #include "Money.h"
 #include "Rules.h"
+#include "SiteTime.h"
 
 #include <algorithm>
 
@@ -33,6 +34,8 @@ QList<Notice> Notices::between(const Assignment &before, const Assignment &after
              approved ? tr("Request approved: %1").arg(name) : tr("Request declined: %1").arg(name),
              message});
     }
+    if (auto c = changed(before, after))
+        out.append(*c);
     if (before.status != after.status) {
         switch (after.status) {
         case AssignmentStatus::Approved:
@@ -45,13 +48,71 @@ QList<Notice> Notices::between(const Assignment &before, const Assignment &after
             break;
         case AssignmentStatus::Cancelled:
             out.append({after.id, QStringLiteral("cancelled"), tr("Cancelled: %1").arg(name),
-                        tr("%1 cancelled the assignment.").arg(after.company.name)});
+                        after.cancelReason.isEmpty()
+                            ? tr("%1 cancelled the assignment.").arg(after.company.name)
+                            : tr("%1 cancelled the assignment: %2")
+                                  .arg(after.company.name, after.cancelReason)});
             break;
         default:
             break;
         }
     }
     return out;
+}
+
+namespace {
+
+QString payText(const Pricing &p)
+{
+    if (p.type == PricingType::Flat)
+        return Notices::tr("%1 flat").arg(Money::format(p.flatCents, p.currency));
+    return Notices::tr("%1 per hour, up to %n hours", nullptr, p.maxHours)
+        .arg(Money::format(p.hourlyRateCents, p.currency));
+}
+
+} // namespace
+
+std::optional<Notice> Notices::changed(const Assignment &before, const Assignment &after)
+{
+    if (!Rules::isActive(before) || !Rules::isActive(after))
+        return std::nullopt;
+    const QString tz = after.site.timeZone;
+    QStringList what;
+    const Schedule &was = before.schedule;
+    const Schedule &now = after.schedule;
+    if (was.start != now.start)
+        what << tr("The schedule moved from %1 to %2.")
+                    .arg(SiteTime::format(was.start, tz), SiteTime::format(now.start, tz));
+    else if (was.end != now.end)
+        what << tr("The work now ends at %1 instead of %2.")
+                    .arg(SiteTime::format(now.end, tz), SiteTime::format(was.end, tz));
+    const Pricing &p0 = before.pricing;
+    const Pricing &p1 = after.pricing;
+    if (p0.type != p1.type || p0.currency != p1.currency || p0.flatCents != p1.flatCents ||
+        p0.hourlyRateCents != p1.hourlyRateCents || p0.maxHours != p1.maxHours)
+        what << tr("The pay changed from %1 to %2.").arg(payText(p0), payText(p1));
+    QStringList tasks;
+    for (const Task &t : after.tasks)
+        if (std::none_of(before.tasks.cbegin(), before.tasks.cend(),
+                         [&t](const Task &old) { return old.id == t.id; }))
+            tasks << t.label;
+    if (!tasks.isEmpty())
+        what << tr("New task: %1.", nullptr, int(tasks.size()))
+                    .arg(tasks.join(QStringLiteral("; ")));
+    QStringList files;
+    for (const DeliverableRequirement &r : after.deliverableRequirements)
+        if (std::none_of(before.deliverableRequirements.cbegin(),
+                         before.deliverableRequirements.cend(),
+                         [&r](const DeliverableRequirement &old) { return old.id == r.id; }))
+            files << tr("%1 (%n to upload)", nullptr, r.count).arg(r.description);
+    if (!files.isEmpty())
+        what << tr("Also required: %1.").arg(files.join(QStringLiteral("; ")));
+    if (what.isEmpty())
+        return std::nullopt;
+    return Notice{
+        after.id, QStringLiteral("changed"),
+        tr("Changed by %1: #%2 %3").arg(after.company.name).arg(after.id).arg(after.title),
+        what.join(QLatin1Char(' '))};
 }
 
 bool Notices::possible(const Assignment &after)

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <optional>
 
 namespace onsite {
 
@@ -11,7 +12,8 @@ namespace onsite {
 // the server's document before and after a sync; kept in the local cache until shown.
 struct Notice {
     qint64 assignmentId = 0;
-    QString kind; // request_approved, request_declined, approved, paid, cancelled
+    // request_approved, request_declined, approved, paid, cancelled, changed
+    QString kind;
     QString title;
     QString message;
 };
@@ -21,6 +23,10 @@ class Notices
     Q_DECLARE_TR_FUNCTIONS(Notices)
 public:
     static QList<Notice> between(const Assignment &before, const Assignment &after);
+    // What the company changed in work still to do (issue 14 §4), as one notice saying from
+    // what to what: the schedule moved, the pay changed, tasks or required files added.
+    // Nothing when only the worker's own records changed.
+    static std::optional<Notice> changed(const Assignment &before, const Assignment &after);
     // Whether between(anything, after) could find news: a decided request or a decided status.
     // Callers skip reading the document before when it cannot.
     static bool possible(const Assignment &after);

@@ -10,6 +10,7 @@
 
 #include "AssignmentCodec.h"
 #include "Enums.h"
+#include "Rules.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -225,7 +226,8 @@ bool LocalStore::applyChangesPage(const QList<Assignment> &changes, const QList<
         if (held.contains({server.id, server.rev}))
             continue;
         const QByteArray text = received && i < received->size() ? received->at(i) : QByteArray();
-        ok = storeServerDoc(server, {}, text, nowUtc, error, !firstSync);
+        ok =
+            storeServerDoc(server, {}, text, nowUtc, error, firstSync ? News::None : News::Changes);
         ++stored;
     }
     m_mayHavePending = true;
@@ -299,10 +301,13 @@ QJsonObject forTheWorker(QJsonObject o)
 
 } // namespace
 
-bool LocalStore::recordNotices(const Assignment &server, const QDateTime &now, QString *error)
+bool LocalStore::recordNotices(const Assignment &server, News news, const QDateTime &now,
+                               QString *error)
 {
-    // Only a document that carries a decision can make news; the one before is read only then.
-    if (!m_notices || !Notices::possible(server))
+    // Only a document that carries a decision, or (from the feed) work still to do that the
+    // company may have changed, can make news; the one before is read only then.
+    if (!m_notices || news == News::None ||
+        !(Notices::possible(server) || (news == News::Changes && Rules::isActive(server))))
         return true;
     const auto before = serverDoc(server.id);
     if (!before)
@@ -312,9 +317,9 @@ bool LocalStore::recordNotices(const Assignment &server, const QDateTime &now, Q
 
 bool LocalStore::storeServerDoc(const Assignment &server, const QJsonObject &received,
                                 const QByteArray &receivedText, const QDateTime &now,
-                                QString *error, bool findNotices, Stored *stored)
+                                QString *error, News news, Stored *stored)
 {
-    if (findNotices && !recordNotices(server, now, error))
+    if (!recordNotices(server, news, now, error))
         return false;
     const QList<Operation> pending =
         m_outbox && m_mayHavePending ? m_outbox->pendingFor(server.id) : QList<Operation>();
@@ -406,7 +411,7 @@ std::optional<Assignment> LocalStore::decodeRow(QSqlQuery &q, qint64 id)
 bool LocalStore::rebuildLocal(qint64 id, const QDateTime &now, QString *error, Stored *stored)
 {
     const auto server = serverDoc(id);
-    return !server || storeServerDoc(*server, {}, {}, now, error, true, stored);
+    return !server || storeServerDoc(*server, {}, {}, now, error, News::Decisions, stored);
 }
 
 OperationOutcome LocalStore::record(const Operation &op, const QDateTime &now, QString *error,
@@ -474,7 +479,8 @@ bool LocalStore::applyResults(const QList<OperationResult> &results, const QDate
             break;
         if (r.assignment) {
             Stored s;
-            if (!(ok = storeServerDoc(*r.assignment, r.assignmentJson, {}, now, error, true, &s)))
+            if (!(ok = storeServerDoc(*r.assignment, r.assignmentJson, {}, now, error,
+                                      News::Decisions, &s)))
                 break;
             if (s.changed)
                 views.insert(s.view.id, s.view);

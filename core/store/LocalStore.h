@@ -108,14 +108,17 @@ private:
     void readVersion();
     void prepareWrites();
     bool writeSummary(const Assignment &a, QString *error);
+    // Which news a stored document may carry: none (a first sync, where nothing was known
+    // before), the company's decisions (the answer to the worker's own op), or also what the
+    // company changed (a document the feed brings that the worker's ops did not write).
+    enum class News { None, Decisions, Changes };
     // Stores the server's document and, over it, the worker's view with pending ops replayed.
-    // findNotices false: a first sync, where nothing was known before and nothing is news.
     // *stored (if given): the view, and whether it differs from the one stored before.
     // The document as it arrived is `received` (decoded) or `receivedText`, or neither.
     bool storeServerDoc(const Assignment &server, const QJsonObject &received,
                         const QByteArray &receivedText, const QDateTime &now, QString *error,
-                        bool findNotices = true, Stored *stored = nullptr);
-    bool recordNotices(const Assignment &server, const QDateTime &now, QString *error);
+                        News news = News::Decisions, Stored *stored = nullptr);
+    bool recordNotices(const Assignment &server, News news, const QDateTime &now, QString *error);
     bool changedForTheWorker(qint64 id, const QJsonObject &view);
     bool rebuildLocal(qint64 id, const QDateTime &now, QString *error, Stored *stored);
     std::optional<Assignment> serverDoc(qint64 id);

@@ -368,6 +368,7 @@ QJsonObject AssignmentCodec::toJson(const Assignment &a)
     o.insert(QStringLiteral("deliverables"), writeList(a.deliverables, deliverableToJson));
     o.insert(QStringLiteral("labels"), labelsToJson(a.labels));
     o.insert(QStringLiteral("resolution"), a.resolution);
+    o.insert(QStringLiteral("cancel_reason"), a.cancelReason);
     o.insert(QStringLiteral("submitted_at"), instant(a.submittedAt));
     o.insert(QStringLiteral("approved_at"), instant(a.approvedAt));
     o.insert(QStringLiteral("paid_at"), instant(a.paidAt));
@@ -398,6 +399,7 @@ std::optional<Assignment> AssignmentCodec::fromJson(const QJsonObject &o, QStrin
     a.deliverables = readList<Deliverable>(r, "deliverables", err, readDeliverable);
     a.labels = readList<Label>(r, "labels", err, readLabel);
     a.resolution = r.string("resolution");
+    a.cancelReason = r.string("cancel_reason");
     a.submittedAt = r.instant("submitted_at");
     a.approvedAt = r.instant("approved_at");
     a.paidAt = r.instant("paid_at");

@@ -32,7 +32,8 @@ int usage(QTextStream &out)
            "  decide-request COMPANY_ID ID REQUEST_ID approve|decline [NOTE]\n"
            "  approve COMPANY_ID ID                 approves a submitted assignment\n"
            "  mark-paid COMPANY_ID ID               marks an approved assignment paid\n"
-           "  cancel COMPANY_ID ID                  cancels an assignment not yet approved\n";
+           "  cancel COMPANY_ID ID [\"REASON\"]       cancels an assignment not yet approved,\n"
+           "                                        telling the worker why\n";
     return 2;
 }
 
@@ -171,8 +172,8 @@ int AdminCommand::decisions(const QStringList &args, const QDateTime &now, QText
         doc = CompanyActions::approve(companyId, id, now, &err);
     else if (cmd == QLatin1String("mark-paid") && args.size() == 3)
         doc = CompanyActions::markPaid(companyId, id, now, &err);
-    else if (cmd == QLatin1String("cancel") && args.size() == 3)
-        doc = CompanyActions::cancel(companyId, id, now, &err);
+    else if (cmd == QLatin1String("cancel") && (args.size() == 3 || args.size() == 4))
+        doc = CompanyActions::cancel(companyId, id, args.value(3), now, &err);
     else
         return usage(out);
     if (err)

@@ -120,13 +120,21 @@ ApiResponse companyDecision(const ApiRequest &r, qint64 companyId, const QDateTi
     if (!r.body.trimmed().isEmpty() && !jsonBody(r, &in, &err))
         return ApiResponse::error(err);
     if (!decision) {
-        if (!onlyKeys(in, {}, &err))
+        const bool cancel = action == QLatin1String("cancel");
+        if (!onlyKeys(in, cancel ? QSet<QString>{QStringLiteral("reason")} : QSet<QString>{}, &err))
             return ApiResponse::error(err);
         if (action == QLatin1String("approve"))
             return result(CompanyActions::approve(companyId, id, now, &err), err);
         if (action == QLatin1String("mark_paid"))
             return result(CompanyActions::markPaid(companyId, id, now, &err), err);
-        return result(CompanyActions::cancel(companyId, id, now, &err), err);
+        const QJsonValue reason = in.value(QStringLiteral("reason"));
+        if (!reason.isUndefined() && !reason.isString())
+            return ApiResponse::error(
+                ApiError::badRequest(QStringLiteral("reason: expected a string")));
+        if (reason.toString().size() > 2000)
+            return ApiResponse::error(
+                ApiError::badRequest(QStringLiteral("reason: longer than 2000 characters")));
+        return result(CompanyActions::cancel(companyId, id, reason.toString(), now, &err), err);
     }
     if (!onlyKeys(in, {QStringLiteral("decision"), QStringLiteral("note")}, &err))
         return ApiResponse::error(err);

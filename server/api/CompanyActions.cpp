@@ -111,7 +111,8 @@ QJsonObject CompanyActions::markPaid(qint64 companyId, qint64 id, const QDateTim
     });
 }
 
-QJsonObject CompanyActions::cancel(qint64 companyId, qint64 id, const QDateTime &now, ApiError *err)
+QJsonObject CompanyActions::cancel(qint64 companyId, qint64 id, const QString &reason,
+                                   const QDateTime &now, ApiError *err)
 {
     return update(companyId, id, now, err, [&](Assignment &a) -> ApiError {
         if (a.status == AssignmentStatus::Approved || a.status == AssignmentStatus::Paid ||
@@ -119,6 +120,7 @@ QJsonObject CompanyActions::cancel(qint64 companyId, qint64 id, const QDateTime 
             return conflict(
                 QStringLiteral("The assignment is %1 and cannot be cancelled.").arg(statusWord(a)));
         a.status = AssignmentStatus::Cancelled;
+        a.cancelReason = reason.trimmed();
         return {};
     });
 }

@@ -25,7 +25,9 @@ public:
     // Approved -> paid.
     static QJsonObject markPaid(qint64 companyId, qint64 id, const QDateTime &now, ApiError *err);
     // Any state before approval -> cancelled.
-    static QJsonObject cancel(qint64 companyId, qint64 id, const QDateTime &now, ApiError *err);
+    // `reason` (may be empty) is told to the worker with the cancellation.
+    static QJsonObject cancel(qint64 companyId, qint64 id, const QString &reason,
+                              const QDateTime &now, ApiError *err);
     // One line per assignment awaiting approval and per pending request, for `admin pending`.
     static QStringList pending(qint64 companyId, ApiError *err);
 };

@@ -368,7 +368,10 @@ struct World {
             a.paidAt = a.approvedAt.addSecs(5 * kDay);
             store(a, alex);
         }
-        store(next(0, AssignmentStatus::Cancelled, 4 * kDay), alex);
+        Assignment cancelled = next(0, AssignmentStatus::Cancelled, 4 * kDay);
+        cancelled.cancelReason =
+            QStringLiteral("The store is closing for renovation; we will send a new work order.");
+        store(cancelled, alex);
     }
 
     // Blair: a few of their own.

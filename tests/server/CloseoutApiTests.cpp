@@ -238,6 +238,54 @@ TEST_CASE("close-out: counteroffers off refuse budget increases, the admin comma
               .toString() == QStringLiteral("cancelled"));
 }
 
+TEST_CASE("a cancellation carries the company's reason to the worker, a bad one changes nothing",
+          "[api][closeout]")
+{
+    HttpClient http(server().apiBase());
+    const QString company = server().companyToken();
+    Job j = workedJob(http, true);
+    auto statusNow = [&] {
+        return http.get(QStringLiteral("assignments/%1").arg(j.id), j.token)
+            .json.value(QStringLiteral("status"))
+            .toString();
+    };
+    auto r = http.post(companyPath(j.id, QStringLiteral("cancel")),
+                       {{QStringLiteral("reason"), 42}}, company);
+    CHECK(r.status == 400);
+    CHECK(r.errorMessage().startsWith(QStringLiteral("reason:")));
+    r = http.post(companyPath(j.id, QStringLiteral("cancel")),
+                  {{QStringLiteral("why"), QStringLiteral("x")}}, company);
+    CHECK(r.status == 400);
+    r = http.post(companyPath(j.id, QStringLiteral("cancel")),
+                  {{QStringLiteral("reason"), QString(2001, QLatin1Char('x'))}}, company);
+    CHECK(r.status == 400);
+    CHECK(statusNow() == QStringLiteral("in_progress"));
+    // Not something a company sets by hand.
+    CHECK(http.patch(QStringLiteral("company/assignments/%1").arg(j.id),
+                     {{QStringLiteral("cancel_reason"), QStringLiteral("x")}}, company)
+              .status == 400);
+
+    r = http.post(companyPath(j.id, QStringLiteral("cancel")),
+                  {{QStringLiteral("reason"), QStringLiteral("  Store closed for renovation.  ")}},
+                  company);
+    REQUIRE(r.status == 200);
+    const auto doc = http.get(QStringLiteral("assignments/%1").arg(j.id), j.token).json;
+    CHECK(doc.value(QStringLiteral("status")).toString() == QStringLiteral("cancelled"));
+    CHECK(doc.value(QStringLiteral("cancel_reason")).toString() ==
+          QStringLiteral("Store closed for renovation."));
+
+    // From the command line too.
+    Job k = workedJob(http, true);
+    int exitCode = -1;
+    server().admin({QStringLiteral("cancel"), QStringLiteral("1"), QString::number(k.id),
+                    QStringLiteral("Client postponed the rollout")},
+                   &exitCode);
+    CHECK(exitCode == 0);
+    CHECK(http.get(QStringLiteral("assignments/%1").arg(k.id), k.token)
+              .json.value(QStringLiteral("cancel_reason"))
+              .toString() == QStringLiteral("Client postponed the rollout"));
+}
+
 TEST_CASE("scorecard: the server's figures match the worker's own history", "[api][scorecard]")
 {
     HttpClient http(server().apiBase());

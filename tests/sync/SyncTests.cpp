@@ -3,6 +3,7 @@
 #include "Fixtures.h"
 #include "HttpClient.h"
 #include "LocalStore.h"
+#include "SiteTime.h"
 #include "SyncEngine.h"
 #include "TestServer.h"
 #include "TestUtil.h"
@@ -282,6 +283,68 @@ TEST_CASE("a company's decision reaches the worker with one notice", "[sync][clo
     CHECK(notices.first().at(0).toLongLong() == id);
     CHECK(notices.first().at(1).toString() == QStringLiteral("request_approved"));
     CHECK(notices.first().at(3).toString().contains(QStringLiteral("Fine")));
+    REQUIRE(Fixture::sync(*e));
+    CHECK(notices.count() == 1); // once
+}
+
+TEST_CASE("a company's change to work still to do arrives as one notice saying from what to "
+          "what, the worker's own changes as none",
+          "[sync][changes]")
+{
+    Fixture f;
+    auto e = f.engine();
+    REQUIRE(Fixture::sync(*e));
+    const qint64 id = newAssignment(f);
+    QSignalSpy notices(e.get(), &SyncEngine::notice);
+    REQUIRE(Fixture::sync(*e));
+    CHECK(notices.isEmpty()); // new work is not a change
+
+    // The worker's own visit, pushed and brought back by the feed: no news.
+    const QDateTime in = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    REQUIRE(record(
+        *e, id, "time_log.upsert",
+        {{QStringLiteral("id"), uuid()}, {QStringLiteral("check_in"), in.toString(Qt::ISODate)}}));
+    REQUIRE(Fixture::sync(*e));
+    REQUIRE(Fixture::sync(*e));
+    CHECK(notices.isEmpty());
+
+    // The company moves the start a day later, raises the pay and adds a task.
+    const auto doc =
+        f.http->get(QStringLiteral("company/assignments/%1").arg(id), f.server.companyToken()).json;
+    QJsonObject schedule = doc.value(QStringLiteral("schedule")).toObject();
+    const QDateTime start =
+        QDateTime::fromString(schedule.value(QStringLiteral("start")).toString(), Qt::ISODate);
+    const QDateTime end =
+        QDateTime::fromString(schedule.value(QStringLiteral("end")).toString(), Qt::ISODate);
+    schedule.insert(QStringLiteral("start"), start.addDays(1).toString(Qt::ISODate));
+    schedule.insert(QStringLiteral("end"), end.addDays(1).toString(Qt::ISODate));
+    QJsonObject pricing = doc.value(QStringLiteral("pricing")).toObject();
+    const qint64 flat = pricing.value(QStringLiteral("flat_cents")).toInteger();
+    pricing.insert(QStringLiteral("flat_cents"), flat + 5000);
+    REQUIRE(f.http
+                ->patch(QStringLiteral("company/assignments/%1").arg(id),
+                        {{QStringLiteral("schedule"), schedule},
+                         {QStringLiteral("pricing"), pricing},
+                         {QStringLiteral("tasks"),
+                          QJsonArray{QJsonObject{
+                              {QStringLiteral("id"), QStringLiteral("t-photo-rack")},
+                              {QStringLiteral("type"), QStringLiteral("checkbox")},
+                              {QStringLiteral("label"), QStringLiteral("Photograph the rack")},
+                              {QStringLiteral("required"), true}}}}},
+                        f.server.companyToken())
+                .status == 200);
+    REQUIRE(Fixture::sync(*e));
+    REQUIRE(notices.count() == 1);
+    CHECK(notices.first().at(0).toLongLong() == id);
+    CHECK(notices.first().at(1).toString() == QStringLiteral("changed"));
+    const QString message = notices.first().at(3).toString();
+    const QString tz =
+        doc.value(QStringLiteral("site")).toObject().value(QStringLiteral("time_zone")).toString();
+    CHECK(message.contains(
+        QStringLiteral("The schedule moved from %1 to %2.")
+            .arg(SiteTime::format(start, tz), SiteTime::format(start.addDays(1), tz))));
+    CHECK(message.contains(QStringLiteral("The pay changed from")));
+    CHECK(message.contains(QStringLiteral("New task: Photograph the rack.")));
     REQUIRE(Fixture::sync(*e));
     CHECK(notices.count() == 1); // once
 }

@@ -44,6 +44,10 @@ QString when(const QDateTime &t, const QString &tz)
 QString AssignmentDetails::html(const Assignment &a)
 {
     QString h;
+    // Why the work was called off comes before everything else about it.
+    if (a.status == AssignmentStatus::Cancelled && !a.cancelReason.isEmpty())
+        h += QStringLiteral("<h3>%1</h3><p>%2</p>")
+                 .arg(tr("Cancelled by %1").arg(esc(a.company.name)), esc(a.cancelReason));
     h += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Description"), esc(a.description));
     h += schedule(a);
     h += site(a);

@@ -39,7 +39,7 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     : QWidget(parent), m_clock(clock), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
       m_funds(new FundsSection(this)), m_checklist(new ChecklistSection(this)),
       m_visits(new VisitsSection(clock, this)), m_deliverables(new DeliverablesPanel(clock, this)),
-      m_error(new QLabel(this)), m_scroll(new QScrollArea(this))
+      m_error(new QLabel(this)), m_changeNote(new QLabel(this)), m_scroll(new QScrollArea(this))
 {
     setAcceptDrops(true);
     QFont f = m_title->font();
@@ -51,6 +51,11 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     m_error->setWordWrap(true);
     Theme::setTone(m_error, Theme::Tone::Error);
     m_error->hide();
+    m_changeNote->setWordWrap(true);
+    m_changeNote->setTextFormat(Qt::RichText);
+    m_changeNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    Theme::setTone(m_changeNote, Theme::Tone::Warning);
+    m_changeNote->hide();
     connectDeliverables();
     connectVisits();
     connectFundsAndChecklist();
@@ -61,6 +66,7 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     layout->addWidget(m_subtitle);
     layout->addWidget(m_funds->statusBar());
     layout->addWidget(m_checklist->labels());
+    layout->addWidget(m_changeNote);
     layout->addLayout(m_visits->actionsRow());
     auto *closeout = new QHBoxLayout;
     closeout->addWidget(m_checklist->submitButton());
@@ -221,8 +227,10 @@ void AssignmentPage::show(const Assignment &a)
     }
     m_deferred.reset();
     const QDateTime now = m_clock->now();
-    if (a.id != m_id)
+    if (a.id != m_id) {
         showError(QString());
+        setChangeNote(QString());
+    }
     if (a.id != m_id)
         m_uploads.clear();
     m_id = a.id;
@@ -235,6 +243,20 @@ void AssignmentPage::show(const Assignment &a)
     m_checklist->show(a, now);
     m_visits->show(a);
     m_deliverables->setContent(a, m_uploads);
+}
+
+void AssignmentPage::setChangeNote(const QString &message)
+{
+    m_changeNote->setText(
+        message.isEmpty()
+            ? QString()
+            : tr("<b>Changed since you last looked:</b> %1").arg(message.toHtmlEscaped()));
+    m_changeNote->setVisible(!message.isEmpty());
+}
+
+QString AssignmentPage::changeNoteText() const
+{
+    return m_changeNote->isVisibleTo(this) ? m_changeNote->text() : QString();
 }
 
 QString AssignmentPage::errorText() const

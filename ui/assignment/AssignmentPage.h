@@ -68,6 +68,10 @@ public:
     QString visitsTitleText() const { return m_visits->titleText(); }
 
     void showError(const QString &message);
+    // "Changed since you last looked: …" above the actions until another assignment is shown;
+    // empty hides it.
+    void setChangeNote(const QString &message);
+    QString changeNoteText() const;
     // The upload queue's items for the assignment shown, and progress as it
     // comes.
     void setUploads(const QList<UploadItem> &uploads);
@@ -172,6 +176,7 @@ private:
     VisitsSection *m_visits;
     DeliverablesPanel *m_deliverables;
     QLabel *m_error;
+    QLabel *m_changeNote;
     QScrollArea *m_scroll;
     FocusScroller *m_scroller = nullptr;
     QBoxLayout *m_columns = nullptr;

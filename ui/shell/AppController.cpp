@@ -135,18 +135,27 @@ void AppController::syncNow()
 
 void AppController::openAssignment(qint64 id)
 {
+    if (!loadOnPage(id))
+        return;
+    // Said on this opening only: opened again, the page no longer says it.
+    m_window->page()->setChangeNote(m_session->changeNotes()->take(id));
+    m_window->showAssignmentPage();
+}
+
+bool AppController::loadOnPage(qint64 id)
+{
     LocalStore *reader = m_session->reader();
     if (!reader)
-        return;
+        return false;
     const auto a = reader->assignment(id);
     if (!a) {
         m_window->showMessage(tr("That assignment is no longer in your list."));
         m_window->showDashboard();
-        return;
+        return false;
     }
     m_pageStale = false;
     showOnPage(*a);
-    m_window->showAssignmentPage();
+    return true;
 }
 
 void AppController::showOnPage(const Assignment &a)
@@ -181,7 +190,7 @@ void AppController::reopenShownAssignment()
     if (!m_window->isShowingAssignment() || !m_window->page()->assignmentId())
         return;
     if (std::exchange(m_pageStale, false))
-        openAssignment(m_window->page()->assignmentId());
+        loadOnPage(m_window->page()->assignmentId());
     else
         m_window->page()->refresh(); // the time or the appearance moved on
 }

@@ -61,6 +61,8 @@ private:
     void wirePage();
     void reopenShownAssignment();
     void onCacheChanged(const QList<Assignment> &views);
+    // Shows the cached document on the page (false, back to the dashboard, when it is gone).
+    bool loadOnPage(qint64 id);
     void showOnPage(const Assignment &a);
 
     MainWindow *m_window;

@@ -220,6 +220,7 @@ void AppSession::useAccount(const QUrl &server, const QString &email, const QStr
     m_window->setLastSuccessfulSync(
         QSettings().value(QStringLiteral("sync/%1/lastOk").arg(accountSettingsKey())).toDateTime());
     m_late->setAccount(accountKey(server, email));
+    m_changeNotes.setAccount(accountKey(server, email));
 }
 
 void AppSession::createEngines()

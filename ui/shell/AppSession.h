@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Assignment.h"
+#include "ChangeNotes.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -62,6 +63,7 @@ public:
     QString email() const { return m_email; }
     QString token() const { return m_token; }
     LateNotifier *lateNotifier() const { return m_late; }
+    ChangeNotes *changeNotes() { return &m_changeNotes; }
     // Null while signed out. The engines live on the sync thread: call them by invokeMethod.
     SyncEngine *engine() const { return m_engine; }
     UploadEngine *uploads() const { return m_uploads; }
@@ -116,6 +118,7 @@ private:
     SyncEngine *m_engine = nullptr;
     UploadEngine *m_uploads = nullptr;
     LateNotifier *m_late;
+    ChangeNotes m_changeNotes;
     std::unique_ptr<LocalStore> m_reader;
     QThreadPool m_loadPool;
     QFutureWatcher<QVector<DashboardRow>> m_loader;

@@ -46,6 +46,8 @@ void AppSettings::setAppearance(const QString &mode)
 
 QString AppSettings::kindOfNotice(const QString &noticeKind)
 {
+    if (noticeKind == QLatin1String("changed"))
+        return QStringLiteral("changes");
     return noticeKind.startsWith(QLatin1String("request_")) ? QStringLiteral("decisions")
                                                             : QStringLiteral("approvals");
 }

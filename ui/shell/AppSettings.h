@@ -8,8 +8,8 @@ namespace onsite {
 class AppSettings
 {
 public:
-    // Notification kinds: "late", "reminders", "checkout", "decisions", "approvals". All on by
-    // default.
+    // Notification kinds: "late", "reminders", "checkout", "changes", "decisions", "approvals".
+    // All on by default.
     static bool notify(const QString &kind);
     static void setNotify(const QString &kind, bool on);
     static int syncIntervalSecs(); // default 60
@@ -20,7 +20,8 @@ public:
     // "system", "light" or "dark".
     static QString appearance();
     static void setAppearance(const QString &mode);
-    // The kind a Notices kind belongs to (request_approved -> decisions, paid -> approvals).
+    // The kind a Notices kind belongs to (request_approved -> decisions, paid -> approvals,
+    // changed -> changes).
     static QString kindOfNotice(const QString &noticeKind);
 };
 

@@ -3,6 +3,7 @@
 #include "ActivityDialog.h"
 #include "AppSession.h"
 #include "AppSettings.h"
+#include "AssignmentPage.h"
 #include "Clock.h"
 #include "Earnings.h"
 #include "JsonReader.h"
@@ -61,6 +62,13 @@ void Dialogs::showNotice(qint64 id, const QString &kind, const QString &title,
                          const QString &message)
 {
     MainWindow *window = m_session->window();
+    // What changed is also said on the page: at once if it is open, else when next opened.
+    if (kind == QLatin1String("changed")) {
+        if (window->isShowingAssignment() && window->page()->assignmentId() == id)
+            window->page()->setChangeNote(message);
+        else
+            m_session->changeNotes()->add(id, message);
+    }
     if (AppSettings::notify(AppSettings::kindOfNotice(kind)))
         window->notify(title, message, id);
     else
