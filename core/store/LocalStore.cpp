@@ -553,9 +553,20 @@ std::optional<Assignment> LocalStore::assignment(qint64 id)
     return readDoc(QStringLiteral("doc"), id);
 }
 
-QList<AssignmentSummary> LocalStore::summaries(QString *error)
+QList<AssignmentSummary> LocalStore::summaries(QString *error, qint64 fromId, qint64 toId)
 {
-    return m_summaries ? m_summaries->all(error) : QList<AssignmentSummary>();
+    return m_summaries ? m_summaries->all(error, fromId, toId) : QList<AssignmentSummary>();
+}
+
+bool LocalStore::eachSummary(qint64 fromId, qint64 toId,
+                             const std::function<void(AssignmentSummary &&)> &take, QString *error)
+{
+    return m_summaries && m_summaries->each(fromId, toId, take, error);
+}
+
+qint64 LocalStore::summariesMiddleId(int atLeast)
+{
+    return m_summaries ? m_summaries->middleId(atLeast) : 0;
 }
 
 int LocalStore::assignmentCount()

@@ -89,7 +89,15 @@ public:
 
     QList<Assignment> assignments(QString *error = nullptr);
     // The dashboard's view of every assignment, without decoding documents.
-    QList<AssignmentSummary> summaries(QString *error = nullptr);
+    QList<AssignmentSummary> summaries(QString *error = nullptr,
+                                       qint64 fromId = SummaryTable::kFirstId,
+                                       qint64 toId = SummaryTable::kEndId);
+    // Each summary of ids in [fromId, toId) as it is read (SummaryTable::each).
+    bool eachSummary(qint64 fromId, qint64 toId,
+                     const std::function<void(AssignmentSummary &&)> &take,
+                     QString *error = nullptr);
+    // Where a long list of summaries splits in two halves (SummaryTable::middleId).
+    qint64 summariesMiddleId(int atLeast);
     std::optional<Assignment> assignment(qint64 id);
     // The assignment as the server last sent it, before the worker's pending changes.
     std::optional<Assignment> serverAssignment(qint64 id) { return serverDoc(id); }

@@ -99,16 +99,45 @@ bool SummaryTable::rebuildMissing(QString *error)
     return m_db.commit();
 }
 
-QList<AssignmentSummary> SummaryTable::all(QString *error)
+qint64 SummaryTable::middleId(int atLeast)
 {
-    QList<AssignmentSummary> out;
+    // The ends of the primary key are two lookups where counting reads every page (and one
+    // SELECT of both min and max scans too); ids are spread evenly enough for halves of about
+    // equal work.
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM assignment_rows")
-                    .arg(columns().join(QStringLiteral(", "))))) {
+    if (!q.exec(QStringLiteral("SELECT (SELECT min(id) FROM assignment_rows), "
+                               "(SELECT max(id) FROM assignment_rows)")) ||
+        !q.next() || q.isNull(0))
+        return 0;
+    const qint64 first = q.value(0).toLongLong();
+    const qint64 last = q.value(1).toLongLong();
+    if (last - first + 1 < atLeast)
+        return 0;
+    return first + (last - first) / 2 + 1;
+}
+
+QList<AssignmentSummary> SummaryTable::all(QString *error, qint64 fromId, qint64 toId)
+{
+    QList<AssignmentSummary> out;
+    each(
+        fromId, toId, [&out](AssignmentSummary &&s) { out.append(std::move(s)); }, error);
+    return out;
+}
+
+bool SummaryTable::each(qint64 fromId, qint64 toId,
+                        const std::function<void(AssignmentSummary &&)> &take, QString *error)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM assignment_rows WHERE id >= ? AND id < ? ORDER BY id")
+                  .arg(columns().join(QStringLiteral(", "))));
+    q.addBindValue(fromId);
+    q.addBindValue(toId);
+    if (!q.exec()) {
         if (error)
             *error = q.lastError().text();
-        return out;
+        return false;
     }
     while (q.next()) {
         AssignmentSummary s;
@@ -135,9 +164,9 @@ QList<AssignmentSummary> SummaryTable::all(QString *error)
             s.openSinceMs = q.value(17).toLongLong();
             s.endMs = q.value(18).toLongLong();
         }
-        out.append(std::move(s));
+        take(std::move(s));
     }
-    return out;
+    return true;
 }
 
 } // namespace onsite

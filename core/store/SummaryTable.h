@@ -5,6 +5,8 @@
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <functional>
+#include <limits>
 
 namespace onsite {
 
@@ -21,7 +23,18 @@ public:
     bool write(const Assignment &a, QString *error);
     // Fills the rows of documents that have none (after a migration emptied them).
     bool rebuildMissing(QString *error);
-    QList<AssignmentSummary> all(QString *error);
+    // The rows of ids in [fromId, toId), in id order.
+    QList<AssignmentSummary> all(QString *error, qint64 fromId = kFirstId, qint64 toId = kEndId);
+    // The id that starts the second half of the ids, so two threads can read a long list at
+    // once; 0 when the ids span fewer than `atLeast`.
+    qint64 middleId(int atLeast);
+    // Hands each row of ids in [fromId, toId) to `take` as it is read, so a caller that keeps
+    // something smaller holds no list of them all.
+    bool each(qint64 fromId, qint64 toId, const std::function<void(AssignmentSummary &&)> &take,
+              QString *error);
+
+    static constexpr qint64 kFirstId = std::numeric_limits<qint64>::min();
+    static constexpr qint64 kEndId = std::numeric_limits<qint64>::max();
 
 private:
     // The columns the file has, in the order write() binds and all() reads them.

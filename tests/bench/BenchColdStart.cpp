@@ -19,7 +19,6 @@
 #include "LocalStore.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -114,10 +113,7 @@ QString writeCache(int n)
 {
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dataDir);
-    const QByteArray key = QCryptographicHash::hash(
-        AppSession::accountKey(kServer, kEmail).toUtf8(), QCryptographicHash::Sha1);
-    const QString path = QDir(dataDir).filePath(
-        QStringLiteral("cache-%1.sqlite").arg(QString::fromLatin1(key.toHex().left(16))));
+    const QString path = AppSession::cachePath(dataDir, kServer, kEmail);
     LocalStore store(QStringLiteral("bench-writer"));
     QString error;
     if (!store.open(path, &error))

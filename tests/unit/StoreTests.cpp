@@ -328,3 +328,39 @@ TEST_CASE("the cache's rows know since when a visit is open, also in a file from
     CHECK(rowOf(store).openSinceMs == 0);
     CHECK(rowOf(store).endMs == a.schedule.end.toMSecsSinceEpoch());
 }
+
+TEST_CASE("a long list read in two halves gives every row once, in id order", "[store]")
+{
+    QTemporaryDir dir;
+    LocalStore store(QStringLiteral("halves"));
+    QString error;
+    REQUIRE(store.open(dir.filePath(QStringLiteral("c.sqlite")), &error));
+    CHECK(store.summariesMiddleId(1) == 0); // nothing to split
+
+    // Ids bunched at both ends, as a worker's long-running and recent assignments are.
+    QList<Assignment> page;
+    QList<qint64> ids;
+    for (qint64 id : {3, 4, 5, 6, 7, 500, 998, 999, 1000, 1001}) {
+        page.append(sampleAssignment(id));
+        ids.append(id);
+    }
+    REQUIRE(store.applyChangesPage(page, {}, QStringLiteral("1"), QDateTime::currentDateTimeUtc(),
+                                   &error));
+    CHECK(store.summariesMiddleId(2000) == 0); // a short list is read at once
+
+    const qint64 middle = store.summariesMiddleId(10);
+    REQUIRE(middle > 3);
+    REQUIRE(middle <= 1001);
+    QList<qint64> read;
+    auto take = [&read](AssignmentSummary &&s) { read.append(s.id); };
+    REQUIRE(store.eachSummary(SummaryTable::kFirstId, middle, take, &error));
+    const qsizetype lower = read.size();
+    REQUIRE(store.eachSummary(middle, SummaryTable::kEndId, take, &error));
+    CHECK(lower > 0);
+    CHECK(lower < read.size());
+    CHECK(read == ids);
+    QList<qint64> all;
+    for (const AssignmentSummary &s : store.summaries())
+        all.append(s.id);
+    CHECK(all == ids);
+}

@@ -134,7 +134,8 @@ void DashboardFilterModel::buildHaystack()
     for (int k = 0; k < m_order.size(); ++k) {
         m_statusInOrder[k] = quint8(m_source->rowAt(m_order.at(k)).status);
         m_starts[k] = qsizetype(m_haystack.size());
-        m_haystack += m_source->rowAt(m_order.at(k)).haystack;
+        const QByteArray &row = m_source->rowAt(m_order.at(k)).haystack;
+        m_haystack.append(row.constData(), size_t(row.size()));
         m_haystack += '\n';
     }
     m_starts[m_order.size()] = qsizetype(m_haystack.size());

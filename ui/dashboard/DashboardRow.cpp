@@ -48,7 +48,7 @@ DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now
                    sp % s.address % sp % s.postalCode;
     for (const Label &l : r.labels)
         text += QLatin1Char(' ') + l.text;
-    r.haystack = text.replace(QChar::Nbsp, QLatin1Char(' ')).toLower().toStdString();
+    r.haystack = text.replace(QChar::Nbsp, QLatin1Char(' ')).toLower().toUtf8();
     return r;
 }
 

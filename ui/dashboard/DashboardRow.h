@@ -2,9 +2,9 @@
 
 #include "AssignmentSummary.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
-#include <string>
 
 namespace onsite {
 
@@ -29,10 +29,13 @@ struct DashboardRow {
     qint64 openSinceMs = 0;       // a visit is open since then; 0: none
     qint64 endMs = 0;             // the scheduled end; 0: none
     qint64 deliverablesDueMs = 0; // files still missing are due then; 0: none missing or no date
-    std::string haystack;         // lower-case UTF-8 text the search box matches against
+    QByteArray haystack;          // lower-case UTF-8 text the search box matches against
 
     static DashboardRow from(const AssignmentSummary &s, const QDateTime &now);
     static DashboardRow from(const Assignment &a, const QDateTime &now);
 };
 
 } // namespace onsite
+
+// Every member is relocatable, so lists of thousands of rows grow and join by moving memory.
+Q_DECLARE_TYPEINFO(onsite::DashboardRow, Q_RELOCATABLE_TYPE);

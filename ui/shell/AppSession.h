@@ -53,6 +53,8 @@ public:
     QString databasePath() const { return m_dbPath; }
     static QString accountKey(const QUrl &server, const QString &email);
     static QUrl apiBase(const QUrl &server);
+    // The account's cache file in `dataDir`.
+    static QString cachePath(const QString &dataDir, const QUrl &server, const QString &email);
     QUrl api() const { return apiBase(m_server); }
 
     MainWindow *window() const { return m_window; }
@@ -91,7 +93,6 @@ Q_SIGNALS:
     void reloading();
 
 private:
-    QString cachePath(const QUrl &server, const QString &email) const;
     bool showCachedRows(const QUrl &server, const QString &email);
     void resume(const QUrl &server, const QString &email);
     void forgetCachedRows();
@@ -120,6 +121,8 @@ private:
     LateNotifier *m_late;
     ChangeNotes m_changeNotes;
     std::unique_ptr<LocalStore> m_reader;
+    // Reads the second half of a long list for m_loadPool's load (so it outlives that pool).
+    QThreadPool m_helperPool;
     QThreadPool m_loadPool;
     QFutureWatcher<QVector<DashboardRow>> m_loader;
     bool m_reloadAgain = false;
