@@ -17,6 +17,8 @@ enum class TimeLogSource { Desktop, Phone };
 enum class FundsKind { BudgetIncrease, Expense, Bonus };
 enum class FundsStatus { Pending, Approved, Declined, Withdrawn };
 enum class DeliverableKind { SignOff, Photo, Other };
+// What kind of trouble a worker reports (issue 14 §4); wire names in Enums.cpp.
+enum class ProblemKind { NoAccess, PartsMissing, ScopeDiffers, CantMakeIt, Other };
 
 struct CompanyRef {
     qint64 id = 0;
@@ -124,6 +126,21 @@ struct Deliverable {
     QDateTime uploadedAt;
 };
 
+// "I will be there at 14:40": told to the company before the check-in window closes. A
+// record, like the thread: a later report is added, none is edited.
+struct EtaReport {
+    QDateTime eta;
+    QString reason;
+    QDateTime reportedAt;
+};
+
+struct ProblemReport {
+    QString id; // client UUID
+    ProblemKind kind = ProblemKind::Other;
+    QString description;
+    QDateTime reportedAt;
+};
+
 struct Label {
     QString code; // not_confirmed, worker_late, deliverables_late
     QString text;
@@ -151,6 +168,8 @@ struct Assignment {
     QList<DeliverableRequirement> deliverableRequirements;
     QDateTime deliverablesDueAt;
     QList<Deliverable> deliverables;
+    QList<EtaReport> etaReports; // oldest first
+    QList<ProblemReport> problems; // oldest first
     QList<Label> labels; // as last computed; Rules::labels() recomputes them from the clock
     QString resolution;
     QString cancelReason; // the company's, when it cancelled

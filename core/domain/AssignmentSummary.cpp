@@ -1,5 +1,6 @@
 #include "AssignmentSummary.h"
 
+#include "FieldReports.h"
 #include "Rules.h"
 #include "TimeOnSite.h"
 
@@ -23,6 +24,8 @@ AssignmentSummary AssignmentSummary::of(const Assignment &a)
         s.endMs = a.schedule.end.toMSecsSinceEpoch();
     if (const QDateTime open = TimeOnSite::openSince(a); open.isValid())
         s.openSinceMs = open.toMSecsSinceEpoch();
+    if (const EtaReport *eta = FieldReports::pendingEta(a))
+        s.etaMs = eta->eta.toMSecsSinceEpoch();
     s.status = a.status;
     const ChecklistProgress p = Rules::checklist(a);
     s.done = p.requiredDone;

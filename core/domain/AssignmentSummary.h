@@ -30,6 +30,7 @@ struct AssignmentSummary {
     qint64 checkinOpensMs = 0; // when the check-in window opens; 0 without a schedule
     qint64 openSinceMs = 0;    // the open visit's check-in; 0 when none is open
     qint64 endMs = 0;          // the scheduled end; 0 without a schedule
+    qint64 etaMs = 0;          // the ETA the worker reported, until a check-in; 0: none
     QList<Label> potentialLabels;
 
     static AssignmentSummary of(const Assignment &a);

@@ -34,7 +34,12 @@ const Table<FundsStatus, 4> kFundsStatus{{{FundsStatus::Pending, "pending"},
 const Table<DeliverableKind, 3> kDeliverable{{{DeliverableKind::SignOff, "sign_off"},
                                               {DeliverableKind::Photo, "photo"},
                                               {DeliverableKind::Other, "other"}}};
-const Table<OperationType, 10> kOperation{
+const Table<ProblemKind, 5> kProblemKind{{{ProblemKind::NoAccess, "no_access"},
+                                           {ProblemKind::PartsMissing, "parts_missing"},
+                                           {ProblemKind::ScopeDiffers, "scope_differs"},
+                                           {ProblemKind::CantMakeIt, "cant_make_it"},
+                                           {ProblemKind::Other, "other"}}};
+const Table<OperationType, 12> kOperation{
     {{OperationType::ScheduleConfirm, "schedule.confirm"},
      {OperationType::TimeLogUpsert, "time_log.upsert"},
      {OperationType::TimeLogDelete, "time_log.delete"},
@@ -44,7 +49,9 @@ const Table<OperationType, 10> kOperation{
      {OperationType::FundsRequestCreate, "funds_request.create"},
      {OperationType::FundsRequestWithdraw, "funds_request.withdraw"},
      {OperationType::TaskComplete, "task.complete"},
-     {OperationType::AssignmentSubmit, "assignment.submit"}}};
+     {OperationType::AssignmentSubmit, "assignment.submit"},
+     {OperationType::EtaReport, "eta.report"},
+     {OperationType::ProblemReport, "problem.report"}}};
 const Table<OperationStatus, 4> kOperationStatus{{{OperationStatus::Applied, "applied"},
                                                   {OperationStatus::Duplicate, "duplicate"},
                                                   {OperationStatus::Rejected, "rejected"},
@@ -132,6 +139,14 @@ template <> std::optional<FundsStatus> fromWire(const QString &s)
 template <> std::optional<DeliverableKind> fromWire(const QString &s)
 {
     return parse(kDeliverable, s);
+}
+QString toWire(ProblemKind v)
+{
+    return name(kProblemKind, v);
+}
+template <> std::optional<ProblemKind> fromWire(const QString &s)
+{
+    return parse(kProblemKind, s);
 }
 QString toWire(OperationType v)
 {

@@ -17,6 +17,7 @@ QString toWire(TimeLogSource v);
 QString toWire(FundsKind v);
 QString toWire(FundsStatus v);
 QString toWire(DeliverableKind v);
+QString toWire(ProblemKind v);
 QString toWire(OperationType v);
 QString toWire(OperationStatus v);
 

@@ -19,7 +19,9 @@ enum class OperationType {
     FundsRequestCreate,
     FundsRequestWithdraw,
     TaskComplete,
-    AssignmentSubmit
+    AssignmentSubmit,
+    EtaReport,
+    ProblemReport
 };
 // The server's answer to one operation.
 enum class OperationStatus { Applied, Duplicate, Rejected, Error };

@@ -1,5 +1,6 @@
 #include "OperationApplier.h"
 
+#include "FieldReports.h"
 #include "JsonReader.h"
 #include "Money.h"
 #include "Rules.h"
@@ -93,6 +94,10 @@ OperationOutcome OperationApplier::apply(Assignment &a, const Operation &op, con
         return completeTask(a, op, now);
     case OperationType::AssignmentSubmit:
         return submit(a, op, now);
+    case OperationType::EtaReport:
+        return reportEta(a, op, now);
+    case OperationType::ProblemReport:
+        return reportProblem(a, op, now);
     }
     return refuse("unknown_type", tr("Unknown operation \"%1\".").arg(op.type));
 }
@@ -420,6 +425,51 @@ OperationOutcome OperationApplier::submit(Assignment &a, const Operation &op, co
     a.resolution = resolution;
     a.status = AssignmentStatus::Submitted;
     a.submittedAt = qMin(op.createdAt, now);
+    return {true, {}, {}};
+}
+
+// Told when the worker reported it (offline, that is before the sync), so a report made in
+// time is not refused for arriving after the window closed.
+OperationOutcome OperationApplier::reportEta(Assignment &a, const Operation &op,
+                                             const QDateTime &now)
+{
+    if (auto bad = unknownField(op.payload, {"eta", "reason"}))
+        return *bad;
+    QString error;
+    JsonReader r(op.payload, QString(), &error);
+    const QDateTime eta = r.instant("eta", true);
+    const QString reason = r.string("reason", true).trimmed();
+    if (!r.ok())
+        return refuse("invalid", error);
+    if (reason.isEmpty())
+        return refuse("invalid", tr("Say why you will be late."));
+    const QDateTime at = qMin(op.createdAt, now);
+    if (const QString why = FieldReports::etaBlocker(a, at); !why.isEmpty())
+        return refuse("not_allowed", why);
+    if (const QString why = FieldReports::etaError(a, eta, at); !why.isEmpty())
+        return refuse("invalid_eta", why);
+    a.etaReports.append({eta, reason, at});
+    return {true, {}, {}};
+}
+
+OperationOutcome OperationApplier::reportProblem(Assignment &a, const Operation &op,
+                                                 const QDateTime &now)
+{
+    if (auto bad = unknownField(op.payload, {"id", "kind", "description"}))
+        return *bad;
+    QString error;
+    JsonReader r(op.payload, QString(), &error);
+    const QString id = r.string("id", true);
+    const ProblemKind kind = r.enumeration("kind", true, ProblemKind::Other);
+    const QString description = r.string("description", true).trimmed();
+    if (!r.ok())
+        return refuse("invalid", error);
+    if (description.isEmpty())
+        return refuse("invalid", tr("Describe the problem."));
+    for (const ProblemReport &p : std::as_const(a.problems))
+        if (p.id == id)
+            return refuse("duplicate_id", tr("A problem with this id was reported already."));
+    a.problems.append({id, kind, description, qMin(op.createdAt, now)});
     return {true, {}, {}};
 }
 

@@ -1,6 +1,7 @@
 #include "OperationDescription.h"
 
 #include "Enums.h"
+#include "FieldReports.h"
 #include "JsonReader.h"
 #include "Money.h"
 #include "OperationApplier.h"
@@ -133,6 +134,20 @@ QString OperationDescription::describe(const Operation &op, const Assignment *be
         return tr("Removed a file");
     case OperationType::AssignmentSubmit:
         return tr("Submitted for approval");
+    case OperationType::EtaReport: {
+        const QDateTime eta =
+            JsonReader::parseInstant(op.payload.value(QStringLiteral("eta")).toString());
+        return eta.isValid() ? tr("Reported running late, arriving %1")
+                                   .arg(SiteTime::format(eta, before ? before->site.timeZone
+                                                                     : QString()))
+                             : tr("Reported running late");
+    }
+    case OperationType::ProblemReport: {
+        const auto problem =
+            fromWire<ProblemKind>(op.payload.value(QStringLiteral("kind")).toString());
+        return problem ? tr("Reported a problem: %1").arg(FieldReports::problemKindText(*problem))
+                       : tr("Reported a problem");
+    }
     }
     return op.type;
 }
@@ -194,6 +209,10 @@ OperationDescription::Unsent OperationDescription::unsent(const QList<OutboxEntr
             u.fundsRequests.insert(id(e.op));
         else if (e.op.is(OperationType::DeliverableRemove))
             u.deliverables.insert(id(e.op));
+        else if (e.op.is(OperationType::ProblemReport))
+            u.problems.insert(id(e.op));
+        else if (e.op.is(OperationType::EtaReport))
+            ++u.etaReports;
     }
     return u;
 }

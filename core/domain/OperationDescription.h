@@ -38,6 +38,8 @@ public:
         QSet<QString> timeLogs;      // visits created, edited or deleted
         QSet<QString> fundsRequests; // requests made or withdrawn
         QSet<QString> deliverables;  // files removed (uploads are tracked by the upload queue)
+        QSet<QString> problems;      // problems reported
+        int etaReports = 0;          // the latest ETA reports, by count (they have no id)
     };
     static Unsent unsent(const QList<OutboxEntry> &entries, qint64 assignmentId);
 

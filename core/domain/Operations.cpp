@@ -95,6 +95,25 @@ Operation Operations::submit(qint64 id, const QString &notes, const QDateTime &n
     return Operation::make(id, OperationType::AssignmentSubmit, payload, now);
 }
 
+Operation Operations::reportEta(qint64 id, const QDateTime &eta, const QString &reason,
+                                const QDateTime &now)
+{
+    return Operation::make(id, OperationType::EtaReport,
+                           {{QStringLiteral("eta"), JsonReader::formatInstant(eta)},
+                            {QStringLiteral("reason"), reason}},
+                           now);
+}
+
+Operation Operations::reportProblem(qint64 id, ProblemKind kind, const QString &description,
+                                    const QDateTime &now)
+{
+    return Operation::make(id, OperationType::ProblemReport,
+                           {{QStringLiteral("id"), newId()},
+                            {QStringLiteral("kind"), toWire(kind)},
+                            {QStringLiteral("description"), description}},
+                           now);
+}
+
 Operation Operations::phoneCheckIn(qint64 id, const QString &visitId, const QDateTime &at,
                                    const QDateTime &now)
 {

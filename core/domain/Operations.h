@@ -34,6 +34,11 @@ public:
     static Operation completeTask(qint64 id, const QString &taskId, const QJsonValue &answer,
                                   const QDateTime &now);
     static Operation submit(qint64 id, const QString &notes, const QDateTime &now);
+    static Operation reportEta(qint64 id, const QDateTime &eta, const QString &reason,
+                               const QDateTime &now);
+    // A new problem report with a new id.
+    static Operation reportProblem(qint64 id, ProblemKind kind, const QString &description,
+                                   const QDateTime &now);
     // Made by the server from a signed phone call (visit id derived from the call).
     static Operation phoneCheckIn(qint64 id, const QString &visitId, const QDateTime &at,
                                   const QDateTime &now);

@@ -66,6 +66,11 @@ QList<SchemaMigrator::Step> CacheSchema::steps()
           QStringLiteral("ALTER TABLE assignment_rows ADD COLUMN end_ms INTEGER NOT NULL"
                          " DEFAULT 0"),
           QStringLiteral("DELETE FROM assignment_rows")}},
+        // The ETA a worker reported, for "ETA 14:40 reported" on the row; rebuilt the same way.
+        {9,
+         {QStringLiteral("ALTER TABLE assignment_rows ADD COLUMN eta_ms INTEGER NOT NULL"
+                         " DEFAULT 0"),
+          QStringLiteral("DELETE FROM assignment_rows")}},
     };
 }
 

@@ -26,6 +26,8 @@ QStringList SummaryTable::columns() const
         c << QStringLiteral("checkin_opens_ms");
     if (m_version >= 8)
         c << QStringLiteral("open_since_ms") << QStringLiteral("end_ms");
+    if (m_version >= 9)
+        c << QStringLiteral("eta_ms");
     return c;
 }
 
@@ -55,6 +57,8 @@ bool SummaryTable::write(const Assignment &a, QString *error)
         m_upsertRow.addBindValue(s.openSinceMs);
         m_upsertRow.addBindValue(s.endMs);
     }
+    if (m_version >= 9)
+        m_upsertRow.addBindValue(s.etaMs);
     if (m_upsertRow.exec())
         return true;
     *error = m_upsertRow.lastError().text();
@@ -164,6 +168,8 @@ bool SummaryTable::each(qint64 fromId, qint64 toId,
             s.openSinceMs = q.value(17).toLongLong();
             s.endMs = q.value(18).toLongLong();
         }
+        if (m_version >= 9)
+            s.etaMs = q.value(19).toLongLong();
         take(std::move(s));
     }
     return true;

@@ -122,6 +122,21 @@ QJsonObject fundsRequestToJson(const FundsRequest &f)
             {QStringLiteral("decision_note"), f.decisionNote}};
 }
 
+QJsonObject etaReportToJson(const EtaReport &e)
+{
+    return {{QStringLiteral("eta"), instant(e.eta)},
+            {QStringLiteral("reason"), e.reason},
+            {QStringLiteral("reported_at"), instant(e.reportedAt)}};
+}
+
+QJsonObject problemToJson(const ProblemReport &p)
+{
+    return {{QStringLiteral("id"), p.id},
+            {QStringLiteral("kind"), toWire(p.kind)},
+            {QStringLiteral("description"), p.description},
+            {QStringLiteral("reported_at"), instant(p.reportedAt)}};
+}
+
 QJsonObject requirementToJson(const DeliverableRequirement &r)
 {
     return {{QStringLiteral("id"), r.id},
@@ -313,6 +328,25 @@ Deliverable readDeliverable(JsonReader &i)
     return d;
 }
 
+EtaReport readEtaReport(JsonReader &i)
+{
+    EtaReport e;
+    e.eta = i.instant("eta", true);
+    e.reason = i.string("reason");
+    e.reportedAt = i.instant("reported_at", true);
+    return e;
+}
+
+ProblemReport readProblem(JsonReader &i)
+{
+    ProblemReport p;
+    p.id = i.string("id", true);
+    p.kind = i.enumeration("kind", true, ProblemKind::Other);
+    p.description = i.string("description", true);
+    p.reportedAt = i.instant("reported_at", true);
+    return p;
+}
+
 Label readLabel(JsonReader &i)
 {
     Label l;
@@ -366,6 +400,8 @@ QJsonObject AssignmentCodec::toJson(const Assignment &a)
              writeList(a.deliverableRequirements, requirementToJson));
     o.insert(QStringLiteral("deliverables_due_at"), instant(a.deliverablesDueAt));
     o.insert(QStringLiteral("deliverables"), writeList(a.deliverables, deliverableToJson));
+    o.insert(QStringLiteral("eta_reports"), writeList(a.etaReports, etaReportToJson));
+    o.insert(QStringLiteral("problems"), writeList(a.problems, problemToJson));
     o.insert(QStringLiteral("labels"), labelsToJson(a.labels));
     o.insert(QStringLiteral("resolution"), a.resolution);
     o.insert(QStringLiteral("cancel_reason"), a.cancelReason);
@@ -397,6 +433,8 @@ std::optional<Assignment> AssignmentCodec::fromJson(const QJsonObject &o, QStrin
         readList<DeliverableRequirement>(r, "deliverable_requirements", err, readRequirement);
     a.deliverablesDueAt = r.instant("deliverables_due_at");
     a.deliverables = readList<Deliverable>(r, "deliverables", err, readDeliverable);
+    a.etaReports = readList<EtaReport>(r, "eta_reports", err, readEtaReport);
+    a.problems = readList<ProblemReport>(r, "problems", err, readProblem);
     a.labels = readList<Label>(r, "labels", err, readLabel);
     a.resolution = r.string("resolution");
     a.cancelReason = r.string("cancel_reason");

@@ -61,6 +61,10 @@ inline Assignment sampleAssignment(qint64 id = 42)
     a.deliverables = {{QStringLiteral("d1"), QStringLiteral("r1"), DeliverableKind::Photo,
                        QStringLiteral("a.jpg"), 1234, QString(64, QLatin1Char('a')),
                        utc("2026-03-10T17:05:00Z")}};
+    a.etaReports = {{utc("2026-03-10T15:20:00Z"), QStringLiteral("Traffic on I-90"),
+                     utc("2026-03-10T14:40:00Z")}};
+    a.problems = {{QStringLiteral("p1"), ProblemKind::PartsMissing,
+                   QStringLiteral("Mounting bracket missing"), utc("2026-03-10T16:30:00Z")}};
     a.labels = {{QStringLiteral("worker_late"), QStringLiteral("Worker Late"),
                  utc("2026-03-10T15:15:00Z")}};
     a.resolution = QStringLiteral("Done");

@@ -83,6 +83,17 @@ void AssignmentActions::refreshUnsent()
     const OperationDescription::Unsent u = OperationDescription::unsent(reader->outbox(), id);
     page->timeLogs()->setUnsent(u.timeLogs);
     page->fundsRequests()->setUnsent(u.fundsRequests);
+    page->reports()->setUnsent(u.etaReports, u.problems);
+}
+
+void AssignmentActions::reportEta(qint64 id, const QDateTime &eta, const QString &reason)
+{
+    record(Operations::reportEta(id, eta, reason, m_session->clock()->now()));
+}
+
+void AssignmentActions::reportProblem(qint64 id, ProblemKind kind, const QString &description)
+{
+    record(Operations::reportProblem(id, kind, description, m_session->clock()->now()));
 }
 
 void AssignmentActions::confirmSchedule(qint64 id)

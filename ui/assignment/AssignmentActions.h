@@ -33,6 +33,8 @@ public:
     void withdrawFunds(qint64 id, const QString &requestId);
     void answerTask(qint64 id, const QString &taskId, const QJsonValue &answer);
     void submit(qint64 id, const QString &notes);
+    void reportEta(qint64 id, const QDateTime &eta, const QString &reason);
+    void reportProblem(qint64 id, onsite::ProblemKind kind, const QString &description);
     // Hands op to the sync engine on its thread; the answer comes back as changeRecorded().
     void record(const Operation &op);
     // Says why an action the worker asked for cannot be done (page and status bar).

@@ -38,7 +38,8 @@ const char AssignmentPage::kHighlighted[] = "onsiteHighlighted";
 AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     : QWidget(parent), m_clock(clock), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
       m_funds(new FundsSection(this)), m_checklist(new ChecklistSection(this)),
-      m_visits(new VisitsSection(clock, this)), m_deliverables(new DeliverablesPanel(clock, this)),
+      m_visits(new VisitsSection(clock, this)), m_reports(new ReportsSection(clock, this)),
+      m_deliverables(new DeliverablesPanel(clock, this)),
       m_error(new QLabel(this)), m_changeNote(new QLabel(this)), m_scroll(new QScrollArea(this))
 {
     setAcceptDrops(true);
@@ -67,7 +68,10 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     layout->addWidget(m_funds->statusBar());
     layout->addWidget(m_checklist->labels());
     layout->addWidget(m_changeNote);
-    layout->addLayout(m_visits->actionsRow());
+    QHBoxLayout *actions = m_visits->actionsRow();
+    actions->addWidget(m_reports->lateButton());
+    actions->addWidget(m_reports->problemButton());
+    layout->addLayout(actions);
     auto *closeout = new QHBoxLayout;
     closeout->addWidget(m_checklist->submitButton());
     closeout->addWidget(m_checklist->missingLabel(), 1);
@@ -114,6 +118,14 @@ void AssignmentPage::connectVisits()
     connect(m_visits, &VisitsSection::deleteRequested, this,
             [this](const QString &logId) { Q_EMIT logDeleteRequested(m_id, logId); });
     connect(m_visits, &VisitsSection::errorRaised, this, &AssignmentPage::showError);
+    connect(m_reports, &ReportsSection::etaReported, this,
+            [this](const QDateTime &eta, const QString &reason) {
+                Q_EMIT etaReportRequested(m_id, eta, reason);
+            });
+    connect(m_reports, &ReportsSection::problemReported, this,
+            [this](ProblemKind kind, const QString &description) {
+                Q_EMIT problemReportRequested(m_id, kind, description);
+            });
     // After the view has finished with the editor (and committed what was typed).
     connect(m_visits, &VisitsSection::editorClosed, this,
             [this] { QTimer::singleShot(0, this, &AssignmentPage::showDeferred); });
@@ -173,6 +185,7 @@ void AssignmentPage::layOutSections()
     ll->addWidget(m_checklist->details());
     m_visits->addTableTo(ll);
     m_funds->addTableTo(ll, left);
+    m_reports->addListTo(ll);
     ll->addStretch();
     auto *right = new QWidget(this);
     auto *rl = new QVBoxLayout(right);
@@ -242,6 +255,7 @@ void AssignmentPage::show(const Assignment &a)
     m_funds->show(a, now);
     m_checklist->show(a, now);
     m_visits->show(a);
+    m_reports->show(a);
     m_deliverables->setContent(a, m_uploads);
 }
 

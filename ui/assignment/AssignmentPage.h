@@ -4,6 +4,7 @@
 #include "ChecklistSection.h"
 #include "FundsRequestDialog.h"
 #include "FundsSection.h"
+#include "ReportsSection.h"
 #include "SubmitDialog.h"
 #include "TaskDialog.h"
 #include "UploadFilesDialog.h"
@@ -66,6 +67,8 @@ public:
     QString phoneText() const { return m_visits->phoneText(); }
     QString onSiteText() const { return m_visits->onSiteText(); }
     QString visitsTitleText() const { return m_visits->titleText(); }
+    // Running late and problems: the buttons beside Check in, their forms, the list.
+    ReportsSection *reports() const { return m_reports; }
 
     void showError(const QString &message);
     // "Changed since you last looked: …" above the actions until another assignment is shown;
@@ -138,6 +141,8 @@ Q_SIGNALS:
     void taskAnswered(qint64 id, const QString &taskId, const QJsonValue &answer);
     void submitRequested(qint64 id, const QString &notes);
     void recordExportRequested(qint64 id);
+    void etaReportRequested(qint64 id, const QDateTime &eta, const QString &reason);
+    void problemReportRequested(qint64 id, onsite::ProblemKind kind, const QString &description);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -174,6 +179,7 @@ private:
     FundsSection *m_funds;
     ChecklistSection *m_checklist;
     VisitsSection *m_visits;
+    ReportsSection *m_reports;
     DeliverablesPanel *m_deliverables;
     QLabel *m_error;
     QLabel *m_changeNote;

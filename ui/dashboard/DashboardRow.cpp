@@ -1,5 +1,6 @@
 #include "DashboardRow.h"
 
+#include "FieldReports.h"
 #include "Rules.h"
 #include "SiteTime.h"
 #include "TimeOnSite.h"
@@ -28,6 +29,7 @@ DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now
     r.checkinOpensMs = s.checkinOpensMs;
     r.openSinceMs = s.openSinceMs;
     r.endMs = s.endMs;
+    r.etaMs = s.etaMs;
     for (const Label &l : s.potentialLabels)
         if (l.code == QLatin1String("deliverables_late"))
             r.deliverablesDueMs = l.since.toMSecsSinceEpoch();
@@ -41,6 +43,9 @@ DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now
         r.nextDue +=
             QStringLiteral(" · ") + TimeOnSite::onSiteFor(now.toMSecsSinceEpoch() - s.openSinceMs)
                                         .replace(QLatin1Char(' '), QChar::Nbsp);
+    if (s.etaMs)
+        r.nextDue += QStringLiteral(" · ") + FieldReports::etaShort(s.etaMs, s.timeZone)
+                                                 .replace(QLatin1Char(' '), QChar::Nbsp);
     // One allocation for the whole text (QStringBuilder), as a list loads thousands of rows.
     const QChar sp = QLatin1Char(' ');
     QString text = QLatin1Char('#') % QString::number(s.id) % sp % r.title % sp % r.company % sp %

@@ -67,6 +67,9 @@ void AppController::wirePage()
     connect(page, &AssignmentPage::logDeleteRequested, m_actions, &AssignmentActions::deleteLog);
     connect(page, &AssignmentPage::fundsRequested, m_actions, &AssignmentActions::requestFunds);
     connect(page, &AssignmentPage::withdrawRequested, m_actions, &AssignmentActions::withdrawFunds);
+    connect(page, &AssignmentPage::etaReportRequested, m_actions, &AssignmentActions::reportEta);
+    connect(page, &AssignmentPage::problemReportRequested, m_actions,
+            &AssignmentActions::reportProblem);
     connect(page, &AssignmentPage::taskAnswered, m_actions, &AssignmentActions::answerTask);
     connect(page, &AssignmentPage::submitRequested, m_actions, &AssignmentActions::submit);
     connect(page, &AssignmentPage::uploadRequested, m_files, &DeliverableFiles::addFiles);
