@@ -63,6 +63,11 @@ for size in 1366x768 1024x700; do
   shot "on-site-$size.png"
   xdotool key Escape
   sleep 1
+  # Running late told: the row's "ETA … reported", the page's list and its buttons.
+  open_first "reported"
+  shot "running-late-$size.png"
+  xdotool key Escape
+  sleep 1
   if [ "$size" = 1366x768 ]; then
     cp "$out/dashboard-$size.png" "$out/dashboard.png"
     cp "$out/in-progress-$size.png" "$out/in-progress.png"
@@ -88,4 +93,4 @@ for size in 1366x768 1024x700; do
   fi
   stop
 done
-echo "wrote $(cd "$out" && ls dashboard*.png in-progress*.png on-site*.png assignment.png upload*.png | tr '\n' ' ')"
+echo "wrote $(cd "$out" && ls dashboard*.png in-progress*.png on-site*.png running-late*.png assignment.png upload*.png | tr '\n' ' ')"

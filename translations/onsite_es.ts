@@ -235,6 +235,80 @@
     </message>
 </context>
 <context>
+    <name>EtaDialog</name>
+    <message>
+        <source>Running late</source>
+        <translation>Llego tarde</translation>
+    </message>
+    <message>
+        <source>Arrival time at the site</source>
+        <translation>Hora de llegada al lugar</translation>
+    </message>
+    <message>
+        <source>&amp;Why (the client company reads this)</source>
+        <translation>&amp;Motivo (la empresa cliente lo leerá)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>FieldReports</name>
+    <message>
+        <source>This assignment is %1: there is nothing to be late for.</source>
+        <translation>Esta asignación está %1: no hay nada a lo que llegar tarde.</translation>
+    </message>
+    <message>
+        <source>This assignment has no scheduled start to be late for.</source>
+        <translation>Esta asignación no tiene un inicio programado al que llegar tarde.</translation>
+    </message>
+    <message>
+        <source>You have checked in already.</source>
+        <translation>Ya ha registrado la entrada.</translation>
+    </message>
+    <message>
+        <source>The check-in window closed at %1. If you cannot make it, report a problem.</source>
+        <translation>El intervalo de entrada se cerró a las %1. Si no puede ir, informe de un problema.</translation>
+    </message>
+    <message>
+        <source>Say when you expect to arrive.</source>
+        <translation>Indique cuándo espera llegar.</translation>
+    </message>
+    <message>
+        <source>%1 has already passed.</source>
+        <translation>%1 ya ha pasado.</translation>
+    </message>
+    <message>
+        <source>%1 is after the scheduled end (%2). If you cannot make it, report a problem.</source>
+        <translation>%1 es posterior al fin programado (%2). Si no puede ir, informe de un problema.</translation>
+    </message>
+    <message>
+        <source>ETA %1 reported</source>
+        <translation>Llegada prevista %1 avisada</translation>
+    </message>
+    <message>
+        <source>Can&apos;t access the site</source>
+        <translation>No se puede acceder al lugar</translation>
+    </message>
+    <message>
+        <source>Parts or materials missing</source>
+        <translation>Faltan piezas o materiales</translation>
+    </message>
+    <message>
+        <source>The work differs from the order</source>
+        <translation>El trabajo no coincide con la orden</translation>
+    </message>
+    <message>
+        <source>Can&apos;t make it</source>
+        <translation>No puedo ir</translation>
+    </message>
+    <message>
+        <source>Other problem</source>
+        <translation>Otro problema</translation>
+    </message>
+</context>
+<context>
     <name>FundsRequestDialog</name>
     <message>
         <source>Request extra funds</source>
@@ -619,6 +693,18 @@
         <source>You are not checked in to this assignment.</source>
         <translation>No tiene la entrada registrada en esta asignación.</translation>
     </message>
+    <message>
+        <source>Say why you will be late.</source>
+        <translation>Indique por qué llegará tarde.</translation>
+    </message>
+    <message>
+        <source>Describe the problem.</source>
+        <translation>Describa el problema.</translation>
+    </message>
+    <message>
+        <source>A problem with this id was reported already.</source>
+        <translation>Ya se informó de un problema con este identificador.</translation>
+    </message>
 </context>
 <context>
     <name>OperationDescription</name>
@@ -737,6 +823,45 @@
     <message>
         <source>Uploaded %1</source>
         <translation>Subió %1</translation>
+    </message>
+    <message>
+        <source>Reported running late, arriving %1</source>
+        <translation>Avisó de retraso, llegada %1</translation>
+    </message>
+    <message>
+        <source>Reported running late</source>
+        <translation>Avisó de retraso</translation>
+    </message>
+    <message>
+        <source>Reported a problem: %1</source>
+        <translation>Informó de un problema: %1</translation>
+    </message>
+    <message>
+        <source>Reported a problem</source>
+        <translation>Informó de un problema</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDialog</name>
+    <message>
+        <source>Report a problem</source>
+        <translation>Informar de un problema</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of problem</source>
+        <translation>&amp;Tipo de problema</translation>
+    </message>
+    <message>
+        <source>Kind of problem</source>
+        <translation>Tipo de problema</translation>
+    </message>
+    <message>
+        <source>&amp;What happened (the client company reads this)</source>
+        <translation>&amp;Qué ocurrió (la empresa cliente lo leerá)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
     </message>
 </context>
 <context>
@@ -1973,6 +2098,29 @@ Check in to #%2 %3 now anyway?</source>
     </message>
 </context>
 <context>
+    <name>onsite::EtaDialog</name>
+    <message>
+        <source>&amp;Tell %1</source>
+        <translation>&amp;Avisar a %1</translation>
+    </message>
+    <message>
+        <source>#%1 %2 starts %3; the check-in window closes %4. %5 sees your new arrival time and reason once this reaches the server. Worker Late still applies if you check in after the window.</source>
+        <translation>n.º %1 %2 empieza %3; el intervalo de entrada se cierra %4. %5 verá su nueva hora de llegada y el motivo cuando esto llegue al servidor. Si registra la entrada después del intervalo, sigue contando como Trabajador con retraso.</translation>
+    </message>
+    <message>
+        <source>&amp;Arrival (time at the site, %1)</source>
+        <translation>&amp;Llegada (hora en el lugar, %1)</translation>
+    </message>
+    <message>
+        <source>Say why you will be late: %1 reads it.</source>
+        <translation>Indique por qué llegará tarde: %1 lo leerá.</translation>
+    </message>
+    <message>
+        <source>The reason is longer than %1 characters.</source>
+        <translation>El motivo tiene más de %1 caracteres.</translation>
+    </message>
+</context>
+<context>
     <name>onsite::Exports</name>
     <message>
         <source>Saved %1</source>
@@ -2557,6 +2705,64 @@ Check in to #%2 %3 now anyway?</source>
     <message>
         <source>Your session has ended (sessions end after a time unused, and some time after signing in). Sign in again; nothing you did on this computer is lost.</source>
         <translation>Su sesión ha terminado (las sesiones terminan tras un tiempo sin uso, y un tiempo después de iniciar sesión). Inicie sesión de nuevo; no se pierde nada de lo que hizo en este equipo.</translation>
+    </message>
+</context>
+<context>
+    <name>onsite::ProblemDialog</name>
+    <message>
+        <source>&amp;Tell %1</source>
+        <translation>&amp;Avisar a %1</translation>
+    </message>
+    <message>
+        <source>#%1 %2. %3 sees the problem once this reaches the server; nothing else about the assignment changes.</source>
+        <translation>n.º %1 %2. %3 verá el problema cuando esto llegue al servidor; nada más de la asignación cambia.</translation>
+    </message>
+    <message>
+        <source>Describe what happened: %1 reads it.</source>
+        <translation>Describa qué ocurrió: %1 lo leerá.</translation>
+    </message>
+    <message>
+        <source>The description is longer than %1 characters.</source>
+        <translation>La descripción tiene más de %1 caracteres.</translation>
+    </message>
+</context>
+<context>
+    <name>onsite::ReportsSection</name>
+    <message>
+        <source>Running &amp;late…</source>
+        <translation>Llego &amp;tarde…</translation>
+    </message>
+    <message>
+        <source>Report a &amp;problem…</source>
+        <translation>Informar de un &amp;problema…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Running late and problems&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Retrasos y problemas&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Running late: tell the client company your new arrival time</source>
+        <translation>Llego tarde: avise a la empresa cliente de su nueva hora de llegada</translation>
+    </message>
+    <message>
+        <source>Report a problem to the client company</source>
+        <translation>Informar de un problema a la empresa cliente</translation>
+    </message>
+    <message>
+        <source>Tell %1 when you now expect to arrive, and why</source>
+        <translation>Avise a %1 de cuándo espera llegar ahora, y por qué</translation>
+    </message>
+    <message>
+        <source>Tell %1 about a problem: no access, parts missing, the work differs, you cannot make it</source>
+        <translation>Avise a %1 de un problema: sin acceso, faltan piezas, el trabajo no coincide, no puede ir</translation>
+    </message>
+    <message>
+        <source>Running late, arriving &lt;b&gt;%1&lt;/b&gt;: %2 &lt;small&gt;(told %3)&lt;/small&gt;</source>
+        <translation>Llega tarde, llegada &lt;b&gt;%1&lt;/b&gt;: %2 &lt;small&gt;(avisado %3)&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 &lt;small&gt;(told %3)&lt;/small&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 &lt;small&gt;(avisado %3)&lt;/small&gt;</translation>
     </message>
 </context>
 <context>

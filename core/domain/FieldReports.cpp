@@ -7,18 +7,6 @@
 
 namespace onsite {
 
-namespace {
-
-bool hasVisit(const Assignment &a)
-{
-    for (const TimeLog &l : a.timeLogs)
-        if (!l.deleted)
-            return true;
-    return false;
-}
-
-} // namespace
-
 QString FieldReports::etaBlocker(const Assignment &a, const QDateTime &at)
 {
     if (!Rules::isActive(a))
@@ -26,7 +14,7 @@ QString FieldReports::etaBlocker(const Assignment &a, const QDateTime &at)
             .arg(Rules::statusText(a.status).toLower());
     if (!a.schedule.start.isValid())
         return tr("This assignment has no scheduled start to be late for.");
-    if (hasVisit(a))
+    if (hasArrived(a))
         return tr("You have checked in already.");
     const QDateTime closes = Rules::checkinWindowCloses(a);
     if (at > closes)
@@ -48,9 +36,17 @@ QString FieldReports::etaError(const Assignment &a, const QDateTime &eta, const 
     return {};
 }
 
+bool FieldReports::hasArrived(const Assignment &a)
+{
+    for (const TimeLog &l : a.timeLogs)
+        if (!l.deleted)
+            return true;
+    return false;
+}
+
 const EtaReport *FieldReports::pendingEta(const Assignment &a)
 {
-    if (a.etaReports.isEmpty() || hasVisit(a) || !Rules::isActive(a))
+    if (a.etaReports.isEmpty() || hasArrived(a) || !Rules::isActive(a))
         return nullptr;
     return &a.etaReports.last();
 }

@@ -21,6 +21,8 @@ public:
     // What is wrong with arriving at `eta`, told at `at`; empty when it is later than `at` and
     // before the scheduled end (arriving after the end is "can't make it", a problem).
     static QString etaError(const Assignment &a, const QDateTime &eta, const QDateTime &at);
+    // Whether the worker has arrived: a visit that was not deleted.
+    static bool hasArrived(const Assignment &a);
     // The latest ETA while it still matters (nothing checked in yet); nullptr otherwise.
     static const EtaReport *pendingEta(const Assignment &a);
     // "ETA 14:40 reported", the time in the site's zone.

@@ -306,6 +306,11 @@ struct World {
                 a.schedule.confirmBy = now.addSecs(2 * kHour); // assigned late: a short deadline
             if (i % 3 == 1 && a.schedule.confirmRequired)
                 a.schedule.confirmedAt = now.addSecs(-kHour);
+            if (i == 0) // told the company already: the row says "ETA … reported"
+                a.etaReports.append({a.schedule.start.addSecs(25 * 60),
+                                     QStringLiteral("Lane closure on the way; about 25 minutes "
+                                                    "late"),
+                                     now.addSecs(-600)});
             store(a, alex);
         }
         store(next(1, AssignmentStatus::Assigned, 20 * kHour), alex);
@@ -327,6 +332,11 @@ struct World {
                 if (i == 5)
                     a.deliverablesDueAt = a.schedule.end.addSecs(12 * kHour); // now late
             }
+            if (i == 2)
+                a.problems.append({QStringLiteral("demo-problem-1"), ProblemKind::PartsMissing,
+                                   QStringLiteral("The bracket in the kit is the wrong size; the "
+                                                  "old one stays until a new one arrives."),
+                                   now.addSecs(-300)});
             if (i == 1)
                 a.fundsRequests.append(funds(FundsKind::Expense, 4299,
                                              QStringLiteral("Bought a replacement patch cable"),

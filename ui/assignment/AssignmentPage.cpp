@@ -182,10 +182,12 @@ void AssignmentPage::layOutSections()
     auto *left = new QWidget(this);
     auto *ll = new QVBoxLayout(left);
     ll->setContentsMargins(0, 0, 0, 0);
+    // What the worker told the company (late, a problem) heads the column: it is what the
+    // company acts on next.
+    m_reports->addListTo(ll);
     ll->addWidget(m_checklist->details());
     m_visits->addTableTo(ll);
     m_funds->addTableTo(ll, left);
-    m_reports->addListTo(ll);
     ll->addStretch();
     auto *right = new QWidget(this);
     auto *rl = new QVBoxLayout(right);

@@ -51,7 +51,8 @@ void ReportsSection::show(const Assignment &a)
                            ? tr("Tell %1 when you now expect to arrive, and why")
                                  .arg(a.company.name)
                            : etaBlocked);
-    m_late->setVisible(Rules::isActive(a));
+    // On site there is nothing to be late for: the button goes rather than sitting greyed.
+    m_late->setVisible(Rules::isActive(a) && !FieldReports::hasArrived(a));
     m_problem->setVisible(Rules::isActive(a));
     m_problem->setToolTip(tr("Tell %1 about a problem: no access, parts missing, the work "
                              "differs, you cannot make it")
