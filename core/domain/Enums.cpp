@@ -35,10 +35,10 @@ const Table<DeliverableKind, 3> kDeliverable{{{DeliverableKind::SignOff, "sign_o
                                               {DeliverableKind::Photo, "photo"},
                                               {DeliverableKind::Other, "other"}}};
 const Table<ProblemKind, 5> kProblemKind{{{ProblemKind::NoAccess, "no_access"},
-                                           {ProblemKind::PartsMissing, "parts_missing"},
-                                           {ProblemKind::ScopeDiffers, "scope_differs"},
-                                           {ProblemKind::CantMakeIt, "cant_make_it"},
-                                           {ProblemKind::Other, "other"}}};
+                                          {ProblemKind::PartsMissing, "parts_missing"},
+                                          {ProblemKind::ScopeDiffers, "scope_differs"},
+                                          {ProblemKind::CantMakeIt, "cant_make_it"},
+                                          {ProblemKind::Other, "other"}}};
 const Table<OperationType, 12> kOperation{
     {{OperationType::ScheduleConfirm, "schedule.confirm"},
      {OperationType::TimeLogUpsert, "time_log.upsert"},

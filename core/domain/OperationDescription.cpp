@@ -137,10 +137,10 @@ QString OperationDescription::describe(const Operation &op, const Assignment *be
     case OperationType::EtaReport: {
         const QDateTime eta =
             JsonReader::parseInstant(op.payload.value(QStringLiteral("eta")).toString());
-        return eta.isValid() ? tr("Reported running late, arriving %1")
-                                   .arg(SiteTime::format(eta, before ? before->site.timeZone
-                                                                     : QString()))
-                             : tr("Reported running late");
+        return eta.isValid()
+                   ? tr("Reported running late, arriving %1")
+                         .arg(SiteTime::format(eta, before ? before->site.timeZone : QString()))
+                   : tr("Reported running late");
     }
     case OperationType::ProblemReport: {
         const auto problem =

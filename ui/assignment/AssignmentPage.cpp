@@ -39,8 +39,8 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     : QWidget(parent), m_clock(clock), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
       m_funds(new FundsSection(this)), m_checklist(new ChecklistSection(this)),
       m_visits(new VisitsSection(clock, this)), m_reports(new ReportsSection(clock, this)),
-      m_deliverables(new DeliverablesPanel(clock, this)),
-      m_error(new QLabel(this)), m_changeNote(new QLabel(this)), m_scroll(new QScrollArea(this))
+      m_deliverables(new DeliverablesPanel(clock, this)), m_error(new QLabel(this)),
+      m_changeNote(new QLabel(this)), m_scroll(new QScrollArea(this))
 {
     setAcceptDrops(true);
     QFont f = m_title->font();

@@ -17,8 +17,7 @@ ReportsSection::ReportsSection(const Clock *clock, QWidget *page)
     : QObject(page), m_clock(clock), m_page(page),
       m_late(new QPushButton(tr("Running &late…"), page)),
       m_problem(new QPushButton(tr("Report a &problem…"), page)),
-      m_title(new QLabel(tr("<b>Running late and problems</b>"), page)),
-      m_list(new QLabel(page))
+      m_title(new QLabel(tr("<b>Running late and problems</b>"), page)), m_list(new QLabel(page))
 {
     m_late->setAccessibleName(tr("Running late: tell the client company your new arrival time"));
     m_problem->setAccessibleName(tr("Report a problem to the client company"));
@@ -47,10 +46,10 @@ void ReportsSection::show(const Assignment &a)
     // Said on the button, as the other actions do, rather than hiding it.
     const QString etaBlocked = FieldReports::etaBlocker(a, m_clock->now());
     m_late->setEnabled(etaBlocked.isEmpty());
-    m_late->setToolTip(etaBlocked.isEmpty()
-                           ? tr("Tell %1 when you now expect to arrive, and why")
-                                 .arg(a.company.name)
-                           : etaBlocked);
+    m_late->setToolTip(
+        etaBlocked.isEmpty()
+            ? tr("Tell %1 when you now expect to arrive, and why").arg(a.company.name)
+            : etaBlocked);
     // On site there is nothing to be late for: the button goes rather than sitting greyed.
     m_late->setVisible(Rules::isActive(a) && !FieldReports::hasArrived(a));
     m_problem->setVisible(Rules::isActive(a));
@@ -79,12 +78,12 @@ void ReportsSection::showList()
     QString html;
     for (int i = 0; i < a.etaReports.size(); ++i) {
         const EtaReport &e = a.etaReports.at(i);
-        html += QStringLiteral("<li>%1</li>")
-                    .arg(tr("Running late, arriving <b>%1</b>: %2 <small>(told %3)</small>")
-                             .arg(SiteTime::format(e.eta, tz).toHtmlEscaped(),
-                                  e.reason.toHtmlEscaped(),
-                                  SiteTime::formatWithLocal(e.reportedAt, tz).toHtmlEscaped()) +
-                         (i >= a.etaReports.size() - m_unsentEtas ? notSent : QString()));
+        html +=
+            QStringLiteral("<li>%1</li>")
+                .arg(tr("Running late, arriving <b>%1</b>: %2 <small>(told %3)</small>")
+                         .arg(SiteTime::format(e.eta, tz).toHtmlEscaped(), e.reason.toHtmlEscaped(),
+                              SiteTime::formatWithLocal(e.reportedAt, tz).toHtmlEscaped()) +
+                     (i >= a.etaReports.size() - m_unsentEtas ? notSent : QString()));
     }
     for (const ProblemReport &p : a.problems)
         html += QStringLiteral("<li>%1</li>")
@@ -127,9 +126,8 @@ ProblemDialog *ReportsSection::openProblemDialog()
     auto *dialog = new ProblemDialog(m_assignment, m_page);
     m_problemDialog = dialog;
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        Q_EMIT problemReported(dialog->kind(), dialog->description());
-    });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { Q_EMIT problemReported(dialog->kind(), dialog->description()); });
     dialog->open();
     return dialog;
 }

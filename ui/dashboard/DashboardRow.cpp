@@ -44,8 +44,9 @@ DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now
             QStringLiteral(" · ") + TimeOnSite::onSiteFor(now.toMSecsSinceEpoch() - s.openSinceMs)
                                         .replace(QLatin1Char(' '), QChar::Nbsp);
     if (s.etaMs)
-        r.nextDue += QStringLiteral(" · ") + FieldReports::etaShort(s.etaMs, s.timeZone)
-                                                 .replace(QLatin1Char(' '), QChar::Nbsp);
+        r.nextDue +=
+            QStringLiteral(" · ") +
+            FieldReports::etaShort(s.etaMs, s.timeZone).replace(QLatin1Char(' '), QChar::Nbsp);
     // One allocation for the whole text (QStringBuilder), as a list loads thousands of rows.
     const QChar sp = QLatin1Char(' ');
     QString text = QLatin1Char('#') % QString::number(s.id) % sp % r.title % sp % r.company % sp %

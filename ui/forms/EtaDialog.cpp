@@ -22,8 +22,7 @@ EtaDialog::EtaDialog(const Assignment &a, const QDateTime &now, QWidget *parent)
            "after the window.")
             .arg(a.id)
             .arg(a.title, SiteTime::format(a.schedule.start, a.site.timeZone),
-                 SiteTime::format(Rules::checkinWindowCloses(a), a.site.timeZone),
-                 a.company.name));
+                 SiteTime::format(Rules::checkinWindowCloses(a), a.site.timeZone), a.company.name));
     m_ui->etaLabel->setText(tr("&Arrival (time at the site, %1)").arg(a.site.timeZone));
     m_ui->eta->setDisplayFormat(QStringLiteral("ddd d MMM yyyy HH:mm"));
     // A quarter of an hour from now, or the start if that is later: a first guess to adjust.
