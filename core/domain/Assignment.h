@@ -168,7 +168,7 @@ struct Assignment {
     QList<DeliverableRequirement> deliverableRequirements;
     QDateTime deliverablesDueAt;
     QList<Deliverable> deliverables;
-    QList<EtaReport> etaReports; // oldest first
+    QList<EtaReport> etaReports;   // oldest first
     QList<ProblemReport> problems; // oldest first
     QList<Label> labels; // as last computed; Rules::labels() recomputes them from the clock
     QString resolution;

@@ -54,8 +54,7 @@ private:
     static OperationOutcome completeTask(Assignment &a, const Operation &op, const QDateTime &now);
     static OperationOutcome submit(Assignment &a, const Operation &op, const QDateTime &now);
     static OperationOutcome reportEta(Assignment &a, const Operation &op, const QDateTime &now);
-    static OperationOutcome reportProblem(Assignment &a, const Operation &op,
-                                          const QDateTime &now);
+    static OperationOutcome reportProblem(Assignment &a, const Operation &op, const QDateTime &now);
 };
 
 } // namespace onsite
