@@ -25,6 +25,9 @@ EtaDialog::EtaDialog(const Assignment &a, const QDateTime &now, QWidget *parent)
                  SiteTime::format(Rules::checkinWindowCloses(a), a.site.timeZone), a.company.name));
     m_ui->etaLabel->setText(tr("&Arrival (time at the site, %1)").arg(a.site.timeZone));
     m_ui->eta->setDisplayFormat(QStringLiteral("ddd d MMM yyyy HH:mm"));
+    // The site's wall time written as UTC, as the visit editor does: this computer's own
+    // daylight-saving gaps must not move a time typed for another zone.
+    m_ui->eta->setTimeSpec(Qt::UTC);
     // A quarter of an hour from now, or the start if that is later: a first guess to adjust.
     setEta(qMax(now.addSecs(15 * 60), a.schedule.start));
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &EtaDialog::accept);
@@ -50,7 +53,8 @@ QString EtaDialog::reason() const
 void EtaDialog::setEta(const QDateTime &utc)
 {
     const QDateTime site = SiteTime::inZone(utc, m_assignment.site.timeZone);
-    m_ui->eta->setDateTime(QDateTime(site.date(), site.time()));
+    m_ui->eta->setDateTime(
+        QDateTime(site.date(), QTime(site.time().hour(), site.time().minute()), Qt::UTC));
 }
 
 void EtaDialog::setReason(const QString &text)
