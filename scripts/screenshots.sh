@@ -63,7 +63,8 @@ for size in 1366x768 1024x700; do
   shot "on-site-$size.png"
   xdotool key Escape
   sleep 1
-  # Running late told: the row's "ETA … reported", the page's list and its buttons.
+  # Running late told and a company message not read yet: the row's "✉ 1 new message" and
+  # "ETA … reported", the page's list, the thread and the buttons.
   open_first "reported"
   shot "running-late-$size.png"
   xdotool key Escape

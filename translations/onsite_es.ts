@@ -233,6 +233,34 @@
         <source>Printed %1 UTC from the Onsite app; revision %2 of the document.</source>
         <translation>Impreso el %1 UTC desde la aplicación Onsite; revisión %2 del documento.</translation>
     </message>
+    <message>
+        <source>Running late, arriving %1</source>
+        <translation>Llega tarde, llegada %1</translation>
+    </message>
+    <message>
+        <source>Running late and problems</source>
+        <translation>Retrasos y problemas</translation>
+    </message>
+    <message>
+        <source>Told</source>
+        <translation>Avisado</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
 </context>
 <context>
     <name>EtaDialog</name>
@@ -376,6 +404,17 @@
     <message>
         <source>Arrive any time in this window.</source>
         <translation>Llegue en cualquier momento de este intervalo.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageThread</name>
+    <message>
+        <source>1 new message</source>
+        <translation>1 mensaje nuevo</translation>
+    </message>
+    <message>
+        <source>%1 new messages</source>
+        <translation>%1 mensajes nuevos</translation>
     </message>
 </context>
 <context>
@@ -525,6 +564,14 @@
     <message>
         <source>%1 cancelled the assignment: %2</source>
         <translation>%1 canceló la asignación: %2</translation>
+    </message>
+    <message>
+        <source>Message from %1 about %2</source>
+        <translation>Mensaje de %1 sobre %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 new messages in all)</source>
+        <translation>%1 (%2 mensajes nuevos en total)</translation>
     </message>
 </context>
 <context>
@@ -705,6 +752,22 @@
         <source>A problem with this id was reported already.</source>
         <translation>Ya se informó de un problema con este identificador.</translation>
     </message>
+    <message>
+        <source>Write the message first.</source>
+        <translation>Escriba primero el mensaje.</translation>
+    </message>
+    <message>
+        <source>A message with this id was posted already.</source>
+        <translation>Ya se publicó un mensaje con este identificador.</translation>
+    </message>
+    <message>
+        <source>message.read takes the id of the last message read.</source>
+        <translation>message.read recibe el identificador del último mensaje leído.</translation>
+    </message>
+    <message>
+        <source>That message does not exist.</source>
+        <translation>Ese mensaje no existe.</translation>
+    </message>
 </context>
 <context>
     <name>OperationDescription</name>
@@ -839,6 +902,18 @@
     <message>
         <source>Reported a problem</source>
         <translation>Informó de un problema</translation>
+    </message>
+    <message>
+        <source>Wrote to %1: &quot;%2&quot;</source>
+        <translation>Escribió a %1: «%2»</translation>
+    </message>
+    <message>
+        <source>the client company</source>
+        <translation>la empresa cliente</translation>
+    </message>
+    <message>
+        <source>Read the messages</source>
+        <translation>Leyó los mensajes</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1210,10 @@
     <message>
         <source>C&amp;hanges the client company makes to work still to do (schedule, pay, tasks, files)</source>
         <translation>Ca&amp;mbios que la empresa cliente hace en trabajos pendientes (horario, pago, tareas, archivos)</translation>
+    </message>
+    <message>
+        <source>&amp;Messages from the client company</source>
+        <translation>Me&amp;nsajes de la empresa cliente</translation>
     </message>
 </context>
 <context>
@@ -2670,6 +2749,53 @@ Check in to #%2 %3 now anyway?</source>
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>onsite::MessagesSection</name>
+    <message>
+        <source>Send &amp;message</source>
+        <translation>Enviar &amp;mensaje</translation>
+    </message>
+    <message>
+        <source>New message to the client company</source>
+        <translation>Nuevo mensaje para la empresa cliente</translation>
+    </message>
+    <message>
+        <source>Posted messages cannot be edited or deleted: they are the record of what was agreed.</source>
+        <translation>Los mensajes enviados no se pueden editar ni eliminar: son el registro de lo acordado.</translation>
+    </message>
+    <message>
+        <source>Write to %1…</source>
+        <translation>Escriba a %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Messages with %1&lt;/b&gt; — %2</source>
+        <translation>&lt;b&gt;Mensajes con %1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Messages with %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Mensajes con %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Usted</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nuevo</translation>
+    </message>
+    <message>
+        <source>No messages yet. Ask %1 anything about this assignment here; they answer in this thread.</source>
+        <translation>Aún no hay mensajes. Pregunte aquí a %1 lo que necesite sobre esta asignación; le responderán en este hilo.</translation>
+    </message>
+    <message>
+        <source>Write the message first.</source>
+        <translation>Escriba primero el mensaje.</translation>
+    </message>
+    <message>
+        <source>The message is longer than %1 characters; split it in two.</source>
+        <translation>El mensaje tiene más de %1 caracteres; divídalo en dos.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ enum class FundsStatus { Pending, Approved, Declined, Withdrawn };
 enum class DeliverableKind { SignOff, Photo, Other };
 // What kind of trouble a worker reports (issue 14 §4); wire names in Enums.cpp.
 enum class ProblemKind { NoAccess, PartsMissing, ScopeDiffers, CantMakeIt, Other };
+enum class MessageFrom { Worker, Company };
 
 struct CompanyRef {
     qint64 id = 0;
@@ -141,6 +142,16 @@ struct ProblemReport {
     QDateTime reportedAt;
 };
 
+// One post in the assignment's thread between the worker and the client company (issue 14
+// §1). The record of what was agreed: never edited or deleted once posted.
+struct Message {
+    QString id; // the worker's client UUID, or the server's for the company's
+    MessageFrom from = MessageFrom::Worker;
+    QString author; // the company's name; empty for the worker's own
+    QString text;
+    QDateTime sentAt;
+};
+
 struct Label {
     QString code; // not_confirmed, worker_late, deliverables_late
     QString text;
@@ -170,6 +181,8 @@ struct Assignment {
     QList<Deliverable> deliverables;
     QList<EtaReport> etaReports;   // oldest first
     QList<ProblemReport> problems; // oldest first
+    QList<Message> messages;       // oldest first
+    QString messagesRead;          // the last message the worker has read (its id); synced
     QList<Label> labels; // as last computed; Rules::labels() recomputes them from the clock
     QString resolution;
     QString cancelReason; // the company's, when it cancelled

@@ -1,6 +1,7 @@
 #include "AssignmentSummary.h"
 
 #include "FieldReports.h"
+#include "MessageThread.h"
 #include "Rules.h"
 #include "TimeOnSite.h"
 
@@ -26,6 +27,7 @@ AssignmentSummary AssignmentSummary::of(const Assignment &a)
         s.openSinceMs = open.toMSecsSinceEpoch();
     if (const EtaReport *eta = FieldReports::pendingEta(a))
         s.etaMs = eta->eta.toMSecsSinceEpoch();
+    s.unreadMessages = MessageThread::unreadCount(a);
     s.status = a.status;
     const ChecklistProgress p = Rules::checklist(a);
     s.done = p.requiredDone;

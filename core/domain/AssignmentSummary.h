@@ -31,6 +31,7 @@ struct AssignmentSummary {
     qint64 openSinceMs = 0;    // the open visit's check-in; 0 when none is open
     qint64 endMs = 0;          // the scheduled end; 0 without a schedule
     qint64 etaMs = 0;          // the ETA the worker reported, until a check-in; 0: none
+    int unreadMessages = 0;    // the company's messages the worker has not read
     QList<Label> potentialLabels;
 
     static AssignmentSummary of(const Assignment &a);

@@ -39,7 +39,9 @@ const Table<ProblemKind, 5> kProblemKind{{{ProblemKind::NoAccess, "no_access"},
                                           {ProblemKind::ScopeDiffers, "scope_differs"},
                                           {ProblemKind::CantMakeIt, "cant_make_it"},
                                           {ProblemKind::Other, "other"}}};
-const Table<OperationType, 12> kOperation{
+const Table<MessageFrom, 2> kMessageFrom{
+    {{MessageFrom::Worker, "worker"}, {MessageFrom::Company, "company"}}};
+const Table<OperationType, 14> kOperation{
     {{OperationType::ScheduleConfirm, "schedule.confirm"},
      {OperationType::TimeLogUpsert, "time_log.upsert"},
      {OperationType::TimeLogDelete, "time_log.delete"},
@@ -51,7 +53,9 @@ const Table<OperationType, 12> kOperation{
      {OperationType::TaskComplete, "task.complete"},
      {OperationType::AssignmentSubmit, "assignment.submit"},
      {OperationType::EtaReport, "eta.report"},
-     {OperationType::ProblemReport, "problem.report"}}};
+     {OperationType::ProblemReport, "problem.report"},
+     {OperationType::MessagePost, "message.post"},
+     {OperationType::MessageRead, "message.read"}}};
 const Table<OperationStatus, 4> kOperationStatus{{{OperationStatus::Applied, "applied"},
                                                   {OperationStatus::Duplicate, "duplicate"},
                                                   {OperationStatus::Rejected, "rejected"},
@@ -147,6 +151,14 @@ QString toWire(ProblemKind v)
 template <> std::optional<ProblemKind> fromWire(const QString &s)
 {
     return parse(kProblemKind, s);
+}
+QString toWire(MessageFrom v)
+{
+    return name(kMessageFrom, v);
+}
+template <> std::optional<MessageFrom> fromWire(const QString &s)
+{
+    return parse(kMessageFrom, s);
 }
 QString toWire(OperationType v)
 {

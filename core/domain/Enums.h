@@ -18,6 +18,7 @@ QString toWire(FundsKind v);
 QString toWire(FundsStatus v);
 QString toWire(DeliverableKind v);
 QString toWire(ProblemKind v);
+QString toWire(MessageFrom v);
 QString toWire(OperationType v);
 QString toWire(OperationStatus v);
 

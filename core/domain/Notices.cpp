@@ -1,5 +1,6 @@
 #include "Notices.h"
 
+#include "MessageThread.h"
 #include "Money.h"
 #include "Rules.h"
 #include "SiteTime.h"
@@ -36,6 +37,8 @@ QList<Notice> Notices::between(const Assignment &before, const Assignment &after
     }
     if (auto c = changed(before, after))
         out.append(*c);
+    if (auto m = messages(before, after))
+        out.append(*m);
     if (before.status != after.status) {
         switch (after.status) {
         case AssignmentStatus::Approved:
@@ -115,8 +118,29 @@ std::optional<Notice> Notices::changed(const Assignment &before, const Assignmen
         what.join(QLatin1Char(' '))};
 }
 
+std::optional<Notice> Notices::messages(const Assignment &before, const Assignment &after)
+{
+    QList<const Message *> fresh;
+    for (const Message &m : after.messages)
+        if (m.from == MessageFrom::Company && MessageThread::indexOf(before, m.id) < 0 &&
+            MessageThread::indexOf(after, after.messagesRead) < MessageThread::indexOf(after, m.id))
+            fresh.append(&m);
+    if (fresh.isEmpty())
+        return std::nullopt;
+    const QString name = QStringLiteral("#%1 %2").arg(after.id).arg(after.title);
+    QString text = fresh.constLast()->text;
+    if (text.size() > 300)
+        text = text.left(300) + QStringLiteral("…");
+    if (fresh.size() > 1)
+        text = tr("%1 (%2 new messages in all)").arg(text).arg(fresh.size());
+    return Notice{after.id, QStringLiteral("message"),
+                  tr("Message from %1 about %2").arg(after.company.name, name), text};
+}
+
 bool Notices::possible(const Assignment &after)
 {
+    if (MessageThread::unreadCount(after) > 0) // only what is unread can be announced
+        return true;
     if (after.status == AssignmentStatus::Approved || after.status == AssignmentStatus::Paid ||
         after.status == AssignmentStatus::Cancelled)
         return true;

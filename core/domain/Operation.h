@@ -21,7 +21,9 @@ enum class OperationType {
     TaskComplete,
     AssignmentSubmit,
     EtaReport,
-    ProblemReport
+    ProblemReport,
+    MessagePost,
+    MessageRead
 };
 // The server's answer to one operation.
 enum class OperationStatus { Applied, Duplicate, Rejected, Error };

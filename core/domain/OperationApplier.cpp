@@ -2,6 +2,7 @@
 
 #include "FieldReports.h"
 #include "JsonReader.h"
+#include "MessageThread.h"
 #include "Money.h"
 #include "Rules.h"
 #include "SiteTime.h"
@@ -67,6 +68,12 @@ OperationOutcome OperationApplier::apply(Assignment &a, const Operation &op, con
 {
     if (auto bad = tooLong(op.payload))
         return *bad;
+    // The thread outlives the work: questions about pay come after approval, and a cancelled
+    // assignment may need a word. Every other change is for work still to do.
+    if (op.is(OperationType::MessagePost))
+        return postMessage(a, op, now);
+    if (op.is(OperationType::MessageRead))
+        return markRead(a, op);
     if (!Rules::isActive(a))
         return refuse("read_only", tr("This assignment is %1 and can no longer be changed.")
                                        .arg(Rules::statusText(a.status).toLower()));
@@ -98,6 +105,10 @@ OperationOutcome OperationApplier::apply(Assignment &a, const Operation &op, con
         return reportEta(a, op, now);
     case OperationType::ProblemReport:
         return reportProblem(a, op, now);
+    case OperationType::MessagePost:
+        return postMessage(a, op, now);
+    case OperationType::MessageRead:
+        return markRead(a, op);
     }
     return refuse("unknown_type", tr("Unknown operation \"%1\".").arg(op.type));
 }
@@ -470,6 +481,40 @@ OperationOutcome OperationApplier::reportProblem(Assignment &a, const Operation 
         if (p.id == id)
             return refuse("duplicate_id", tr("A problem with this id was reported already."));
     a.problems.append({id, kind, description, qMin(op.createdAt, now)});
+    return {true, {}, {}};
+}
+
+OperationOutcome OperationApplier::postMessage(Assignment &a, const Operation &op,
+                                               const QDateTime &now)
+{
+    if (auto bad = unknownField(op.payload, {"id", "text"}))
+        return *bad;
+    QString error;
+    JsonReader r(op.payload, QString(), &error);
+    const QString id = r.string("id", true);
+    const QString text = r.string("text", true).trimmed();
+    if (!r.ok())
+        return refuse("invalid", error);
+    if (text.isEmpty())
+        return refuse("invalid", tr("Write the message first."));
+    if (MessageThread::indexOf(a, id) >= 0)
+        return refuse("duplicate_id", tr("A message with this id was posted already."));
+    a.messages.append({id, MessageFrom::Worker, QString(), text, qMin(op.createdAt, now)});
+    return {true, {}, {}};
+}
+
+// Read state only moves forward: a machine that read less and syncs later does not make read
+// messages unread again.
+OperationOutcome OperationApplier::markRead(Assignment &a, const Operation &op)
+{
+    const QString id = op.payload.value(QStringLiteral("id")).toString();
+    if (op.payload.size() != 1 || id.isEmpty())
+        return refuse("invalid", tr("message.read takes the id of the last message read."));
+    const int at = MessageThread::indexOf(a, id);
+    if (at < 0)
+        return refuse("not_found", tr("That message does not exist."));
+    if (at > MessageThread::indexOf(a, a.messagesRead))
+        a.messagesRead = id;
     return {true, {}, {}};
 }
 

@@ -55,6 +55,8 @@ private:
     static OperationOutcome submit(Assignment &a, const Operation &op, const QDateTime &now);
     static OperationOutcome reportEta(Assignment &a, const Operation &op, const QDateTime &now);
     static OperationOutcome reportProblem(Assignment &a, const Operation &op, const QDateTime &now);
+    static OperationOutcome postMessage(Assignment &a, const Operation &op, const QDateTime &now);
+    static OperationOutcome markRead(Assignment &a, const Operation &op);
 };
 
 } // namespace onsite

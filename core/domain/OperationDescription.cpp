@@ -142,6 +142,12 @@ QString OperationDescription::describe(const Operation &op, const Assignment *be
                          .arg(SiteTime::format(eta, before ? before->site.timeZone : QString()))
                    : tr("Reported running late");
     }
+    case OperationType::MessagePost:
+        return tr("Wrote to %1: \"%2\"")
+            .arg(before ? before->company.name : tr("the client company"),
+                 op.payload.value(QStringLiteral("text")).toString().left(60));
+    case OperationType::MessageRead:
+        return tr("Read the messages");
     case OperationType::ProblemReport: {
         const auto problem =
             fromWire<ProblemKind>(op.payload.value(QStringLiteral("kind")).toString());
@@ -213,6 +219,8 @@ OperationDescription::Unsent OperationDescription::unsent(const QList<OutboxEntr
             u.problems.insert(id(e.op));
         else if (e.op.is(OperationType::EtaReport))
             ++u.etaReports;
+        else if (e.op.is(OperationType::MessagePost))
+            u.messages.insert(id(e.op));
     }
     return u;
 }

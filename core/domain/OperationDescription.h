@@ -40,6 +40,7 @@ public:
         QSet<QString> deliverables;  // files removed (uploads are tracked by the upload queue)
         QSet<QString> problems;      // problems reported
         int etaReports = 0;          // the latest ETA reports, by count (they have no id)
+        QSet<QString> messages;      // messages posted
     };
     static Unsent unsent(const QList<OutboxEntry> &entries, qint64 assignmentId);
 

@@ -114,6 +114,17 @@ Operation Operations::reportProblem(qint64 id, ProblemKind kind, const QString &
                            now);
 }
 
+Operation Operations::postMessage(qint64 id, const QString &text, const QDateTime &now)
+{
+    return Operation::make(id, OperationType::MessagePost,
+                           {{QStringLiteral("id"), newId()}, {QStringLiteral("text"), text}}, now);
+}
+
+Operation Operations::markMessagesRead(qint64 id, const QString &messageId, const QDateTime &now)
+{
+    return Operation::make(id, OperationType::MessageRead, idOnly(messageId), now);
+}
+
 Operation Operations::phoneCheckIn(qint64 id, const QString &visitId, const QDateTime &at,
                                    const QDateTime &now)
 {

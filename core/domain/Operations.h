@@ -39,6 +39,10 @@ public:
     // A new problem report with a new id.
     static Operation reportProblem(qint64 id, ProblemKind kind, const QString &description,
                                    const QDateTime &now);
+    // A new message in the assignment's thread, with a new id.
+    static Operation postMessage(qint64 id, const QString &text, const QDateTime &now);
+    // The thread read up to and including `messageId`.
+    static Operation markMessagesRead(qint64 id, const QString &messageId, const QDateTime &now);
     // Made by the server from a signed phone call (visit id derived from the call).
     static Operation phoneCheckIn(qint64 id, const QString &visitId, const QDateTime &at,
                                   const QDateTime &now);

@@ -1,7 +1,7 @@
 #include "AssignmentRecord.h"
 
+#include "FieldReports.h"
 #include "HtmlTable.h"
-
 #include "JsonReader.h"
 #include "Money.h"
 #include "PayCalculator.h"
@@ -39,6 +39,8 @@ QString AssignmentRecord::html(const Assignment &a, const QJsonArray &history, b
     h += visits(a, history, historyKnown);
     h += requests(a);
     h += files(a);
+    h += reports(a);
+    h += thread(a);
     if (!a.resolution.isEmpty())
         h += QStringLiteral("<h2>%1</h2><p>%2</p>")
                  .arg(esc(tr("Close-out notes")), esc(a.resolution));
@@ -153,6 +155,38 @@ QString AssignmentRecord::files(const Assignment &a)
                       esc(d.sha256));
     if (a.deliverables.isEmpty())
         h += QStringLiteral("<p>%1</p>").arg(esc(tr("No files.")));
+    return h;
+}
+
+QString AssignmentRecord::reports(const Assignment &a)
+{
+    if (a.etaReports.isEmpty() && a.problems.isEmpty())
+        return {};
+    const QString tz = a.site.timeZone;
+    QList<QStringList> rows;
+    for (const EtaReport &e : a.etaReports)
+        rows << QStringList{when(e.reportedAt, tz),
+                            tr("Running late, arriving %1").arg(when(e.eta, tz)), e.reason};
+    for (const ProblemReport &p : a.problems)
+        rows << QStringList{when(p.reportedAt, tz), FieldReports::problemKindText(p.kind),
+                            p.description};
+    return QStringLiteral("<h2>%1</h2>").arg(esc(tr("Running late and problems"))) +
+           HtmlTable::bordered({tr("Told"), tr("What"), tr("Details")}, rows);
+}
+
+QString AssignmentRecord::thread(const Assignment &a)
+{
+    if (a.messages.isEmpty())
+        return {};
+    QString h = QStringLiteral("<h2>%1</h2>").arg(esc(tr("Messages")));
+    for (const Message &m : a.messages) {
+        const QString who = m.from == MessageFrom::Worker
+                                ? tr("Worker")
+                                : (m.author.isEmpty() ? a.company.name : m.author);
+        h += QStringLiteral("<p><b>%1</b> — %2<br>%3</p>")
+                 .arg(esc(who), esc(when(m.sentAt, a.site.timeZone)),
+                      esc(m.text).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    }
     return h;
 }
 

@@ -27,6 +27,9 @@ private:
                                               const QString &timeZone);
     static QString requests(const Assignment &a);
     static QString files(const Assignment &a);
+    // Running late and problems told, and the thread with the company, in order.
+    static QString reports(const Assignment &a);
+    static QString thread(const Assignment &a);
 };
 
 } // namespace onsite

@@ -71,6 +71,11 @@ QList<SchemaMigrator::Step> CacheSchema::steps()
          {QStringLiteral("ALTER TABLE assignment_rows ADD COLUMN eta_ms INTEGER NOT NULL"
                          " DEFAULT 0"),
           QStringLiteral("DELETE FROM assignment_rows")}},
+        // The company's messages not read yet, for "2 new messages" on the row; rebuilt too.
+        {10,
+         {QStringLiteral("ALTER TABLE assignment_rows ADD COLUMN unread INTEGER NOT NULL"
+                         " DEFAULT 0"),
+          QStringLiteral("DELETE FROM assignment_rows")}},
     };
 }
 

@@ -28,6 +28,8 @@ QStringList SummaryTable::columns() const
         c << QStringLiteral("open_since_ms") << QStringLiteral("end_ms");
     if (m_version >= 9)
         c << QStringLiteral("eta_ms");
+    if (m_version >= 10)
+        c << QStringLiteral("unread");
     return c;
 }
 
@@ -59,6 +61,8 @@ bool SummaryTable::write(const Assignment &a, QString *error)
     }
     if (m_version >= 9)
         m_upsertRow.addBindValue(s.etaMs);
+    if (m_version >= 10)
+        m_upsertRow.addBindValue(s.unreadMessages);
     if (m_upsertRow.exec())
         return true;
     *error = m_upsertRow.lastError().text();
@@ -170,6 +174,8 @@ bool SummaryTable::each(qint64 fromId, qint64 toId,
         }
         if (m_version >= 9)
             s.etaMs = q.value(19).toLongLong();
+        if (m_version >= 10)
+            s.unreadMessages = q.value(20).toInt();
         take(std::move(s));
     }
     return true;

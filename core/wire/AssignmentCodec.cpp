@@ -137,6 +137,15 @@ QJsonObject problemToJson(const ProblemReport &p)
             {QStringLiteral("reported_at"), instant(p.reportedAt)}};
 }
 
+QJsonObject messageToJson(const Message &m)
+{
+    return {{QStringLiteral("id"), m.id},
+            {QStringLiteral("from"), toWire(m.from)},
+            {QStringLiteral("author"), m.author},
+            {QStringLiteral("text"), m.text},
+            {QStringLiteral("sent_at"), instant(m.sentAt)}};
+}
+
 QJsonObject requirementToJson(const DeliverableRequirement &r)
 {
     return {{QStringLiteral("id"), r.id},
@@ -347,6 +356,17 @@ ProblemReport readProblem(JsonReader &i)
     return p;
 }
 
+Message readMessage(JsonReader &i)
+{
+    Message m;
+    m.id = i.string("id", true);
+    m.from = i.enumeration("from", true, MessageFrom::Worker);
+    m.author = i.string("author");
+    m.text = i.string("text", true);
+    m.sentAt = i.instant("sent_at", true);
+    return m;
+}
+
 Label readLabel(JsonReader &i)
 {
     Label l;
@@ -402,6 +422,8 @@ QJsonObject AssignmentCodec::toJson(const Assignment &a)
     o.insert(QStringLiteral("deliverables"), writeList(a.deliverables, deliverableToJson));
     o.insert(QStringLiteral("eta_reports"), writeList(a.etaReports, etaReportToJson));
     o.insert(QStringLiteral("problems"), writeList(a.problems, problemToJson));
+    o.insert(QStringLiteral("messages"), writeList(a.messages, messageToJson));
+    o.insert(QStringLiteral("messages_read"), a.messagesRead);
     o.insert(QStringLiteral("labels"), labelsToJson(a.labels));
     o.insert(QStringLiteral("resolution"), a.resolution);
     o.insert(QStringLiteral("cancel_reason"), a.cancelReason);
@@ -435,6 +457,8 @@ std::optional<Assignment> AssignmentCodec::fromJson(const QJsonObject &o, QStrin
     a.deliverables = readList<Deliverable>(r, "deliverables", err, readDeliverable);
     a.etaReports = readList<EtaReport>(r, "eta_reports", err, readEtaReport);
     a.problems = readList<ProblemReport>(r, "problems", err, readProblem);
+    a.messages = readList<Message>(r, "messages", err, readMessage);
+    a.messagesRead = r.string("messages_read");
     a.labels = readList<Label>(r, "labels", err, readLabel);
     a.resolution = r.string("resolution");
     a.cancelReason = r.string("cancel_reason");

@@ -33,7 +33,8 @@ int usage(QTextStream &out)
            "  approve COMPANY_ID ID                 approves a submitted assignment\n"
            "  mark-paid COMPANY_ID ID               marks an approved assignment paid\n"
            "  cancel COMPANY_ID ID [\"REASON\"]       cancels an assignment not yet approved,\n"
-           "                                        telling the worker why\n";
+           "                                        telling the worker why\n"
+           "  message COMPANY_ID ID \"TEXT\"          posts a message in the assignment's thread\n";
     return 2;
 }
 
@@ -160,6 +161,15 @@ int AdminCommand::decisions(const QStringList &args, const QDateTime &now, QText
             out << l << "\n";
         if (lines.isEmpty())
             out << "nothing awaits a decision\n";
+        return 0;
+    }
+    if (cmd == QLatin1String("message") && args.size() == 4) {
+        doc = CompanyActions::postMessage(companyId, id, args.at(3), now, &err);
+        if (err)
+            return fail(err);
+        const QJsonArray thread = doc.value(QStringLiteral("messages")).toArray();
+        out << "message " << thread.last().toObject().value(QStringLiteral("id")).toString()
+            << " posted; the thread has " << thread.size() << "\n";
         return 0;
     }
     const QString verdict = args.value(4);

@@ -151,6 +151,29 @@ ApiResponse companyDecision(const ApiRequest &r, qint64 companyId, const QDateTi
                   err);
 }
 
+// GET /company/assignments/{id}/messages: the thread; POST {text}: a message from the company.
+ApiResponse companyMessages(const ApiRequest &r, qint64 companyId, const QDateTime &now)
+{
+    const qint64 id = parseId(r.segments.at(2));
+    if (!id)
+        return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
+    ApiError err;
+    if (r.method == QLatin1String("GET")) {
+        const QJsonObject doc = AssignmentStore::companyAssignment(companyId, id, now, &err);
+        return err ? ApiResponse::error(err) : ApiResponse::json(CompanyActions::thread(doc));
+    }
+    if (r.method != QLatin1String("POST"))
+        return ApiResponse::error(methodNotAllowed(r));
+    QJsonObject in;
+    if (!jsonBody(r, &in, &err) || !onlyKeys(in, {QStringLiteral("text")}, &err))
+        return ApiResponse::error(err);
+    if (!in.value(QStringLiteral("text")).isString())
+        return ApiResponse::error(ApiError::badRequest(QStringLiteral("text: expected a string")));
+    const QJsonObject doc = CompanyActions::postMessage(
+        companyId, id, in.value(QStringLiteral("text")).toString(), now, &err);
+    return err ? ApiResponse::error(err) : result(CompanyActions::thread(doc), err, 201);
+}
+
 ApiResponse company(const ApiRequest &r, const QDateTime &now)
 {
     const auto companyId = Accounts::companyForToken(r.bearerToken());
@@ -176,6 +199,9 @@ ApiResponse company(const ApiRequest &r, const QDateTime &now)
             return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
         return result(OperationLog::timeLogHistory(*companyId, id, &err), err);
     }
+    if (s.size() == 4 && s.at(1) == QLatin1String("assignments") &&
+        s.at(3) == QLatin1String("messages"))
+        return companyMessages(r, *companyId, now);
     if (s.size() >= 4 && s.at(1) == QLatin1String("assignments"))
         return companyDecision(r, *companyId, now);
     if (s.size() == 3 && s.at(1) == QLatin1String("assignments")) {
@@ -212,6 +238,16 @@ ApiResponse worker(const ApiRequest &r, qint64 workerId, const QDateTime &now)
         return ApiResponse::json(
             {{QStringLiteral("url"),
               QStringLiteral("%1/api/v1/calendar/%2.ics").arg(publicUrl(), token)}});
+    }
+    if (first == QLatin1String("assignments") && s.size() == 3 &&
+        s.at(2) == QLatin1String("messages")) {
+        if (r.method != QLatin1String("GET"))
+            return ApiResponse::error(methodNotAllowed(r));
+        const qint64 id = parseId(s.at(1));
+        if (!id)
+            return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
+        const QJsonObject doc = AssignmentStore::workerAssignment(workerId, id, now, &err);
+        return err ? ApiResponse::error(err) : ApiResponse::json(CompanyActions::thread(doc));
     }
     if (first == QLatin1String("assignments") && s.size() == 3 &&
         s.at(2) == QLatin1String("time_log_history")) {

@@ -7,6 +7,7 @@
 #include "Money.h"
 #include "Rules.h"
 
+#include <QUuid>
 #include <functional>
 
 namespace onsite::server {
@@ -123,6 +124,28 @@ QJsonObject CompanyActions::cancel(qint64 companyId, qint64 id, const QString &r
         a.cancelReason = reason.trimmed();
         return {};
     });
+}
+
+QJsonObject CompanyActions::postMessage(qint64 companyId, qint64 id, const QString &text,
+                                        const QDateTime &now, ApiError *err)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > kMaxMessageLength) {
+        *err = ApiError::badRequest(
+            QStringLiteral("text: expected 1 to %1 characters").arg(kMaxMessageLength));
+        return {};
+    }
+    return update(companyId, id, now, err, [&](Assignment &a) -> ApiError {
+        a.messages.append({QUuid::createUuid().toString(QUuid::WithoutBraces), MessageFrom::Company,
+                           a.company.name, trimmed, now});
+        return {};
+    });
+}
+
+QJsonObject CompanyActions::thread(const QJsonObject &doc)
+{
+    return {{QStringLiteral("messages"), doc.value(QStringLiteral("messages"))},
+            {QStringLiteral("messages_read"), doc.value(QStringLiteral("messages_read"))}};
 }
 
 QStringList CompanyActions::pending(qint64 companyId, ApiError *err)

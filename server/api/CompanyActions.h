@@ -28,6 +28,14 @@ public:
     // `reason` (may be empty) is told to the worker with the cancellation.
     static QJsonObject cancel(qint64 companyId, qint64 id, const QString &reason,
                               const QDateTime &now, ApiError *err);
+    // A message from the company in the assignment's thread (any status: the thread is the
+    // record, before and after the work); answers with the updated document.
+    static QJsonObject postMessage(qint64 companyId, qint64 id, const QString &text,
+                                   const QDateTime &now, ApiError *err);
+    // The thread, for GET …/messages: {messages: [...], messages_read}.
+    static QJsonObject thread(const QJsonObject &doc);
+    static constexpr int kMaxMessageLength = 2000;
+
     // One line per assignment awaiting approval and per pending request, for `admin pending`.
     static QStringList pending(qint64 companyId, ApiError *err);
 };

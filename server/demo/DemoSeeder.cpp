@@ -311,6 +311,11 @@ struct World {
                                      QStringLiteral("Lane closure on the way; about 25 minutes "
                                                     "late"),
                                      now.addSecs(-600)});
+            if (i == 0) // an answer not read yet: "1 new message" on the row
+                a.messages = {{QStringLiteral("demo-m1"), MessageFrom::Company, a.company.name,
+                               QStringLiteral("Thanks for letting us know. The store manager "
+                                              "will meet you at the loading dock."),
+                               now.addSecs(-300)}};
             store(a, alex);
         }
         store(next(1, AssignmentStatus::Assigned, 20 * kHour), alex);
@@ -337,6 +342,18 @@ struct World {
                                    QStringLiteral("The bracket in the kit is the wrong size; the "
                                                   "old one stays until a new one arrives."),
                                    now.addSecs(-300)});
+            if (i == 2) { // asked and answered, all read
+                a.messages = {
+                    {QStringLiteral("demo-m2"), MessageFrom::Worker, QString(),
+                     QStringLiteral("The bracket in the kit is the wrong size. Can I keep the old "
+                                    "one for now?"),
+                     now.addSecs(-290)},
+                    {QStringLiteral("demo-m3"), MessageFrom::Company, a.company.name,
+                     QStringLiteral("Yes, keep the old bracket. A new one ships tomorrow; we "
+                                    "will book a short return visit."),
+                     now.addSecs(-120)}};
+                a.messagesRead = QStringLiteral("demo-m3");
+            }
             if (i == 1)
                 a.fundsRequests.append(funds(FundsKind::Expense, 4299,
                                              QStringLiteral("Bought a replacement patch cable"),

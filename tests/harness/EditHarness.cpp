@@ -1,4 +1,5 @@
-// A client process for the crash tests: makes time-log changes on one assignment through the
+// A client process for the crash tests: makes time-log changes and posts messages on one
+// assignment through the
 // real SyncEngine and LocalStore, pushing as it goes, and prints "committed <op_id>" once each
 // change is in its SQLite file. The test kills it with SIGKILL at random moments and starts it
 // again; `--drain` only pushes what is left and exits when the outbox is empty.
@@ -31,6 +32,12 @@ Operation nextChange(const Assignment &a, const QDateTime &now)
         return Operation::make(a.id, QStringLiteral("time_log.delete"),
                                {{QStringLiteral("id"), l->id}}, now);
     }
+    if (dice == 4) // a message in the thread: it must land once, like every change
+        return Operation::make(
+            a.id, QStringLiteral("message.post"),
+            {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+             {QStringLiteral("text"), QStringLiteral("message %1").arg(a.messages.size() + 1)}},
+            now);
     if (!live.isEmpty() && dice <= 3) {
         const TimeLog *l = live.at(int(rng->bounded(qsizetype(live.size()))));
         return Operation::make(

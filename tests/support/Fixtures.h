@@ -65,6 +65,11 @@ inline Assignment sampleAssignment(qint64 id = 42)
                      utc("2026-03-10T14:40:00Z")}};
     a.problems = {{QStringLiteral("p1"), ProblemKind::PartsMissing,
                    QStringLiteral("Mounting bracket missing"), utc("2026-03-10T16:30:00Z")}};
+    a.messages = {{QStringLiteral("m1"), MessageFrom::Worker, QString(),
+                   QStringLiteral("Which door?"), utc("2026-03-10T14:45:00Z")},
+                  {QStringLiteral("m2"), MessageFrom::Company, QStringLiteral("Northwind Retail"),
+                   QStringLiteral("The loading dock."), utc("2026-03-10T14:47:00Z")}};
+    a.messagesRead = QStringLiteral("m2");
     a.labels = {{QStringLiteral("worker_late"), QStringLiteral("Worker Late"),
                  utc("2026-03-10T15:15:00Z")}};
     a.resolution = QStringLiteral("Done");

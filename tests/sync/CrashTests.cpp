@@ -130,7 +130,18 @@ TEST_CASE("killed at random moments, the client loses no change and applies none
         CHECK(s.value(QStringLiteral("deleted")).toBool() == l.deleted);
     }
     CHECK(ids.size() == serverLogs.size());
+    // Messages written offline and pushed across kills: each once, in the client's order.
+    const QJsonArray serverMessages = serverDoc.value(QStringLiteral("messages")).toArray();
+    REQUIRE(serverMessages.size() == localDoc->messages.size());
+    QSet<QString> messageIds;
+    for (int i = 0; i < serverMessages.size(); ++i) {
+        const QJsonObject s = serverMessages.at(i).toObject();
+        messageIds.insert(s.value(QStringLiteral("id")).toString());
+        CHECK(s.value(QStringLiteral("id")).toString() == localDoc->messages.at(i).id);
+        CHECK(s.value(QStringLiteral("text")).toString() == localDoc->messages.at(i).text);
+    }
+    CHECK(messageIds.size() == serverMessages.size());
     INFO("cycles " << cycles << ", kills " << kills << ", committed changes " << committed.size()
-                   << ", visits " << serverLogs.size());
+                   << ", visits " << serverLogs.size() << ", messages " << serverMessages.size());
     CHECK(serverLogs.size() > 0);
 }

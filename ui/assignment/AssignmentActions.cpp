@@ -10,6 +10,7 @@
 #include "LocalStore.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "MessageThread.h"
 #include "OperationDescription.h"
 #include "Operations.h"
 #include "Rules.h"
@@ -84,6 +85,7 @@ void AssignmentActions::refreshUnsent()
     page->timeLogs()->setUnsent(u.timeLogs);
     page->fundsRequests()->setUnsent(u.fundsRequests);
     page->reports()->setUnsent(u.etaReports, u.problems);
+    page->messages()->setUnsent(u.messages);
 }
 
 void AssignmentActions::reportEta(qint64 id, const QDateTime &eta, const QString &reason)
@@ -94,6 +96,19 @@ void AssignmentActions::reportEta(qint64 id, const QDateTime &eta, const QString
 void AssignmentActions::reportProblem(qint64 id, ProblemKind kind, const QString &description)
 {
     record(Operations::reportProblem(id, kind, description, m_session->clock()->now()));
+}
+
+void AssignmentActions::postMessage(qint64 id, const QString &text)
+{
+    record(Operations::postMessage(id, text, m_session->clock()->now()));
+}
+
+void AssignmentActions::markShownRead()
+{
+    const Assignment &a = m_session->window()->page()->assignment();
+    if (a.id && MessageThread::unreadCount(a) > 0)
+        record(Operations::markMessagesRead(a.id, MessageThread::lastId(a),
+                                            m_session->clock()->now()));
 }
 
 void AssignmentActions::confirmSchedule(qint64 id)

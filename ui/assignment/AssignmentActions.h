@@ -35,6 +35,10 @@ public:
     void submit(qint64 id, const QString &notes);
     void reportEta(qint64 id, const QDateTime &eta, const QString &reason);
     void reportProblem(qint64 id, onsite::ProblemKind kind, const QString &description);
+    void postMessage(qint64 id, const QString &text);
+    // The thread of the assignment on the page read up to its last message, if the company
+    // wrote anything the worker has not read.
+    void markShownRead();
     // Hands op to the sync engine on its thread; the answer comes back as changeRecorded().
     void record(const Operation &op);
     // Says why an action the worker asked for cannot be done (page and status bar).

@@ -39,8 +39,8 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     : QWidget(parent), m_clock(clock), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
       m_funds(new FundsSection(this)), m_checklist(new ChecklistSection(this)),
       m_visits(new VisitsSection(clock, this)), m_reports(new ReportsSection(clock, this)),
-      m_deliverables(new DeliverablesPanel(clock, this)), m_error(new QLabel(this)),
-      m_changeNote(new QLabel(this)), m_scroll(new QScrollArea(this))
+      m_messages(new MessagesSection(this)), m_deliverables(new DeliverablesPanel(clock, this)),
+      m_error(new QLabel(this)), m_changeNote(new QLabel(this)), m_scroll(new QScrollArea(this))
 {
     setAcceptDrops(true);
     QFont f = m_title->font();
@@ -122,6 +122,9 @@ void AssignmentPage::connectVisits()
             [this](const QDateTime &eta, const QString &reason) {
                 Q_EMIT etaReportRequested(m_id, eta, reason);
             });
+    connect(m_messages, &MessagesSection::messagePosted, this,
+            [this](const QString &text) { Q_EMIT messagePostRequested(m_id, text); });
+    connect(m_messages, &MessagesSection::errorRaised, this, &AssignmentPage::showError);
     connect(m_reports, &ReportsSection::problemReported, this,
             [this](ProblemKind kind, const QString &description) {
                 Q_EMIT problemReportRequested(m_id, kind, description);
@@ -182,9 +185,10 @@ void AssignmentPage::layOutSections()
     auto *left = new QWidget(this);
     auto *ll = new QVBoxLayout(left);
     ll->setContentsMargins(0, 0, 0, 0);
-    // What the worker told the company (late, a problem) heads the column: it is what the
-    // company acts on next.
+    // What the worker told the company (late, a problem) and the thread with it head the
+    // column: that is the conversation going on now.
     m_reports->addListTo(ll);
+    m_messages->addTo(ll);
     ll->addWidget(m_checklist->details());
     m_visits->addTableTo(ll);
     m_funds->addTableTo(ll, left);
@@ -258,6 +262,7 @@ void AssignmentPage::show(const Assignment &a)
     m_checklist->show(a, now);
     m_visits->show(a);
     m_reports->show(a);
+    m_messages->show(a);
     m_deliverables->setContent(a, m_uploads);
 }
 

@@ -4,6 +4,7 @@
 #include "ChecklistSection.h"
 #include "FundsRequestDialog.h"
 #include "FundsSection.h"
+#include "MessagesSection.h"
 #include "ReportsSection.h"
 #include "SubmitDialog.h"
 #include "TaskDialog.h"
@@ -69,6 +70,8 @@ public:
     QString visitsTitleText() const { return m_visits->titleText(); }
     // Running late and problems: the buttons beside Check in, their forms, the list.
     ReportsSection *reports() const { return m_reports; }
+    // The thread with the client company and the box to write in it.
+    MessagesSection *messages() const { return m_messages; }
 
     void showError(const QString &message);
     // "Changed since you last looked: …" above the actions until another assignment is shown;
@@ -143,6 +146,7 @@ Q_SIGNALS:
     void recordExportRequested(qint64 id);
     void etaReportRequested(qint64 id, const QDateTime &eta, const QString &reason);
     void problemReportRequested(qint64 id, onsite::ProblemKind kind, const QString &description);
+    void messagePostRequested(qint64 id, const QString &text);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -180,6 +184,7 @@ private:
     ChecklistSection *m_checklist;
     VisitsSection *m_visits;
     ReportsSection *m_reports;
+    MessagesSection *m_messages;
     DeliverablesPanel *m_deliverables;
     QLabel *m_error;
     QLabel *m_changeNote;

@@ -1,6 +1,7 @@
 #include "DashboardRow.h"
 
 #include "FieldReports.h"
+#include "MessageThread.h"
 #include "Rules.h"
 #include "SiteTime.h"
 #include "TimeOnSite.h"
@@ -30,6 +31,7 @@ DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now
     r.openSinceMs = s.openSinceMs;
     r.endMs = s.endMs;
     r.etaMs = s.etaMs;
+    r.unreadMessages = s.unreadMessages;
     for (const Label &l : s.potentialLabels)
         if (l.code == QLatin1String("deliverables_late"))
             r.deliverablesDueMs = l.since.toMSecsSinceEpoch();
@@ -47,6 +49,10 @@ DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now
         r.nextDue +=
             QStringLiteral(" · ") +
             FieldReports::etaShort(s.etaMs, s.timeZone).replace(QLatin1Char(' '), QChar::Nbsp);
+    // New messages first: the company is waiting for an answer.
+    if (s.unreadMessages)
+        r.nextDue = QStringLiteral("✉ ") + MessageThread::unreadText(s.unreadMessages) +
+                    QStringLiteral(" · ") + r.nextDue;
     // One allocation for the whole text (QStringBuilder), as a list loads thousands of rows.
     const QChar sp = QLatin1Char(' ');
     QString text = QLatin1Char('#') % QString::number(s.id) % sp % r.title % sp % r.company % sp %

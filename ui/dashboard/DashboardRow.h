@@ -29,6 +29,7 @@ struct DashboardRow {
     qint64 openSinceMs = 0;       // a visit is open since then; 0: none
     qint64 endMs = 0;             // the scheduled end; 0: none
     qint64 etaMs = 0;             // the ETA the worker reported, until a check-in; 0: none
+    int unreadMessages = 0;       // the company's messages not read yet
     qint64 deliverablesDueMs = 0; // files still missing are due then; 0: none missing or no date
     QByteArray haystack;          // lower-case UTF-8 text the search box matches against
 

@@ -68,6 +68,8 @@ void AppController::wirePage()
     connect(page, &AssignmentPage::fundsRequested, m_actions, &AssignmentActions::requestFunds);
     connect(page, &AssignmentPage::withdrawRequested, m_actions, &AssignmentActions::withdrawFunds);
     connect(page, &AssignmentPage::etaReportRequested, m_actions, &AssignmentActions::reportEta);
+    connect(page, &AssignmentPage::messagePostRequested, m_actions,
+            &AssignmentActions::postMessage);
     connect(page, &AssignmentPage::problemReportRequested, m_actions,
             &AssignmentActions::reportProblem);
     connect(page, &AssignmentPage::taskAnswered, m_actions, &AssignmentActions::answerTask);
@@ -143,6 +145,8 @@ void AppController::openAssignment(qint64 id)
     // Said on this opening only: opened again, the page no longer says it.
     m_window->page()->setChangeNote(m_session->changeNotes()->take(id));
     m_window->showAssignmentPage();
+    // Opened, the thread is read: the row's count goes, on the worker's other computers too.
+    m_actions->markShownRead();
 }
 
 bool AppController::loadOnPage(qint64 id)

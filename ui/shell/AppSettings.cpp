@@ -48,6 +48,8 @@ QString AppSettings::kindOfNotice(const QString &noticeKind)
 {
     if (noticeKind == QLatin1String("changed"))
         return QStringLiteral("changes");
+    if (noticeKind == QLatin1String("message"))
+        return QStringLiteral("messages");
     return noticeKind.startsWith(QLatin1String("request_")) ? QStringLiteral("decisions")
                                                             : QStringLiteral("approvals");
 }

@@ -8,7 +8,8 @@ namespace onsite {
 class AppSettings
 {
 public:
-    // Notification kinds: "late", "reminders", "checkout", "changes", "decisions", "approvals".
+    // Notification kinds: "late", "reminders", "checkout", "changes", "messages", "decisions",
+    // "approvals".
     // All on by default.
     static bool notify(const QString &kind);
     static void setNotify(const QString &kind, bool on);

@@ -23,6 +23,7 @@ SettingsDialog::SettingsDialog(const QString &server, const QString &dataDir,
     m_ui->notifyReminders->setChecked(AppSettings::notify(QStringLiteral("reminders")));
     m_ui->notifyCheckout->setChecked(AppSettings::notify(QStringLiteral("checkout")));
     m_ui->notifyChanges->setChecked(AppSettings::notify(QStringLiteral("changes")));
+    m_ui->notifyMessages->setChecked(AppSettings::notify(QStringLiteral("messages")));
     m_ui->notifyDecisions->setChecked(AppSettings::notify(QStringLiteral("decisions")));
     m_ui->notifyApprovals->setChecked(AppSettings::notify(QStringLiteral("approvals")));
     m_ui->language->addItem(
@@ -57,6 +58,7 @@ void SettingsDialog::accept()
     AppSettings::setNotify(QStringLiteral("reminders"), m_ui->notifyReminders->isChecked());
     AppSettings::setNotify(QStringLiteral("checkout"), m_ui->notifyCheckout->isChecked());
     AppSettings::setNotify(QStringLiteral("changes"), m_ui->notifyChanges->isChecked());
+    AppSettings::setNotify(QStringLiteral("messages"), m_ui->notifyMessages->isChecked());
     AppSettings::setNotify(QStringLiteral("decisions"), m_ui->notifyDecisions->isChecked());
     AppSettings::setNotify(QStringLiteral("approvals"), m_ui->notifyApprovals->isChecked());
     AppSettings::setLanguage(m_ui->language->currentData().toString());
