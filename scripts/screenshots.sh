@@ -63,10 +63,14 @@ for size in 1366x768 1024x700; do
   shot "on-site-$size.png"
   xdotool key Escape
   sleep 1
-  # Running late told and a company message not read yet: the row's "✉ 1 new message" and
-  # "ETA … reported", the page's list, the thread and the buttons.
+  # Running late told: the row's "ETA … reported", the page's list and its buttons.
   open_first "reported"
   shot "running-late-$size.png"
+  xdotool key Escape
+  sleep 1
+  # A company message not read yet (the row's "✉ 1 new"): the thread and the box to answer.
+  open_first "1 new"
+  shot "messages-$size.png"
   xdotool key Escape
   sleep 1
   if [ "$size" = 1366x768 ]; then
@@ -94,4 +98,4 @@ for size in 1366x768 1024x700; do
   fi
   stop
 done
-echo "wrote $(cd "$out" && ls dashboard*.png in-progress*.png on-site*.png running-late*.png assignment.png upload*.png | tr '\n' ' ')"
+echo "wrote $(cd "$out" && ls dashboard*.png in-progress*.png on-site*.png running-late*.png messages*.png assignment.png upload*.png | tr '\n' ' ')"

@@ -416,6 +416,10 @@
         <source>%1 new messages</source>
         <translation>%1 mensajes nuevos</translation>
     </message>
+    <message>
+        <source>✉ %1 new</source>
+        <translation>✉ %1 sin leer</translation>
+    </message>
 </context>
 <context>
     <name>Money</name>

@@ -30,4 +30,9 @@ QString MessageThread::unreadText(int count)
     return count == 1 ? tr("1 new message") : tr("%1 new messages").arg(count);
 }
 
+QString MessageThread::unreadShort(int count)
+{
+    return tr("✉ %1 new").arg(count);
+}
+
 } // namespace onsite

@@ -18,8 +18,10 @@ public:
     static QString lastId(const Assignment &a);
     // Where `id` sits in the thread, or -1.
     static int indexOf(const Assignment &a, const QString &id);
-    // "2 new messages", for the dashboard row.
+    // "2 new messages", for the page and notices.
     static QString unreadText(int count);
+    // "✉ 2 new", for the dashboard row, where width is scarce.
+    static QString unreadShort(int count);
 };
 
 } // namespace onsite

@@ -311,10 +311,10 @@ struct World {
                                      QStringLiteral("Lane closure on the way; about 25 minutes "
                                                     "late"),
                                      now.addSecs(-600)});
-            if (i == 0) // an answer not read yet: "1 new message" on the row
+            if (i == 1) // a message not read yet: "✉ 1 new" on the row
                 a.messages = {{QStringLiteral("demo-m1"), MessageFrom::Company, a.company.name,
-                               QStringLiteral("Thanks for letting us know. The store manager "
-                                              "will meet you at the loading dock."),
+                               QStringLiteral("The store manager asks that you sign in at the "
+                                              "service desk first."),
                                now.addSecs(-300)}};
             store(a, alex);
         }
