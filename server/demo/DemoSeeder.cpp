@@ -311,7 +311,7 @@ struct World {
                                      QStringLiteral("Lane closure on the way; about 25 minutes "
                                                     "late"),
                                      now.addSecs(-600)});
-            if (i == 1) // a message not read yet: "✉ 1 new" on the row
+            if (i == 3) // a message not read yet: "✉ 1 new" on the row
                 a.messages = {{QStringLiteral("demo-m1"), MessageFrom::Company, a.company.name,
                                QStringLiteral("The store manager asks that you sign in at the "
                                               "service desk first."),
