@@ -24,6 +24,15 @@ qint64 TimeOnSite::totalMs(const Assignment &a, const QDateTime &now)
     return total;
 }
 
+qint64 TimeOnSite::closedMs(const Assignment &a)
+{
+    qint64 total = 0;
+    for (const TimeLog &l : a.timeLogs)
+        if (!l.deleted && l.checkIn.isValid() && l.checkOut.isValid())
+            total += qMax<qint64>(0, l.checkIn.msecsTo(l.checkOut));
+    return total;
+}
+
 int TimeOnSite::visitCount(const Assignment &a)
 {
     return int(std::count_if(a.timeLogs.cbegin(), a.timeLogs.cend(),

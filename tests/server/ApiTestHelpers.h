@@ -50,9 +50,30 @@ inline QJsonObject op(qint64 assignmentId, const QString &type, const QJsonObjec
             {QStringLiteral("created_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
 }
 
+// A fresh client id (an op's, a visit's, a message's).
+inline QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
 inline QString iso(const QDateTime &t)
 {
     return t.toUTC().toString(Qt::ISODate);
+}
+
+// Sends one operation as the worker `token`; its outcome as "applied", "duplicate" or
+// "rejected:CODE" (empty when the request itself failed).
+inline QString outcomeOf(HttpClient &http, const QString &token, const QJsonObject &operation)
+{
+    const auto r =
+        http.post(QStringLiteral("ops"), {{QStringLiteral("ops"), QJsonArray{operation}}}, token);
+    if (r.status != 200)
+        return {};
+    const QJsonObject result = r.json.value(QStringLiteral("results")).toArray().first().toObject();
+    const QString status = result.value(QStringLiteral("status")).toString();
+    return status == QLatin1String("rejected")
+               ? status + QLatin1Char(':') + result.value(QStringLiteral("code")).toString()
+               : status;
 }
 
 } // namespace onsite::test

@@ -1,13 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include "ApiTestHelpers.h"
 #include "CatchQt.h"
-#include "Fixtures.h"
-#include "HttpClient.h"
-#include "TestServer.h"
 #include "TestUtil.h"
 
 #include <QJsonArray>
-#include <QUuid>
 
 using namespace onsite::test;
 
@@ -15,42 +12,6 @@ using namespace onsite::test;
 // command, the worker through POST /ops; both read the same thread; nothing edits or deletes
 // it; another company's or worker's ids are not found.
 namespace {
-
-TestServer &server()
-{
-    return TestServer::shared();
-}
-
-QString uuid()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-QString iso(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODate);
-}
-
-QJsonObject opOf(qint64 id, const QString &type, const QJsonObject &payload, const QString &opId)
-{
-    return {{QStringLiteral("op_id"), opId},
-            {QStringLiteral("assignment_id"), id},
-            {QStringLiteral("type"), type},
-            {QStringLiteral("payload"), payload},
-            {QStringLiteral("created_at"), iso(QDateTime::currentDateTimeUtc())}};
-}
-
-QString send(HttpClient &http, const QString &token, const QJsonObject &op)
-{
-    const auto r =
-        http.post(QStringLiteral("ops"), {{QStringLiteral("ops"), QJsonArray{op}}}, token);
-    REQUIRE(r.status == 200);
-    const QJsonObject result = r.json.value(QStringLiteral("results")).toArray().first().toObject();
-    const QString status = result.value(QStringLiteral("status")).toString();
-    return status == QLatin1String("rejected")
-               ? status + QLatin1Char(':') + result.value(QStringLiteral("code")).toString()
-               : status;
-}
 
 QString path(qint64 id)
 {
@@ -101,11 +62,11 @@ TEST_CASE("the company and the worker write in one thread that nobody edits", "[
 
     // The worker answers through the outbox: once, however often it is sent.
     const QJsonObject answer =
-        opOf(id, QStringLiteral("message.post"),
-             {{QStringLiteral("id"), uuid()}, {QStringLiteral("text"), QStringLiteral("Thanks!")}},
-             uuid());
-    CHECK(send(http, alex, answer) == QStringLiteral("applied"));
-    CHECK(send(http, alex, answer) == QStringLiteral("duplicate"));
+        op(id, QStringLiteral("message.post"),
+           {{QStringLiteral("id"), newId()}, {QStringLiteral("text"), QStringLiteral("Thanks!")}},
+           newId());
+    CHECK(outcomeOf(http, alex, answer) == QStringLiteral("applied"));
+    CHECK(outcomeOf(http, alex, answer) == QStringLiteral("duplicate"));
     const QStringList both{QStringLiteral("company:The gate code is 4471."),
                            QStringLiteral("worker:Thanks!")};
     CHECK(texts(http.get(path(id), company).json) == both);
@@ -113,9 +74,9 @@ TEST_CASE("the company and the worker write in one thread that nobody edits", "[
 
     // Read state is the worker's, in the document: synced to their other computers.
     const QString companyMessage = first.value(QStringLiteral("id")).toString();
-    CHECK(send(http, alex,
-               opOf(id, QStringLiteral("message.read"), {{QStringLiteral("id"), companyMessage}},
-                    uuid())) == QStringLiteral("applied"));
+    CHECK(outcomeOf(http, alex,
+                    op(id, QStringLiteral("message.read"), {{QStringLiteral("id"), companyMessage}},
+                       newId())) == QStringLiteral("applied"));
     CHECK(http.get(QStringLiteral("assignments/%1").arg(id), alex)
               .json.value(QStringLiteral("messages_read"))
               .toString() == companyMessage);
@@ -162,11 +123,11 @@ TEST_CASE("another company's or worker's thread is not found, and admin writes a
               .status == 404);
     const QString blair = http.signIn(QStringLiteral("blair@demo.onsite"));
     CHECK(http.get(QStringLiteral("assignments/%1/messages").arg(id), blair).status == 404);
-    CHECK(
-        send(http, blair,
-             opOf(id, QStringLiteral("message.post"),
-                  {{QStringLiteral("id"), uuid()}, {QStringLiteral("text"), QStringLiteral("Hi")}},
-                  uuid())) == QStringLiteral("rejected:not_found"));
+    CHECK(outcomeOf(
+              http, blair,
+              op(id, QStringLiteral("message.post"),
+                 {{QStringLiteral("id"), newId()}, {QStringLiteral("text"), QStringLiteral("Hi")}},
+                 newId())) == QStringLiteral("rejected:not_found"));
     CHECK(http.get(path(id), company).json.value(QStringLiteral("messages")).toArray().isEmpty());
 
     // The company's operator writes from the command line; the worker reads it.

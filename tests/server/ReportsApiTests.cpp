@@ -1,60 +1,16 @@
 #include <catch2/catch.hpp>
 
+#include "ApiTestHelpers.h"
 #include "CatchQt.h"
-#include "Fixtures.h"
-#include "HttpClient.h"
-#include "TestServer.h"
 #include "TestUtil.h"
 
 #include <QJsonArray>
-#include <QUuid>
 
 using namespace onsite::test;
 
 // Running late (eta.report) and problems (problem.report), issue 14 §4: through POST /ops like
 // every change, a record the company reads in the document, never writes.
 namespace {
-
-TestServer &server()
-{
-    return TestServer::shared();
-}
-
-QString uuid()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-QString iso(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODate);
-}
-
-QJsonObject opOf(qint64 id, const QString &type, const QJsonObject &payload,
-                 const QString &opId = uuid())
-{
-    return {{QStringLiteral("op_id"), opId},
-            {QStringLiteral("assignment_id"), id},
-            {QStringLiteral("type"), type},
-            {QStringLiteral("payload"), payload},
-            {QStringLiteral("created_at"), iso(QDateTime::currentDateTimeUtc())}};
-}
-
-QJsonObject send(HttpClient &http, const QString &token, const QJsonObject &op)
-{
-    const auto r =
-        http.post(QStringLiteral("ops"), {{QStringLiteral("ops"), QJsonArray{op}}}, token);
-    REQUIRE(r.status == 200);
-    return r.json.value(QStringLiteral("results")).toArray().first().toObject();
-}
-
-QString outcome(const QJsonObject &result)
-{
-    const QString status = result.value(QStringLiteral("status")).toString();
-    return status == QLatin1String("rejected")
-               ? status + QLatin1Char(':') + result.value(QStringLiteral("code")).toString()
-               : status;
-}
 
 // Alex's job of company 1 starting in two hours, for three hours.
 qint64 upcomingJob(HttpClient &http, const QString &token)
@@ -90,29 +46,29 @@ TEST_CASE("a worker reports running late: checked, recorded once, read by the co
     const qint64 id = upcomingJob(http, alex);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     auto eta = [&](const QDateTime &at, const QString &reason) {
-        return opOf(id, QStringLiteral("eta.report"),
-                    {{QStringLiteral("eta"), iso(at)}, {QStringLiteral("reason"), reason}});
+        return op(id, QStringLiteral("eta.report"),
+                  {{QStringLiteral("eta"), iso(at)}, {QStringLiteral("reason"), reason}});
     };
     const QString traffic = QStringLiteral("Accident on I-35, traffic stopped");
 
     // Refused, each changing nothing: already past, after the end, no reason, unknown field.
-    CHECK(outcome(send(http, alex, eta(now.addSecs(-60), traffic))) ==
+    CHECK(outcomeOf(http, alex, eta(now.addSecs(-60), traffic)) ==
           QStringLiteral("rejected:invalid_eta"));
-    CHECK(outcome(send(http, alex, eta(now.addSecs(6 * 3600), traffic))) ==
+    CHECK(outcomeOf(http, alex, eta(now.addSecs(6 * 3600), traffic)) ==
           QStringLiteral("rejected:invalid_eta"));
-    CHECK(outcome(send(http, alex, eta(now.addSecs(9000), QStringLiteral("  ")))) ==
+    CHECK(outcomeOf(http, alex, eta(now.addSecs(9000), QStringLiteral("  "))) ==
           QStringLiteral("rejected:invalid"));
     QJsonObject extra = eta(now.addSecs(9000), traffic);
     QJsonObject payload = extra.value(QStringLiteral("payload")).toObject();
     payload.insert(QStringLiteral("late_by"), 30);
     extra.insert(QStringLiteral("payload"), payload);
-    CHECK(outcome(send(http, alex, extra)) == QStringLiteral("rejected:invalid"));
+    CHECK(outcomeOf(http, alex, extra) == QStringLiteral("rejected:invalid"));
     CHECK(companyDoc(http, id).value(QStringLiteral("eta_reports")).toArray().isEmpty());
 
     // Accepted once, however often it is sent.
     const QJsonObject report = eta(now.addSecs(9000), traffic);
-    CHECK(outcome(send(http, alex, report)) == QStringLiteral("applied"));
-    CHECK(outcome(send(http, alex, report)) == QStringLiteral("duplicate"));
+    CHECK(outcomeOf(http, alex, report) == QStringLiteral("applied"));
+    CHECK(outcomeOf(http, alex, report) == QStringLiteral("duplicate"));
     const QJsonArray reports = companyDoc(http, id).value(QStringLiteral("eta_reports")).toArray();
     REQUIRE(reports.size() == 1);
     const QJsonObject r = reports.first().toObject();
@@ -123,7 +79,7 @@ TEST_CASE("a worker reports running late: checked, recorded once, read by the co
 
     // Another worker's attempt is not found; the company cannot write the record.
     const QString blair = http.signIn(QStringLiteral("blair@demo.onsite"));
-    CHECK(outcome(send(http, blair, eta(now.addSecs(9000), traffic))) ==
+    CHECK(outcomeOf(http, blair, eta(now.addSecs(9000), traffic)) ==
           QStringLiteral("rejected:not_found"));
     const auto patched =
         http.patch(QStringLiteral("company/assignments/%1").arg(id),
@@ -137,12 +93,12 @@ TEST_CASE("a worker reports running late: checked, recorded once, read by the co
     CHECK(companyDoc(http, id).value(QStringLiteral("eta_reports")).toArray().size() == 1);
 
     // Once checked in there is nothing to be late for.
-    REQUIRE(outcome(send(http, alex,
-                         opOf(id, QStringLiteral("time_log.upsert"),
-                              {{QStringLiteral("id"), uuid()},
-                               {QStringLiteral("check_in"), iso(now.addSecs(-30))}}))) ==
+    REQUIRE(outcomeOf(http, alex,
+                      op(id, QStringLiteral("time_log.upsert"),
+                         {{QStringLiteral("id"), newId()},
+                          {QStringLiteral("check_in"), iso(now.addSecs(-30))}})) ==
             QStringLiteral("applied"));
-    CHECK(outcome(send(http, alex, eta(now.addSecs(9000), traffic))) ==
+    CHECK(outcomeOf(http, alex, eta(now.addSecs(9000), traffic)) ==
           QStringLiteral("rejected:not_allowed"));
 }
 
@@ -152,25 +108,25 @@ TEST_CASE("a worker reports a problem: typed, described, recorded once", "[api][
     const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
     const qint64 id = upcomingJob(http, alex);
     auto problem = [&](const QString &problemId, const QString &kind, const QString &text) {
-        return opOf(id, QStringLiteral("problem.report"),
-                    {{QStringLiteral("id"), problemId},
-                     {QStringLiteral("kind"), kind},
-                     {QStringLiteral("description"), text}});
+        return op(id, QStringLiteral("problem.report"),
+                  {{QStringLiteral("id"), problemId},
+                   {QStringLiteral("kind"), kind},
+                   {QStringLiteral("description"), text}});
     };
     const QString gate = QStringLiteral("The gate is locked and nobody answers the intercom");
-    CHECK(outcome(send(http, alex, problem(uuid(), QStringLiteral("locked"), gate))) ==
+    CHECK(outcomeOf(http, alex, problem(newId(), QStringLiteral("locked"), gate)) ==
           QStringLiteral("rejected:invalid"));
-    CHECK(outcome(send(http, alex, problem(uuid(), QStringLiteral("no_access"), QString()))) ==
+    CHECK(outcomeOf(http, alex, problem(newId(), QStringLiteral("no_access"), QString())) ==
           QStringLiteral("rejected:invalid"));
-    const QString first = uuid();
-    CHECK(outcome(send(http, alex, problem(first, QStringLiteral("no_access"), gate))) ==
+    const QString first = newId();
+    CHECK(outcomeOf(http, alex, problem(first, QStringLiteral("no_access"), gate)) ==
           QStringLiteral("applied"));
     // A new op that reuses the report's id is not a second report.
-    CHECK(outcome(send(http, alex, problem(first, QStringLiteral("other"), gate))) ==
+    CHECK(outcomeOf(http, alex, problem(first, QStringLiteral("other"), gate)) ==
           QStringLiteral("rejected:duplicate_id"));
-    CHECK(outcome(send(http, alex,
-                       problem(uuid(), QStringLiteral("cant_make_it"),
-                               QStringLiteral("Van broke down")))) == QStringLiteral("applied"));
+    CHECK(outcomeOf(http, alex,
+                    problem(newId(), QStringLiteral("cant_make_it"),
+                            QStringLiteral("Van broke down"))) == QStringLiteral("applied"));
     const QJsonArray problems = companyDoc(http, id).value(QStringLiteral("problems")).toArray();
     REQUIRE(problems.size() == 2);
     CHECK(problems.at(0).toObject().value(QStringLiteral("kind")).toString() ==

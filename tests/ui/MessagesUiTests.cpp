@@ -57,7 +57,8 @@ TEST_CASE("a company message is one notice and a count until read, an answer wai
         const int r = rows->rowForId(s.id);
         return r >= 0 && rows->rowAt(r).unreadMessages == 1;
     }));
-    CHECK(rows->rowAt(rows->rowForId(s.id)).nextDue.startsWith(QStringLiteral("✉\u00a01\u00a0new · ")));
+    CHECK(rows->rowAt(rows->rowForId(s.id))
+              .nextDue.startsWith(QStringLiteral("✉\u00a01\u00a0new · ")));
 
     // Opened: shown as new this once, then read, here and on the server.
     s.app->controller.openAssignment(s.id);

@@ -38,6 +38,7 @@ TEST_CASE("time on site counts the open visit up to now and every visit not dele
     CHECK(TimeOnSite::openSince(a) == t.addSecs(4 * 3600));
     CHECK(TimeOnSite::totalMs(a, now) == (60 + 19) * 60 * 1000);
     CHECK(TimeOnSite::visitCount(a) == 2);
+    CHECK(TimeOnSite::closedMs(a) == 60 * 60 * 1000); // the deleted and the open one left out
 
     a.timeLogs.last().checkOut = now;
     CHECK_FALSE(TimeOnSite::openSince(a).isValid());

@@ -127,8 +127,7 @@ void VisitsSection::show(const Assignment &a)
     m_titleLead = active ? tr("<b>Time on site</b> — double-click a time or note to correct it")
                          : tr("<b>Time on site</b>");
     m_openSince = TimeOnSite::openSince(a);
-    m_closedMs = TimeOnSite::totalMs(a, now) -
-                 (m_openSince.isValid() ? qMax<qint64>(0, m_openSince.msecsTo(now)) : 0);
+    m_closedMs = TimeOnSite::closedMs(a);
     m_visits = TimeOnSite::visitCount(a);
     m_timeZone = a.site.timeZone;
     showTimeOnSite();

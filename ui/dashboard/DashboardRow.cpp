@@ -51,9 +51,9 @@ DashboardRow DashboardRow::from(const AssignmentSummary &s, const QDateTime &now
             FieldReports::etaShort(s.etaMs, s.timeZone).replace(QLatin1Char(' '), QChar::Nbsp);
     // New messages first: the company is waiting for an answer.
     if (s.unreadMessages)
-        r.nextDue = MessageThread::unreadShort(s.unreadMessages).replace(QLatin1Char(' '),
-                                                                         QChar::Nbsp) +
-                    QStringLiteral(" · ") + r.nextDue;
+        r.nextDue =
+            MessageThread::unreadShort(s.unreadMessages).replace(QLatin1Char(' '), QChar::Nbsp) +
+            QStringLiteral(" · ") + r.nextDue;
     // One allocation for the whole text (QStringBuilder), as a list loads thousands of rows.
     const QChar sp = QLatin1Char(' ');
     QString text = QLatin1Char('#') % QString::number(s.id) % sp % r.title % sp % r.company % sp %
