@@ -2,6 +2,7 @@
 
 #include "Rules.h"
 #include "SiteTime.h"
+#include "TimeOnSite.h"
 
 #include <QLocale>
 
@@ -38,10 +39,7 @@ QString FieldReports::etaError(const Assignment &a, const QDateTime &eta, const 
 
 bool FieldReports::hasArrived(const Assignment &a)
 {
-    for (const TimeLog &l : a.timeLogs)
-        if (!l.deleted)
-            return true;
-    return false;
+    return TimeOnSite::visitCount(a) > 0;
 }
 
 const EtaReport *FieldReports::pendingEta(const Assignment &a)

@@ -21,6 +21,19 @@ QDateTime SiteTime::inZone(const QDateTime &utc, const QString &ianaZone)
     return it->isValid() ? utc.toTimeZone(*it) : utc.toUTC();
 }
 
+QDateTime SiteTime::editorWallTime(const QDateTime &utc, const QString &ianaZone)
+{
+    const QDateTime site = inZone(utc, ianaZone);
+    return QDateTime(site.date(), QTime(site.time().hour(), site.time().minute()), Qt::UTC);
+}
+
+QDateTime SiteTime::fromEditorWallTime(const QDateTime &wall, const QString &ianaZone)
+{
+    const QTimeZone zone(ianaZone.toUtf8());
+    return zone.isValid() ? QDateTime(wall.date(), wall.time(), zone).toUTC()
+                          : QDateTime(wall.date(), wall.time(), Qt::UTC);
+}
+
 namespace {
 
 // A stretch of time in which a zone keeps one offset and abbreviation (between two of its

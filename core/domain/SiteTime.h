@@ -13,6 +13,12 @@ class SiteTime
 {
 public:
     static QDateTime inZone(const QDateTime &utc, const QString &ianaZone);
+    // The site's wall-clock time of `utc` to whole minutes, written as UTC: what a date-time
+    // editor holds, so this computer's own daylight-saving gaps never move a typed time.
+    static QDateTime editorWallTime(const QDateTime &utc, const QString &ianaZone);
+    // The instant of such a wall time at the site (an unknown zone reads it as UTC, as
+    // inZone shows it).
+    static QDateTime fromEditorWallTime(const QDateTime &wall, const QString &ianaZone);
     static QString format(const QDateTime &utc, const QString &ianaZone,
                           const QLocale &locale = QLocale());
     // "Tue 1 Dec 09:00 CST (16:00 your time)" when the local zone shows another wall time.

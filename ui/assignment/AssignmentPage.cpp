@@ -6,6 +6,7 @@
 #include "FileDialog.h"
 #include "FitToContents.h"
 #include "FocusScroller.h"
+#include "ModalForm.h"
 #include "PayCalculator.h"
 #include "Rules.h"
 #include "SiteTime.h"
@@ -387,7 +388,7 @@ FundsRequestDialog *AssignmentPage::openFundsDialog(FundsKind kind)
         showError(Rules::counteroffersOffText(m_assignment));
         return nullptr;
     }
-    auto *dialog = present(m_fundsDialog, new FundsRequestDialog(m_assignment, kind, this));
+    auto *dialog = presentModal(m_fundsDialog, new FundsRequestDialog(m_assignment, kind, this));
     const qint64 id = m_id;
     connect(dialog, &QDialog::accepted, this,
             [this, dialog, id] { Q_EMIT fundsRequested(id, dialog->input()); });
@@ -446,7 +447,7 @@ SubmitDialog *AssignmentPage::openSubmitDialog()
         goTo(missing.constFirst().key);
         return nullptr;
     }
-    auto *dialog = present(m_submitDialog, new SubmitDialog(m_assignment, this));
+    auto *dialog = presentModal(m_submitDialog, new SubmitDialog(m_assignment, this));
     const qint64 id = m_id;
     connect(dialog, &QDialog::accepted, this,
             [this, dialog, id] { Q_EMIT submitRequested(id, dialog->notes()); });
@@ -460,7 +461,7 @@ TaskDialog *AssignmentPage::openTaskDialog(const QString &taskId)
     for (const Task &t : std::as_const(m_assignment.tasks)) {
         if (t.id != taskId)
             continue;
-        auto *dialog = present(m_taskDialog, new TaskDialog(t, this));
+        auto *dialog = presentModal(m_taskDialog, new TaskDialog(t, this));
         const qint64 id = m_id;
         connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
             Q_EMIT taskAnswered(id, dialog->taskId(), dialog->answer());

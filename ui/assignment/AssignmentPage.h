@@ -164,17 +164,6 @@ private:
     void connectDeliverables();
     QHBoxLayout *topRow();
     void layOutSections();
-    // Shows a window-modal form, replacing (and deleting) the one `slot` held.
-    template <typename D> D *present(QPointer<D> &slot, D *dialog)
-    {
-        if (slot)
-            slot->deleteLater();
-        slot = dialog;
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-        return dialog;
-    }
-
     const Clock *m_clock;
     qint64 m_id = 0;
     QLabel *m_title;

@@ -2,6 +2,7 @@
 
 #include "Clock.h"
 #include "FieldReports.h"
+#include "ModalForm.h"
 #include "NotSentMarker.h"
 #include "Rules.h"
 #include "SiteTime.h"
@@ -106,14 +107,9 @@ EtaDialog *ReportsSection::openEtaDialog()
 {
     if (!FieldReports::etaBlocker(m_assignment, m_clock->now()).isEmpty())
         return nullptr;
-    if (m_etaDialog)
-        m_etaDialog->deleteLater();
-    auto *dialog = new EtaDialog(m_assignment, m_clock->now(), m_page);
-    m_etaDialog = dialog;
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto *dialog = presentModal(m_etaDialog, new EtaDialog(m_assignment, m_clock->now(), m_page));
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { Q_EMIT etaReported(dialog->eta(), dialog->reason()); });
-    dialog->open();
     return dialog;
 }
 
@@ -121,14 +117,9 @@ ProblemDialog *ReportsSection::openProblemDialog()
 {
     if (!Rules::isActive(m_assignment))
         return nullptr;
-    if (m_problemDialog)
-        m_problemDialog->deleteLater();
-    auto *dialog = new ProblemDialog(m_assignment, m_page);
-    m_problemDialog = dialog;
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto *dialog = presentModal(m_problemDialog, new ProblemDialog(m_assignment, m_page));
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { Q_EMIT problemReported(dialog->kind(), dialog->description()); });
-    dialog->open();
     return dialog;
 }
 

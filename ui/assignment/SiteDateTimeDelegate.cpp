@@ -44,12 +44,11 @@ void SiteDateTimeDelegate::setEditorData(QWidget *editor, const QModelIndex &ind
     QDateTime utc = index.data(TimeLogModel::UtcRole).toDateTime();
     if (!utc.isValid())
         utc = m_clock->now();
-    const QDateTime site = SiteTime::inZone(utc, index.data(TimeLogModel::TimeZoneRole).toString());
     auto *edit = static_cast<QDateTimeEdit *>(editor);
     const QSignalBlocker quiet(edit);
     // The editor shows minutes: seconds it cannot show must not ride along into a typed time.
     edit->setDateTime(
-        QDateTime(site.date(), QTime(site.time().hour(), site.time().minute()), Qt::UTC));
+        SiteTime::editorWallTime(utc, index.data(TimeLogModel::TimeZoneRole).toString()));
     edit->setProperty(kTouched, false);
 }
 
@@ -58,9 +57,9 @@ void SiteDateTimeDelegate::setModelData(QWidget *editor, QAbstractItemModel *mod
 {
     if (!editor->property(kTouched).toBool())
         return;
-    const QDateTime wall = static_cast<QDateTimeEdit *>(editor)->dateTime();
-    const QTimeZone zone(index.data(TimeLogModel::TimeZoneRole).toString().toUtf8());
-    const QDateTime utc = QDateTime(wall.date(), wall.time(), zone).toUTC();
+    const QDateTime utc =
+        SiteTime::fromEditorWallTime(static_cast<QDateTimeEdit *>(editor)->dateTime(),
+                                     index.data(TimeLogModel::TimeZoneRole).toString());
     model->setData(index, utc, Qt::EditRole);
 }
 

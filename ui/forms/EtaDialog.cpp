@@ -7,7 +7,6 @@
 #include "SiteTime.h"
 
 #include <QPushButton>
-#include <QTimeZone>
 
 namespace onsite {
 
@@ -38,11 +37,7 @@ EtaDialog::~EtaDialog() = default;
 
 QDateTime EtaDialog::eta() const
 {
-    // The editor holds the site's wall time; the zone turns it back into an instant.
-    const QDateTime wall = m_ui->eta->dateTime();
-    const QTimeZone zone(m_assignment.site.timeZone.toUtf8());
-    return zone.isValid() ? QDateTime(wall.date(), wall.time(), zone).toUTC()
-                          : QDateTime(wall.date(), wall.time(), Qt::UTC);
+    return SiteTime::fromEditorWallTime(m_ui->eta->dateTime(), m_assignment.site.timeZone);
 }
 
 QString EtaDialog::reason() const
@@ -52,9 +47,7 @@ QString EtaDialog::reason() const
 
 void EtaDialog::setEta(const QDateTime &utc)
 {
-    const QDateTime site = SiteTime::inZone(utc, m_assignment.site.timeZone);
-    m_ui->eta->setDateTime(
-        QDateTime(site.date(), QTime(site.time().hour(), site.time().minute()), Qt::UTC));
+    m_ui->eta->setDateTime(SiteTime::editorWallTime(utc, m_assignment.site.timeZone));
 }
 
 void EtaDialog::setReason(const QString &text)
