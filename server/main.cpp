@@ -3,6 +3,7 @@
 #include "Secrets.h"
 #include "ServerConfig.h"
 #include "ServerRun.h"
+#include "UploadStore.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -38,8 +39,10 @@ int main(int argc, char *argv[])
         err << error << "\n";
         return 1;
     }
-    if (!config.adminArgs.isEmpty())
+    if (!config.adminArgs.isEmpty()) {
+        UploadStore::setFilesDir(config.filesDir); // `admin attach` stores a file
         return AdminCommand::run(config.adminArgs);
+    }
 
     ServerRun run(config);
     if (!run.prepare(out, err) || !run.start(out, err))

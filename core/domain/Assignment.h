@@ -127,6 +127,16 @@ struct Deliverable {
     QDateTime uploadedAt;
 };
 
+// A file the client company attached to the assignment (issue 14 §2): a work order, a
+// diagram, a parts list, a site photo. The worker reads it; only the company adds one.
+struct ClientDocument {
+    QString id; // the server's
+    QString filename;
+    qint64 size = 0;
+    QString sha256;
+    QDateTime addedAt;
+};
+
 // "I will be there at 14:40": told to the company before the check-in window closes. A
 // record, like the thread: a later report is added, none is edited.
 struct EtaReport {
@@ -179,10 +189,11 @@ struct Assignment {
     QList<DeliverableRequirement> deliverableRequirements;
     QDateTime deliverablesDueAt;
     QList<Deliverable> deliverables;
-    QList<EtaReport> etaReports;   // oldest first
-    QList<ProblemReport> problems; // oldest first
-    QList<Message> messages;       // oldest first
-    QString messagesRead;          // the last message the worker has read (its id); synced
+    QList<ClientDocument> documents; // oldest first
+    QList<EtaReport> etaReports;     // oldest first
+    QList<ProblemReport> problems;   // oldest first
+    QList<Message> messages;         // oldest first
+    QString messagesRead;            // the last message the worker has read (its id); synced
     QList<Label> labels; // as last computed; Rules::labels() recomputes them from the clock
     QString resolution;
     QString cancelReason; // the company's, when it cancelled

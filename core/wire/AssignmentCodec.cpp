@@ -165,6 +165,19 @@ QJsonObject deliverableToJson(const Deliverable &d)
             {QStringLiteral("uploaded_at"), instant(d.uploadedAt)}};
 }
 
+} // namespace
+
+QJsonObject AssignmentCodec::documentToJson(const ClientDocument &d)
+{
+    return {{QStringLiteral("id"), d.id},
+            {QStringLiteral("filename"), d.filename},
+            {QStringLiteral("size"), d.size},
+            {QStringLiteral("sha256"), d.sha256},
+            {QStringLiteral("added_at"), instant(d.addedAt)}};
+}
+
+namespace {
+
 QJsonObject labelToJson(const Label &l)
 {
     return {{QStringLiteral("code"), l.code},
@@ -337,6 +350,17 @@ Deliverable readDeliverable(JsonReader &i)
     return d;
 }
 
+ClientDocument readDocument(JsonReader &i)
+{
+    ClientDocument d;
+    d.id = i.string("id", true);
+    d.filename = i.string("filename", true);
+    d.size = i.integer("size", true);
+    d.sha256 = i.string("sha256", true);
+    d.addedAt = i.instant("added_at", true);
+    return d;
+}
+
 EtaReport readEtaReport(JsonReader &i)
 {
     EtaReport e;
@@ -420,6 +444,7 @@ QJsonObject AssignmentCodec::toJson(const Assignment &a)
              writeList(a.deliverableRequirements, requirementToJson));
     o.insert(QStringLiteral("deliverables_due_at"), instant(a.deliverablesDueAt));
     o.insert(QStringLiteral("deliverables"), writeList(a.deliverables, deliverableToJson));
+    o.insert(QStringLiteral("documents"), writeList(a.documents, AssignmentCodec::documentToJson));
     o.insert(QStringLiteral("eta_reports"), writeList(a.etaReports, etaReportToJson));
     o.insert(QStringLiteral("problems"), writeList(a.problems, problemToJson));
     o.insert(QStringLiteral("messages"), writeList(a.messages, messageToJson));
@@ -455,6 +480,7 @@ std::optional<Assignment> AssignmentCodec::fromJson(const QJsonObject &o, QStrin
         readList<DeliverableRequirement>(r, "deliverable_requirements", err, readRequirement);
     a.deliverablesDueAt = r.instant("deliverables_due_at");
     a.deliverables = readList<Deliverable>(r, "deliverables", err, readDeliverable);
+    a.documents = readList<ClientDocument>(r, "documents", err, readDocument);
     a.etaReports = readList<EtaReport>(r, "eta_reports", err, readEtaReport);
     a.problems = readList<ProblemReport>(r, "problems", err, readProblem);
     a.messages = readList<Message>(r, "messages", err, readMessage);

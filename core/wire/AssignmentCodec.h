@@ -21,6 +21,8 @@ public:
     static QJsonObject toJson(const Assignment &a);
     // One visit as it appears in "time_logs" (the server's edit history keeps these).
     static QJsonObject timeLogToJson(const TimeLog &l);
+    // One entry of "documents" (the company's answer when it attaches one).
+    static QJsonObject documentToJson(const ClientDocument &d);
     // The "labels" array: the server adds the labels of the moment to a stored document.
     static QJsonArray labelsToJson(const QList<Label> &labels);
     static std::optional<Assignment> fromJson(const QJsonObject &o, QString *error);

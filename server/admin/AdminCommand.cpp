@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -17,7 +18,7 @@ namespace {
 
 int usage(QTextStream &out)
 {
-    out << "onsite-server admin [--db URL] COMMAND\n"
+    out << "onsite-server admin [--db URL] [--files DIR] COMMAND\n"
            "  create-company NAME [SETTINGS_JSON]   prints the company id\n"
            "  create-worker EMAIL NAME              password from $ONSITE_PASSWORD or stdin\n"
            "  create-company-token COMPANY_ID       prints a new company API token\n"
@@ -34,7 +35,9 @@ int usage(QTextStream &out)
            "  mark-paid COMPANY_ID ID               marks an approved assignment paid\n"
            "  cancel COMPANY_ID ID [\"REASON\"]       cancels an assignment not yet approved,\n"
            "                                        telling the worker why\n"
-           "  message COMPANY_ID ID \"TEXT\"          posts a message in the assignment's thread\n";
+           "  message COMPANY_ID ID \"TEXT\"          posts a message in the assignment's thread\n"
+           "  attach COMPANY_ID ID FILE             attaches a document (work order, diagram,\n"
+           "                                        photo) for the worker to read\n";
     return 2;
 }
 
@@ -146,6 +149,27 @@ int AdminCommand::run(const QStringList &args)
     return decisions(args, now, out);
 }
 
+int AdminCommand::attach(qint64 companyId, qint64 id, const QString &path, const QDateTime &now,
+                         QTextStream &out)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(ApiError::badRequest(QStringLiteral("%1: %2").arg(path, f.errorString())));
+    if (f.size() > CompanyActions::kMaxDocumentSize)
+        return fail({413, QStringLiteral("too_large"),
+                     QStringLiteral("Documents may be at most %1 bytes.")
+                         .arg(CompanyActions::kMaxDocumentSize)});
+    ApiError err;
+    bool created = false;
+    const QJsonObject d = CompanyActions::attachDocument(companyId, id, QFileInfo(path).fileName(),
+                                                         f.readAll(), now, &err, &created);
+    if (err)
+        return fail(err);
+    out << "document " << d.value(QStringLiteral("id")).toString()
+        << (created ? " attached" : " was already attached") << " to assignment " << id << "\n";
+    return 0;
+}
+
 int AdminCommand::decisions(const QStringList &args, const QDateTime &now, QTextStream &out)
 {
     const QString cmd = args.value(0);
@@ -172,6 +196,8 @@ int AdminCommand::decisions(const QStringList &args, const QDateTime &now, QText
             << " posted; the thread has " << thread.size() << "\n";
         return 0;
     }
+    if (cmd == QLatin1String("attach") && args.size() == 4)
+        return attach(companyId, id, args.at(3), now, out);
     const QString verdict = args.value(4);
     if (cmd == QLatin1String("decide-request") && (args.size() == 5 || args.size() == 6) &&
         (verdict == QLatin1String("approve") || verdict == QLatin1String("decline")))

@@ -16,6 +16,8 @@ public:
 private:
     // The company's decisions: pending, decide-request, approve, mark-paid, cancel.
     static int decisions(const QStringList &args, const QDateTime &now, QTextStream &out);
+    static int attach(qint64 companyId, qint64 id, const QString &path, const QDateTime &now,
+                      QTextStream &out);
 };
 
 } // namespace onsite::server

@@ -150,7 +150,7 @@ QString ServerConfig::usage()
                "                     [--public-url URL] [--idle-timeout SECONDS]\n"
                "                     [--max-connections N] [--session-idle-days N]\n"
                "                     [--session-max-days N]\n"
-               "       onsite-server admin [--db URL] COMMAND ...   (onsite-server admin help)\n"
+               "       onsite-server admin [--db URL] [--files DIR] COMMAND ...   (admin help)\n"
                "Defaults: --listen 127.0.0.1:8750, data in %1\n")
         .arg(dataDir());
 }
@@ -164,6 +164,8 @@ bool ServerConfig::parse(const QStringList &args, ServerConfig *out, QString *er
         const QString a = args.at(i);
         if (a == QLatin1String("--db")) {
             c.databaseUrl = takeValue(args, i, a, error);
+        } else if (inAdmin && c.adminArgs.isEmpty() && a == QLatin1String("--files")) {
+            c.filesDir = takeValue(args, i, a, error); // where `admin attach` stores a file
         } else if (inAdmin) {
             c.adminArgs << a;
         } else if (a == QLatin1String("admin")) {

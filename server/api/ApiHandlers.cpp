@@ -174,6 +174,51 @@ ApiResponse companyMessages(const ApiRequest &r, qint64 companyId, const QDateTi
     return err ? ApiResponse::error(err) : result(CompanyActions::thread(doc), err, 201);
 }
 
+// The file name of `Content-Disposition: attachment; filename="…"` (or RFC 6266's
+// filename*=UTF-8''…, which wins when both are there); empty when there is none.
+QString dispositionName(const QByteArray &header)
+{
+    QString plain;
+    for (QByteArray part : header.split(';')) {
+        part = part.trimmed();
+        const qsizetype eq = part.indexOf('=');
+        if (eq < 0)
+            continue;
+        const QByteArray key = part.left(eq).trimmed().toLower();
+        QByteArray value = part.mid(eq + 1).trimmed();
+        if (key == "filename*" && value.toLower().startsWith("utf-8''"))
+            return QString::fromUtf8(QByteArray::fromPercentEncoding(value.mid(7)));
+        if (key == "filename") {
+            if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
+                value = value.mid(1, value.size() - 2).replace("\\\"", "\"");
+            plain = QString::fromUtf8(value);
+        }
+    }
+    return plain;
+}
+
+ApiResponse companyDocuments(const ApiRequest &r, qint64 companyId, const QDateTime &now)
+{
+    const qint64 id = parseId(r.segments.at(2));
+    if (!id)
+        return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
+    ApiError err;
+    if (r.method == QLatin1String("GET")) {
+        const QJsonObject doc = AssignmentStore::companyAssignment(companyId, id, now, &err);
+        return err ? ApiResponse::error(err) : ApiResponse::json(CompanyActions::documents(doc));
+    }
+    if (r.method != QLatin1String("POST"))
+        return ApiResponse::error(methodNotAllowed(r));
+    const QString name = dispositionName(r.header("Content-Disposition"));
+    if (name.isEmpty())
+        return ApiResponse::error(ApiError::badRequest(
+            QStringLiteral("Content-Disposition: expected attachment; filename=\"…\"")));
+    bool created = false;
+    const QJsonObject added =
+        CompanyActions::attachDocument(companyId, id, name, r.body, now, &err, &created);
+    return err ? ApiResponse::error(err) : ApiResponse::json(added, created ? 201 : 200);
+}
+
 ApiResponse company(const ApiRequest &r, const QDateTime &now)
 {
     const auto companyId = Accounts::companyForToken(r.bearerToken());
@@ -202,6 +247,9 @@ ApiResponse company(const ApiRequest &r, const QDateTime &now)
     if (s.size() == 4 && s.at(1) == QLatin1String("assignments") &&
         s.at(3) == QLatin1String("messages"))
         return companyMessages(r, *companyId, now);
+    if (s.size() == 4 && s.at(1) == QLatin1String("assignments") &&
+        s.at(3) == QLatin1String("documents"))
+        return companyDocuments(r, *companyId, now);
     if (s.size() >= 4 && s.at(1) == QLatin1String("assignments"))
         return companyDecision(r, *companyId, now);
     if (s.size() == 3 && s.at(1) == QLatin1String("assignments")) {

@@ -1,12 +1,17 @@
 #include "CompanyActions.h"
 
+#include "AcceptedFiles.h"
 #include "AssignmentCodec.h"
 #include "AssignmentStore.h"
 #include "Database.h"
+#include "DeliverableFileTable.h"
 #include "Enums.h"
 #include "Money.h"
 #include "Rules.h"
+#include "Sha256.h"
+#include "UploadFiles.h"
 
+#include <QFile>
 #include <QUuid>
 #include <functional>
 
@@ -17,6 +22,10 @@ ApiError conflict(const QString &message)
 {
     return {409, QStringLiteral("conflict"), message};
 }
+
+// Not an error: update() undoes its transaction, and attachDocument() answers the document
+// attached before.
+const ApiError kAlreadyAttached{200, QStringLiteral("already_attached"), {}};
 
 QString statusWord(const Assignment &a)
 {
@@ -146,6 +155,67 @@ QJsonObject CompanyActions::thread(const QJsonObject &doc)
 {
     return {{QStringLiteral("messages"), doc.value(QStringLiteral("messages"))},
             {QStringLiteral("messages_read"), doc.value(QStringLiteral("messages_read"))}};
+}
+
+QJsonObject CompanyActions::attachDocument(qint64 companyId, qint64 id, const QString &filename,
+                                           const QByteArray &content, const QDateTime &now,
+                                           ApiError *err, bool *created)
+{
+    *created = false;
+    const QString name = filename.trimmed();
+    if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\')) ||
+        AcceptedFiles::sanitizedName(name) != name) {
+        *err = {400, QStringLiteral("bad_name"),
+                QStringLiteral("The file name must be a plain name without a folder or control "
+                               "characters, at most 200 characters.")};
+        return {};
+    }
+    const FileVerdict verdict = AcceptedFiles::check(name, content.left(AcceptedFiles::kSniffBytes),
+                                                     content.size(), kMaxDocumentSize);
+    if (!verdict.ok) {
+        const int status = verdict.code == QLatin1String("too_large") ? 413
+                           : verdict.code == QLatin1String("empty")   ? 400
+                                                                      : 415;
+        *err = {status, verdict.code, verdict.message};
+        return {};
+    }
+    const QString sha = QString::fromLatin1(Sha256::hex(content));
+    QString stored;
+    ClientDocument added;
+    update(companyId, id, now, err, [&](Assignment &a) -> ApiError {
+        for (const ClientDocument &d : a.documents)
+            if (d.sha256 == sha && d.filename == name) {
+                added = d; // a retry: the file is already there; change and store nothing
+                return kAlreadyAttached;
+            }
+        if (!UploadFiles::store(content, &stored))
+            return ApiError::internal();
+        added = {QUuid::createUuid().toString(QUuid::WithoutBraces), name, content.size(), sha,
+                 now};
+        a.documents.append(added);
+        if (!DeliverableFileTable::add(
+                {added.id, a.id, 0, stored, added.size, sha, now.toMSecsSinceEpoch()}))
+            return ApiError::internal();
+        *created = true;
+        return {};
+    });
+    if (err->code == kAlreadyAttached.code) {
+        *err = {};
+        return AssignmentCodec::documentToJson(added);
+    }
+    if (*err) {
+        // Nothing refers to the bytes once the transaction is undone.
+        if (!stored.isEmpty())
+            QFile::remove(UploadFiles::storedPath(stored));
+        *created = false;
+        return {};
+    }
+    return AssignmentCodec::documentToJson(added);
+}
+
+QJsonObject CompanyActions::documents(const QJsonObject &doc)
+{
+    return {{QStringLiteral("documents"), doc.value(QStringLiteral("documents"))}};
 }
 
 QStringList CompanyActions::pending(qint64 companyId, ApiError *err)

@@ -36,6 +36,20 @@ public:
     static QJsonObject thread(const QJsonObject &doc);
     static constexpr int kMaxMessageLength = 2000;
 
+    // A document the company attaches (issue 14 §2): refused unless its name is a plain file
+    // name and its content is an accepted format (checked as deliverables are) within
+    // kMaxDocumentSize; stored once (the same bytes under the same name again answer the
+    // document already attached, *created false). Answers with the document's entry.
+    static QJsonObject attachDocument(qint64 companyId, qint64 id, const QString &filename,
+                                      const QByteArray &content, const QDateTime &now,
+                                      ApiError *err, bool *created);
+    // One request carries the whole file, read into memory by the HTTP layer: 64 MiB keeps a
+    // few concurrent attachments affordable (deliverables, uploaded with tus in chunks, may be
+    // larger).
+    static constexpr qint64 kMaxDocumentSize = qint64(64) << 20;
+    // {documents: [...]}, for GET …/documents.
+    static QJsonObject documents(const QJsonObject &doc);
+
     // One line per assignment awaiting approval and per pending request, for `admin pending`.
     static QStringList pending(qint64 companyId, ApiError *err);
 };

@@ -1,6 +1,7 @@
 #include "DemoFiles.h"
 
 #include <QList>
+#include <QStringList>
 #include <QtEndian>
 
 namespace onsite::server {
@@ -60,14 +61,24 @@ QByteArray DemoFiles::photo(int variant)
            chunk("IDAT", qCompress(raw).mid(4)) + chunk("IEND", {});
 }
 
-QByteArray DemoFiles::signOffSheet(const QString &title)
+namespace {
+
+// PDF string text: Latin-1, with the characters PDF strings treat specially replaced.
+QByteArray pdfText(const QString &text)
 {
-    QString safe = title;
+    QString safe = text;
     safe.replace(QLatin1Char('('), QLatin1Char('[')).replace(QLatin1Char(')'), QLatin1Char(']'));
-    const QByteArray text = "BT /F1 18 Tf 60 760 Td (Sign-off sheet) Tj 0 -30 Td /F1 12 Tf (" +
-                            safe.toLatin1() +
-                            ") Tj 0 -40 Td (Work completed to my satisfaction.) "
-                            "Tj 0 -60 Td (Signed: ______________________) Tj ET";
+    safe.replace(QLatin1Char('\\'), QLatin1Char('/'));
+    return safe.toLatin1();
+}
+
+// A one-page PDF: a heading, then lines of text.
+QByteArray onePagePdf(const QString &heading, const QStringList &lines)
+{
+    QByteArray text = "BT /F1 18 Tf 60 760 Td (" + pdfText(heading) + ") Tj /F1 12 Tf";
+    for (int i = 0; i < lines.size(); ++i)
+        text += (i == 0 ? " 0 -34 Td (" : " 0 -20 Td (") + pdfText(lines.at(i)) + ") Tj";
+    text += " ET";
     const QList<QByteArray> objects = {
         "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
@@ -87,6 +98,27 @@ QByteArray DemoFiles::signOffSheet(const QString &title)
     pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) +
            " /Root 1 0 R >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
     return pdf;
+}
+
+} // namespace
+
+QByteArray DemoFiles::signOffSheet(const QString &title)
+{
+    return onePagePdf(QStringLiteral("Sign-off sheet"),
+                      {title, QString(), QStringLiteral("Work completed to my satisfaction."),
+                       QString(), QString(), QStringLiteral("Signed: ______________________")});
+}
+
+QByteArray DemoFiles::workOrder(const QString &title, const QString &company,
+                                const QString &address)
+{
+    return onePagePdf(QStringLiteral("Work order"),
+                      {title, QStringLiteral("Client: %1").arg(company),
+                       QStringLiteral("Site: %1").arg(address), QString(),
+                       QStringLiteral("1. Sign in at the front desk; ask for the site contact."),
+                       QStringLiteral("2. Complete every task on the checklist in Onsite."),
+                       QStringLiteral("3. Photograph the finished work before you leave."),
+                       QStringLiteral("4. Leave the site as you found it.")});
 }
 
 } // namespace onsite::server

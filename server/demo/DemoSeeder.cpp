@@ -169,6 +169,26 @@ QByteArray demoContent(const Assignment &a, const Deliverable &d, int n)
                                             : DemoFiles::signOffSheet(a.title);
 }
 
+// The bytes of the client's nth document (a work order, then a site photo), the same way.
+QByteArray documentContent(const Assignment &a, int n)
+{
+    return n == 0 ? DemoFiles::workOrder(a.title, a.company.name,
+                                         a.site.address + QStringLiteral(", ") + a.site.city)
+                  : DemoFiles::photo(int(a.title.size()) + 7);
+}
+
+// The client's documents (issue 14 §2): a work order, and a photo of the site when `photo`.
+void addDocuments(Assignment &a, bool photo, const QDateTime &now)
+{
+    const QStringList names = {QStringLiteral("work-order.pdf"), QStringLiteral("site-photo.png")};
+    for (int n = 0; n < (photo ? 2 : 1); ++n) {
+        const QByteArray bytes = documentContent(a, n);
+        a.documents.append({uuid(), names.at(n), qint64(bytes.size()),
+                            QString::fromLatin1(Sha256::hex(bytes)),
+                            qMin(now, a.schedule.start).addSecs(-(2 - n) * 86400)});
+    }
+}
+
 void addDeliverables(Assignment &a, int upTo)
 {
     int added = 0;
@@ -293,6 +313,9 @@ struct World {
             if (!UploadStore::storeFile(worker, a.id, a.deliverables.at(i).id,
                                         demoContent(a, a.deliverables.at(i), i)))
                 err = ApiError::internal();
+        for (int i = 0; i < a.documents.size() && !err; ++i)
+            if (!UploadStore::storeFile(worker, a.id, a.documents.at(i).id, documentContent(a, i)))
+                err = ApiError::internal();
     }
 
     // Alex's coming work: upcoming, a missed confirmation (Not Confirmed), a missed start
@@ -306,6 +329,7 @@ struct World {
                 a.schedule.confirmBy = now.addSecs(2 * kHour); // assigned late: a short deadline
             if (i % 3 == 1 && a.schedule.confirmRequired)
                 a.schedule.confirmedAt = now.addSecs(-kHour);
+            addDocuments(a, i % 3 == 0, now);
             if (i == 0) // told the company already: the row says "ETA … reported"
                 a.etaReports.append({a.schedule.start.addSecs(25 * 60),
                                      QStringLiteral("Lane closure on the way; about 25 minutes "
@@ -329,6 +353,7 @@ struct World {
             Assignment a = next(i, AssignmentStatus::InProgress, i < 3 ? -kHour : -(2 + i) * kDay);
             if (a.schedule.confirmRequired)
                 a.schedule.confirmedAt = a.schedule.confirmBy.addSecs(-3600);
+            addDocuments(a, i < 3, now);
             if (i < 3) {
                 addVisit(a, -600, 0, a.phoneCheckin.required);
             } else {

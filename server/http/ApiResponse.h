@@ -16,8 +16,9 @@ struct ApiResponse {
     QByteArray contentType = "application/json";
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
-    QString filePath; // non-empty: the body is this file, streamed (downloads)
-    qint64 fileSize = 0;
+    QString filePath;      // non-empty: the body is this file, streamed (downloads)
+    qint64 fileSize = 0;   // bytes of the file sent (from fileOffset on)
+    qint64 fileOffset = 0; // a range request's first byte
     // Set on a tus PATCH that came ahead of its upload's offset: the upload's id, so the
     // answer (409) may wait for the chunk before it (EarlyChunks).
     QString aheadOfUpload;

@@ -8,16 +8,19 @@ constexpr qint64 kPiece = 256 * 1024;
 constexpr qint64 kHighWater = 1024 * 1024; // bytes queued in the socket before we wait
 } // namespace
 
-void FileSender::start(QTcpSocket *socket, const QString &path, bool closeAfter)
+void FileSender::start(QTcpSocket *socket, const QString &path, qint64 offset, qint64 length,
+                       bool closeAfter)
 {
-    auto *sender = new FileSender(socket, path, closeAfter);
+    auto *sender = new FileSender(socket, path, offset, length, closeAfter);
     sender->pump();
 }
 
-FileSender::FileSender(QTcpSocket *socket, const QString &path, bool closeAfter)
-    : QObject(socket), m_socket(socket), m_file(path), m_closeAfter(closeAfter)
+FileSender::FileSender(QTcpSocket *socket, const QString &path, qint64 offset, qint64 length,
+                       bool closeAfter)
+    : QObject(socket), m_socket(socket), m_file(path), m_left(length), m_closeAfter(closeAfter)
 {
-    m_file.open(QIODevice::ReadOnly);
+    if (m_file.open(QIODevice::ReadOnly) && !m_file.seek(offset))
+        m_file.close();
     connect(socket, &QTcpSocket::bytesWritten, this, &FileSender::pump);
 }
 
@@ -26,13 +29,16 @@ void FileSender::pump()
     if (!m_socket)
         return;
     QByteArray piece;
-    while (m_socket->bytesToWrite() < kHighWater && m_file.isOpen() && !m_file.atEnd()) {
-        piece = m_file.read(kPiece);
-        if (piece.isEmpty())
+    while (m_socket->bytesToWrite() < kHighWater && m_file.isOpen() && m_left > 0) {
+        piece = m_file.read(qMin(kPiece, m_left));
+        if (piece.isEmpty()) {
+            m_file.close(); // shorter than the header promised
             break;
+        }
+        m_left -= piece.size();
         m_socket->write(piece);
     }
-    if (!m_file.isOpen() || m_file.atEnd()) {
+    if (!m_file.isOpen() || m_left == 0) {
         // The header promised the size: a file that cannot be read ends the connection.
         if (m_closeAfter || !m_file.isOpen())
             m_socket->disconnectFromHost();

@@ -14,14 +14,18 @@ class FileSender : public QObject
 {
     Q_OBJECT
 public:
-    static void start(QTcpSocket *socket, const QString &path, bool closeAfter);
+    // `length` bytes from byte `offset` of the file (a range request resumes a download).
+    static void start(QTcpSocket *socket, const QString &path, qint64 offset, qint64 length,
+                      bool closeAfter);
 
 private:
-    FileSender(QTcpSocket *socket, const QString &path, bool closeAfter);
+    FileSender(QTcpSocket *socket, const QString &path, qint64 offset, qint64 length,
+               bool closeAfter);
     void pump();
 
     QPointer<QTcpSocket> m_socket;
     QFile m_file;
+    qint64 m_left; // bytes still to send
     bool m_closeAfter;
 };
 

@@ -2,6 +2,7 @@
 
 #include "AccessLog.h"
 #include "ApiHandlers.h"
+#include "CompanyActions.h"
 #include "Database.h"
 #include "FileSender.h"
 #include "Sessions.h"
@@ -58,6 +59,8 @@ QByteArray reason(int status)
         return "Created";
     case 204:
         return "No Content";
+    case 206:
+        return "Partial Content";
     case 400:
         return "Bad Request";
     case 401:
@@ -78,6 +81,8 @@ QByteArray reason(int status)
         return "Content Too Large";
     case 415:
         return "Unsupported Media Type";
+    case 416:
+        return "Range Not Satisfiable";
     case 429:
         return "Too Many Requests";
     case 431:
@@ -135,7 +140,7 @@ void write(QTcpSocket *socket, const ApiResponse &r, bool head, bool close)
         socket->write(serialize(r, head, close));
     }
     if (!r.filePath.isEmpty() && !head) {
-        FileSender::start(socket, r.filePath, close);
+        FileSender::start(socket, r.filePath, r.fileOffset, r.fileSize, close);
         return;
     }
     if (close)
@@ -155,6 +160,12 @@ ApiResponse tooLarge(qint64 limit, bool chunk)
 bool isUploadPath(QByteArrayView path)
 {
     return path.startsWith("/api/v1/uploads");
+}
+
+// POST /company/assignments/{id}/documents: the file is the body.
+bool isDocumentPath(QByteArrayView path)
+{
+    return path.startsWith("/api/v1/company/assignments/") && path.endsWith("/documents");
 }
 
 void accessLog(const ApiRequest &r, const QString &fullPath, int status, qint64 bytes, qint64 us,
@@ -337,13 +348,18 @@ void HttpRoutes::answer(const Call &call, const ApiResponse &resp)
 
 qint64 HttpRoutes::bodyLimit(QByteArrayView path) const
 {
-    // Upload chunks may be up to the tus chunk size; everything else is JSON.
-    return isUploadPath(path) ? Tus::kMaxChunk : m_maxJsonBody;
+    // Upload chunks may be up to the tus chunk size, a company's document up to its limit;
+    // everything else is JSON.
+    if (isUploadPath(path))
+        return Tus::kMaxChunk;
+    if (isDocumentPath(path))
+        return CompanyActions::kMaxDocumentSize;
+    return m_maxJsonBody;
 }
 
 qint64 HttpRoutes::largestBody() const
 {
-    return qMax(Tus::kMaxChunk, m_maxJsonBody);
+    return qMax(qMax(Tus::kMaxChunk, CompanyActions::kMaxDocumentSize), m_maxJsonBody);
 }
 
 QByteArray HttpRoutes::refusal(int status, const QHostAddress &peer, const QByteArray &path,

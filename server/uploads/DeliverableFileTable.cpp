@@ -61,6 +61,11 @@ bool DeliverableFileTable::find(qint64 workerId, qint64 companyId, const QString
             *filename = d.filename;
             return QFile::exists(*path);
         }
+    for (const ClientDocument &d : a->documents)
+        if (d.id == deliverableId) {
+            *filename = d.filename;
+            return QFile::exists(*path);
+        }
     return false;
 }
 

@@ -5,8 +5,10 @@
 
 namespace onsite::server {
 
-// The `deliverable_files` table: which stored file holds a deliverable's bytes, and whose
-// they are.
+// The `deliverable_files` table: which stored file holds a file's bytes, and whose they are.
+// Besides the worker's deliverables it holds the documents the client company attached
+// (issue 14 §2), under their document id: both are files of an assignment, served by
+// GET /files/{id} to that assignment's worker and company only.
 class DeliverableFileTable
 {
 public:
@@ -27,7 +29,8 @@ public:
     // server-made name.
     static bool store(qint64 workerId, qint64 assignmentId, const QString &deliverableId,
                       const QByteArray &content);
-    // A deliverable's stored file, for its worker (companyId 0) or its company (workerId 0).
+    // A deliverable's or document's stored file, for its worker (companyId 0) or its company
+    // (workerId 0).
     static bool find(qint64 workerId, qint64 companyId, const QString &deliverableId, QString *path,
                      QString *filename, qint64 *size);
     // Forgets the files of deliverables no longer in their document (deliverable.remove) and

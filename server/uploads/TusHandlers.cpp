@@ -193,6 +193,37 @@ ApiResponse TusHandlers::file(const ApiRequest &r, qint64 workerId, qint64 compa
     out.contentType = "application/octet-stream";
     out.filePath = path;
     out.fileSize = size;
+    out.headers.append(qMakePair(QByteArray("Accept-Ranges"), QByteArray("bytes")));
+    // "Range: bytes=N-" (or N-M) resumes a cut download from byte N; other forms of Range are
+    // ignored and the whole file is sent, as HTTP allows.
+    const QByteArray range = r.header("Range").trimmed();
+    if (range.startsWith("bytes=") && !range.contains(',')) {
+        const QList<QByteArray> ends = range.mid(6).split('-');
+        bool okFirst = false, okLast = true;
+        const qint64 first = ends.value(0).trimmed().toLongLong(&okFirst);
+        const QByteArray lastText = ends.value(1).trimmed();
+        const qint64 last =
+            lastText.isEmpty() ? qMax(first, size - 1) : lastText.toLongLong(&okLast);
+        if (ends.size() == 2 && okFirst && okLast && first >= 0 && last >= first) {
+            if (first >= size) {
+                ApiResponse refused = ApiResponse::error(
+                    {416, QStringLiteral("range"),
+                     QStringLiteral("The file has %1 bytes; the range starts past its end.")
+                         .arg(size)});
+                refused.headers.append(
+                    qMakePair(QByteArray("Content-Range"), "bytes */" + QByteArray::number(size)));
+                return refused;
+            }
+            const qint64 end = qMin(last, size - 1);
+            out.status = 206;
+            out.fileOffset = first;
+            out.fileSize = end - first + 1;
+            out.headers.append(
+                qMakePair(QByteArray("Content-Range"), "bytes " + QByteArray::number(first) + '-' +
+                                                           QByteArray::number(end) + '/' +
+                                                           QByteArray::number(size)));
+        }
+    }
     QString ascii;
     for (const QChar c : filename)
         ascii += (c.unicode() >= 0x20 && c.unicode() < 0x7F && c != QLatin1Char('"') &&

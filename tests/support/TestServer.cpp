@@ -146,7 +146,9 @@ QString TestServer::admin(const QStringList &args, int *exitCode, const QByteArr
 {
     QProcess p;
     p.start(QStringLiteral(ONSITE_SERVER_BIN),
-            QStringList{QStringLiteral("admin"), QStringLiteral("--db"), m_dbUrl} + args);
+            QStringList{QStringLiteral("admin"), QStringLiteral("--db"), m_dbUrl,
+                        QStringLiteral("--files"), m_dir.filePath(QStringLiteral("files"))} +
+                args);
     p.waitForStarted();
     if (!stdinData.isEmpty())
         p.write(stdinData);

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QThread>
 #include <functional>
 
@@ -20,6 +21,13 @@ inline bool waitFor(const std::function<bool()> &pred, int timeoutMs = 15000)
         QThread::msleep(2);
     }
     return true;
+}
+
+// Writes `bytes` to a new file at `path`; false when it cannot.
+inline bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
 } // namespace onsite::test
