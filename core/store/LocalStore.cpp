@@ -18,6 +18,7 @@
 #include <QSet>
 #include <QSqlError>
 #include <QVariant>
+#include <algorithm>
 
 namespace onsite {
 
@@ -531,10 +532,28 @@ int LocalStore::needsAttentionCount()
 
 QList<Assignment> LocalStore::assignments(QString *error)
 {
+    return decodeAll(QStringLiteral("SELECT doc FROM assignments ORDER BY id"), error);
+}
+
+QList<Assignment> LocalStore::activeWithDocuments(QString *error)
+{
+    // The text test only narrows the rows decoded; the decoded list is what counts.
+    QList<Assignment> out = decodeAll(
+        QStringLiteral("SELECT doc FROM assignments WHERE status IN ('assigned', 'in_progress')"
+                       " AND doc LIKE '%\"documents\":[{%' ORDER BY id"),
+        error);
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [](const Assignment &a) { return a.documents.isEmpty(); }),
+              out.end());
+    return out;
+}
+
+QList<Assignment> LocalStore::decodeAll(const QString &query, QString *error)
+{
     QList<Assignment> out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT doc FROM assignments ORDER BY id"))) {
+    if (!q.exec(query)) {
         if (error)
             *error = q.lastError().text();
         return out;

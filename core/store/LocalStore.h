@@ -88,6 +88,9 @@ public:
     int needsAttentionCount();
 
     QList<Assignment> assignments(QString *error = nullptr);
+    // The upcoming and in-progress assignments that list client documents (the documents to
+    // keep offline), without decoding the others.
+    QList<Assignment> activeWithDocuments(QString *error = nullptr);
     // The dashboard's view of every assignment, without decoding documents.
     QList<AssignmentSummary> summaries(QString *error = nullptr,
                                        qint64 fromId = SummaryTable::kFirstId,
@@ -132,6 +135,8 @@ private:
     std::optional<Assignment> serverDoc(qint64 id);
     std::optional<Assignment> readDoc(const QString &column, qint64 id);
     static QString serverDocQuery();
+    // Every document the query's first column holds, decoded (undecodable ones skipped).
+    QList<Assignment> decodeAll(const QString &query, QString *error);
     // The document in the first column of `q` (SELECT ... WHERE id = ?) for `id`.
     static std::optional<Assignment> decodeRow(QSqlQuery &q, qint64 id);
 

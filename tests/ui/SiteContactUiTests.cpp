@@ -7,6 +7,7 @@
 #include "CatchQt.h"
 #include "Clock.h"
 #include "Fixtures.h"
+#include "UrlCatcher.h"
 
 #include <QClipboard>
 #include <QDesktopServices>
@@ -19,16 +20,6 @@ using namespace onsite;
 using namespace onsite::test;
 
 namespace {
-
-// Stands in for the system's maps, phone and mail programs: records what it was asked to open.
-class UrlCatcher : public QObject
-{
-    Q_OBJECT
-public:
-    QList<QUrl> opened;
-public Q_SLOTS:
-    void open(const QUrl &url) { opened.append(url); }
-};
 
 void click(AssignmentPage &page, const QString &link)
 {
@@ -102,5 +93,3 @@ TEST_CASE("without a contact the page says nothing about one, and directions sti
     CHECK(page.detailsText().contains(QStringLiteral("Directions")));
     CHECK(page.detailsText().contains(QStringLiteral("Copy address")));
 }
-
-#include "SiteContactUiTests.moc"

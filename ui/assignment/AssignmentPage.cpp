@@ -40,8 +40,9 @@ AssignmentPage::AssignmentPage(const Clock *clock, QWidget *parent)
     : QWidget(parent), m_clock(clock), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
       m_funds(new FundsSection(this)), m_checklist(new ChecklistSection(this)),
       m_visits(new VisitsSection(clock, this)), m_reports(new ReportsSection(clock, this)),
-      m_messages(new MessagesSection(this)), m_deliverables(new DeliverablesPanel(clock, this)),
-      m_error(new QLabel(this)), m_changeNote(new QLabel(this)), m_scroll(new QScrollArea(this))
+      m_messages(new MessagesSection(this)), m_documents(new DocumentsSection(this)),
+      m_deliverables(new DeliverablesPanel(clock, this)), m_error(new QLabel(this)),
+      m_changeNote(new QLabel(this)), m_scroll(new QScrollArea(this))
 {
     setAcceptDrops(true);
     QFont f = m_title->font();
@@ -190,6 +191,7 @@ void AssignmentPage::layOutSections()
     // column: that is the conversation going on now.
     m_reports->addListTo(ll);
     m_messages->addTo(ll);
+    m_documents->addTo(ll);
     ll->addWidget(m_checklist->details());
     m_visits->addTableTo(ll);
     m_funds->addTableTo(ll, left);
@@ -264,6 +266,7 @@ void AssignmentPage::show(const Assignment &a)
     m_visits->show(a);
     m_reports->show(a);
     m_messages->show(a);
+    m_documents->show(a);
     m_deliverables->setContent(a, m_uploads);
 }
 

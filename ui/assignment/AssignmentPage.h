@@ -2,6 +2,7 @@
 
 #include "Assignment.h"
 #include "ChecklistSection.h"
+#include "DocumentsSection.h"
 #include "FundsRequestDialog.h"
 #include "FundsSection.h"
 #include "MessagesSection.h"
@@ -72,6 +73,8 @@ public:
     ReportsSection *reports() const { return m_reports; }
     // The thread with the client company and the box to write in it.
     MessagesSection *messages() const { return m_messages; }
+    // The client company's documents and whether each is on this computer.
+    DocumentsSection *documents() const { return m_documents; }
 
     void showError(const QString &message);
     // "Changed since you last looked: …" above the actions until another assignment is shown;
@@ -174,6 +177,7 @@ private:
     VisitsSection *m_visits;
     ReportsSection *m_reports;
     MessagesSection *m_messages;
+    DocumentsSection *m_documents;
     DeliverablesPanel *m_deliverables;
     QLabel *m_error;
     QLabel *m_changeNote;

@@ -5,6 +5,7 @@
 #include "AssignmentPage.h"
 #include "DeliverableFiles.h"
 #include "Dialogs.h"
+#include "DocumentFiles.h"
 #include "Exports.h"
 #include "LocalStore.h"
 #include "MainWindow.h"
@@ -19,7 +20,8 @@ AppController::AppController(MainWindow *window, CredentialStore *credentials, Q
       m_session(new AppSession(window, credentials, std::move(dataDir), clock, this)),
       m_actions(new AssignmentActions(m_session, this)),
       m_files(new DeliverableFiles(m_session, m_actions, this)),
-      m_exports(new Exports(m_session, this)), m_dialogs(new Dialogs(m_session, this))
+      m_documents(new DocumentFiles(m_session, this)), m_exports(new Exports(m_session, this)),
+      m_dialogs(new Dialogs(m_session, this))
 {
     connect(m_session, &AppSession::signedIn, this, &AppController::signedIn);
     connect(m_session, &AppSession::signInFailed, this, &AppController::signInFailed);
@@ -27,6 +29,7 @@ AppController::AppController(MainWindow *window, CredentialStore *credentials, Q
     connect(m_session, &AppSession::syncFinished, this, &AppController::syncFinished);
     connect(m_session, &AppSession::cacheChanged, this, &AppController::onCacheChanged);
     connect(m_session, &AppSession::reloading, this, &AppController::reopenShownAssignment);
+    connect(m_dialogs, &Dialogs::settingsSaved, m_documents, &DocumentFiles::applyLimit);
     wireWindow();
     wirePage();
 }

@@ -13,6 +13,7 @@ class AssignmentActions;
 class Clock;
 class CredentialStore;
 class DeliverableFiles;
+class DocumentFiles;
 class Dialogs;
 class Exports;
 class MainWindow;
@@ -33,6 +34,7 @@ public:
     AppSession *session() const { return m_session; }
     AssignmentActions *actions() const { return m_actions; }
     DeliverableFiles *files() const { return m_files; }
+    DocumentFiles *documents() const { return m_documents; }
     Exports *exports() const { return m_exports; }
     Dialogs *dialogs() const { return m_dialogs; }
 
@@ -69,6 +71,7 @@ private:
     AppSession *m_session;
     AssignmentActions *m_actions;
     DeliverableFiles *m_files;
+    DocumentFiles *m_documents;
     Exports *m_exports;
     Dialogs *m_dialogs;
     bool m_pageStale = false; // the cache changed under the shown page in ways not listed

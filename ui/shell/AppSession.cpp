@@ -346,6 +346,7 @@ void AppSession::closeSession()
     }
     m_loader.waitForFinished();
     m_reader.reset();
+    Q_EMIT sessionClosed();
 }
 
 void AppSession::signOut()

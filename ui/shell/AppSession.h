@@ -89,6 +89,8 @@ Q_SIGNALS:
     void engineCreated();
     // The sync engine changed the cache (SyncEngine::storeChanged), before the reload.
     void cacheChanged(const QList<Assignment> &views);
+    // The session's engines are gone (signed out, or another session replaces this one).
+    void sessionClosed();
     // The dashboard is being reloaded (the cache changed, or the time or appearance did).
     void reloading();
 

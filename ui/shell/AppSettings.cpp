@@ -24,6 +24,16 @@ void AppSettings::setSyncIntervalSecs(int secs)
     QSettings().setValue(QStringLiteral("sync/intervalSecs"), secs);
 }
 
+int AppSettings::documentsLimitMb()
+{
+    return qBound(0, QSettings().value(QStringLiteral("documents/limitMb"), 500).toInt(), 100000);
+}
+
+void AppSettings::setDocumentsLimitMb(int mb)
+{
+    QSettings().setValue(QStringLiteral("documents/limitMb"), mb);
+}
+
 QString AppSettings::language()
 {
     return QSettings().value(QStringLiteral("ui/language")).toString();

@@ -14,6 +14,9 @@ public:
     static bool notify(const QString &kind);
     static void setNotify(const QString &kind, bool on);
     static int syncIntervalSecs(); // default 60
+    // How much disk the client's documents kept offline may take, in MB; 0: none kept.
+    static int documentsLimitMb(); // default 500
+    static void setDocumentsLimitMb(int mb);
     static void setSyncIntervalSecs(int secs);
     // "" follows the system; otherwise a language code such as "es".
     static QString language();

@@ -179,6 +179,7 @@ void Dialogs::showSettings()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::saved, this, [this] {
         m_session->setSyncIntervalSecs(AppSettings::syncIntervalSecs());
+        Q_EMIT settingsSaved();
         m_session->reload(); // the page's coloured text is rebuilt in the appearance just chosen
     });
     dialog->open();

@@ -26,6 +26,8 @@ Q_SIGNALS:
     // A decision of the client company arrived (also shown as a desktop notification).
     void noticeShown(qint64 assignmentId, const QString &kind, const QString &title,
                      const QString &message);
+    // The settings dialog was accepted (AppSettings holds the new values).
+    void settingsSaved();
 
 private:
     void connectEngine();

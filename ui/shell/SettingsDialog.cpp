@@ -19,6 +19,12 @@ SettingsDialog::SettingsDialog(const QString &server, const QString &dataDir,
     m_ui->server->setText(server.isEmpty() ? tr("Not signed in")
                                            : tr("%1 (sign out to change)").arg(server));
     m_ui->interval->setValue(AppSettings::syncIntervalSecs() / 60);
+    m_ui->documentsLimit->setSpecialValueText(tr("Off"));
+    m_ui->documentsLimit->setValue(AppSettings::documentsLimitMb());
+    m_ui->documentsNote->setText(
+        tr("The documents of upcoming and in-progress assignments, soonest first. Off: a "
+           "document is downloaded only when you open it."));
+    Theme::setTone(m_ui->documentsNote, Theme::Tone::Muted);
     m_ui->notifyLate->setChecked(AppSettings::notify(QStringLiteral("late")));
     m_ui->notifyReminders->setChecked(AppSettings::notify(QStringLiteral("reminders")));
     m_ui->notifyCheckout->setChecked(AppSettings::notify(QStringLiteral("checkout")));
@@ -54,6 +60,7 @@ SettingsDialog::~SettingsDialog() = default;
 void SettingsDialog::accept()
 {
     AppSettings::setSyncIntervalSecs(m_ui->interval->value() * 60);
+    AppSettings::setDocumentsLimitMb(m_ui->documentsLimit->value());
     AppSettings::setNotify(QStringLiteral("late"), m_ui->notifyLate->isChecked());
     AppSettings::setNotify(QStringLiteral("reminders"), m_ui->notifyReminders->isChecked());
     AppSettings::setNotify(QStringLiteral("checkout"), m_ui->notifyCheckout->isChecked());

@@ -9,9 +9,9 @@ class SettingsDialog;
 
 namespace onsite {
 
-// Sync interval, language and appearance, which notifications to show, where the data and
-// the log live. Changes are
-// saved (AppSettings) when the dialog is accepted.
+// Sync interval, the disk kept for offline documents, language and appearance, which notifications
+// to show, where the data and the log live. Changes are saved (AppSettings) when the dialog is
+// accepted.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
