@@ -27,8 +27,11 @@ start() {
   xvfb=$!
   read -r -u 5 number
   export DISPLAY=:$number QT_QPA_PLATFORM=xcb
-  rm -rf "$home" && mkdir -p "$home"
-  HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share \
+  rm -rf "$home" && mkdir -p "$home/bin"
+  # A stand-in for the desktop's viewer (Xvfb has none): "Open document" records the file.
+  printf '#!/bin/sh\necho "$@" >>"%s/opened.log"\n' "$home" >"$home/bin/xdg-open"
+  chmod +x "$home/bin/xdg-open"
+  PATH=$home/bin:$PATH HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share \
     "$bin/onsite" --demo >"$home.log" 2>&1 &
   app=$!
   for _ in $(seq 1 120); do
@@ -71,6 +74,11 @@ for size in 1366x768 1024x700; do
   # A company message not read yet (the row's "✉ 1 new"): the thread and the box to answer.
   open_first "1 new"
   shot "messages-$size.png"
+  # The client's documents, kept on this computer after the sync; Alt+E opens the work order
+  # (and brings the list into view).
+  xdotool key alt+e
+  sleep 1
+  shot "documents-$size.png"
   xdotool key Escape
   sleep 1
   if [ "$size" = 1366x768 ]; then
@@ -98,4 +106,4 @@ for size in 1366x768 1024x700; do
   fi
   stop
 done
-echo "wrote $(cd "$out" && ls dashboard*.png in-progress*.png on-site*.png running-late*.png messages*.png assignment.png upload*.png | tr '\n' ' ')"
+echo "wrote $(cd "$out" && ls dashboard*.png in-progress*.png on-site*.png running-late*.png messages*.png documents*.png assignment.png upload*.png | tr '\n' ' ')"

@@ -137,6 +137,16 @@
     </message>
 </context>
 <context>
+    <name>onsite::MessagesSection</name>
+    <message numerus="yes">
+        <source>%n file(s) attached.</source>
+        <translation>
+            <numerusform>%n file attached.</numerusform>
+            <numerusform>%n files attached.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>onsite::VisitsSection</name>
     <message numerus="yes">
         <source>%1 in %n visit(s)</source>

@@ -1219,6 +1219,18 @@
         <source>&amp;Messages from the client company</source>
         <translation>Me&amp;nsajes de la empresa cliente</translation>
     </message>
+    <message>
+        <source>Keep client documents offline up &amp;to</source>
+        <translation>Guardar documentos del cliente sin conexión &amp;hasta</translation>
+    </message>
+    <message>
+        <source>Disk space for documents kept offline</source>
+        <translation>Espacio en disco para los documentos guardados sin conexión</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -2147,6 +2159,153 @@ Check in to #%2 %3 now anyway?</source>
     </message>
 </context>
 <context>
+    <name>onsite::DocumentCache</name>
+    <message>
+        <source>Not kept offline: keeping documents offline is off in Settings.</source>
+        <translation>No guardado sin conexión: guardar documentos sin conexión está desactivado en Configuración.</translation>
+    </message>
+    <message>
+        <source>Not kept offline: the documents of sooner assignments fill the %1 MB set in Settings.</source>
+        <translation>No guardado sin conexión: los documentos de asignaciones más próximas ocupan los %1 MB fijados en Configuración.</translation>
+    </message>
+    <message>
+        <source>Not downloaded yet (%1). Onsite tries again after the next sync.</source>
+        <translation>Aún no descargado (%1). Onsite lo intentará de nuevo tras la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>The downloaded copy did not match the server&apos;s; Onsite downloads it again after the next sync.</source>
+        <translation>La copia descargada no coincidía con la del servidor; Onsite la descargará de nuevo tras la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>The downloaded copy could not be saved in %1.</source>
+        <translation>No se pudo guardar la copia descargada en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>onsite::DocumentDownloadJob</name>
+    <message>
+        <source>The download could not be written to disk: %1</source>
+        <translation>No se pudo escribir la descarga en el disco: %1</translation>
+    </message>
+</context>
+<context>
+    <name>onsite::DocumentFiles</name>
+    <message>
+        <source>&quot;%1&quot; could not be fetched: %2</source>
+        <translation>No se pudo obtener «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Fetching &quot;%1&quot;…</source>
+        <translation>Obteniendo «%1»…</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens &quot;%1&quot;. The copy is in %2.</source>
+        <translation>Ningún programa de este equipo abre «%1». La copia está en %2.</translation>
+    </message>
+</context>
+<context>
+    <name>onsite::DocumentsModel</name>
+    <message>
+        <source>PDF document</source>
+        <translation>Documento PDF</translation>
+    </message>
+    <message>
+        <source>%1 image</source>
+        <translation>Imagen %1</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Documento de Word</translation>
+    </message>
+    <message>
+        <source>Spreadsheet</source>
+        <translation>Hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>ZIP archive</source>
+        <translation>Archivo ZIP</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>Archivo %1</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>En este equipo</translation>
+    </message>
+    <message>
+        <source>Waiting to download</source>
+        <translation>Esperando para descargar</translation>
+    </message>
+    <message>
+        <source>Downloading… %1</source>
+        <translation>Descargando… %1</translation>
+    </message>
+    <message>
+        <source>Not on this computer: opening it needs the network</source>
+        <translation>No está en este equipo: abrirlo necesita conexión</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadido</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+</context>
+<context>
+    <name>onsite::DocumentsSection</name>
+    <message>
+        <source>Op&amp;en document</source>
+        <translation>&amp;Abrir documento</translation>
+    </message>
+    <message>
+        <source>Documents from the client company</source>
+        <translation>Documentos de la empresa cliente</translation>
+    </message>
+    <message>
+        <source>Opens the document in this computer&apos;s viewer for its type</source>
+        <translation>Abre el documento con el visor de este equipo para su tipo</translation>
+    </message>
+    <message>
+        <source>Documents of upcoming and in-progress assignments are kept on this computer after each sync, so they open without a signal on site.</source>
+        <translation>Los documentos de las asignaciones próximas y en curso se guardan en este equipo tras cada sincronización, para que se abran sin señal en el sitio.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Documents from %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Documentos de %1&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>onsite::EarningsModel</name>
     <message>
         <source>Month</source>
@@ -2801,6 +2960,45 @@ Check in to #%2 %3 now anyway?</source>
         <source>The message is longer than %1 characters; split it in two.</source>
         <translation>El mensaje tiene más de %1 caracteres; divídalo en dos.</translation>
     </message>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and documents to send with the message (the formats deliverables take)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: the file changed on this computer after it was attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach files to the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>📎 To send with the message: %1 · &lt;a href=&quot;onsite:clear&quot;&gt;Remove the files&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) attached.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>onsite::NetworkJob</name>
@@ -2978,6 +3176,14 @@ Check in to #%2 %3 now anyway?</source>
     <message>
         <source>Dark</source>
         <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>The documents of upcoming and in-progress assignments, soonest first. Off: a document is downloaded only when you open it.</source>
+        <translation>Los documentos de las asignaciones próximas y en curso, las más cercanas primero. Desactivado: un documento se descarga solo al abrirlo.</translation>
     </message>
 </context>
 <context>

@@ -162,6 +162,18 @@ struct Message {
     QDateTime sentAt;
 };
 
+// A file the worker attached to a message (issue 14 §1), uploaded like a deliverable. Listed
+// beside the thread rather than in it: the upload and the message.post op travel separately,
+// and either may reach the server first.
+struct MessageFile {
+    QString id; // the upload's (client UUID), as a deliverable's
+    QString messageId;
+    QString filename;
+    qint64 size = 0;
+    QString sha256;
+    QDateTime uploadedAt;
+};
+
 struct Label {
     QString code; // not_confirmed, worker_late, deliverables_late
     QString text;
@@ -194,6 +206,7 @@ struct Assignment {
     QList<ProblemReport> problems;   // oldest first
     QList<Message> messages;         // oldest first
     QString messagesRead;            // the last message the worker has read (its id); synced
+    QList<MessageFile> messageFiles; // the worker's files attached to messages, oldest first
     QList<Label> labels; // as last computed; Rules::labels() recomputes them from the clock
     QString resolution;
     QString cancelReason; // the company's, when it cancelled

@@ -20,7 +20,7 @@ struct UploadItem {
     QString id; // client UUID, sent as the deliverable id
     qint64 assignmentId = 0;
     QString requirementId; // empty: a file not counted against a requirement
-    QString kind;          // sign_off, photo, other
+    QString kind;          // sign_off, photo, other; kMessageKind: requirementId is a message
     QString path;          // the local file
     QString filename;      // as shown and sent (sanitised)
     qint64 size = 0;
@@ -32,6 +32,9 @@ struct UploadItem {
     QString error;
     QString deliverableId;
     QDateTime createdAt;
+
+    // A file attached to a message (issue 14 §1) rather than a deliverable.
+    static constexpr char kMessageKind[] = "message";
 
     static QString stateName(State s);
     static State stateFromName(const QString &s);

@@ -146,6 +146,16 @@ QJsonObject messageToJson(const Message &m)
             {QStringLiteral("sent_at"), instant(m.sentAt)}};
 }
 
+QJsonObject messageFileToJson(const MessageFile &f)
+{
+    return {{QStringLiteral("id"), f.id},
+            {QStringLiteral("message_id"), f.messageId},
+            {QStringLiteral("filename"), f.filename},
+            {QStringLiteral("size"), f.size},
+            {QStringLiteral("sha256"), f.sha256},
+            {QStringLiteral("uploaded_at"), instant(f.uploadedAt)}};
+}
+
 QJsonObject requirementToJson(const DeliverableRequirement &r)
 {
     return {{QStringLiteral("id"), r.id},
@@ -391,6 +401,18 @@ Message readMessage(JsonReader &i)
     return m;
 }
 
+MessageFile readMessageFile(JsonReader &i)
+{
+    MessageFile f;
+    f.id = i.string("id", true);
+    f.messageId = i.string("message_id", true);
+    f.filename = i.string("filename", true);
+    f.size = i.integer("size", true);
+    f.sha256 = i.string("sha256", true);
+    f.uploadedAt = i.instant("uploaded_at", true);
+    return f;
+}
+
 Label readLabel(JsonReader &i)
 {
     Label l;
@@ -449,6 +471,7 @@ QJsonObject AssignmentCodec::toJson(const Assignment &a)
     o.insert(QStringLiteral("problems"), writeList(a.problems, problemToJson));
     o.insert(QStringLiteral("messages"), writeList(a.messages, messageToJson));
     o.insert(QStringLiteral("messages_read"), a.messagesRead);
+    o.insert(QStringLiteral("message_files"), writeList(a.messageFiles, messageFileToJson));
     o.insert(QStringLiteral("labels"), labelsToJson(a.labels));
     o.insert(QStringLiteral("resolution"), a.resolution);
     o.insert(QStringLiteral("cancel_reason"), a.cancelReason);
@@ -485,6 +508,7 @@ std::optional<Assignment> AssignmentCodec::fromJson(const QJsonObject &o, QStrin
     a.problems = readList<ProblemReport>(r, "problems", err, readProblem);
     a.messages = readList<Message>(r, "messages", err, readMessage);
     a.messagesRead = r.string("messages_read");
+    a.messageFiles = readList<MessageFile>(r, "message_files", err, readMessageFile);
     a.labels = readList<Label>(r, "labels", err, readLabel);
     a.resolution = r.string("resolution");
     a.cancelReason = r.string("cancel_reason");

@@ -154,7 +154,8 @@ QJsonObject CompanyActions::postMessage(qint64 companyId, qint64 id, const QStri
 QJsonObject CompanyActions::thread(const QJsonObject &doc)
 {
     return {{QStringLiteral("messages"), doc.value(QStringLiteral("messages"))},
-            {QStringLiteral("messages_read"), doc.value(QStringLiteral("messages_read"))}};
+            {QStringLiteral("messages_read"), doc.value(QStringLiteral("messages_read"))},
+            {QStringLiteral("message_files"), doc.value(QStringLiteral("message_files"))}};
 }
 
 QJsonObject CompanyActions::attachDocument(qint64 companyId, qint64 id, const QString &filename,

@@ -66,6 +66,11 @@ bool DeliverableFileTable::find(qint64 workerId, qint64 companyId, const QString
             *filename = d.filename;
             return QFile::exists(*path);
         }
+    for (const MessageFile &f : a->messageFiles)
+        if (f.id == deliverableId) {
+            *filename = f.filename;
+            return QFile::exists(*path);
+        }
     return false;
 }
 

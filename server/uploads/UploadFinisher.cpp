@@ -83,7 +83,8 @@ std::optional<UploadRow> UploadFinisher::record(const UploadRow &in, const QDate
         *err = ApiError::internal();
         return std::nullopt;
     }
-    if (!found || !Rules::isActive(a)) {
+    const bool forMessage = row->kind == QLatin1String("message");
+    if (!found || (!forMessage && !Rules::isActive(a))) {
         // The assignment went away or was closed while the bytes travelled.
         UploadRows::remove(row->id);
         QFile::remove(stored);
@@ -96,12 +97,19 @@ std::optional<UploadRow> UploadFinisher::record(const UploadRow &in, const QDate
         return std::nullopt;
     }
     QString resultId;
-    for (const Deliverable &d : a.deliverables)
-        if ((d.sha256 == row->sha256 && d.requirementId == row->requirementId) ||
-            d.id == row->deliverableId)
-            resultId = d.id;
+    if (forMessage) {
+        for (const MessageFile &f : a.messageFiles)
+            if ((f.sha256 == row->sha256 && f.messageId == row->requirementId) ||
+                f.id == row->deliverableId)
+                resultId = f.id;
+    } else {
+        for (const Deliverable &d : a.deliverables)
+            if ((d.sha256 == row->sha256 && d.requirementId == row->requirementId) ||
+                d.id == row->deliverableId)
+                resultId = d.id;
+    }
     const bool keepFile = resultId.isEmpty();
-    bool ok = !keepFile || addDeliverable(a, *row, now, &resultId);
+    bool ok = !keepFile || addFile(a, *row, now, &resultId);
     ok = ok && UploadRows::complete(row->id, resultId, now);
     if (!ok || !tx.commit()) {
         *err = ApiError::internal();
@@ -114,28 +122,38 @@ std::optional<UploadRow> UploadFinisher::record(const UploadRow &in, const QDate
     return row;
 }
 
-// A new deliverable in the document and its stored file recorded; *deliverableId: its id (the
-// upload's, unless a stored file already holds that one).
-bool UploadFinisher::addDeliverable(Assignment &a, const UploadRow &row, const QDateTime &now,
-                                    QString *deliverableId)
+// A new deliverable (or message file) in the document and its stored file recorded; *fileId:
+// its id (the upload's, unless a stored file already holds that one).
+bool UploadFinisher::addFile(Assignment &a, const UploadRow &row, const QDateTime &now,
+                             QString *fileId)
+{
+    QString id = row.deliverableId;
+    bool taken = false;
+    const bool ok = DeliverableFileTable::isTaken(id, &taken);
+    if (taken)
+        id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    *fileId = id;
+    if (row.kind == QLatin1String("message"))
+        a.messageFiles.append({id, row.requirementId, row.filename, row.length, row.sha256, now});
+    else
+        a.deliverables.append(newDeliverable(id, row, now));
+    return ok && AssignmentStore::saveChanged(a, row.workerId) &&
+           DeliverableFileTable::add(
+               {id, a.id, row.workerId, row.id, row.length, row.sha256, now.toMSecsSinceEpoch()});
+}
+
+Deliverable UploadFinisher::newDeliverable(const QString &id, const UploadRow &row,
+                                           const QDateTime &now)
 {
     Deliverable d;
-    d.id = row.deliverableId;
-    bool taken = false;
-    const bool ok = DeliverableFileTable::isTaken(d.id, &taken);
-    if (taken)
-        d.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    d.id = id;
     d.requirementId = row.requirementId;
     d.kind = fromWire<DeliverableKind>(row.kind).value_or(DeliverableKind::Other);
     d.filename = row.filename;
     d.size = row.length;
     d.sha256 = row.sha256;
     d.uploadedAt = now;
-    a.deliverables.append(d);
-    *deliverableId = d.id;
-    return ok && AssignmentStore::saveChanged(a, row.workerId) &&
-           DeliverableFileTable::add(
-               {d.id, a.id, row.workerId, row.id, d.size, d.sha256, now.toMSecsSinceEpoch()});
+    return d;
 }
 
 } // namespace onsite::server

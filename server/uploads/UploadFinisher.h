@@ -23,8 +23,9 @@ private:
     static std::optional<UploadRow> finishedElsewhere(const UploadRow &row, ApiError *err);
     static std::optional<UploadRow> record(const UploadRow &in, const QDateTime &now,
                                            ApiError *err);
-    static bool addDeliverable(Assignment &a, const UploadRow &row, const QDateTime &now,
-                               QString *deliverableId);
+    static bool addFile(Assignment &a, const UploadRow &row, const QDateTime &now, QString *fileId);
+    static Deliverable newDeliverable(const QString &id, const UploadRow &row,
+                                      const QDateTime &now);
 };
 
 } // namespace onsite::server

@@ -61,14 +61,24 @@ std::optional<UploadMetadata> UploadMetadata::parse(const QMap<QString, QString>
     m.sha256 = meta.value(QStringLiteral("sha256")).toLower();
     m.deliverableId = meta.value(QStringLiteral("deliverable_id"));
     m.length = length;
-    const auto kind = fromWire<DeliverableKind>(m.kindText);
+    // A file attached to a message (issue 14 §1): kind "message", requirement_id the message's
+    // id; it counts against no requirement.
+    m.forMessage = m.kindText == QLatin1String("message");
+    if (m.forMessage && QUuid::fromString(m.requirementId).isNull()) {
+        *err = ApiError::badRequest(
+            QStringLiteral("Upload-Metadata: a message's file needs requirement_id, the "
+                           "message's id (a UUID)."));
+        return std::nullopt;
+    }
+    const auto kind = m.forMessage ? std::optional<DeliverableKind>(DeliverableKind::Other)
+                                   : fromWire<DeliverableKind>(m.kindText);
     if (!okId || m.assignmentId <= 0) {
         *err = ApiError::badRequest(QStringLiteral("Upload-Metadata: assignment_id is required."));
         return std::nullopt;
     }
     if (!kind) {
         *err = ApiError::badRequest(
-            QStringLiteral("Upload-Metadata: kind must be sign_off, photo or other."));
+            QStringLiteral("Upload-Metadata: kind must be sign_off, photo, other or message."));
         return std::nullopt;
     }
     m.kind = *kind;

@@ -19,6 +19,7 @@ struct UploadMetadata {
     QString filename; // sanitised
     QString sha256;   // lower-case hex
     QString deliverableId;
+    bool forMessage = false; // kind "message": requirementId is the message's id
     qint64 length = 0;
 
     // nullopt with *err (400, 413 or 415) when the metadata or the length are refused.

@@ -34,6 +34,8 @@ bool openAssignment(qint64 workerId, const UploadMetadata &m, bool txOk, Assignm
         *err = ApiError::notFound(QStringLiteral("assignment"));
         return false;
     }
+    if (m.forMessage)
+        return true; // a thread takes files whatever the status, as it takes messages
     if (!Rules::isActive(*a)) {
         *err = {409, QStringLiteral("read_only"),
                 QStringLiteral("This assignment is %1 and takes no more files.")
@@ -71,7 +73,13 @@ UploadRow newRow(qint64 workerId, const UploadMetadata &m, const Assignment &a,
     row.sha256 = m.sha256;
     row.length = m.length;
     row.expiresAt = now.addMSecs(UploadStore::kExpiryMs);
-    // The same bytes for the same requirement are already a deliverable: nothing to send.
+    // The same bytes for the same requirement (or message) are already there: nothing to send.
+    for (const MessageFile &f : a.messageFiles)
+        if (m.forMessage && f.sha256 == m.sha256 && f.messageId == m.requirementId) {
+            row.completed = true;
+            row.result = f.id;
+            row.offset = m.length;
+        }
     for (const Deliverable &d : a.deliverables)
         if (d.sha256 == m.sha256 && d.requirementId == m.requirementId) {
             row.completed = true;

@@ -3,6 +3,7 @@
 #include "ApiTestHelpers.h"
 #include "CatchQt.h"
 #include "TestUtil.h"
+#include "UploadFixture.h"
 
 #include <QJsonArray>
 
@@ -146,4 +147,58 @@ TEST_CASE("another company's or worker's thread is not found, and admin writes a
     server().admin({QStringLiteral("message"), other, QString::number(id), QStringLiteral("x")},
                    &rc);
     CHECK(rc != 0); // not that company's assignment
+}
+
+TEST_CASE("a file attached to a message is the worker's and the company's to read, nobody else's",
+          "[api][messages][upload]")
+{
+    UploadFixture f;
+    const QString company = server().companyToken();
+    const QString messageId = newId();
+    CHECK(outcomeOf(f.http, f.token,
+                    op(f.assignment, QStringLiteral("message.post"),
+                       {{QStringLiteral("id"), messageId},
+                        {QStringLiteral("text"), QStringLiteral("The damage, before I start.")}},
+                       newId())) == QStringLiteral("applied"));
+    const QByteArray photo = pngBytes(20000);
+    const QMap<QString, QString> forMessage{{QStringLiteral("kind"), QStringLiteral("message")},
+                                            {QStringLiteral("requirement_id"), messageId}};
+
+    // A message's file names its message by its id; anything else is refused.
+    auto notAnId = forMessage;
+    notAnId.insert(QStringLiteral("requirement_id"), QStringLiteral("not-an-id"));
+    CHECK(f.create(QStringLiteral("damage.png"), photo, notAnId).status == 400);
+
+    const auto created = f.create(QStringLiteral("damage.png"), photo, forMessage);
+    REQUIRE(created.status == 201);
+    CHECK(f.upload(UploadFixture::path(created), photo, 8192).status == 204);
+    const QJsonObject doc =
+        f.http.get(QStringLiteral("assignments/%1").arg(f.assignment), f.token).json;
+    CHECK(doc.value(QStringLiteral("deliverables")).toArray().isEmpty()); // not a deliverable
+    const QJsonArray files = doc.value(QStringLiteral("message_files")).toArray();
+    REQUIRE(files.size() == 1);
+    const QJsonObject file = files.first().toObject();
+    CHECK(file.value(QStringLiteral("message_id")).toString() == messageId);
+    CHECK(file.value(QStringLiteral("filename")).toString() == QStringLiteral("damage.png"));
+    CHECK(file.value(QStringLiteral("size")).toInteger() == photo.size());
+    const QString fileId = file.value(QStringLiteral("id")).toString();
+
+    // The company reads it with the thread; only the two of them can fetch it.
+    const auto thread = f.http.get(path(f.assignment), company);
+    CHECK(thread.json.value(QStringLiteral("message_files")).toArray().size() == 1);
+    CHECK(f.http.get(QStringLiteral("files/") + fileId, company).body == photo);
+    CHECK(f.http.get(QStringLiteral("files/") + fileId, f.token).body == photo);
+    const QString blair = f.http.signIn(QStringLiteral("blair@demo.onsite"));
+    CHECK(f.http.get(QStringLiteral("files/") + fileId, blair).status == 404);
+    CHECK(f.create(QStringLiteral("damage.png"), photo, forMessage).status != 500);
+    CHECK(f.http.get(QStringLiteral("assignments/%1").arg(f.assignment), f.token)
+              .json.value(QStringLiteral("message_files"))
+              .toArray()
+              .size() == 1); // the same bytes for the same message are stored once
+
+    // Nobody lists or edits them but the server.
+    CHECK(f.http
+              .patch(QStringLiteral("company/assignments/%1").arg(f.assignment),
+                     {{QStringLiteral("message_files"), QJsonArray()}}, company)
+              .status == 400);
 }

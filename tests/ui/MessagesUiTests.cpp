@@ -6,12 +6,18 @@
 #include "CatchQt.h"
 #include "DashboardModel.h"
 #include "Dialogs.h"
+#include "FileDialog.h"
 #include "NewAssignmentApp.h"
 #include "NotSentMarker.h"
+#include "UrlCatcher.h"
 
+#include <QDesktopServices>
+#include <QFile>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 
 using namespace onsite;
 using namespace onsite::test;
@@ -98,4 +104,56 @@ TEST_CASE("a company message is one notice and a count until read, an answer wai
           QStringLiteral("worker"));
     CHECK(onServer.at(1).toObject().value(QStringLiteral("text")).toString() ==
           QStringLiteral("Side door, got it. 10 minutes away."));
+}
+
+TEST_CASE("files attached to a message are checked when chosen, sent with it, and open from "
+          "the thread",
+          "[ui][messages][upload]")
+{
+    NewAssignmentApp s(QStringLiteral("Show the damage"), [](QJsonObject &) {});
+    MessagesSection *thread = s.page()->messages();
+    QTemporaryDir dir;
+    const QString photo = dir.filePath(QStringLiteral("damage.png"));
+    const QByteArray photoBytes = QByteArray("\x89PNG\r\n\x1A\n", 8) + QByteArray(30000, 'p');
+    REQUIRE(writeFile(photo, photoBytes));
+    const QString program = dir.filePath(QStringLiteral("tool.exe"));
+    REQUIRE(writeFile(program, "MZ\x90\x00 not a document"));
+
+    // A file of a refused format is refused while choosing, before anything is sent.
+    FileDialog::setNextAnswer({photo, program});
+    thread->attachButton()->click();
+    CHECK(thread->attachedFiles() == QStringList{photo});
+    CHECK(s.page()->errorText().contains(QStringLiteral("tool.exe")));
+    CHECK(thread->attachedText().contains(QStringLiteral("damage.png")));
+
+    // Sent without words: the message says what it carries, the file follows it.
+    thread->sendButton()->click();
+    CHECK(thread->attachedFiles().isEmpty());
+    REQUIRE(s.until([&] { return thread->threadText().contains(QStringLiteral("damage.png")); }));
+    CHECK(thread->threadText().contains(QStringLiteral("1 file attached.")));
+    REQUIRE(waitFor(
+        [&] { return s.serverDoc().value(QStringLiteral("message_files")).toArray().size() == 1; },
+        30000));
+    const QJsonObject doc = s.serverDoc();
+    const QJsonObject file =
+        doc.value(QStringLiteral("message_files")).toArray().first().toObject();
+    const QJsonObject message = doc.value(QStringLiteral("messages")).toArray().last().toObject();
+    CHECK(file.value(QStringLiteral("message_id")) == message.value(QStringLiteral("id")));
+    CHECK(doc.value(QStringLiteral("deliverables")).toArray().isEmpty()); // not a deliverable
+    const QString fileId = file.value(QStringLiteral("id")).toString();
+    CHECK(s.http->get(QStringLiteral("files/") + fileId, s.server.companyToken()).body ==
+          photoBytes);
+
+    // In the thread, a link that opens it in the system's viewer.
+    s.sync();
+    REQUIRE(s.until([&] { return thread->threadText().contains(QStringLiteral("onsite-file:")); }));
+    UrlCatcher viewer;
+    QDesktopServices::setUrlHandler(QStringLiteral("file"), &viewer, "open");
+    Q_EMIT thread->threadLabel()->linkActivated(QStringLiteral("onsite-file:") + fileId);
+    const bool opened = waitFor([&] { return viewer.opened.size() == 1; });
+    QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+    REQUIRE(opened);
+    QFile copy(viewer.opened.first().toLocalFile());
+    REQUIRE(copy.open(QIODevice::ReadOnly));
+    CHECK(copy.readAll() == photoBytes);
 }

@@ -98,9 +98,18 @@ void AssignmentActions::reportProblem(qint64 id, ProblemKind kind, const QString
     record(Operations::reportProblem(id, kind, description, m_session->clock()->now()));
 }
 
-void AssignmentActions::postMessage(qint64 id, const QString &text)
+void AssignmentActions::postMessage(qint64 id, const QString &text, const QStringList &files)
 {
-    record(Operations::postMessage(id, text, m_session->clock()->now()));
+    const Operation op = Operations::postMessage(id, text, m_session->clock()->now());
+    record(op);
+    if (files.isEmpty())
+        return;
+    const QString messageId = op.payload.value(QStringLiteral("id")).toString();
+    // Queued on the engines' thread after the op, so the message is recorded first.
+    m_session->onUploads([id, files, messageId](UploadEngine *u) {
+        for (const QString &path : files)
+            u->add(id, path, QString::fromLatin1(UploadItem::kMessageKind), messageId);
+    });
 }
 
 void AssignmentActions::markShownRead()

@@ -35,7 +35,8 @@ public:
     void submit(qint64 id, const QString &notes);
     void reportEta(qint64 id, const QDateTime &eta, const QString &reason);
     void reportProblem(qint64 id, onsite::ProblemKind kind, const QString &description);
-    void postMessage(qint64 id, const QString &text);
+    // `files` go to the upload engine, attached to the message (after it is recorded).
+    void postMessage(qint64 id, const QString &text, const QStringList &files = {});
     // The thread of the assignment on the page read up to its last message, if the company
     // wrote anything the worker has not read.
     void markShownRead();

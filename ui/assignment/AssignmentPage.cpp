@@ -125,7 +125,9 @@ void AssignmentPage::connectVisits()
                 Q_EMIT etaReportRequested(m_id, eta, reason);
             });
     connect(m_messages, &MessagesSection::messagePosted, this,
-            [this](const QString &text) { Q_EMIT messagePostRequested(m_id, text); });
+            [this](const QString &text, const QStringList &files) {
+                Q_EMIT messagePostRequested(m_id, text, files);
+            });
     connect(m_messages, &MessagesSection::errorRaised, this, &AssignmentPage::showError);
     connect(m_reports, &ReportsSection::problemReported, this,
             [this](ProblemKind kind, const QString &description) {
@@ -200,6 +202,9 @@ void AssignmentPage::layOutSections()
     auto *rl = new QVBoxLayout(right);
     rl->setContentsMargins(0, 0, 0, 0);
     rl->addWidget(checklistBox);
+    // As tall as it needs: the left column is often taller, and its extra room would otherwise
+    // open gaps between the deliverables' lines.
+    m_deliverables->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     rl->addWidget(m_deliverables);
     rl->addStretch();
     auto *body = new QWidget(this);
@@ -297,10 +302,12 @@ void AssignmentPage::showError(const QString &message)
 
 void AssignmentPage::setUploads(const QList<UploadItem> &uploads)
 {
+    // Files attached to messages travel in the same queue; the thread shows those.
     m_uploads.clear();
     for (const UploadItem &u : uploads)
-        if (u.assignmentId == m_id)
+        if (u.assignmentId == m_id && u.kind != QLatin1String(UploadItem::kMessageKind))
             m_uploads.append(u);
+    m_messages->setUploads(uploads);
     if (m_id)
         m_deliverables->setContent(m_assignment, m_uploads);
 }

@@ -149,7 +149,8 @@ Q_SIGNALS:
     void recordExportRequested(qint64 id);
     void etaReportRequested(qint64 id, const QDateTime &eta, const QString &reason);
     void problemReportRequested(qint64 id, onsite::ProblemKind kind, const QString &description);
-    void messagePostRequested(qint64 id, const QString &text);
+    // `files`: paths to attach, sent by the upload engine.
+    void messagePostRequested(qint64 id, const QString &text, const QStringList &files);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

@@ -49,6 +49,8 @@ ChecklistSection::ChecklistSection(QWidget *page)
 QWidget *ChecklistSection::checklistBox(QWidget *parent) const
 {
     auto *box = new QWidget(parent);
+    // As tall as its title and list: room the column has over goes below its sections.
+    box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *title = new QLabel(tr("&Checklist — click an item to do it"), box);

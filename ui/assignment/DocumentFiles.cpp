@@ -28,6 +28,9 @@ DocumentFiles::DocumentFiles(AppSession *session, QObject *parent)
         return m_cache ? m_cache->status(d) : DocumentCache::Status{};
     });
     connect(section, &DocumentsSection::openRequested, this, &DocumentFiles::open);
+    // Files attached to messages open the same way (fetched into the same folder first).
+    connect(session->window()->page()->messages(), &MessagesSection::fileOpenRequested, this,
+            &DocumentFiles::open);
 }
 
 DocumentFiles::~DocumentFiles()

@@ -14,7 +14,8 @@ class DocumentCache;
 // The client's documents on this computer for the signed-in account: one DocumentCache per
 // session (in a folder beside the account's cache file), told after every sync which
 // documents the upcoming and in-progress assignments list (read off the UI thread), its
-// progress shown on the page; and "open" for the page, fetching first when there is no copy.
+// progress shown on the page; and "open" for the page (documents, and files attached to
+// messages), fetching first when there is no copy.
 class DocumentFiles : public QObject
 {
     Q_OBJECT
