@@ -57,7 +57,7 @@ void DocumentCache::setServer(const QUrl &apiBase, const QString &token)
 void DocumentCache::setLimitBytes(qint64 bytes)
 {
     m_limit = qMax<qint64>(0, bytes);
-    keep(m_wanted);
+    keep(m_wanted, false);
 }
 
 QString DocumentCache::folder(const QString &documentId) const
@@ -116,7 +116,7 @@ void DocumentCache::setStatus(const QString &id, State state, qint64 have, const
     Q_EMIT changed(id);
 }
 
-void DocumentCache::keep(QList<Wanted> wanted)
+void DocumentCache::keep(QList<Wanted> wanted, bool mayDelete)
 {
     std::stable_sort(wanted.begin(), wanted.end(),
                      [](const Wanted &a, const Wanted &b) { return a.start < b.start; });
@@ -133,15 +133,20 @@ void DocumentCache::keep(QList<Wanted> wanted)
             if (!isReady(d))
                 enqueue(d);
         } else if (!m_asked.contains(d.id)) {
-            setStatus(d.id, State::NotKept, 0,
-                      m_limit == 0
-                          ? tr("Not kept offline: keeping documents offline is off in Settings.")
-                          : tr("Not kept offline: the documents of sooner assignments fill the "
-                               "%1 MB set in Settings.")
-                                .arg(m_limit >> 20));
+            QString why;
+            if (m_limit == 0)
+                why = tr("Not kept offline: keeping documents offline is off in Settings.");
+            else if (d.size > m_limit)
+                why = tr("Not kept offline: larger than the %1 MB set in Settings.")
+                          .arg(m_limit >> 20);
+            else
+                why = tr("Not kept offline: the documents of sooner assignments fill the %1 MB "
+                         "set in Settings.")
+                          .arg(m_limit >> 20);
+            setStatus(d.id, State::NotKept, 0, why);
         }
     }
-    removeUnwanted();
+    removeUnwanted(mayDelete);
     next();
 }
 
@@ -170,7 +175,7 @@ void DocumentCache::enqueue(const ClientDocument &d)
 }
 
 // Copies neither kept nor asked for go, and so do their places in the queue.
-void DocumentCache::removeUnwanted()
+void DocumentCache::removeUnwanted(bool deleteCopies)
 {
     const auto wanted = [this](const QString &id) {
         return m_kept.contains(id) || m_asked.contains(id);
@@ -185,7 +190,8 @@ void DocumentCache::removeUnwanted()
         folders.insert(QFileInfo(folder(id)).fileName());
     if (!m_current.id.isEmpty())
         folders.insert(QFileInfo(folder(m_current.id)).fileName());
-    const QStringList present = QDir(m_dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList present =
+        deleteCopies ? QDir(m_dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot) : QStringList();
     for (const QString &name : present)
         if (!folders.contains(name))
             QDir(QDir(m_dir).filePath(name)).removeRecursively();
@@ -208,6 +214,7 @@ void DocumentCache::next()
         return;
     }
     m_job = new DocumentDownloadJob(m_nam, m_apiBase, m_token, m_current.id, partial, this);
+    m_job->setTimeoutMs(15000); // no byte for 15 s: no signal, tried again later
     connect(m_job, &DocumentDownloadJob::progressed, this,
             [this](qint64 have) { setStatus(m_current.id, State::Downloading, have); });
     connect(m_job, &NetworkJob::finished, this, &DocumentCache::onDownloaded);
@@ -233,9 +240,7 @@ void DocumentCache::onDownloaded()
             }
             if (kind == NetworkJob::ErrorKind::Fatal)
                 QFile::remove(partialPath(id)); // refused (removed, not ours): start over
-            setStatus(id, State::Failed, 0,
-                      tr("Not downloaded yet (%1). Onsite tries again after the next sync.")
-                          .arg(job->errorMessage()));
+            setStatus(id, State::Failed, 0, job->errorMessage());
             next();
             return;
         }

@@ -51,13 +51,16 @@ public:
     ~DocumentCache() override;
 
     void setServer(const QUrl &apiBase, const QString &token);
-    // 0: keep nothing offline (documents are still fetched when opened).
+    // 0: keep nothing offline (documents are still fetched when opened). Copies over the new
+    // limit go at the next keep() that may delete.
     void setLimitBytes(qint64 bytes);
     qint64 limitBytes() const { return m_limit; }
     QString dir() const { return m_dir; }
 
-    // The documents to have offline now; replaces the last list.
-    void keep(QList<Wanted> wanted);
+    // The documents to have offline now; replaces the last list. Copies no longer wanted are
+    // deleted only when `mayDelete` (after a successful sync): a worker offline, or one who
+    // has just lowered the limit, never loses a copy before the server has been heard from.
+    void keep(QList<Wanted> wanted, bool mayDelete = true);
     // Fetches one document now (the worker asked to open it), kept or not.
     void fetch(const ClientDocument &d);
     Status status(const ClientDocument &d) const;
@@ -76,7 +79,7 @@ private:
     QString partialPath(const QString &documentId) const;
     bool isReady(const ClientDocument &d) const;
     void enqueue(const ClientDocument &d);
-    void removeUnwanted();
+    void removeUnwanted(bool deleteCopies);
     void next();
     void onDownloaded();
     void onChecked();

@@ -5,6 +5,7 @@
 #include "AssignmentStore.h"
 #include "CompanyActions.h"
 #include "Database.h"
+#include "UploadStore.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -153,20 +154,25 @@ int AdminCommand::attach(qint64 companyId, qint64 id, const QString &path, const
                          QTextStream &out)
 {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return fail(ApiError::badRequest(QStringLiteral("%1: %2").arg(path, f.errorString())));
-    if (f.size() > CompanyActions::kMaxDocumentSize)
+    if (!QFileInfo(path).isFile() || !f.open(QIODevice::ReadOnly))
+        return fail(ApiError::badRequest(
+            QStringLiteral("%1: not a readable file (%2)").arg(path, f.errorString())));
+    // At most one byte past the limit is read: a device or a growing file is refused too.
+    const QByteArray content = f.read(CompanyActions::kMaxDocumentSize + 1);
+    if (content.size() > CompanyActions::kMaxDocumentSize)
         return fail({413, QStringLiteral("too_large"),
                      QStringLiteral("Documents may be at most %1 bytes.")
                          .arg(CompanyActions::kMaxDocumentSize)});
     ApiError err;
     bool created = false;
     const QJsonObject d = CompanyActions::attachDocument(companyId, id, QFileInfo(path).fileName(),
-                                                         f.readAll(), now, &err, &created);
+                                                         content, now, &err, &created);
     if (err)
         return fail(err);
+    // Where the bytes went: the server must run with the same --files to serve them.
     out << "document " << d.value(QStringLiteral("id")).toString()
-        << (created ? " attached" : " was already attached") << " to assignment " << id << "\n";
+        << (created ? " attached" : " was already attached") << " to assignment " << id
+        << " (stored in " << UploadStore::filesDir() << ")\n";
     return 0;
 }
 

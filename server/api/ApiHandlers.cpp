@@ -178,16 +178,35 @@ ApiResponse companyMessages(const ApiRequest &r, qint64 companyId, const QDateTi
 // filename*=UTF-8''…, which wins when both are there); empty when there is none.
 QString dispositionName(const QByteArray &header)
 {
+    // Split on the semicolons outside quoted strings ("a;b.pdf" is one name).
+    QList<QByteArray> parts{{}};
+    bool quoted = false;
+    for (qsizetype i = 0; i < header.size(); ++i) {
+        const char c = header.at(i);
+        if (c == '\\' && quoted && i + 1 < header.size()) {
+            parts.last() += header.mid(i, 2);
+            ++i;
+            continue;
+        }
+        if (c == '"')
+            quoted = !quoted;
+        if (c == ';' && !quoted)
+            parts.append(QByteArray());
+        else
+            parts.last() += c;
+    }
     QString plain;
-    for (QByteArray part : header.split(';')) {
+    for (QByteArray part : std::as_const(parts)) {
         part = part.trimmed();
         const qsizetype eq = part.indexOf('=');
         if (eq < 0)
             continue;
         const QByteArray key = part.left(eq).trimmed().toLower();
         QByteArray value = part.mid(eq + 1).trimmed();
-        if (key == "filename*" && value.toLower().startsWith("utf-8''"))
-            return QString::fromUtf8(QByteArray::fromPercentEncoding(value.mid(7)));
+        const qsizetype tick = value.indexOf('\'', 6); // UTF-8'language'name
+        if (key == "filename*" && value.toLower().startsWith("utf-8'") && tick > 0 &&
+            tick + 1 < value.size())
+            return QString::fromUtf8(QByteArray::fromPercentEncoding(value.mid(tick + 1)));
         if (key == "filename") {
             if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
                 value = value.mid(1, value.size() - 2).replace("\\\"", "\"");

@@ -165,7 +165,7 @@ QJsonObject CompanyActions::attachDocument(qint64 companyId, qint64 id, const QS
     *created = false;
     const QString name = filename.trimmed();
     if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\')) ||
-        AcceptedFiles::sanitizedName(name) != name) {
+        name.contains(QChar::ReplacementCharacter) || AcceptedFiles::sanitizedName(name) != name) {
         *err = {400, QStringLiteral("bad_name"),
                 QStringLiteral("The file name must be a plain name without a folder or control "
                                "characters, at most 200 characters.")};
@@ -181,16 +181,20 @@ QJsonObject CompanyActions::attachDocument(qint64 companyId, qint64 id, const QS
         return {};
     }
     const QString sha = QString::fromLatin1(Sha256::hex(content));
+    // The bytes are written (and synced) before the transaction, not while it holds the
+    // database's write lock; a refusal or a retry then deletes them.
     QString stored;
+    if (!UploadFiles::store(content, &stored)) {
+        *err = ApiError::internal();
+        return {};
+    }
     ClientDocument added;
     update(companyId, id, now, err, [&](Assignment &a) -> ApiError {
         for (const ClientDocument &d : a.documents)
             if (d.sha256 == sha && d.filename == name) {
-                added = d; // a retry: the file is already there; change and store nothing
+                added = d; // a retry: the file is already there; change nothing
                 return kAlreadyAttached;
             }
-        if (!UploadFiles::store(content, &stored))
-            return ApiError::internal();
         added = {QUuid::createUuid().toString(QUuid::WithoutBraces), name, content.size(), sha,
                  now};
         a.documents.append(added);
@@ -200,14 +204,13 @@ QJsonObject CompanyActions::attachDocument(qint64 companyId, qint64 id, const QS
         *created = true;
         return {};
     });
+    if (!*created) // refused, or a retry: nothing refers to these bytes
+        QFile::remove(UploadFiles::storedPath(stored));
     if (err->code == kAlreadyAttached.code) {
         *err = {};
         return AssignmentCodec::documentToJson(added);
     }
     if (*err) {
-        // Nothing refers to the bytes once the transaction is undone.
-        if (!stored.isEmpty())
-            QFile::remove(UploadFiles::storedPath(stored));
         *created = false;
         return {};
     }

@@ -25,6 +25,8 @@ int statusFor(RequestGate::Verdict v)
         return 413;
     case RequestGate::Verdict::HeadersTooLarge:
         return 431;
+    case RequestGate::Verdict::Busy:
+        return 503;
     default:
         return 400;
     }
@@ -34,7 +36,7 @@ int statusFor(RequestGate::Verdict v)
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, HttpRoutes *routes, int idleMs)
     : QObject(socket), m_socket(socket), m_routes(routes),
-      m_gate([routes](QByteArrayView, QByteArrayView path) { return routes->bodyLimit(path); }),
+      m_gate([this](QByteArrayView method, QByteArrayView path) { return limitFor(method, path); }),
       m_idleMs(idleMs)
 {
     m_timer.setSingleShot(true);
@@ -43,6 +45,32 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, HttpRoutes *routes, int idl
     connect(socket, &QIODevice::bytesWritten, this, &ConnectionGuard::onBytesWritten);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimer);
     arm();
+}
+
+ConnectionGuard::~ConnectionGuard()
+{
+    releaseLargeBody();
+}
+
+// A large body (a company's document, up to 64 MiB) is read whole into memory: only a few are
+// taken at once, server-wide, whoever sends them (the token is checked after the body), and
+// the rest are told to come back (503 with Retry-After) before their bodies are read.
+qint64 ConnectionGuard::limitFor(QByteArrayView method, QByteArrayView path)
+{
+    if (method == "POST" && HttpRoutes::isLargeBodyPath(path)) {
+        if (m_largeBodyAt < 0 && !m_routes->takeLargeBody())
+            return RequestGate::kBusy;
+        m_largeBodyAt = m_gate.completed(); // this request's number on the connection
+    }
+    return m_routes->bodyLimit(path);
+}
+
+void ConnectionGuard::releaseLargeBody()
+{
+    if (m_largeBodyAt < 0)
+        return;
+    m_largeBodyAt = -1;
+    m_routes->releaseLargeBody();
 }
 
 void ConnectionGuard::onReadyRead()
@@ -69,6 +97,8 @@ void ConnectionGuard::onReadyRead()
         verdict = m_gate.feed(QByteArrayView(all).sliced(seen));
         seen = available;
     }
+    if (m_largeBodyAt >= 0 && m_gate.completed() > m_largeBodyAt)
+        releaseLargeBody(); // all of it arrived
     if (verdict != RequestGate::Verdict::Pass)
         return refuse(verdict);
     if (m_gate.completed() != before && !m_awaitingAnswer) {

@@ -22,8 +22,11 @@ class ConnectionGuard : public QObject
 public:
     // Lives as the socket's child; must be made before the toolkit sees the socket.
     ConnectionGuard(QTcpSocket *socket, HttpRoutes *routes, int idleMs);
+    ~ConnectionGuard() override;
 
 private:
+    qint64 limitFor(QByteArrayView method, QByteArrayView path);
+    void releaseLargeBody();
     void onReadyRead();
     void onBytesWritten();
     void onTimer();
@@ -42,6 +45,7 @@ private:
     bool m_awaitingAnswer = false;  // a whole request arrived, no answer byte written yet
     bool m_refused = false;
     qint64 m_drained = 0;
+    qint64 m_largeBodyAt = -1; // the request holding one of the server's large-body places
 };
 
 } // namespace onsite::server

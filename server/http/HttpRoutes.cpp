@@ -357,6 +357,19 @@ qint64 HttpRoutes::bodyLimit(QByteArrayView path) const
     return m_maxJsonBody;
 }
 
+bool HttpRoutes::isLargeBodyPath(QByteArrayView path)
+{
+    return isDocumentPath(path);
+}
+
+bool HttpRoutes::takeLargeBody()
+{
+    if (++m_largeBodies <= kMaxLargeBodies)
+        return true;
+    --m_largeBodies;
+    return false;
+}
+
 qint64 HttpRoutes::largestBody() const
 {
     return qMax(qMax(Tus::kMaxChunk, CompanyActions::kMaxDocumentSize), m_maxJsonBody);
@@ -375,9 +388,12 @@ QByteArray HttpRoutes::refusal(int status, const QHostAddress &peer, const QByte
                                 QStringLiteral("The request's headers are too large.")});
         break;
     case 503:
-        r = ApiResponse::error({503, QStringLiteral("busy"),
-                                QStringLiteral("The server has too many connections; try again "
-                                               "shortly.")});
+        r = ApiResponse::error(
+            {503, QStringLiteral("busy"),
+             isDocumentPath(path)
+                 ? QStringLiteral("The server is receiving as many documents as it takes at "
+                                  "once; try again in a few seconds.")
+                 : QStringLiteral("The server has too many connections; try again shortly.")});
         r.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
         break;
     default:

@@ -33,6 +33,12 @@ public:
     // The most body bytes a request to this path may carry (ConnectionGuard's gate asks).
     qint64 bodyLimit(QByteArrayView path) const;
     qint64 largestBody() const;
+    // Routes whose body may be large (a company's document): HttpRoutes lets only
+    // kMaxLargeBodies of them be read at once.
+    static bool isLargeBodyPath(QByteArrayView path);
+    bool takeLargeBody();
+    void releaseLargeBody() { --m_largeBodies; }
+    static constexpr int kMaxLargeBodies = 4;
     // Answers written so far (how busy the server has been).
     quint64 answered() const { return m_answered; }
     // A whole "Connection: close" answer for a request refused before the toolkit reads it
@@ -70,6 +76,7 @@ private:
     QThreadPool m_signInPool;    // sign-in: the password check
     GroupCommitQueue m_opsQueue; // POST /ops: one writer, commits shared
     std::atomic_int m_signInsWaiting{0};
+    std::atomic_int m_largeBodies{0}; // large bodies being read now
     EarlyChunks m_earlyChunks;
     qint64 m_maxJsonBody;
     quint64 m_answered = 0; // event loop only

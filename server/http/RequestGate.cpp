@@ -212,6 +212,8 @@ RequestGate::Verdict RequestGate::endOfHeaders()
     m_limit = m_limitFor(requestLine.at(0), path);
     m_bodySoFar = 0;
     m_buffer.clear();
+    if (m_limit == kBusy)
+        return Verdict::Busy;
 
     int lengths = 0, encodings = 0;
     QByteArray length, encoding;

@@ -14,11 +14,13 @@ namespace onsite::server {
 class RequestGate
 {
 public:
-    enum class Verdict { Pass, TooLarge, HeadersTooLarge, Malformed };
-    // The most body bytes a request to this method and path may carry.
+    enum class Verdict { Pass, TooLarge, HeadersTooLarge, Malformed, Busy };
+    // The most body bytes a request to this method and path may carry; kBusy: none now (the
+    // server is taking as many large bodies as it will at once).
     using LimitFor = std::function<qint64(QByteArrayView method, QByteArrayView path)>;
 
     static constexpr qint64 kMaxHeaderBytes = 64 * 1024;
+    static constexpr qint64 kBusy = -1;
 
     explicit RequestGate(LimitFor limitFor) : m_limitFor(std::move(limitFor)) {}
 

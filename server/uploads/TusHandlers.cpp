@@ -7,6 +7,8 @@
 #include <QCryptographicHash>
 #include <QLocale>
 #include <QUrl>
+#include <algorithm>
+#include <limits>
 
 namespace onsite::server {
 namespace {
@@ -200,10 +202,22 @@ ApiResponse TusHandlers::file(const ApiRequest &r, qint64 workerId, qint64 compa
     if (range.startsWith("bytes=") && !range.contains(',')) {
         const QList<QByteArray> ends = range.mid(6).split('-');
         bool okFirst = false, okLast = true;
-        const qint64 first = ends.value(0).trimmed().toLongLong(&okFirst);
-        const QByteArray lastText = ends.value(1).trimmed();
-        const qint64 last =
-            lastText.isEmpty() ? qMax(first, size - 1) : lastText.toLongLong(&okLast);
+        const QByteArray firstText = ends.value(0);
+        const QByteArray lastText = ends.value(1);
+        const auto digits = [](const QByteArray &t) {
+            return !t.isEmpty() &&
+                   std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        // Digits only; a number too large for 64 bits is past any file's end.
+        const qint64 huge = std::numeric_limits<qint64>::max();
+        qint64 first = firstText.toLongLong(&okFirst);
+        if (!okFirst && digits(firstText))
+            first = huge, okFirst = true;
+        okFirst = okFirst && digits(firstText);
+        qint64 last = lastText.isEmpty() ? qMax(first, size - 1) : lastText.toLongLong(&okLast);
+        if (!lastText.isEmpty() && !okLast && digits(lastText))
+            last = huge, okLast = true;
+        okLast = okLast && (lastText.isEmpty() || digits(lastText));
         if (ends.size() == 2 && okFirst && okLast && first >= 0 && last >= first) {
             if (first >= size) {
                 ApiResponse refused = ApiResponse::error(

@@ -6,7 +6,10 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QTcpSocket>
 #include <QTemporaryDir>
+#include <memory>
+#include <vector>
 
 using namespace onsite::test;
 
@@ -97,6 +100,13 @@ TEST_CASE("the company attaches a document once and the worker downloads it, who
     const auto past = http.request("GET", QStringLiteral("files/") + docId, {}, alex,
                                    {{"Range", "bytes=" + QByteArray::number(bytes.size()) + "-"}});
     CHECK(past.status == 416);
+    const auto beyond = http.request("GET", QStringLiteral("files/") + docId, {}, alex,
+                                     {{"Range", "bytes=99999999999999999999-"}});
+    CHECK(beyond.status == 416);
+    const auto clamped = http.request("GET", QStringLiteral("files/") + docId, {}, alex,
+                                      {{"Range", "bytes=0-99999999999999999999"}});
+    CHECK(clamped.status == 206);
+    CHECK(clamped.body == bytes);
 
     // The company reads its list; names in RFC 6266's UTF-8 form are kept as written.
     const auto utf8 = attach(http, id, "attachment; filename*=UTF-8''plan%20%C3%A9tage%202.pdf",
@@ -104,8 +114,14 @@ TEST_CASE("the company attaches a document once and the worker downloads it, who
     CHECK(utf8.status == 201);
     CHECK(utf8.json.value(QStringLiteral("filename")).toString() ==
           QStringLiteral("plan étage 2.pdf"));
+    // A semicolon inside the quotes is part of the name.
+    const auto semicolon =
+        attach(http, id, "attachment; filename=\"notes; floor 3.pdf\"", pdf("floor 3"), company);
+    CHECK(semicolon.status == 201);
+    CHECK(semicolon.json.value(QStringLiteral("filename")).toString() ==
+          QStringLiteral("notes; floor 3.pdf"));
     CHECK(http.get(path(id), company).json.value(QStringLiteral("documents")).toArray().size() ==
-          2);
+          3);
 }
 
 TEST_CASE("a refused document changes nothing and says why", "[api][documents]")
@@ -133,6 +149,7 @@ TEST_CASE("a refused document changes nothing and says why", "[api][documents]")
         {"attachment; filename=\"empty.pdf\"", {}, 400, "empty"},
         {{}, pdf("x"), 400, "bad_request"},
         {"inline", pdf("x"), 400, "bad_request"},
+        {"attachment; filename*=UTF-8''a%FFb.pdf", pdf("x"), 400, "bad_name"},
     };
     for (const Case &c : cases) {
         INFO(c.disposition.toStdString());
@@ -205,4 +222,41 @@ TEST_CASE("another company's or worker's documents are not found, and admin atta
     server().admin({QStringLiteral("attach"), other, QString::number(id), file}, &rc);
     CHECK(rc != 0); // not that company's assignment
     CHECK(workerDocuments(http, id, alex).size() == 2);
+}
+
+TEST_CASE("only a few document bodies are read at once, whoever sends them", "[api][documents]")
+{
+    HttpClient http(server().apiBase());
+    const QString company = server().companyToken();
+    const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
+    const qint64 id = newAssignment(http, alex, QStringLiteral("Busy documents"));
+    const QUrl base = server().apiBase();
+    // Four clients, no token, each starting a 50 MB body and then sending nothing more.
+    std::vector<std::unique_ptr<QTcpSocket>> holders;
+    for (int i = 0; i < 4; ++i) {
+        auto s = std::make_unique<QTcpSocket>();
+        s->connectToHost(base.host(), quint16(base.port()));
+        REQUIRE(s->waitForConnected(5000));
+        s->write("POST /api/v1/company/assignments/" + QByteArray::number(id) +
+                 "/documents HTTP/1.1\r\nHost: x\r\nContent-Length: 50000000\r\n\r\n" +
+                 QByteArray(1000, 'x'));
+        REQUIRE(s->waitForBytesWritten(5000));
+        holders.push_back(std::move(s));
+    }
+    // A fifth is told to come back, before its body is read, however valid it is.
+    HttpClient::Reply busy;
+    REQUIRE(waitFor([&] {
+        busy = attach(http, id, "attachment; filename=\"a.pdf\"", pdf("a"), company);
+        return busy.status == 503;
+    }));
+    CHECK(busy.header("Retry-After") == "1");
+    CHECK(busy.errorMessage().contains(QStringLiteral("documents")));
+    // Other routes are not held up.
+    CHECK(http.get(QStringLiteral("me"), alex).status == 200);
+    // One of them gives up: there is room again.
+    holders.front()->abort();
+    REQUIRE(waitFor([&] {
+        return attach(http, id, "attachment; filename=\"a.pdf\"", pdf("a"), company).status == 201;
+    }));
+    CHECK(workerDocuments(http, id, alex).size() == 1);
 }

@@ -166,7 +166,7 @@ TEST_CASE("documents: the soonest assignments' documents fill the limit, unwante
     CHECK(cache.status(today).state == DocumentCache::State::Ready);
     CHECK(cache.status(tomorrow).state == DocumentCache::State::Ready);
     CHECK(cache.status(later).state == DocumentCache::State::NotKept);
-    CHECK(cache.status(later).message.contains(QStringLiteral("Settings")));
+    CHECK(cache.status(later).message.contains(QStringLiteral("sooner assignments")));
     CHECK(!QFile::exists(cache.filePath(later)));
 
     // Today's work is done: its copy goes, and the room it leaves takes the later one.
@@ -176,10 +176,18 @@ TEST_CASE("documents: the soonest assignments' documents fill the limit, unwante
     CHECK(!QFile::exists(cache.filePath(today)));
     CHECK(QFile::exists(cache.filePath(tomorrow)));
 
-    // Off in Settings: nothing is kept, and what was is deleted.
+    // Off in Settings: nothing more is downloaded, and the copies stay until the next sync
+    // that reaches the server (a worker offline on site keeps the work order).
+    const qint64 used = cache.usedBytes();
     cache.setLimitBytes(0);
-    CHECK(cache.status(tomorrow).state == DocumentCache::State::NotKept);
+    CHECK(cache.usedBytes() == used);
+    CHECK(cache.status(tomorrow).state == DocumentCache::State::Ready);
+    cache.keep({{now.addDays(5), later}, {now.addDays(1), tomorrow}}, false); // a failed sync
+    CHECK(cache.usedBytes() == used);
+    cache.keep({{now.addDays(5), later}, {now.addDays(1), tomorrow}});
     CHECK(cache.usedBytes() == 0);
+    CHECK(cache.status(tomorrow).state == DocumentCache::State::NotKept);
+    CHECK(cache.status(tomorrow).message.contains(QStringLiteral("off in Settings")));
 
     // Opening one still fetches it.
     cache.fetch(today);

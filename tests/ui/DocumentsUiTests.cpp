@@ -117,8 +117,14 @@ TEST_CASE("with offline copies off a document is fetched when opened, or says wh
     s.sync();
     REQUIRE(s.until([&] {
         return docs->model()->rowCount() == 2 &&
-               cell(docs, 0, DocumentsModel::Offline).contains(QStringLiteral("off in Settings"));
+               cell(docs, 0, DocumentsModel::Offline) ==
+                   QStringLiteral("Not kept offline (see Settings)");
     }));
+    CHECK(docs->model()
+              ->index(0, DocumentsModel::Offline)
+              .data(Qt::ToolTipRole)
+              .toString()
+              .contains(QStringLiteral("off in Settings")));
 
     // Opened anyway: fetched, then shown.
     Viewer viewer;

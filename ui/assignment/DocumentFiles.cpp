@@ -22,7 +22,7 @@ DocumentFiles::DocumentFiles(AppSession *session, QObject *parent)
 {
     connect(session, &AppSession::engineCreated, this, &DocumentFiles::startCache);
     connect(session, &AppSession::sessionClosed, this, &DocumentFiles::stopCache);
-    connect(session, &AppSession::syncFinished, this, &DocumentFiles::refreshWanted);
+    connect(session, &AppSession::syncFinished, this, [this](bool ok) { refreshWanted(ok); });
     DocumentsSection *section = session->window()->page()->documents();
     section->setStatusSource([this](const ClientDocument &d) {
         return m_cache ? m_cache->status(d) : DocumentCache::Status{};
@@ -53,7 +53,7 @@ void DocumentFiles::startCache()
     m_cache->setLimitBytes(qint64(AppSettings::documentsLimitMb()) << 20);
     m_cache->setServer(m_session->api(), m_session->token());
     connect(m_cache, &DocumentCache::changed, this, &DocumentFiles::onChanged);
-    refreshWanted(); // what the cache file already lists, before the first sync ends
+    refreshWanted(false); // what the cache file already lists, before the first sync ends
 }
 
 void DocumentFiles::stopCache()
@@ -70,7 +70,7 @@ void DocumentFiles::applyLimit()
         m_cache->setLimitBytes(qint64(AppSettings::documentsLimitMb()) << 20);
 }
 
-void DocumentFiles::refreshWanted()
+void DocumentFiles::refreshWanted(bool mayDelete)
 {
     const QString db = m_session->databasePath();
     if (!m_cache || db.isEmpty())
@@ -80,11 +80,11 @@ void DocumentFiles::refreshWanted()
     using Wanted = std::optional<QList<DocumentCache::Wanted>>;
     auto *watcher = new QFutureWatcher<Wanted>(this);
     QPointer<DocumentCache> cache = m_cache;
-    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, cache] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, cache, mayDelete] {
         watcher->deleteLater();
         const Wanted wanted = watcher->result();
         if (cache && wanted)
-            cache->keep(*wanted);
+            cache->keep(*wanted, mayDelete);
     });
     watcher->setFuture(readCache(
         m_session->loadPool(), db,
@@ -135,10 +135,15 @@ void DocumentFiles::open(const ClientDocument &d)
 void DocumentFiles::openFile(const ClientDocument &d)
 {
     const QString path = m_cache->filePath(d);
-    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
-        m_session->window()->page()->showError(
+    AssignmentPage *page = m_session->window()->page();
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path))) {
+        page->showError(
             tr("No program on this computer opens \"%1\". The copy is in %2.")
                 .arg(d.filename, QDir::toNativeSeparators(QFileInfo(path).absolutePath())));
+        return;
+    }
+    page->showError(QString()); // an earlier "could not be fetched" no longer holds
+    m_session->window()->showMessage(tr("Opened \"%1\".").arg(d.filename));
 }
 
 } // namespace onsite

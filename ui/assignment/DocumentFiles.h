@@ -27,8 +27,9 @@ public:
     // The folder of the account whose cache file is `databasePath`.
     static QString folderFor(const QString &databasePath);
     void open(const ClientDocument &d);
-    // Reads the documents to keep from the cache file and hands them to the cache.
-    void refreshWanted();
+    // Reads the documents to keep from the cache file and hands them to the cache; copies no
+    // longer wanted are deleted only when `mayDelete` (after a successful sync).
+    void refreshWanted(bool mayDelete);
     // The limit set in Settings, applied to the running cache.
     void applyLimit();
 

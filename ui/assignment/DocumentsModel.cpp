@@ -77,8 +77,9 @@ QString DocumentsModel::offlineText(const DocumentCache::Status &status)
         return tr("Downloading… %1")
             .arg(QLocale().formattedDataSize(status.have, 1, QLocale::DataSizeTraditionalFormat));
     case DocumentCache::State::NotKept:
+        return tr("Not kept offline (see Settings)");
     case DocumentCache::State::Failed:
-        return status.message;
+        return tr("Not downloaded yet: tried again after the next sync");
     case DocumentCache::State::Missing:
         break;
     }
@@ -110,8 +111,11 @@ QVariant DocumentsModel::data(const QModelIndex &index, int role) const
     case Added:
         return role == Qt::ToolTipRole ? SiteTime::formatWithLocal(d->addedAt, m_timeZone)
                                        : SiteTime::format(d->addedAt, m_timeZone);
-    case Offline:
-        return offlineText(m_status.value(d->id));
+    case Offline: {
+        const DocumentCache::Status s = m_status.value(d->id);
+        // The reason in full on hovering (why not kept, what failed).
+        return role == Qt::ToolTipRole && !s.message.isEmpty() ? s.message : offlineText(s);
+    }
     default:
         return {};
     }

@@ -24,14 +24,18 @@ DocumentsSection::DocumentsSection(QWidget *page)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
+    // Tab leaves the table (arrows move in it), as in a list.
+    m_view->setTabKeyNavigation(false);
+    // The name gives way (elided in the middle, in full on hovering) so the offline state
+    // always shows.
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(DocumentsModel::Name, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->setWordWrap(false);
     FitToContents::apply(m_view);
     m_open->setToolTip(tr("Opens the document in this computer's viewer for its type"));
     m_note->setWordWrap(true);
-    m_note->setText(tr("Documents of upcoming and in-progress assignments are kept on this "
-                       "computer after each sync, so they open without a signal on site."));
     Theme::setTone(m_note, Theme::Tone::Muted);
     connect(m_open, &QPushButton::clicked, this, &DocumentsSection::openCurrent);
     connect(m_view, &QAbstractItemView::activated, this, &DocumentsSection::openCurrent);
@@ -70,6 +74,13 @@ void DocumentsSection::show(const Assignment &a)
         refresh(d.id);
     const bool any = !a.documents.isEmpty();
     m_title->setText(tr("<b>Documents from %1</b>").arg(a.company.name.toHtmlEscaped()));
+    const bool kept =
+        a.status == AssignmentStatus::Assigned || a.status == AssignmentStatus::InProgress;
+    m_note->setText(kept ? tr("Documents of upcoming and in-progress assignments are kept on "
+                              "this computer after each sync (up to the space set in Settings), "
+                              "so they open without a signal on site.")
+                         : tr("This work is no longer upcoming or in progress, so its documents "
+                              "are not kept on this computer; opening one fetches it."));
     for (QWidget *w : {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_view),
                        static_cast<QWidget *>(m_open), static_cast<QWidget *>(m_note)})
         w->setVisible(any);
