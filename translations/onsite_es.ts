@@ -261,6 +261,10 @@
         <source>Worker</source>
         <translation>Trabajador</translation>
     </message>
+    <message>
+        <source>Files: %1</source>
+        <translation>Archivos: %1</translation>
+    </message>
 </context>
 <context>
     <name>EtaDialog</name>
@@ -2169,16 +2173,16 @@ Check in to #%2 %3 now anyway?</source>
         <translation>No guardado sin conexión: los documentos de asignaciones más próximas ocupan los %1 MB fijados en Configuración.</translation>
     </message>
     <message>
-        <source>Not downloaded yet (%1). Onsite tries again after the next sync.</source>
-        <translation>Aún no descargado (%1). Onsite lo intentará de nuevo tras la próxima sincronización.</translation>
-    </message>
-    <message>
         <source>The downloaded copy did not match the server&apos;s; Onsite downloads it again after the next sync.</source>
         <translation>La copia descargada no coincidía con la del servidor; Onsite la descargará de nuevo tras la próxima sincronización.</translation>
     </message>
     <message>
         <source>The downloaded copy could not be saved in %1.</source>
         <translation>No se pudo guardar la copia descargada en %1.</translation>
+    </message>
+    <message>
+        <source>Not kept offline: larger than the %1 MB set in Settings.</source>
+        <translation>No guardado sin conexión: supera los %1 MB fijados en Configuración.</translation>
     </message>
 </context>
 <context>
@@ -2201,6 +2205,10 @@ Check in to #%2 %3 now anyway?</source>
     <message>
         <source>No program on this computer opens &quot;%1&quot;. The copy is in %2.</source>
         <translation>Ningún programa de este equipo abre «%1». La copia está en %2.</translation>
+    </message>
+    <message>
+        <source>Opened &quot;%1&quot;.</source>
+        <translation>Abierto «%1».</translation>
     </message>
 </context>
 <context>
@@ -2281,6 +2289,14 @@ Check in to #%2 %3 now anyway?</source>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
+    <message>
+        <source>Not kept offline (see Settings)</source>
+        <translation>No guardado sin conexión (ver Configuración)</translation>
+    </message>
+    <message>
+        <source>Not downloaded yet: tried again after the next sync</source>
+        <translation>Aún no descargado: se intentará tras la próxima sincronización</translation>
+    </message>
 </context>
 <context>
     <name>onsite::DocumentsSection</name>
@@ -2297,12 +2313,16 @@ Check in to #%2 %3 now anyway?</source>
         <translation>Abre el documento con el visor de este equipo para su tipo</translation>
     </message>
     <message>
-        <source>Documents of upcoming and in-progress assignments are kept on this computer after each sync, so they open without a signal on site.</source>
-        <translation>Los documentos de las asignaciones próximas y en curso se guardan en este equipo tras cada sincronización, para que se abran sin señal en el sitio.</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Documents from %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Documentos de %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Documents of upcoming and in-progress assignments are kept on this computer after each sync (up to the space set in Settings), so they open without a signal on site.</source>
+        <translation>Los documentos de las asignaciones próximas y en curso se guardan en este equipo tras cada sincronización (hasta el espacio fijado en Configuración), para que se abran sin señal en el sitio.</translation>
+    </message>
+    <message>
+        <source>This work is no longer upcoming or in progress, so its documents are not kept on this computer; opening one fetches it.</source>
+        <translation>Este trabajo ya no está próximo ni en curso, así que sus documentos no se guardan en este equipo; al abrir uno se descarga.</translation>
     </message>
 </context>
 <context>
@@ -2962,41 +2982,41 @@ Check in to #%2 %3 now anyway?</source>
     </message>
     <message>
         <source>&amp;Attach files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ad&amp;juntar archivos…</translation>
     </message>
     <message>
         <source>Photos and documents to send with the message (the formats deliverables take)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos y documentos para enviar con el mensaje (los formatos que admiten los entregables)</translation>
     </message>
     <message>
         <source>sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>enviando…</translation>
     </message>
     <message>
         <source>not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no enviado: %1</translation>
     </message>
     <message>
         <source>not sent: the file changed on this computer after it was attached</source>
-        <translation type="unfinished"></translation>
+        <translation>no enviado: el archivo cambió en este equipo después de adjuntarlo</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>enviado</translation>
     </message>
     <message>
         <source>Attach files to the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar archivos al mensaje</translation>
     </message>
     <message>
         <source>📎 To send with the message: %1 · &lt;a href=&quot;onsite:clear&quot;&gt;Remove the files&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>📎 Para enviar con el mensaje: %1 · &lt;a href=&quot;onsite:clear&quot;&gt;Quitar los archivos&lt;/a&gt;</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) attached.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n archivo adjunto.</numerusform>
+            <numerusform>%n archivos adjuntos.</numerusform>
         </translation>
     </message>
 </context>

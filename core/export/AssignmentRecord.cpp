@@ -183,9 +183,17 @@ QString AssignmentRecord::thread(const Assignment &a)
         const QString who = m.from == MessageFrom::Worker
                                 ? tr("Worker")
                                 : (m.author.isEmpty() ? a.company.name : m.author);
-        h += QStringLiteral("<p><b>%1</b> — %2<br>%3</p>")
+        QStringList files;
+        for (const MessageFile &f : a.messageFiles)
+            if (f.messageId == m.id)
+                files << f.filename;
+        const QString attached =
+            files.isEmpty() ? QString()
+                            : QStringLiteral("<br><i>%1</i>")
+                                  .arg(esc(tr("Files: %1").arg(files.join(QStringLiteral(", ")))));
+        h += QStringLiteral("<p><b>%1</b> — %2<br>%3%4</p>")
                  .arg(esc(who), esc(when(m.sentAt, a.site.timeZone)),
-                      esc(m.text).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+                      esc(m.text).replace(QLatin1Char('\n'), QStringLiteral("<br>")), attached);
     }
     return h;
 }

@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSet>
+#include <optional>
 
 namespace onsite::server {
 namespace {
@@ -151,19 +152,32 @@ ApiResponse companyDecision(const ApiRequest &r, qint64 companyId, const QDateTi
                   err);
 }
 
-// GET /company/assignments/{id}/messages: the thread; POST {text}: a message from the company.
-ApiResponse companyMessages(const ApiRequest &r, qint64 companyId, const QDateTime &now)
+// /company/assignments/{id}/PART: *id, and the answer to anything but a POST — GET answers
+// `part` of the company's document (its thread, its documents), other methods 405.
+std::optional<ApiResponse> companyPartRead(const ApiRequest &r, qint64 companyId,
+                                           const QDateTime &now,
+                                           QJsonObject (*part)(const QJsonObject &), qint64 *id)
 {
-    const qint64 id = parseId(r.segments.at(2));
-    if (!id)
+    *id = parseId(r.segments.at(2));
+    if (!*id)
         return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
-    ApiError err;
     if (r.method == QLatin1String("GET")) {
-        const QJsonObject doc = AssignmentStore::companyAssignment(companyId, id, now, &err);
-        return err ? ApiResponse::error(err) : ApiResponse::json(CompanyActions::thread(doc));
+        ApiError err;
+        const QJsonObject doc = AssignmentStore::companyAssignment(companyId, *id, now, &err);
+        return err ? ApiResponse::error(err) : ApiResponse::json(part(doc));
     }
     if (r.method != QLatin1String("POST"))
         return ApiResponse::error(methodNotAllowed(r));
+    return std::nullopt;
+}
+
+// GET /company/assignments/{id}/messages: the thread; POST {text}: a message from the company.
+ApiResponse companyMessages(const ApiRequest &r, qint64 companyId, const QDateTime &now)
+{
+    qint64 id = 0;
+    if (auto answered = companyPartRead(r, companyId, now, &CompanyActions::thread, &id))
+        return *answered;
+    ApiError err;
     QJsonObject in;
     if (!jsonBody(r, &in, &err) || !onlyKeys(in, {QStringLiteral("text")}, &err))
         return ApiResponse::error(err);
@@ -216,18 +230,13 @@ QString dispositionName(const QByteArray &header)
     return plain;
 }
 
+// GET /company/assignments/{id}/documents: the list; POST: a document, the file as the body.
 ApiResponse companyDocuments(const ApiRequest &r, qint64 companyId, const QDateTime &now)
 {
-    const qint64 id = parseId(r.segments.at(2));
-    if (!id)
-        return ApiResponse::error(ApiError::notFound(QStringLiteral("assignment")));
+    qint64 id = 0;
+    if (auto answered = companyPartRead(r, companyId, now, &CompanyActions::documents, &id))
+        return *answered;
     ApiError err;
-    if (r.method == QLatin1String("GET")) {
-        const QJsonObject doc = AssignmentStore::companyAssignment(companyId, id, now, &err);
-        return err ? ApiResponse::error(err) : ApiResponse::json(CompanyActions::documents(doc));
-    }
-    if (r.method != QLatin1String("POST"))
-        return ApiResponse::error(methodNotAllowed(r));
     const QString name = dispositionName(r.header("Content-Disposition"));
     if (name.isEmpty())
         return ApiResponse::error(ApiError::badRequest(

@@ -189,6 +189,12 @@ void addDocuments(Assignment &a, bool photo, const QDateTime &now)
     }
 }
 
+// The photo the worker sent with their question, the same way.
+QByteArray messageFileContent(const Assignment &a)
+{
+    return DemoFiles::photo(int(a.title.size()) + 3);
+}
+
 void addDeliverables(Assignment &a, int upTo)
 {
     int added = 0;
@@ -316,6 +322,9 @@ struct World {
         for (int i = 0; i < a.documents.size() && !err; ++i)
             if (!UploadStore::storeFile(worker, a.id, a.documents.at(i).id, documentContent(a, i)))
                 err = ApiError::internal();
+        for (const MessageFile &f : a.messageFiles)
+            if (!err && !UploadStore::storeFile(worker, a.id, f.id, messageFileContent(a)))
+                err = ApiError::internal();
     }
 
     // Alex's coming work: upcoming, a missed confirmation (Not Confirmed), a missed start
@@ -378,6 +387,10 @@ struct World {
                                     "will book a short return visit."),
                      now.addSecs(-120)}};
                 a.messagesRead = QStringLiteral("demo-m3");
+                const QByteArray photo = messageFileContent(a);
+                a.messageFiles = {{uuid(), QStringLiteral("demo-m2"),
+                                   QStringLiteral("wrong-bracket.png"), qint64(photo.size()),
+                                   QString::fromLatin1(Sha256::hex(photo)), now.addSecs(-280)}};
             }
             if (i == 1)
                 a.fundsRequests.append(funds(FundsKind::Expense, 4299,

@@ -24,6 +24,16 @@ FileSender::FileSender(QTcpSocket *socket, const QString &path, qint64 offset, q
     connect(socket, &QTcpSocket::bytesWritten, this, &FileSender::pump);
 }
 
+FileSender *FileSender::active(QTcpSocket *socket)
+{
+    const QList<FileSender *> senders =
+        socket->findChildren<FileSender *>(QString(), Qt::FindDirectChildrenOnly);
+    for (FileSender *s : senders)
+        if (!s->m_done)
+            return s;
+    return nullptr;
+}
+
 void FileSender::pump()
 {
     if (!m_socket)
@@ -38,12 +48,33 @@ void FileSender::pump()
         m_left -= piece.size();
         m_socket->write(piece);
     }
-    if (!m_file.isOpen() || m_left == 0) {
+    if (!m_file.isOpen() || m_left == 0)
+        finish();
+}
+
+void FileSender::finish()
+{
+    m_done = true;
+    disconnect(m_socket, nullptr, this, nullptr);
+    if (!m_file.isOpen()) {
         // The header promised the size: a file that cannot be read ends the connection.
-        if (m_closeAfter || !m_file.isOpen())
-            m_socket->disconnectFromHost();
+        m_socket->disconnectFromHost();
         deleteLater();
+        return;
     }
+    // The answers that waited, in order; one that is a file itself holds the rest back again.
+    const QList<std::function<void()>> waiting = std::exchange(m_then, {});
+    for (qsizetype i = 0; i < waiting.size(); ++i) {
+        if (FileSender *next = active(m_socket)) {
+            for (qsizetype j = i; j < waiting.size(); ++j)
+                next->then(waiting.at(j));
+            break;
+        }
+        waiting.at(i)();
+    }
+    if (m_closeAfter)
+        m_socket->disconnectFromHost();
+    deleteLater();
 }
 
 } // namespace onsite::server

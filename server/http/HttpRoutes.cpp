@@ -130,6 +130,14 @@ QByteArray serialize(const ApiResponse &r, bool head, bool close)
 
 void write(QTcpSocket *socket, const ApiResponse &r, bool head, bool close)
 {
+    if (FileSender *sending = FileSender::active(socket)) {
+        QPointer<QTcpSocket> guard(socket);
+        sending->then([guard, r, head, close] {
+            if (guard)
+                write(guard, r, head, close);
+        });
+        return;
+    }
     // A big body is handed over as it is (the socket keeps a reference, not a copy); a small
     // one goes with its headers, in one write to the system.
     const bool body = !head && r.status != 204 && !r.body.isEmpty();
@@ -227,8 +235,15 @@ bool HttpRoutes::handleRequest(const QHttpServerRequest &req, QTcpSocket *socket
     const bool close = r.header("Connection").compare("close", Qt::CaseInsensitive) == 0;
 
     auto answerNow = [&](const ApiResponse &resp) {
-        write(socket, resp, head, close);
-        accessLog(r, fullPath, resp.status, resp.body.size(), timer.nsecsElapsed() / 1000);
+        auto call = std::make_shared<Call>();
+        call->r = r;
+        call->fullPath = fullPath;
+        call->timer = timer;
+        call->head = head;
+        call->close = close;
+        call->client = socket;
+        call->ready = resp;
+        start(call);
         return true;
     };
     if (!fullPath.startsWith(kPrefix))
@@ -247,8 +262,43 @@ bool HttpRoutes::handleRequest(const QHttpServerRequest &req, QTcpSocket *socket
     call->head = head;
     call->close = close;
     call->client = socket;
-    dispatch(call);
+    start(call);
     return true;
+}
+
+void HttpRoutes::start(const std::shared_ptr<Call> &call)
+{
+    QTcpSocket *socket = call->client;
+    if (const auto it = m_pipelined.find(socket); it != m_pipelined.end()) {
+        it->append(call); // behind an answer not written yet
+        return;
+    }
+    m_pipelined.insert(socket, {});
+    if (!socket->property("onsite.ordered").toBool()) {
+        socket->setProperty("onsite.ordered", true);
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_pipelined.remove(socket); });
+    }
+    run(call);
+}
+
+void HttpRoutes::run(const std::shared_ptr<Call> &call)
+{
+    if (call->ready)
+        answer(*call, *call->ready);
+    else
+        dispatch(call);
+}
+
+void HttpRoutes::next(QTcpSocket *socket)
+{
+    const auto it = m_pipelined.find(socket);
+    if (it == m_pipelined.end())
+        return;
+    if (it->isEmpty()) {
+        m_pipelined.erase(it);
+        return;
+    }
+    run(it->takeFirst());
 }
 
 HttpRoutes::Outcome HttpRoutes::work(const ApiRequest &r, bool clientGone)
@@ -340,10 +390,13 @@ void HttpRoutes::answer(const Call &call, const ApiResponse &resp)
         // The client hung up while we worked: the work stands (an applied op stays applied,
         // and a retry answers "duplicate"), the answer has nowhere to go.
         accessLog(call.r, call.fullPath, resp.status, 0, us, " (client gone)");
+        if (call.client)
+            next(call.client);
         return;
     }
     write(call.client, resp, call.head, call.close);
     accessLog(call.r, call.fullPath, resp.status, resp.body.size(), us);
+    next(call.client);
 }
 
 qint64 HttpRoutes::bodyLimit(QByteArrayView path) const

@@ -8,12 +8,14 @@
 #include <QAbstractHttpServer>
 #include <QByteArrayView>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QThreadPool>
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace onsite::server {
 
@@ -59,7 +61,8 @@ private:
         bool head = false;
         bool close = false;
         QPointer<QTcpSocket> client;
-        QMetaObject::Connection watch; // the client's hang-up, while the request is worked on
+        QMetaObject::Connection watch;    // the client's hang-up, while the request is worked on
+        std::optional<ApiResponse> ready; // answered without a handler (a refusal, a 404)
     };
     // A handler's answer and, when it is a tus PATCH ahead of its upload's offset, the worker
     // whose upload that is (EarlyChunks counts waits per worker, whatever token was sent).
@@ -68,6 +71,12 @@ private:
         qint64 aheadWorker = 0;
     };
     static Outcome work(const ApiRequest &r, bool clientGone);
+    // Requests pipelined on one connection are worked on one after another, so their answers
+    // go out in the order they were asked (HTTP/1.1); start() queues a call behind the one
+    // being answered, next() starts the following one once an answer is written.
+    void start(const std::shared_ptr<Call> &call);
+    void run(const std::shared_ptr<Call> &call);
+    void next(QTcpSocket *socket);
     void dispatch(const std::shared_ptr<Call> &call);
     void worked(const std::shared_ptr<Call> &call, const Outcome &outcome);
     void answer(const Call &call, const ApiResponse &resp);
@@ -78,6 +87,7 @@ private:
     std::atomic_int m_signInsWaiting{0};
     std::atomic_int m_largeBodies{0}; // large bodies being read now
     EarlyChunks m_earlyChunks;
+    QHash<QTcpSocket *, QList<std::shared_ptr<Call>>> m_pipelined; // a socket here is answering
     qint64 m_maxJsonBody;
     quint64 m_answered = 0; // event loop only
 };

@@ -76,4 +76,18 @@ inline QString outcomeOf(HttpClient &http, const QString &token, const QJsonObje
                : status;
 }
 
+// A new client company (named `name`) and a token of its own, made with the admin command.
+inline QString otherCompanyToken(const QString &name, QString *companyId = nullptr)
+{
+    int rc = -1;
+    const QString id = server().admin({QStringLiteral("create-company"), name}, &rc).trimmed();
+    REQUIRE(rc == 0);
+    const QString token =
+        server().admin({QStringLiteral("create-company-token"), id}, &rc).trimmed();
+    REQUIRE(rc == 0);
+    if (companyId)
+        *companyId = id;
+    return token;
+}
+
 } // namespace onsite::test

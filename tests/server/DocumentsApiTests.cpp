@@ -181,15 +181,8 @@ TEST_CASE("another company's or worker's documents are not found, and admin atta
     REQUIRE(added.status == 201);
     const QString docId = added.json.value(QStringLiteral("id")).toString();
 
-    int rc = -1;
-    const QString other =
-        server()
-            .admin({QStringLiteral("create-company"), QStringLiteral("Other Docs Co")}, &rc)
-            .trimmed();
-    REQUIRE(rc == 0);
-    const QString otherToken =
-        server().admin({QStringLiteral("create-company-token"), other}, &rc).trimmed();
-    REQUIRE(rc == 0);
+    QString other;
+    const QString otherToken = otherCompanyToken(QStringLiteral("Other Docs Co"), &other);
     CHECK(http.get(path(id), otherToken).status == 404);
     CHECK(attach(http, id, "attachment; filename=\"x.pdf\"", pdf("x"), otherToken).status == 404);
     CHECK(http.get(QStringLiteral("files/") + docId, otherToken).status == 404);
@@ -209,6 +202,7 @@ TEST_CASE("another company's or worker's documents are not found, and admin atta
     const QString file = dir.filePath(QStringLiteral("parts list.pdf"));
     const QByteArray parts = pdf("2 x bracket, 8 x M6 bolt");
     REQUIRE(writeFile(file, parts));
+    int rc = -1;
     const QString out = server().admin(
         {QStringLiteral("attach"), QString::number(companyId), QString::number(id), file}, &rc);
     CHECK(rc == 0);
@@ -231,9 +225,10 @@ TEST_CASE("only a few document bodies are read at once, whoever sends them", "[a
     const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
     const qint64 id = newAssignment(http, alex, QStringLiteral("Busy documents"));
     const QUrl base = server().apiBase();
-    // Four clients, no token, each starting a 50 MB body and then sending nothing more.
+    // Six clients, no token, each starting a 50 MB body and then sending nothing more: four
+    // are taken, whichever came first, and two are told to come back.
     std::vector<std::unique_ptr<QTcpSocket>> holders;
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 6; ++i) {
         auto s = std::make_unique<QTcpSocket>();
         s->connectToHost(base.host(), quint16(base.port()));
         REQUIRE(s->waitForConnected(5000));
@@ -243,20 +238,72 @@ TEST_CASE("only a few document bodies are read at once, whoever sends them", "[a
         REQUIRE(s->waitForBytesWritten(5000));
         holders.push_back(std::move(s));
     }
-    // A fifth is told to come back, before its body is read, however valid it is.
-    HttpClient::Reply busy;
-    REQUIRE(waitFor([&] {
-        busy = attach(http, id, "attachment; filename=\"a.pdf\"", pdf("a"), company);
-        return busy.status == 503;
-    }));
+    std::vector<QByteArray> answers(holders.size());
+    const auto refused = [&] {
+        int n = 0;
+        for (size_t i = 0; i < holders.size(); ++i) {
+            answers[i] += holders[i]->readAll();
+            n += answers[i].startsWith("HTTP/1.1 503") ? 1 : 0;
+        }
+        return n;
+    };
+    REQUIRE(waitFor([&] { return refused() == 2; }, 30000));
+    const size_t held = answers[0].isEmpty() ? 0 : answers[1].isEmpty() ? 1 : 2;
+    // Another, however valid, is told to come back too, before its body is read.
+    const auto busy = attach(http, id, "attachment; filename=\"a.pdf\"", pdf("a"), company);
+    CHECK(busy.status == 503);
     CHECK(busy.header("Retry-After") == "1");
     CHECK(busy.errorMessage().contains(QStringLiteral("documents")));
     // Other routes are not held up.
     CHECK(http.get(QStringLiteral("me"), alex).status == 200);
-    // One of them gives up: there is room again.
-    holders.front()->abort();
-    REQUIRE(waitFor([&] {
-        return attach(http, id, "attachment; filename=\"a.pdf\"", pdf("a"), company).status == 201;
-    }));
+    // One of the four gives up: there is room again.
+    holders[held]->abort();
+    REQUIRE(waitFor(
+        [&] {
+            return attach(http, id, "attachment; filename=\"a.pdf\"", pdf("a"), company).status ==
+                   201;
+        },
+        30000));
     CHECK(workerDocuments(http, id, alex).size() == 1);
+}
+
+TEST_CASE("answers pipelined behind a download come in order, after the file's last byte",
+          "[api][documents]")
+{
+    HttpClient http(server().apiBase());
+    const QString company = server().companyToken();
+    const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
+    const qint64 id = newAssignment(http, alex, QStringLiteral("Pipelined"));
+    const QByteArray bytes = pdf(QByteArray(3 * 1024 * 1024, 'z')); // past the socket's buffer
+    const auto added = attach(http, id, "attachment; filename=\"big.pdf\"", bytes, company);
+    REQUIRE(added.status == 201);
+    const QByteArray docId = added.json.value(QStringLiteral("id")).toString().toLatin1();
+
+    QTcpSocket s;
+    const QUrl base = server().apiBase();
+    s.connectToHost(base.host(), quint16(base.port()));
+    REQUIRE(s.waitForConnected(5000));
+    const QByteArray auth = "Authorization: Bearer " + alex.toLatin1() + "\r\n";
+    s.write("GET /api/v1/files/" + docId + " HTTP/1.1\r\nHost: x\r\n" + auth +
+            "\r\nGET /api/v1/me HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n");
+    QByteArray got;
+    const qsizetype headEnd = [&] {
+        waitFor([&] {
+            got += s.readAll();
+            return got.indexOf("\r\n\r\n") > 0;
+        });
+        return got.indexOf("\r\n\r\n") + 4;
+    }();
+    REQUIRE(headEnd > 4);
+    CHECK(got.startsWith("HTTP/1.1 200"));
+    // The file, whole, then the second answer.
+    REQUIRE(waitFor(
+        [&] {
+            got += s.readAll();
+            return got.size() >= headEnd + bytes.size() &&
+                   got.indexOf("\r\n\r\n", headEnd + bytes.size()) > 0;
+        },
+        30000));
+    CHECK(got.mid(headEnd, bytes.size()) == bytes);
+    CHECK(got.mid(headEnd + bytes.size()).startsWith("HTTP/1.1 200"));
 }

@@ -110,15 +110,8 @@ TEST_CASE("another company's or worker's thread is not found, and admin writes a
     REQUIRE(created.status == 201);
     const qint64 id = created.json.value(QStringLiteral("id")).toInteger();
 
-    int rc = -1;
-    const QString other =
-        server()
-            .admin({QStringLiteral("create-company"), QStringLiteral("Other Co")}, &rc)
-            .trimmed();
-    REQUIRE(rc == 0);
-    const QString otherToken =
-        server().admin({QStringLiteral("create-company-token"), other}, &rc).trimmed();
-    REQUIRE(rc == 0);
+    QString other;
+    const QString otherToken = otherCompanyToken(QStringLiteral("Other Co"), &other);
     CHECK(http.get(path(id), otherToken).status == 404);
     CHECK(http.post(path(id), {{QStringLiteral("text"), QStringLiteral("Hello?")}}, otherToken)
               .status == 404);
@@ -137,6 +130,7 @@ TEST_CASE("another company's or worker's thread is not found, and admin writes a
                                  .toObject()
                                  .value(QStringLiteral("id"))
                                  .toInteger();
+    int rc = -1;
     const QString out = server().admin({QStringLiteral("message"), QString::number(companyId),
                                         QString::number(id), QStringLiteral("Bring a ladder.")},
                                        &rc);

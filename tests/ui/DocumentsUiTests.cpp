@@ -6,6 +6,7 @@
 
 #include "AppSettings.h"
 #include "CatchQt.h"
+#include "DashboardModel.h"
 #include "Dialogs.h"
 #include "DocumentsModel.h"
 #include "NewAssignmentApp.h"
@@ -16,6 +17,8 @@
 #include <QDesktopServices>
 #include <QFile>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTableView>
 
@@ -79,6 +82,16 @@ TEST_CASE("the client's documents are kept after a sync and open with the server
     CHECK(cell(docs, 0, DocumentsModel::Type) == QStringLiteral("PDF document"));
     CHECK(cell(docs, 0, DocumentsModel::Size) == QStringLiteral("40.1 kB"));
     CHECK(!cell(docs, 0, DocumentsModel::Added).isEmpty());
+
+    // Another assignment opens at its top, where the thread and documents are, not scrolled
+    // down where the last one was left.
+    QScrollBar *scroll = s.page()->findChild<QScrollArea *>()->verticalScrollBar();
+    REQUIRE(scroll->maximum() > 0);
+    scroll->setValue(scroll->maximum());
+    DashboardModel *rows = s.app->window.model();
+    s.app->controller.openAssignment(rows->rowAt(rows->rowForId(s.id) == 0 ? 1 : 0).id);
+    CHECK(scroll->value() == 0);
+    s.app->controller.openAssignment(s.id);
 
     // On site without signal: the work order still opens, in the system's viewer.
     s.server.stop();

@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -258,7 +259,8 @@ void AssignmentPage::show(const Assignment &a)
         showError(QString());
         setChangeNote(QString());
     }
-    if (a.id != m_id)
+    const bool another = a.id != m_id;
+    if (another)
         m_uploads.clear();
     m_id = a.id;
     m_assignment = a;
@@ -273,6 +275,10 @@ void AssignmentPage::show(const Assignment &a)
     m_messages->show(a);
     m_documents->show(a);
     m_deliverables->setContent(a, m_uploads);
+    // Another assignment starts at its top (the thread, the documents), not where the last
+    // one was left scrolled.
+    if (another)
+        m_scroll->verticalScrollBar()->setValue(0);
 }
 
 void AssignmentPage::setChangeNote(const QString &message)
