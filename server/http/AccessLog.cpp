@@ -31,7 +31,14 @@ QString AccessLog::loggablePath(QString path)
         path.replace(calendar, QStringLiteral("\\1[redacted]\\2"));
     if (path.contains(QLatin1Char('?')))
         path.replace(secrets, QStringLiteral("\\1[redacted]"));
-    return path;
+    // The path is decoded: a %0A or %20 in the URL would start a forged line or field here.
+    QString safe;
+    safe.reserve(path.size());
+    for (const QChar c : std::as_const(path))
+        safe += c.unicode() <= 0x20 || c.unicode() == 0x7f
+                    ? QStringLiteral("%%1").arg(c.unicode(), 2, 16, QLatin1Char('0')).toUpper()
+                    : QString(c);
+    return safe;
 }
 
 void AccessLog::write(const QHostAddress &peer, const QString &method, const QString &fullPath,

@@ -19,6 +19,7 @@ public:
     static void flush();
     // Flushes every `ms` on the calling thread's event loop for as long as `context` lives.
     static void flushEvery(QObject *context, int ms);
+    // The path as logged: secrets redacted, control characters and spaces %-escaped.
     static QString loggablePath(QString path);
 
 private:

@@ -196,6 +196,8 @@ ApiResponse TusHandlers::file(const ApiRequest &r, qint64 workerId, qint64 compa
     out.filePath = path;
     out.fileSize = size;
     out.headers.append(qMakePair(QByteArray("Accept-Ranges"), QByteArray("bytes")));
+    // Served as bytes to save, never as a page a browser should guess the type of.
+    out.headers.append(qMakePair(QByteArray("X-Content-Type-Options"), QByteArray("nosniff")));
     // "Range: bytes=N-" (or N-M) resumes a cut download from byte N; other forms of Range are
     // ignored and the whole file is sent, as HTTP allows.
     const QByteArray range = r.header("Range").trimmed();

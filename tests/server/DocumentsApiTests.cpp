@@ -89,6 +89,7 @@ TEST_CASE("the company attaches a document once and the worker downloads it, who
     CHECK(whole.status == 200);
     CHECK(whole.body == bytes);
     CHECK(whole.header("Accept-Ranges") == "bytes");
+    CHECK(whole.header("X-Content-Type-Options") == "nosniff");
 
     // A cut download goes on from the byte it reached.
     const auto rest =
@@ -306,4 +307,19 @@ TEST_CASE("answers pipelined behind a download come in order, after the file's l
         30000));
     CHECK(got.mid(headEnd, bytes.size()) == bytes);
     CHECK(got.mid(headEnd + bytes.size()).startsWith("HTTP/1.1 200"));
+}
+
+TEST_CASE("a URL cannot write a line of its own into the access log", "[api][documents]")
+{
+    HttpClient http(server().apiBase());
+    const QString alex = http.signIn(QStringLiteral("alex@demo.onsite"));
+    const QString forged = QStringLiteral("2026-12-03T19:50:00.000Z 203.0.113.9 POST "
+                                          "/api/v1/session 200 42 1.0ms");
+    const auto r = http.get(
+        QStringLiteral("files/x%0A") + QString::fromLatin1(QUrl::toPercentEncoding(forged)), alex);
+    CHECK(r.status == 404);
+    REQUIRE(waitFor([&] { return server().output().contains(QStringLiteral("/files/x%0A2026")); }));
+    const QStringList lines = server().output().split(QLatin1Char('\n'));
+    for (const QString &line : lines)
+        CHECK_FALSE(line.startsWith(QStringLiteral("2026-12-03T19:50:00.000Z 203.0.113.9")));
 }
