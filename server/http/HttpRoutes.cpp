@@ -234,14 +234,15 @@ bool HttpRoutes::handleRequest(const QHttpServerRequest &req, QTcpSocket *socket
     const bool head = r.method == QLatin1String("HEAD");
     const bool close = r.header("Connection").compare("close", Qt::CaseInsensitive) == 0;
 
+    auto call = std::make_shared<Call>();
+    call->fullPath = fullPath;
+    call->timer = timer;
+    call->head = head;
+    call->close = close;
+    call->client = socket;
+    // Answered without a handler, still in its turn on the connection.
     auto answerNow = [&](const ApiResponse &resp) {
-        auto call = std::make_shared<Call>();
         call->r = r;
-        call->fullPath = fullPath;
-        call->timer = timer;
-        call->head = head;
-        call->close = close;
-        call->client = socket;
         call->ready = resp;
         start(call);
         return true;
@@ -254,14 +255,7 @@ bool HttpRoutes::handleRequest(const QHttpServerRequest &req, QTcpSocket *socket
     if (req.body().size() > limit)
         return answerNow(tooLarge(limit, isUploadPath(fullPath.toUtf8())));
     r.body = req.body();
-
-    auto call = std::make_shared<Call>();
     call->r = r;
-    call->fullPath = fullPath;
-    call->timer = timer;
-    call->head = head;
-    call->close = close;
-    call->client = socket;
     start(call);
     return true;
 }
